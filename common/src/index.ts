@@ -1,0 +1,4 @@
+export * from './languages';
+export * from './roles';
+export * from './permissions';
+export * from './api';

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/connect';
+import { type Clock, systemClock } from './platform/context';
+import { guardPlugin } from './platform/guard';
+import { errorHandler, sendError } from './platform/http-errors';
+import { loggerOptions } from './platform/logging';
+import { authRoutes } from './modules/auth/routes';
+import { supportRoutes } from './modules/support/routes';
+import { systemRoutes } from './modules/system/routes';
+
+/** What every module receives: the database, the configuration and the clock. */
+export type AppDeps = { database: Database; config: Config; clock: Clock };
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * Builds the Fastify application: external plugins, then Caliu's platform plugins, then the
+ * modules' routes (the order of fastify/demo). A request enters in modules/<name>/routes.ts;
+ * permission is decided in platform/guard.ts; SQL lives in modules/<name>/repository.ts.
+ */
+export async function buildApp(
+  deps: { database: Database; config: Config; clock?: Clock },
+  options: { logger?: boolean | object; serveConsole?: boolean } = {},
+): Promise<FastifyInstance> {
+  const appDeps: AppDeps = { ...deps, clock: deps.clock ?? systemClock };
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(deps.config.logLevel),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.cookieSecure === true,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Caliu API',
+        description: 'The API of Caliu, the platform for the social services of local councils.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'caliu_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(guardPlugin, appDeps);
+
+  await app.register(systemRoutes, appDeps);
+  await app.register(authRoutes, appDeps);
+  await app.register(supportRoutes, appDeps);
+
+  const serveConsole = options.serveConsole ?? true;
+  if (serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (wantsPage && serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {
+      // The console is a single-page app: its routes all answer with index.html.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 404, 'http.not_found', request.t('errors.http.not_found'));
+  });
+  return app;
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+import { migrate } from './migrate';
+import { lockDataDir } from './pglite-lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** The role the application works as: it cannot bypass row-level security. */
+export const APP_ROLE = 'caliu_app';
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob | File }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+/**
+ * The database as the rest of Caliu sees it. Every read or write of tenant data goes through
+ * `tenant()`, a short transaction with the tenant set for row-level security.
+ */
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs fn in a transaction whose row-level-security tenant is entityId. */
+  tenant<T>(entityId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** A transaction with no tenant: only non-tenant functions (entity look-up by code) answer. */
+  anonymous<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs fn as the database owner (maintenance, bulk loaders). Never used to serve requests. */
+  asOwner<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** Raw SQL for what the query builder cannot say; both drivers answer with `rows`. */
+export async function rowsOf<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+const extensions = { pg_trgm, unaccent, fuzzystrmatch };
+
+async function assertCannotBypassRls(run: (q: string) => Promise<{ rows: unknown[] }>) {
+  const { rows } = await run(
+    `SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+  );
+  const role = rows[0] as { name: string; rolsuper: boolean; rolbypassrls: boolean } | undefined;
+  if (!role || role.rolsuper || role.rolbypassrls) {
+    throw new Error(
+      `Refusing to start: the database role "${role?.name ?? '?'}" can bypass row-level ` +
+        'security. Caliu must work as a role without SUPERUSER or BYPASSRLS (caliu_app).',
+    );
+  }
+}
+
+export async function openPglite(client: PGlite, release?: () => void): Promise<Database> {
+  await migrate({
+    query: (text, params) => client.query(text, params),
+    exec: (text) => client.exec(text),
+  });
+  // PGlite's default user is a superuser; the application works as caliu_app from here on.
+  await client.exec(`SET ROLE ${APP_ROLE}`);
+  await assertCannotBypassRls((q) => client.query(q));
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return wrap('pglite', db, async () => {
+    await client.close();
+    release?.();
+  });
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  try {
+    await migrate({ query: (text, params) => owner.query(text, params) });
+  } finally {
+    await owner.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Every pooled connection works as the application role (queued before any other query).
+  pool.on('connect', (conn) => {
+    conn.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+  });
+  await assertCannotBypassRls((q) => pool.query(q));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return wrap('postgres', db, () => pool.end());
+}
+
+function wrap(kind: Database['kind'], db: Db, close: () => Promise<void>): Database {
+  return {
+    kind,
+    db,
+    tenant: (entityId, fn) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('app.entity_id', ${entityId}, true)`);
+        return fn(tx);
+      }),
+    anonymous: (fn) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('app.entity_id', '', true)`);
+        return fn(tx);
+      }),
+    asOwner: (fn) =>
+      db.transaction(async (tx) => {
+        // Back to the session user (the owner) for this transaction only.
+        await tx.execute(sql`SET LOCAL ROLE NONE`);
+        return fn(tx);
+      }),
+    close,
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  switch (options.kind) {
+    case 'postgres':
+      return openPostgres(options.url, options.poolSize);
+    case 'pglite-memory':
+      return openPglite(
+        await PGlite.create({
+          extensions,
+          ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+        }),
+      );
+    case 'pglite': {
+      const pgDataDir = path.join(options.dataDir, 'pgdata');
+      const release = lockDataDir(options.dataDir, pgDataDir);
+      try {
+        return await openPglite(await PGlite.create(pgDataDir, { extensions }), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }
+  }
+}

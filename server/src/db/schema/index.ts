@@ -1,0 +1,4 @@
+export * from './organization';
+export * from './identity';
+export * from './audit';
+export * from './support';

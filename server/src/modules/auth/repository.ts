@@ -1,0 +1,150 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Language, Role } from '@caliu/common';
+import { rowsOf, type Tx } from '../../db/connect';
+import { entities, professionals, sessions } from '../../db/schema';
+
+export type EntityForLogin = {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'council' | 'provider';
+  defaultLanguage: Language;
+  timeZone: string;
+  requiresSecondFactor: boolean;
+};
+
+/** The one read of an entity outside its wall: by login code, through a SECURITY DEFINER function. */
+export async function findEntityByCode(tx: Tx, code: string): Promise<EntityForLogin | null> {
+  const rows = await rowsOf<{
+    id: string;
+    code: string;
+    name: string;
+    kind: 'council' | 'provider';
+    default_language: Language;
+    time_zone: string;
+    requires_second_factor: boolean;
+  }>(tx, sql`SELECT * FROM caliu_entity_by_code(${code})`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    defaultLanguage: row.default_language,
+    timeZone: row.time_zone,
+    requiresSecondFactor: row.requires_second_factor,
+  };
+}
+
+export async function findProfessionalForLogin(tx: Tx, username: string) {
+  const [row] = await tx
+    .select({
+      id: professionals.id,
+      passwordHash: professionals.passwordHash,
+      active: professionals.active,
+    })
+    .from(professionals)
+    .where(eq(professionals.username, username.toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertSession(
+  tx: Tx,
+  values: {
+    entityId: string;
+    professionalId: string;
+    tokenHash: Buffer;
+    idleExpiresAt: Date;
+    absoluteExpiresAt: Date;
+  },
+) {
+  const [row] = await tx.insert(sessions).values(values).returning({ id: sessions.id });
+  return row!.id;
+}
+
+export type SessionRow = {
+  sessionId: string;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  professionalId: string;
+  username: string;
+  givenName: string;
+  surnames: string;
+  language: Language | null;
+  roles: Role[];
+  entityId: string;
+  entityCode: string;
+  entityName: string;
+  entityKind: 'council' | 'provider';
+  entityTimeZone: string;
+  entityLanguage: Language;
+};
+
+/** A live session (not ended, not expired, its professional active) by the hash of its token. */
+export async function findLiveSession(
+  tx: Tx,
+  tokenHash: Buffer,
+  now: Date,
+): Promise<SessionRow | null> {
+  const [row] = await tx
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      idleExpiresAt: sessions.idleExpiresAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      professionalId: professionals.id,
+      username: professionals.username,
+      givenName: professionals.givenName,
+      surnames: professionals.surnames,
+      language: professionals.language,
+      roles: professionals.roles,
+      entityId: entities.id,
+      entityCode: entities.code,
+      entityName: entities.name,
+      entityKind: entities.kind,
+      entityTimeZone: entities.timeZone,
+      entityLanguage: entities.defaultLanguage,
+    })
+    .from(sessions)
+    .innerJoin(professionals, eq(professionals.id, sessions.professionalId))
+    .innerJoin(entities, eq(entities.id, sessions.entityId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.endedAt),
+        gt(sessions.idleExpiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+        eq(professionals.active, true),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function touchSession(tx: Tx, sessionId: string, now: Date, idleExpiresAt: Date) {
+  await tx
+    .update(sessions)
+    .set({ lastSeenAt: now, idleExpiresAt })
+    .where(eq(sessions.id, sessionId));
+}
+
+export async function endSession(
+  tx: Tx,
+  sessionId: string,
+  reason: NonNullable<typeof sessions.$inferSelect.endReason>,
+) {
+  await tx
+    .update(sessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+export async function setLanguage(tx: Tx, professionalId: string, language: Language) {
+  await tx
+    .update(professionals)
+    .set({ language, updatedAt: sql`now()` })
+    .where(eq(professionals.id, professionalId));
+}
