@@ -2,3 +2,4 @@ export * from './languages';
 export * from './roles';
 export * from './permissions';
 export * from './api';
+export * from './documents';

@@ -40,7 +40,11 @@ const adminSchema = z.object({
 });
 
 async function readPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
   try {
     if (!process.stdin.isTTY) {
       for await (const line of rl) return line;
@@ -63,14 +67,16 @@ async function createAdmin(database: Database, argv: string[]) {
   const parsed = adminSchema.safeParse(values);
   if (!parsed.success) {
     throw new Error(
-      parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n') + `\n\n${USAGE}`,
+      parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n') +
+        `\n\n${USAGE}`,
     );
   }
   const o = parsed.data;
   let entity = await database.anonymous((tx) => findEntityByCode(tx, o.entity));
   let entityId = entity?.id;
   if (!entityId) {
-    if (!o['entity-name'] || !o.domain) throw new Error('A new entity needs --entity-name and --domain');
+    if (!o['entity-name'] || !o.domain)
+      throw new Error('A new entity needs --entity-name and --domain');
     entityId = await createEntity(database, {
       code: o.entity,
       name: o['entity-name'],

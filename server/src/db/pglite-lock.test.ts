@@ -23,21 +23,30 @@ function tempDir() {
 function startCaliu(dataDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, CALIU_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      CALIU_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
   });
   children.push(child);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  return new Promise<{ child: ChildProcess; output: string; exitCode: number | null; url?: string }>(
-    (resolve) => {
-      child.stdout.on('data', () => {
-        const match = /Caliu is running at (http:\/\/\S+)/.exec(output);
-        if (match) resolve({ child, output, exitCode: null, url: match[1]! });
-      });
-      child.on('exit', (code) => resolve({ child, output, exitCode: code }));
-    },
-  );
+  return new Promise<{
+    child: ChildProcess;
+    output: string;
+    exitCode: number | null;
+    url?: string;
+  }>((resolve) => {
+    child.stdout.on('data', () => {
+      const match = /Caliu is running at (http:\/\/\S+)/.exec(output);
+      if (match) resolve({ child, output, exitCode: null, url: match[1]! });
+    });
+    child.on('exit', (code) => resolve({ child, output, exitCode: code }));
+  });
 }
 
 describe('the PGlite data directory lock', () => {

@@ -2,3 +2,4 @@ export * from './organization';
 export * from './identity';
 export * from './audit';
 export * from './support';
+export * from './messaging';
