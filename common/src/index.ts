@@ -3,3 +3,4 @@ export * from './roles';
 export * from './permissions';
 export * from './api';
 export * from './documents';
+export * from './audit';

@@ -18,10 +18,11 @@ import type { Config } from './config';
 import type { Database } from './db/connect';
 import { type Clock, systemClock } from './platform/context';
 import { guardPlugin } from './platform/guard';
-import { errorHandler, sendError } from './platform/http-errors';
+import { createErrorHandler, sendError } from './platform/http-errors';
 import { loggerOptions } from './platform/logging';
 import { authRoutes } from './modules/auth/routes';
 import { supportRoutes } from './modules/support/routes';
+import { auditRoutes } from './modules/audit/routes';
 import { systemRoutes } from './modules/system/routes';
 
 /** What every module receives: the database, the configuration and the clock. */
@@ -49,7 +50,7 @@ export async function buildApp(
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(createErrorHandler(deps.database));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -89,6 +90,7 @@ export async function buildApp(
   await app.register(systemRoutes, appDeps);
   await app.register(authRoutes, appDeps);
   await app.register(supportRoutes, appDeps);
+  await app.register(auditRoutes, appDeps);
 
   const serveConsole = options.serveConsole ?? true;
   if (serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {

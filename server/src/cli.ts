@@ -7,10 +7,12 @@ import { openDatabase, type Database } from './db/connect';
 import { DataDirLockedError } from './db/pglite-lock';
 import { createEntity, createProfessional } from './commands/create-entity';
 import { findEntityByCode } from './modules/auth/repository';
+import { purgeAudit } from './commands/purge-audit';
 
 const USAGE = `Usage: npm run caliu -- <command> [options]
 
 Commands:
+  purge-audit    Delete audit rows older than AUDIT_RETENTION_DAYS (default 730, at least 183).
   create-admin   Create a new entity (if it does not exist) and its first administrator.
       --entity <code>          login code of the entity (lower case, digits, dashes)
       --entity-name <name>     the entity's name (required when the entity is new)
@@ -107,7 +109,9 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  if (command !== 'create-admin') throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+  if (command !== 'create-admin' && command !== 'purge-audit') {
+    throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+  }
   const config = loadConfig();
   const database = await openDatabase(
     config.databaseUrl
@@ -115,7 +119,12 @@ async function main() {
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   try {
-    await createAdmin(database, rest);
+    if (command === 'purge-audit') {
+      const { deleted } = await purgeAudit(database, config.auditRetentionDays);
+      console.log(`Purged ${deleted} audit rows older than ${config.auditRetentionDays} days.`);
+    } else {
+      await createAdmin(database, rest);
+    }
   } finally {
     await database.close();
   }

@@ -20,10 +20,14 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** The role the application works as: it cannot bypass row-level security. */
 export const APP_ROLE = 'caliu_app';
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; poolSize?: number }
+) & {
+  /** The role to work as after migrating; tests use it to check the refusal of a bypassing role. */
+  appRole?: string;
+};
 
 /**
  * The database as the rest of Caliu sees it. Every read or write of tenant data goes through
@@ -47,6 +51,11 @@ export async function rowsOf<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+function pgIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid role name ${name}`);
+  return name;
+}
+
 const extensions = { pg_trgm, unaccent, fuzzystrmatch };
 
 async function assertCannotBypassRls(run: (q: string) => Promise<{ rows: unknown[] }>) {
@@ -62,14 +71,24 @@ async function assertCannotBypassRls(run: (q: string) => Promise<{ rows: unknown
   }
 }
 
-export async function openPglite(client: PGlite, release?: () => void): Promise<Database> {
+export async function openPglite(
+  client: PGlite,
+  release?: () => void,
+  appRole = APP_ROLE,
+): Promise<Database> {
   await migrate({
     query: (text, params) => client.query(text, params),
     exec: (text) => client.exec(text),
   });
   // PGlite's default user is a superuser; the application works as caliu_app from here on.
-  await client.exec(`SET ROLE ${APP_ROLE}`);
-  await assertCannotBypassRls((q) => client.query(q));
+  await client.exec(`SET ROLE ${pgIdent(appRole)}`);
+  try {
+    await assertCannotBypassRls((q) => client.query(q));
+  } catch (error) {
+    await client.close();
+    release?.();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return wrap('pglite', db, async () => {
     await client.close();
@@ -77,7 +96,11 @@ export async function openPglite(client: PGlite, release?: () => void): Promise<
   });
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  appRole = APP_ROLE,
+): Promise<Database> {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   try {
@@ -88,9 +111,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Every pooled connection works as the application role (queued before any other query).
   pool.on('connect', (conn) => {
-    conn.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+    conn.query(`SET ROLE ${pgIdent(appRole)}`).catch(() => undefined);
   });
-  await assertCannotBypassRls((q) => pool.query(q));
+  try {
+    await assertCannotBypassRls((q) => pool.query(q));
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return wrap('postgres', db, () => pool.end());
 }
@@ -122,21 +150,27 @@ function wrap(kind: Database['kind'], db: Db, close: () => Promise<void>): Datab
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   switch (options.kind) {
     case 'postgres':
-      return openPostgres(options.url, options.poolSize);
+      return openPostgres(options.url, options.poolSize, options.appRole);
     case 'pglite-memory':
       return openPglite(
         await PGlite.create({
           extensions,
           ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
         }),
+        undefined,
+        options.appRole,
       );
     case 'pglite': {
       const pgDataDir = path.join(options.dataDir, 'pgdata');
       const release = lockDataDir(options.dataDir, pgDataDir);
       try {
-        return await openPglite(await PGlite.create(pgDataDir, { extensions }), release);
+        return await openPglite(
+          await PGlite.create(pgDataDir, { extensions }),
+          release,
+          options.appRole,
+        );
       } catch (error) {
-        release();
+        release(); // idempotent: openPglite may have released already
         throw error;
       }
     }

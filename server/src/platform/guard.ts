@@ -20,7 +20,19 @@ import { sendError } from './http-errors';
 import { translator } from './i18n';
 import { csrfTokenFor, safeEqual } from './secrets';
 
+/** One row of the route table: what the authorization matrix test walks. */
+export type RouteDeclaration = {
+  method: string;
+  url: string;
+  permission: Permission | null;
+  public: boolean;
+};
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the permission it declares (collected at registration). */
+    routeTable: RouteDeclaration[];
+  }
   interface FastifyContextConfig {
     /** The permission a route needs. Every route declares one, or `public: true`. */
     permission?: Permission;
@@ -49,13 +61,22 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
   app.decorateRequest('language', DEFAULT_LANGUAGE);
   app.decorateRequest('t', null as unknown as TFunction);
 
+  app.decorate('routeTable', [] as RouteDeclaration[]);
   app.addHook('onRoute', (route) => {
     const config = route.config ?? {};
     const url = route.url;
     if (isPluginRoute(url)) return;
-    if (config.public === true && config.permission === undefined) return;
-    if (config.permission !== undefined && isPermission(config.permission) && !config.public)
-      return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
+      (m) => m !== 'HEAD',
+    );
+    const declare = (permission: Permission | null, isPublic: boolean) => {
+      for (const method of methods)
+        app.routeTable.push({ method, url, permission, public: isPublic });
+    };
+    if (config.public === true && config.permission === undefined) return declare(null, true);
+    if (config.permission !== undefined && isPermission(config.permission) && !config.public) {
+      return declare(config.permission, false);
+    }
     throw new Error(
       `Route ${route.method} ${url} must declare config.permission (from the catalogue) or config.public: true`,
     );

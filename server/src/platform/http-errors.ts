@@ -7,6 +7,9 @@ import {
 import type { TFunction } from 'i18next';
 import type { ErrorDetail } from './errors';
 import { AppError } from './errors';
+import type { Database } from '../db/connect';
+import { writeAudit } from './audit';
+import { actorOf } from './context';
 
 /** The one error shape: `{ error: { code, message, details? } }`, message in the caller's language. */
 export function sendError(
@@ -100,8 +103,33 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_NOT_FOUND: 'http.not_found',
 };
 
-/** Fastify's error handler: every error leaves in the one shape, never a stack trace. */
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * Fastify's error handler: every error leaves in the one shape, never a stack trace. A signed-in
+ * user's look-up that finds nothing they may see is recorded as a denied access.
+ */
+export function createErrorHandler(database: Database) {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError && error.statusCode === 404 && request.auth) {
+      const auth = request.auth;
+      await database
+        .tenant(auth.entity.id, (tx) =>
+          writeAudit(tx, actorOf(auth, request), {
+            action: 'access.not_found',
+            outcome: 'denied',
+            details: {
+              method: request.method,
+              route: request.routeOptions.url,
+              params: request.params,
+            },
+          }),
+        )
+        .catch((err: unknown) => request.log.error({ err }, 'could not audit a refused look-up'));
+    }
+    return errorHandler(error, request, reply);
+  };
+}
+
+function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const t = request.t;
   if (error instanceof AppError) {
     return sendError(

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, login } from '../../testing/app';
+import { testDatabase } from '../../testing/database';
+import { createTestEntity, createTestProfessional } from '../../testing/factories';
+import { rowsOf } from '../../db/connect';
+import { purgeAudit } from '../../commands/purge-audit';
+import { csvCell } from './service';
+
+async function setup() {
+  const { app } = await buildTestApp();
+  const db = await testDatabase();
+  const entity = await createTestEntity(db);
+  const admin = await createTestProfessional(db, entity, { roles: ['administrator'] });
+  const tech = await createTestProfessional(db, entity, {
+    roles: ['tech_ssb'],
+    teams: [entity.teams.north],
+  });
+  return { app, db, entity, admin, tech };
+}
+
+describe('the audit log', () => {
+  it('records denied accesses and lets the administrator search them by professional and action', async () => {
+    const { app, entity, admin, tech } = await setup();
+    const techSession = await login(app, entity.code, tech.username);
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/audit',
+      headers: techSession.headers(),
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const adminSession = await login(app, entity.code, admin.username);
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/audit?actorId=${tech.id}&action=access.denied`,
+      headers: adminSession.headers(),
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      action: 'access.denied',
+      outcome: 'denied',
+      actor: { id: tech.id, name: expect.stringContaining('Professional'), fromSupport: false },
+      details: { permission: 'audit.view', method: 'GET', route: '/api/audit' },
+    });
+    expect(items[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('shows only its own entity, paginates, and filters by date in the entity time zone', async () => {
+    const { app, db, entity, admin, tech } = await setup();
+    const other = await setup();
+    await login(other.app, other.entity.code, other.tech.username);
+    for (let i = 0; i < 3; i++) await login(app, entity.code, tech.username);
+    const session = await login(app, entity.code, admin.username);
+    const first = await app.inject({
+      method: 'GET',
+      url: `/api/audit?action=auth.login&limit=2`,
+      headers: session.headers(),
+    });
+    expect(first.json().items).toHaveLength(2);
+    const next = await app.inject({
+      method: 'GET',
+      url: `/api/audit?action=auth.login&limit=2&cursor=${first.json().nextCursor}`,
+      headers: session.headers(),
+    });
+    const all = [...first.json().items, ...next.json().items];
+    expect(all.length).toBe(4); // 3 of the technician and 1 of the administrator, none of the other entity
+    expect(new Set(all.map((i: { actor: { id: string } }) => i.actor.id))).toEqual(
+      new Set([tech.id, admin.id]),
+    );
+
+    const today = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ d: string }>(
+        tx,
+        sql`SELECT to_char(now() AT TIME ZONE 'Europe/Madrid', 'YYYY-MM-DD') AS d`,
+      ),
+    );
+    const d = today[0]!.d;
+    const byDay = await app.inject({
+      method: 'GET',
+      url: `/api/audit?action=auth.login&from=${d}&to=${d}`,
+      headers: session.headers(),
+    });
+    expect(byDay.json().items).toHaveLength(4);
+    const yesterday = new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
+    const none = await app.inject({
+      method: 'GET',
+      url: `/api/audit?action=auth.login&to=${yesterday}`,
+      headers: session.headers(),
+    });
+    expect(none.json().items).toHaveLength(0);
+  });
+
+  it('downloads the search as CSV, and records the download', async () => {
+    const { app, entity, admin } = await setup();
+    const session = await login(app, entity.code, admin.username);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/audit/export?action=auth.login',
+      headers: session.headers(),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="caliu-audit-/);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id,at,actor_id,actor_name,from_support,action,outcome,record_type,record_id,ticket_id,request_id,ip,details',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"${admin.id}"`);
+    const audited = await app.inject({
+      method: 'GET',
+      url: '/api/audit?action=audit.export',
+      headers: session.headers(),
+    });
+    expect(audited.json().items).toHaveLength(1);
+  });
+
+  it('defuses spreadsheet formulas in CSV cells', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+34 600')).toBe(`"'+34 600"`);
+    expect(csvCell(null)).toBe('""');
+  });
+
+  it('refuses a filter that is not a date or an id, in words', async () => {
+    const { app, entity, admin } = await setup();
+    const session = await login(app, entity.code, admin.username);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/audit?from=yesterday&actorId=7',
+      headers: session.headers('en'),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['actorId', 'from']);
+  });
+});
+
+describe('audit retention', () => {
+  it('purges rows older than the retention as the table owner, never below six months', async () => {
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const old = new Date(Date.now() - 800 * 86_400_000);
+    const recent = new Date(Date.now() - 100 * 86_400_000);
+    await db.tenant(entity.id, (tx) =>
+      tx.execute(sql`INSERT INTO audit_log (entity_id, at, action) VALUES
+        (${entity.id}, ${old}, 'test.old'), (${entity.id}, ${recent}, 'test.recent')`),
+    );
+    await expect(purgeAudit(db, 30)).rejects.toThrow(/at least 183 days/);
+    const { deleted } = await purgeAudit(db, 730);
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    const left = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ action: string }>(tx, sql`SELECT action FROM audit_log WHERE action LIKE 'test.%'`),
+    );
+    expect(left).toEqual([{ action: 'test.recent' }]);
+  });
+});

@@ -1,0 +1,129 @@
+import type { AuditEntry, AuditQuery } from '@caliu/common';
+import type { AppDeps } from '../../app';
+import { actorOf, type AuthContext } from '../../platform/context';
+import { writeAudit } from '../../platform/audit';
+import * as repo from './repository';
+
+type Meta = { id: string; ip: string };
+
+function present(row: repo.AuditRow): AuditEntry {
+  return {
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actor: row.actorId
+      ? {
+          id: row.actorId,
+          name: row.actorName,
+          fromSupport: row.actorEntityId !== null,
+        }
+      : null,
+    action: row.action,
+    outcome: row.outcome,
+    recordType: row.recordType,
+    recordId: row.recordId,
+    ticketId: row.ticketId,
+    requestId: row.requestId,
+    ip: row.ip,
+    details: row.details,
+  };
+}
+
+/** The administrator's search. Reading the audit log is itself recorded. */
+export async function search(deps: AppDeps, auth: AuthContext, request: Meta, query: AuditQuery) {
+  const { limit, cursor, ...filters } = query;
+  const rows = await deps.database.tenant(auth.entity.id, async (tx) => {
+    await writeAudit(tx, actorOf(auth, request), {
+      action: 'audit.search',
+      details: { filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters]) },
+    });
+    return repo.searchAudit(
+      tx,
+      filters,
+      auth.entity.timeZone,
+      limit + 1,
+      cursor ? Number(cursor) : null,
+    );
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map(present),
+    nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+  };
+}
+
+export const CSV_MAX_ROWS = 50_000;
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'actor_id',
+  'actor_name',
+  'from_support',
+  'action',
+  'outcome',
+  'record_type',
+  'record_id',
+  'ticket_id',
+  'request_id',
+  'ip',
+  'details',
+] as const;
+
+/** One CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
+export function csvCell(value: unknown): string {
+  let text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The same search as CSV (up to CSV_MAX_ROWS rows), in pages so memory stays flat. */
+export async function* exportCsv(
+  deps: AppDeps,
+  auth: AuthContext,
+  request: Meta,
+  query: AuditQuery,
+) {
+  const { limit: _limit, cursor: _cursor, ...filters } = query;
+  await deps.database.tenant(auth.entity.id, (tx) =>
+    writeAudit(tx, actorOf(auth, request), { action: 'audit.export', details: { format: 'csv' } }),
+  );
+  yield '\uFEFF' + CSV_COLUMNS.join(',') + '\r\n';
+  let before: number | null = null;
+  let written = 0;
+  while (written < CSV_MAX_ROWS) {
+    const rows = await deps.database.tenant(auth.entity.id, (tx) =>
+      repo.searchAudit(tx, filters, auth.entity.timeZone, 1000, before),
+    );
+    if (!rows.length) break;
+    let chunk = '';
+    for (const row of rows) {
+      const e = present(row);
+      chunk +=
+        [
+          e.id,
+          e.at,
+          e.actor?.id,
+          e.actor?.name,
+          e.actor ? String(e.actor.fromSupport) : '',
+          e.action,
+          e.outcome,
+          e.recordType,
+          e.recordId,
+          e.ticketId,
+          e.requestId,
+          e.ip,
+          e.details,
+        ]
+          .map(csvCell)
+          .join(',') + '\r\n';
+    }
+    written += rows.length;
+    before = rows[rows.length - 1]!.id;
+    yield chunk;
+    if (rows.length < 1000) break;
+  }
+}

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, ROLE_PERMISSIONS, type Role } from '@caliu/common';
+import { EXPECTED, type Caller, type Relation } from '../../testing/matrix/expected';
+import { SCENARIOS } from '../../testing/matrix/scenarios';
+import { buildWorld, MATRIX_ROLES, type World } from '../../testing/matrix/world';
+
+const CALLERS: Caller[] = [...MATRIX_ROLES, 'anonymous'];
+const DENIED = new Set([401, 403, 404]);
+
+/**
+ * The authorization matrix: every route × every role (and anonymous) × every relation between
+ * the caller and the target, as real HTTP calls, against the hand-written table in
+ * testing/matrix/expected.ts.
+ */
+describe('authorization matrix', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+  }, 120_000);
+
+  it('has a hand-written row and a scenario for every API route', () => {
+    const routes = world.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !EXPECTED[r])).toEqual([]);
+    expect(routes.filter((r) => !SCENARIOS[r])).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it("agrees with the application's role → permission map", () => {
+    const disagreements: string[] = [];
+    for (const route of world.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const row = EXPECTED[key]!;
+      if (route.public) {
+        if (!row.allow.anonymous?.length)
+          disagreements.push(`${key}: public, but the table denies anonymous`);
+        continue;
+      }
+      if (row.allow.anonymous?.length) disagreements.push(`${key}: the table allows anonymous`);
+      for (const role of MATRIX_ROLES) {
+        const scope = ROLE_PERMISSIONS[role][route.permission!];
+        const allowed = row.allow[role] ?? [];
+        if (Boolean(scope) !== allowed.length > 0) {
+          disagreements.push(
+            `${key}: ${role} has ${scope ?? 'no grant'} but the table says ${allowed.join('/') || 'deny'}`,
+          );
+          continue;
+        }
+        const scoped = row.relations.includes('own');
+        if (scope && scoped) {
+          const wanted: Relation[] =
+            scope === 'own'
+              ? ['own']
+              : scope === 'team'
+                ? ['own', 'team']
+                : ['own', 'team', 'other_team'];
+          if ([...allowed].sort().join() !== [...wanted].sort().join()) {
+            disagreements.push(
+              `${key}: ${role} scope ${scope} but the table allows ${allowed.join('/')}`,
+            );
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('answers every cell as the table expects', async () => {
+    const unexpected: string[] = [];
+    let cells = 0;
+    for (const route of world.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const row = EXPECTED[key]!;
+      const scenario = SCENARIOS[key]!;
+      for (const caller of CALLERS) {
+        for (const relation of row.relations) {
+          cells++;
+          const request = await scenario(world, caller, relation);
+          const session =
+            caller === 'anonymous'
+              ? null
+              : request.freshSession
+                ? await world.freshSession(caller)
+                : world.actors[caller as Role].session;
+          const response = await world.app.inject({
+            method: request.method,
+            url: request.url,
+            ...(request.payload !== undefined ? { payload: request.payload as object } : {}),
+            headers: session ? { cookie: session.cookie, [CSRF_HEADER]: session.csrf } : {},
+          });
+          const expectedAllow = (row.allow[caller] ?? []).includes(relation);
+          const allowed = !DENIED.has(response.statusCode) && response.statusCode < 500;
+          if (allowed !== expectedAllow || response.statusCode >= 500) {
+            unexpected.push(
+              `${key} as ${caller} (${relation}): expected ${expectedAllow ? 'allow' : 'deny'}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+            );
+          }
+        }
+      }
+    }
+    console.log(`authorization matrix: ${cells} cells, ${unexpected.length} unexpected`);
+    expect(unexpected).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database, type Tx } from '../../db/connect';
+import { writeAudit } from '../audit';
+import type { AuthContext } from '../context';
+import { forbidden } from '../errors';
+
+export type DirectoryEntry = { id: string; code: string; name: string; kind: string };
+
+/**
+ * The one path across tenant walls: the support agent's. It checks the role, audits the use in
+ * the support entity (what, why, which entity) and runs `fn` behind the target entity's wall, so
+ * a cross-entity read is never implicit. Callers show only what an operation needs (names,
+ * numbers, counts), never the content of interventions.
+ */
+export async function asSupportAgent<T>(
+  database: Database,
+  auth: AuthContext,
+  request: { id: string; ip: string },
+  purpose: string,
+  targetEntityId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  if (!auth.roles.includes('support_agent') || auth.entity.kind !== 'provider') throw forbidden();
+  await database.tenant(auth.entity.id, (tx) =>
+    writeAudit(
+      tx,
+      {
+        entityId: auth.entity.id,
+        actorId: auth.professionalId,
+        requestId: request.id,
+        ip: request.ip,
+      },
+      {
+        action: 'support.cross_entity_read',
+        recordType: 'entity',
+        recordId: targetEntityId,
+        details: { purpose },
+      },
+    ),
+  );
+  return database.tenant(targetEntityId, fn);
+}
+
+/** Every entity's id, code and name: for the support desk's pickers and cross-entity lists. */
+export async function entityDirectory(
+  database: Database,
+  auth: AuthContext,
+): Promise<DirectoryEntry[]> {
+  if (!auth.roles.includes('support_agent') || auth.entity.kind !== 'provider') throw forbidden();
+  return database.anonymous((tx) =>
+    rowsOf<DirectoryEntry>(tx, sql`SELECT * FROM caliu_entity_directory()`),
+  );
+}
