@@ -28,13 +28,22 @@ export default tseslint.config(
     settings: { react: { version: '19' } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Every user-visible string comes from the translation files (web/src/locales).
+      // Every user-visible string comes from the translation files (web/src/locales): text
+      // between tags, and the attributes a person reads or hears.
       'react/jsx-no-literals': [
         'error',
         {
           noStrings: true,
-          ignoreProps: false,
+          ignoreProps: true,
           allowedStrings: ['·', '×', '—', ':', '/', '(', ')', '*', '…'],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|alt|placeholder|label)$/] > Literal',
+          message: 'User-visible text comes from the translation files: use t(…).',
         },
       ],
     },

@@ -1,4 +1,3 @@
-import type { Role } from '@caliu/common';
 import { SUPPORT_ENTITY_CODE } from '@caliu/common';
 import type { Database } from '../db/connect';
 import {
@@ -9,100 +8,10 @@ import {
 } from '../commands/create-entity';
 import { findEntityByCode } from '../modules/auth/repository';
 import { hashPassword } from '../platform/secrets';
+import { DEMO_DOMAIN as DOMAIN, DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET } from './fixtures';
 
-export const DEMO_ENTITY_CODE = 'demo';
-const DOMAIN = 'demo.caliu.example';
-
-/** One demo login per role: username, roles, team (N = north, S = south), coordinator flag. */
-export const DEMO_LOGINS: {
-  username: string;
-  givenName: string;
-  surnames: string;
-  roles: Role[];
-  teams: ('N' | 'S')[];
-  coordinates?: boolean;
-  costCategory?: 'A' | 'B' | 'C';
-}[] = [
-  {
-    username: 'aux-admin',
-    givenName: 'Laia',
-    surnames: 'Ferrer Soler',
-    roles: ['aux_admin'],
-    teams: ['N'],
-  },
-  {
-    username: 'tech-admin',
-    givenName: 'Jordi',
-    surnames: 'Vidal Roca',
-    roles: ['tech_admin'],
-    teams: ['N'],
-  },
-  {
-    username: 'tech-ssb',
-    givenName: 'Marta',
-    surnames: 'Puig Serra',
-    roles: ['tech_ssb'],
-    teams: ['N'],
-  },
-  {
-    username: 'tech-siad',
-    givenName: 'Núria',
-    surnames: 'Casas Font',
-    roles: ['tech_siad'],
-    teams: ['N'],
-  },
-  {
-    username: 'sad-manager',
-    givenName: 'Pere',
-    surnames: 'Martí Costa',
-    roles: ['tech_sad'],
-    teams: ['S'],
-  },
-  {
-    username: 'tech-immigration',
-    givenName: 'Fatima',
-    surnames: 'El Amrani',
-    roles: ['tech_immigration'],
-    teams: ['S'],
-    costCategory: 'A',
-  },
-  {
-    username: 'tech-eaia',
-    givenName: 'Anna',
-    surnames: 'Sala Prat',
-    roles: ['tech_eaia'],
-    teams: ['S'],
-  },
-  {
-    username: 'coordinator',
-    givenName: 'Montse',
-    surnames: 'Riera Vila',
-    roles: ['coordinator'],
-    teams: ['N', 'S'],
-    coordinates: true,
-  },
-  {
-    username: 'administrator',
-    givenName: 'Xavier',
-    surnames: 'Bosch Pujol',
-    roles: ['administrator'],
-    teams: [],
-  },
-  {
-    username: 'operator',
-    givenName: 'Carme',
-    surnames: 'Mas Camps',
-    roles: ['operator'],
-    teams: [],
-  },
-  {
-    username: 'head-of-operations',
-    givenName: 'Joan',
-    surnames: 'Roig Mir',
-    roles: ['head_of_operations'],
-    teams: [],
-  },
-];
+export { DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET };
+import { entityCounters, supportTickets } from '../db/schema';
 
 /**
  * Creates the demo entity (and, in demo mode, the support entity) when they do not exist yet.
@@ -135,6 +44,7 @@ export async function seedDemo(database: Database, password: string): Promise<bo
       ],
     });
     const team = { N: teamIds.get('Equip Nord')!, S: teamIds.get('Equip Sud')! };
+    const ids = new Map<string, string>();
     for (const login of DEMO_LOGINS) {
       const id = await insertProfessional(tx, entityId, {
         username: login.username,
@@ -145,10 +55,23 @@ export async function seedDemo(database: Database, password: string): Promise<bo
         costCategory: login.costCategory,
         passwordHash,
       });
+      ids.set(login.username, id);
       for (const t of login.teams) {
         await addMembership(tx, entityId, team[t], id, login.coordinates === true);
       }
     }
+    // One support ticket waiting for its requester, so the support panel has something to show.
+    await tx.insert(supportTickets).values({
+      entityId,
+      number: DEMO_TICKET.number,
+      kind: 'export_error',
+      status: 'waiting_requester',
+      requesterId: ids.get('tech-ssb')!,
+      subject: DEMO_TICKET.subject,
+      createdAt: new Date(DEMO_TICKET.createdAt),
+      updatedAt: new Date(DEMO_TICKET.createdAt),
+    });
+    await tx.insert(entityCounters).values({ entityId, name: 'support_ticket', value: 1 });
   });
 
   const support = await database.anonymous((tx) => findEntityByCode(tx, SUPPORT_ENTITY_CODE));

@@ -47,7 +47,7 @@ describe('login', () => {
     const expected = {
       ca: /nom de la vostra entitat/,
       es: /nombre de su entidad/,
-      it: /nome del vostro ente/,
+      it: /nome del tuo ente/,
       en: /name of your entity/,
     };
     for (const [language, pattern] of Object.entries(expected)) {
@@ -116,8 +116,8 @@ describe('login', () => {
     expect(error.code).toBe('validation.invalid');
     expect(error.message).toContain('Nombre de usuario');
     expect(error.details).toEqual([
-      { field: 'username', message: 'Nombre de usuario es obligatorio.' },
-      { field: 'password', message: 'Contraseña no tiene el tipo de valor esperado.' },
+      { field: 'username', message: 'El campo «Nombre de usuario» es obligatorio.' },
+      { field: 'password', message: 'El campo «Contraseña» no tiene el tipo de valor esperado.' },
     ]);
   });
 

@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { LOCALES, type Resources } from '../web/src/locales';
+import { REPO_ROOT } from './harness';
+
+export type Lang = 'ca' | 'es' | 'it' | 'en';
+export const LANGS: readonly Lang[] = ['ca', 'es', 'it', 'en'];
+
+/** The console's own texts, to check that a page really is in a language. */
+export const TEXTS = LOCALES as unknown as Record<Lang, Resources>;
+
+export const DEMO_ENTITY = 'demo';
+export const DEMO_PASSWORD = 'caliu-demo';
+
+export const SCREENSHOT_DIR = join(REPO_ROOT, '.test-results/screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium driven by playwright-core (it makes its own throw-away profile). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export type PageOptions = {
+  baseUrl: string;
+  /** The browser's language (navigator.languages and Accept-Language). */
+  locale?: string;
+  viewport?: { width: number; height: number };
+  /** The browser's time zone (the console must show times in the entity's, not this one). */
+  timezoneId?: string;
+};
+
+/** A fresh context (no cookies, empty storage) and page; uncaught page errors fail the test. */
+export async function openPage(
+  browser: Browser,
+  {
+    baseUrl,
+    locale = 'en-GB',
+    viewport = { width: 1280, height: 800 },
+    timezoneId = 'America/New_York',
+  }: PageOptions,
+): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, timezoneId });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  return { context, page, pageErrors };
+}
+
+/** Fills and sends the sign-in form (the page must be on /login). */
+export async function submitLogin(
+  page: Page,
+  { entity = DEMO_ENTITY, username, password = DEMO_PASSWORD }: LoginInput,
+): Promise<void> {
+  await page.locator('input[name="entity"]').fill(entity);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+export type LoginInput = { entity?: string; username: string; password?: string };
+
+/** Signs in from the sign-in page and waits for the signed-in console. */
+export async function signIn(page: Page, input: LoginInput): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, input);
+  await page.locator('header.topbar').waitFor();
+}
+
+/** The console's current language as the page declares it. */
+export async function htmlLang(page: Page): Promise<string | null> {
+  return page.locator('html').getAttribute('lang');
+}
+
+/** Saves a full-page screenshot as .test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe on the page as it is now and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }));
+  expect(severe, `axe violations on ${name}`).toEqual([]);
+}
+
+/** Screenshot and accessibility scan of the page, under one name. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name);
+}
+
+/** The element that has the keyboard focus, described for assertions. */
+export async function focusedElement(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return {
+      tag: element?.tagName.toLowerCase() ?? null,
+      label: element?.getAttribute('aria-label') ?? null,
+      text: element?.textContent?.trim() ?? null,
+      inDialog: Boolean(element?.closest('dialog[open]')),
+    };
+  });
+}
+
+/** Fills a console text's {{placeholders}}, as i18next would. */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
+}

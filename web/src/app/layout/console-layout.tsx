@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { SessionExpiryDialog } from '@/features/auth/components/session-expiry-dialog';
+import { onUnauthorized } from '@/lib/api-client';
+import { endSession } from '@/lib/auth';
+import { NavBar } from './nav-bar';
+import { RequireAuth } from './require-auth';
+
+/** Ends the session on this console when the API says it is over (401). */
+function useEndSessionOnUnauthorized() {
+  const queryClient = useQueryClient();
+  useEffect(() => onUnauthorized(() => endSession(queryClient, 'expired')), [queryClient]);
+}
+
+/** Moves focus to the new page's main region after client-side navigation. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+  return mainRef;
+}
+
+function SignedInLayout() {
+  const { t } = useTranslation();
+  const mainRef = useFocusMainOnNavigation();
+  useEndSessionOnUnauthorized();
+  return (
+    <div className="console">
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <NavBar />
+      <main id="main" ref={mainRef} className="console__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SessionExpiryDialog />
+    </div>
+  );
+}
+
+/** The frame of every signed-in page. */
+export function ConsoleLayout() {
+  return (
+    <RequireAuth>
+      <SignedInLayout />
+    </RequireAuth>
+  );
+}

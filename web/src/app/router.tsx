@@ -1,0 +1,20 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '@/features/auth/components/login-page';
+import { HomePage } from '@/features/home/components/home-page';
+import { NotFoundPage } from '@/features/shell/components/not-found-page';
+import { ConsoleLayout } from './layout/console-layout';
+import { RouteError } from './layout/route-error';
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      element: <ConsoleLayout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <HomePage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,145 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@caliu/common';
+import { ApiError } from '@/lib/api-client';
+import { useLogin } from '../api/login';
+
+const ENTITY_STORAGE_KEY = 'caliu.entity';
+type Field = 'entity' | 'username' | 'password';
+
+function rememberedEntity(): string {
+  try {
+    return window.localStorage.getItem(ENTITY_STORAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberEntity(entity: string): void {
+  try {
+    window.localStorage.setItem(ENTITY_STORAGE_KEY, entity);
+  } catch {
+    // Storage refused: the user types the entity again next time.
+  }
+}
+
+/** The sign-in form: entity, username and password; errors come translated from the server. */
+export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const [initialEntity] = useState(rememberedEntity);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
+  const fieldId = (field: Field) => `${idPrefix}-${field}`;
+
+  const error = login.error;
+  const apiError = error instanceof ApiError ? error : null;
+  const fieldMessages = new Map<string, string>();
+  for (const detail of apiError?.details ?? []) {
+    if (detail.field && !fieldMessages.has(detail.field)) {
+      fieldMessages.set(detail.field, detail.message);
+    }
+  }
+
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const value = (field: Field) => String(data.get(field) ?? '');
+    const credentials = {
+      entity: value('entity').trim(),
+      username: value('username').trim(),
+      password: value('password'),
+    };
+    login.mutate(credentials, {
+      onSuccess: (me) => {
+        rememberEntity(credentials.entity);
+        onSignedIn(me);
+      },
+    });
+  };
+
+  const fieldProps = (field: Field) => {
+    const message = fieldMessages.get(field);
+    return {
+      id: fieldId(field),
+      name: field,
+      'aria-required': true,
+      'aria-invalid': message ? true : undefined,
+      'aria-describedby': message ? `${fieldId(field)}-error` : undefined,
+    };
+  };
+  const fieldError = (field: Field) => {
+    const message = fieldMessages.get(field);
+    return message ? (
+      <p id={`${fieldId(field)}-error`} className="field__error">
+        {message}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={`${idPrefix}-intro`}>
+      <p id={`${idPrefix}-intro`} className="form__intro">
+        {t('auth.intro')}
+      </p>
+      {error && (
+        <div ref={alertRef} role="alert" tabIndex={-1} className="alert alert--error">
+          <p className="alert__title">{error.message}</p>
+          {apiError && apiError.details.length > 0 && (
+            <ul className="alert__list">
+              {apiError.details.map((detail, index) => (
+                <li key={`${detail.field ?? ''}-${index}`}>{detail.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={fieldId('entity')}>{t('auth.fields.entity')}</label>
+        <p id={`${fieldId('entity')}-hint`} className="field__hint">
+          {t('auth.entityHint')}
+        </p>
+        <input
+          {...fieldProps('entity')}
+          aria-describedby={[`${fieldId('entity')}-hint`, fieldProps('entity')['aria-describedby']]
+            .filter(Boolean)
+            .join(' ')}
+          type="text"
+          autoComplete="organization"
+          autoCapitalize="none"
+          spellCheck={false}
+          defaultValue={initialEntity}
+        />
+        {fieldError('entity')}
+      </div>
+      <div className="field">
+        <label htmlFor={fieldId('username')}>{t('auth.fields.username')}</label>
+        <input
+          {...fieldProps('username')}
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        {fieldError('username')}
+      </div>
+      <div className="field">
+        <label htmlFor={fieldId('password')}>{t('auth.fields.password')}</label>
+        <input {...fieldProps('password')} type="password" autoComplete="current-password" />
+        {fieldError('password')}
+      </div>
+      <button
+        type="submit"
+        className="button button--primary button--wide"
+        disabled={login.isPending}
+      >
+        {login.isPending ? t('auth.submitting') : t('auth.submit')}
+      </button>
+    </form>
+  );
+}

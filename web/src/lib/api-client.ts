@@ -1,0 +1,112 @@
+import { apiErrorSchema, CSRF_HEADER, SESSION_EXPIRY_HEADER } from '@caliu/common';
+import { currentLanguage, i18n } from './i18n';
+import { recordServerDate, recordSessionExpiry } from './session-expiry';
+
+export type ApiErrorDetail = { field?: string | undefined; message: string };
+
+/** An error answered by the API (or met on the way to it), with its stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ApiErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** What the client needs of a schema: a zod schema fits. */
+export type Schema<T> = {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type RequestOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
+
+let csrfToken: string | null = null;
+const unauthorizedListeners = new Set<() => void>();
+
+/** Sets the anti-CSRF token of the signed-in session (null once signed out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * Calls `listener` when the API answers 401 while a session is believed open (it expired or
+ * was revoked). Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's error page, for instance): fall through to the generic message.
+  }
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, details ?? []);
+  }
+  return new ApiError(response.status, 'http.unexpected', i18n.t('errors.unexpected'));
+}
+
+/** Sends a request to the API; resolves with the response when it is a success. */
+export async function apiRequest(path: string, options: RequestOptions = {}): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network.unreachable', i18n.t('errors.network'));
+  }
+
+  recordServerDate(response.headers.get('date'));
+  // Only while signed in: a late answer must not revive the timer of a session already ended.
+  if (csrfToken !== null) {
+    recordSessionExpiry({ idleExpiresAt: response.headers.get(SESSION_EXPIRY_HEADER) });
+  }
+
+  if (response.ok) return response;
+  const error = await toApiError(response);
+  if (response.status === 401 && csrfToken !== null) {
+    for (const listener of unauthorizedListeners) listener();
+  }
+  throw error;
+}
+
+/** Sends a request and parses its JSON answer with `schema`. */
+export async function apiJson<T>(
+  path: string,
+  schema: Schema<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await apiRequest(path, options);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    console.error(`Unexpected answer from ${path}`, parsed.error);
+    throw new ApiError(response.status, 'response.invalid', i18n.t('errors.unexpected'));
+  }
+  return parsed.data;
+}

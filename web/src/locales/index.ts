@@ -1,0 +1,43 @@
+import { LANGUAGES, type Language } from '@caliu/common';
+import type core from './en/core.json';
+
+/**
+ * The console's translations: one folder per language, one file per area
+ * (`locales/<lang>/<area>.json`), merged into one tree per language. Areas let features keep their
+ * own strings without touching each other's files; keys must not collide. A new area adds its
+ * English file to `Resources` below so that `t('…')` keys stay type-checked.
+ */
+export type Resources = typeof core;
+
+type Tree = { [key: string]: string | Tree };
+
+const files = import.meta.glob<Tree>('./*/*.json', { eager: true, import: 'default' });
+
+function mergeInto(target: Tree, source: Tree, where: string) {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (typeof value === 'object' && (existing === undefined || typeof existing === 'object')) {
+      target[key] = existing ?? {};
+      mergeInto(target[key] as Tree, value, `${where}.${key}`);
+    } else if (existing !== undefined) {
+      throw new Error(`Duplicate translation key ${where}.${key}`);
+    } else {
+      target[key] = value;
+    }
+  }
+}
+
+function load(): Record<Language, Tree> {
+  const merged = Object.fromEntries(LANGUAGES.map((l) => [l, {} as Tree])) as Record<
+    Language,
+    Tree
+  >;
+  for (const [path, tree] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const language = path.split('/')[1] as Language;
+    if (merged[language]) mergeInto(merged[language], tree, language);
+  }
+  return merged;
+}
+
+/** Every language's merged translation tree. */
+export const LOCALES = load();
