@@ -128,3 +128,13 @@ export async function focusedElement(page: Page) {
 export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
 }
+
+/** Waits until the page's one level-1 heading reads `text`. */
+export async function expectHeading(page: Page, text: string): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(text);
+}
+
+/** Whether the page scrolls sideways (something is wider than the window). */
+export async function pageOverflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}

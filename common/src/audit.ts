@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** Filters of the administrator's audit search (and of its CSV download). */
-export const auditQuerySchema = z.object({
+const auditQueryObject = z.object({
   actorId: z.uuid().optional(),
   recordType: z.string().trim().min(1).max(64).optional(),
   recordId: z.string().trim().min(1).max(64).optional(),
@@ -15,7 +14,19 @@ export const auditQuerySchema = z.object({
     .regex(/^\d{1,18}$/)
     .optional(),
 });
+
+/** A date range whose end is not before its start (dates as YYYY-MM-DD compare as text). */
+const dateRangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const dateRangeIssue = { path: ['to'], params: { i18n: 'date_range' } };
+
+/** Filters of the administrator's audit search. */
+export const auditQuerySchema = auditQueryObject.refine(dateRangeInOrder, dateRangeIssue);
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The same filters for the CSV download. */
+export const auditExportQuerySchema = auditQueryObject
+  .extend({ format: z.enum(['csv']).default('csv') })
+  .refine(dateRangeInOrder, dateRangeIssue);
 
 export const auditEntrySchema = z.object({
   id: z.string(),

@@ -1,5 +1,7 @@
 import { LANGUAGES, type Language } from '@caliu/common';
+import type audit from './en/audit.json';
 import type core from './en/core.json';
+import type navigation from './en/navigation.json';
 
 /**
  * The console's translations: one folder per language, one file per area
@@ -7,7 +9,7 @@ import type core from './en/core.json';
  * own strings without touching each other's files; keys must not collide. A new area adds its
  * English file to `Resources` below so that `t('…')` keys stay type-checked.
  */
-export type Resources = typeof core;
+export type Resources = typeof core & typeof navigation & typeof audit;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrorSchema, auditEntrySchema, auditQuerySchema, pageSchema } from '@caliu/common';
+import {
+  apiErrorSchema,
+  auditEntrySchema,
+  auditExportQuerySchema,
+  auditQuerySchema,
+  pageSchema,
+} from '@caliu/common';
 import type { AppDeps } from '../../app';
 import * as service from './service';
 
@@ -29,7 +35,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         tags: ['audit'],
         summary: 'Download the audit search as CSV',
-        querystring: auditQuerySchema.extend({ format: z.enum(['csv']).default('csv') }),
+        querystring: auditExportQuerySchema,
         response: { 200: z.string().describe('text/csv'), ...errors },
       },
     },

@@ -28,14 +28,21 @@ function present(row: repo.AuditRow): AuditEntry {
   };
 }
 
-/** The administrator's search. Reading the audit log is itself recorded. */
+/**
+ * The administrator's search. Reading the audit log is itself recorded — once per search, not
+ * for each further page of it (a page with a cursor continues a search already recorded).
+ */
 export async function search(deps: AppDeps, auth: AuthContext, request: Meta, query: AuditQuery) {
   const { limit, cursor, ...filters } = query;
   const rows = await deps.database.tenant(auth.entity.id, async (tx) => {
-    await writeAudit(tx, actorOf(auth, request), {
-      action: 'audit.search',
-      details: { filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters]) },
-    });
+    if (!cursor) {
+      await writeAudit(tx, actorOf(auth, request), {
+        action: 'audit.search',
+        details: {
+          filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters]),
+        },
+      });
+    }
     return repo.searchAudit(
       tx,
       filters,

@@ -7,6 +7,7 @@ import { onUnauthorized } from '@/lib/api-client';
 import { endSession } from '@/lib/auth';
 import { NavBar } from './nav-bar';
 import { RequireAuth } from './require-auth';
+import { SectionNav } from './section-nav';
 
 /** Ends the session on this console when the API says it is over (401). */
 function useEndSessionOnUnauthorized() {
@@ -39,6 +40,7 @@ function SignedInLayout() {
         {t('common.skipToContent')}
       </a>
       <NavBar />
+      <SectionNav />
       <main id="main" ref={mainRef} className="console__main" tabIndex={-1}>
         <Outlet />
       </main>
