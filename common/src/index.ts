@@ -4,3 +4,6 @@ export * from './permissions';
 export * from './api';
 export * from './documents';
 export * from './audit';
+export * from './identity';
+export * from './persons';
+export * from './messaging';

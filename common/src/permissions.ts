@@ -28,7 +28,9 @@ export const PERMISSIONS = [
   'agenda.view',
   'agenda.book',
   'agenda.reserve_multi',
-  // Territory, teams, users.
+  // Territory, teams, users. Reading the territory (municipalities, sectors, teams) is for every
+  // professional of the entity: forms pick from it.
+  'organization.view',
   'teams.configure_members',
   'organization.manage',
   'audit.view',
@@ -58,6 +60,7 @@ export type Grants = Partial<Record<Permission, Scope>>;
 const everyone: Grants = {
   'profile.view': 'own',
   'profile.edit': 'own',
+  'organization.view': 'entity',
   'support.open_ticket': 'own',
 };
 

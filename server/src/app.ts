@@ -24,6 +24,11 @@ import { authRoutes } from './modules/auth/routes';
 import { supportRoutes } from './modules/support/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { systemRoutes } from './modules/system/routes';
+import { messagingRoutes } from './modules/messaging/routes';
+import { personsRoutes } from './modules/persons/routes';
+import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
+import { organizationRoutes } from './modules/organization/routes';
+import { professionalRoutes } from './modules/professionals/routes';
 
 /** What every module receives: the database, the configuration and the clock. */
 export type AppDeps = { database: Database; config: Config; clock: Clock };
@@ -44,7 +49,7 @@ export async function buildApp(
     logger: options.logger ?? loggerOptions(deps.config.logLevel),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -86,11 +91,16 @@ export async function buildApp(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(guardPlugin, appDeps);
+  await app.register(enrolmentGatePlugin);
 
   await app.register(systemRoutes, appDeps);
   await app.register(authRoutes, appDeps);
   await app.register(supportRoutes, appDeps);
   await app.register(auditRoutes, appDeps);
+  await app.register(messagingRoutes, appDeps);
+  await app.register(personsRoutes, appDeps);
+  await app.register(organizationRoutes, appDeps);
+  await app.register(professionalRoutes, appDeps);
 
   const serveConsole = options.serveConsole ?? true;
   if (serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {

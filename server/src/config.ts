@@ -11,6 +11,7 @@ const envSchema = z.object({
   CALIU_DEMO_PASSWORD: z.string().min(8).default('caliu-demo'),
   CALIU_PUBLIC_URL: z.string().url().optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().optional(),
@@ -18,6 +19,20 @@ const envSchema = z.object({
   SMS_GATEWAY_TOKEN: z.string().optional(),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   CALIU_WORKER: z.enum(['0', '1']).default('1'),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(6 * 3600_000),
+  OUTBOX_ENTITIES: z
+    .string()
+    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/)
+    .optional(),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(183).default(730),
 });
 
@@ -30,6 +45,8 @@ export type Config = {
   demoPassword: string;
   publicUrl: string | undefined;
   cookieSecure: 'auto' | boolean;
+  /** Which proxies' X-Forwarded-For to believe (fastify's trustProxy): none by default. */
+  trustProxy: boolean | string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   smtpUrl: string | undefined;
   smtpFrom: string | undefined;
@@ -37,6 +54,16 @@ export type Config = {
   smsGatewayToken: string | undefined;
   outboxMaxAttempts: number;
   runWorker: boolean;
+  /** The outbox worker's tuning (platform/messaging/README.md); `entities` shards it by entity. */
+  outbox: {
+    batchSize: number;
+    concurrency: number;
+    pollMs: number;
+    leaseSeconds: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    entities: string[] | null;
+  };
   auditRetentionDays: number;
   /** Session lifetimes: idle 30 minutes, absolute 12 hours (issue 2). */
   sessionIdleMs: number;
@@ -50,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.CALIU_DEMO === '0' && !e.SMTP_URL) {
+    // The demo mailbox holds live links, so it exists only in demo mode.
+    throw new Error(
+      'Invalid environment:\n  SMTP_URL: required when CALIU_DEMO=0 (outside demo mode Caliu ' +
+        'sends its emails through an SMTP server, e.g. smtps://user:pass@mail.example:465)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -59,6 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.CALIU_DEMO_PASSWORD,
     publicUrl: e.CALIU_PUBLIC_URL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy:
+      e.TRUST_PROXY === '' || e.TRUST_PROXY === 'false'
+        ? false
+        : e.TRUST_PROXY === 'true'
+          ? true
+          : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL || undefined,
     smtpFrom: e.SMTP_FROM || undefined,
@@ -66,6 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsGatewayToken: e.SMS_GATEWAY_TOKEN,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     runWorker: e.CALIU_WORKER === '1',
+    outbox: {
+      batchSize: e.OUTBOX_BATCH_SIZE,
+      concurrency: e.OUTBOX_CONCURRENCY,
+      pollMs: e.OUTBOX_POLL_MS,
+      leaseSeconds: e.OUTBOX_LEASE_SECONDS,
+      backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
+      backoffMaxMs: e.OUTBOX_BACKOFF_MAX_MS,
+      entities: e.OUTBOX_ENTITIES ? e.OUTBOX_ENTITIES.split(',') : null,
+    },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,

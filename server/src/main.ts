@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { openDatabase, type Database } from './db/connect';
 import { DataDirLockedError } from './db/pglite-lock';
 import { DEMO_ENTITY_CODE, DEMO_LOGINS, seedDemo } from './demo/seed';
+import { startOutboxWorker } from './platform/messaging/worker';
 
 /** `npm start`: the API and the console on one port, on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -24,12 +25,14 @@ async function main() {
 
   const seeded = config.demo ? await seedDemo(database, config.demoPassword) : false;
   const app = await buildApp({ database, config });
+  const worker = config.runWorker ? startOutboxWorker({ database, config, log: app.log }) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await worker?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -108,10 +108,11 @@ export async function openPostgres(
   } finally {
     await owner.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // Every pooled connection works as the application role (queued before any other query).
-  pool.on('connect', (conn) => {
-    conn.query(`SET ROLE ${pgIdent(appRole)}`).catch(() => undefined);
+  // Every pooled connection works as the application role from its start-up packet on.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: `-c role=${pgIdent(appRole)}`,
   });
   try {
     await assertCannotBypassRls((q) => pool.query(q));

@@ -8,6 +8,7 @@ import {
 } from '../commands/create-entity';
 import { findEntityByCode } from '../modules/auth/repository';
 import { hashPassword } from '../platform/secrets';
+import { seedDemoPersons } from './seed-persons';
 import { DEMO_DOMAIN as DOMAIN, DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET } from './fixtures';
 
 export { DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET };
@@ -73,6 +74,8 @@ export async function seedDemo(database: Database, password: string): Promise<bo
     });
     await tx.insert(entityCounters).values({ entityId, name: 'support_ticket', value: 1 });
   });
+
+  await seedDemoPersons(database, entityId);
 
   const support = await database.anonymous((tx) => findEntityByCode(tx, SUPPORT_ENTITY_CODE));
   if (!support) {

@@ -1,6 +1,8 @@
 import {
+  bigint,
   boolean,
   customType,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -57,3 +59,46 @@ export const sessions = pgTable('sessions', {
     enum: ['logout', 'expired', 'deactivated', 'rotated', 'password_changed'],
   }),
 });
+
+/** A professional's TOTP second factor; the secret is encrypted (modules/auth/secret-box.ts). */
+export const secondFactors = pgTable('second_factors', {
+  entityId: uuid('entity_id').notNull(),
+  professionalId: uuid('professional_id').primaryKey(),
+  secretCiphertext: bytea('secret_ciphertext').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const secondFactorRecoveryCodes = pgTable('second_factor_recovery_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  professionalId: uuid('professional_id').notNull(),
+  codeHash: bytea('code_hash').notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const loginChallenges = pgTable('login_challenges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  professionalId: uuid('professional_id').notNull(),
+  tokenHash: bytea('token_hash').notNull(),
+  failures: integer('failures').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    entityId: uuid('entity_id').notNull(),
+    kind: text('kind', { enum: ['account', 'address'] }).notNull(),
+    keyHash: bytea('key_hash').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.kind, t.keyHash] })],
+);

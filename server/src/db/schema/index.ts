@@ -3,3 +3,4 @@ export * from './identity';
 export * from './audit';
 export * from './support';
 export * from './messaging';
+export * from './persons';

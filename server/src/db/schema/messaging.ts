@@ -3,6 +3,7 @@ import type { Language } from '@caliu/common';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
+/** The transactional outbox. The SQL in ../migrations/0002_messaging.sql is authoritative. */
 export const outboxMessages = pgTable('outbox_messages', {
   id: uuid('id').primaryKey().defaultRandom(),
   entityId: uuid('entity_id').notNull(),
@@ -22,6 +23,7 @@ export const outboxMessages = pgTable('outbox_messages', {
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -33,8 +35,27 @@ export const secretLinks = pgTable('secret_links', {
   purpose: text('purpose').notNull(),
   subjectId: uuid('subject_id').notNull(),
   tokenHash: bytea('token_hash').notNull(),
+  outboxMessageId: uuid('outbox_message_id'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The demo mailbox (demo mode only): delivered messages, phone numbers masked. */
+export const mailboxMessages = pgTable('mailbox_messages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  outboxMessageId: uuid('outbox_message_id'),
+  channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+  template: text('template').notNull(),
+  language: text('language').notNull().$type<Language>(),
+  recipient: text('recipient').notNull(),
+  sender: text('sender').notNull(),
+  replyTo: text('reply_to'),
+  subject: text('subject'),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body'),
+  messageId: text('message_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

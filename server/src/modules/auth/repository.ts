@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Language, Role } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
-import { entities, professionals, sessions } from '../../db/schema';
+import { entities, loginChallenges, professionals, secondFactors, sessions } from '../../db/schema';
 
 export type EntityForLogin = {
   id: string;
@@ -43,9 +43,21 @@ export async function findProfessionalForLogin(tx: Tx, username: string) {
       id: professionals.id,
       passwordHash: professionals.passwordHash,
       active: professionals.active,
+      secondFactorConfirmed: sql<boolean>`(${secondFactors.confirmedAt} IS NOT NULL)`,
     })
     .from(professionals)
+    .leftJoin(secondFactors, eq(secondFactors.professionalId, professionals.id))
     .where(eq(professionals.username, username.toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The professional's password hash, for a check of the current password. */
+export async function findPasswordHash(tx: Tx, professionalId: string) {
+  const [row] = await tx
+    .select({ passwordHash: professionals.passwordHash, username: professionals.username })
+    .from(professionals)
+    .where(and(eq(professionals.id, professionalId), eq(professionals.active, true)))
     .limit(1);
   return row ?? null;
 }
@@ -81,6 +93,8 @@ export type SessionRow = {
   entityKind: 'council' | 'provider';
   entityTimeZone: string;
   entityLanguage: Language;
+  entityRequiresSecondFactor: boolean;
+  secondFactorConfirmed: boolean;
 };
 
 /** A live session (not ended, not expired, its professional active) by the hash of its token. */
@@ -107,10 +121,13 @@ export async function findLiveSession(
       entityKind: entities.kind,
       entityTimeZone: entities.timeZone,
       entityLanguage: entities.defaultLanguage,
+      entityRequiresSecondFactor: entities.requiresSecondFactor,
+      secondFactorConfirmed: sql<boolean>`(${secondFactors.confirmedAt} IS NOT NULL)`,
     })
     .from(sessions)
     .innerJoin(professionals, eq(professionals.id, sessions.professionalId))
     .innerJoin(entities, eq(entities.id, sessions.entityId))
+    .leftJoin(secondFactors, eq(secondFactors.professionalId, professionals.id))
     .where(
       and(
         eq(sessions.tokenHash, tokenHash),
@@ -140,6 +157,86 @@ export async function endSession(
     .update(sessions)
     .set({ endedAt: sql`now()`, endReason: reason })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Ends every live session of a professional (deactivation, password change), but `keep`. */
+export async function endSessionsOf(
+  tx: Tx,
+  professionalId: string,
+  reason: NonNullable<typeof sessions.$inferSelect.endReason>,
+  keep?: string,
+): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(
+      and(
+        eq(sessions.professionalId, professionalId),
+        isNull(sessions.endedAt),
+        keep ? ne(sessions.id, keep) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** The session of a token, if it is still open (for rotation at login). */
+export async function findOpenSessionId(tx: Tx, tokenHash: Buffer): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function insertChallenge(
+  tx: Tx,
+  values: { entityId: string; professionalId: string; tokenHash: Buffer; expiresAt: Date },
+) {
+  await tx.insert(loginChallenges).values(values);
+}
+
+/** A challenge not used up nor expired, locked until the end of the transaction. */
+export async function findLiveChallenge(tx: Tx, tokenHash: Buffer, now: Date) {
+  const [row] = await tx
+    .select({
+      id: loginChallenges.id,
+      professionalId: loginChallenges.professionalId,
+      failures: loginChallenges.failures,
+      username: professionals.username,
+    })
+    .from(loginChallenges)
+    .innerJoin(professionals, eq(professionals.id, loginChallenges.professionalId))
+    .where(
+      and(
+        eq(loginChallenges.tokenHash, tokenHash),
+        isNull(loginChallenges.usedAt),
+        gt(loginChallenges.expiresAt, now),
+        eq(professionals.active, true),
+      ),
+    )
+    .limit(1)
+    .for('update', { of: loginChallenges });
+  return row ?? null;
+}
+
+/** Counts a wrong code; at `maxFailures` the challenge is used up. */
+export async function failChallenge(tx: Tx, id: string, maxFailures: number) {
+  await tx
+    .update(loginChallenges)
+    .set({
+      failures: sql`${loginChallenges.failures} + 1`,
+      usedAt: sql`CASE WHEN ${loginChallenges.failures} + 1 >= ${maxFailures} THEN now() ELSE NULL END`,
+    })
+    .where(eq(loginChallenges.id, id));
+}
+
+export async function useChallenge(tx: Tx, id: string) {
+  await tx
+    .update(loginChallenges)
+    .set({ usedAt: sql`now()` })
+    .where(eq(loginChallenges.id, id));
 }
 
 export async function setLanguage(tx: Tx, professionalId: string, language: Language) {

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -5,17 +6,38 @@ import {
   loginRequestSchema,
   meSchema,
   preferencesSchema,
+  secondFactorChallengeSchema,
+  secondFactorLoginSchema,
   SESSION_COOKIE,
   sessionInfoSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../app';
+import { accountRoutes } from './account-routes';
+import { withRetryAfter } from './retry-after';
+import { secondFactorRoutes } from './second-factor-routes';
+import { secretBoxOf } from './secret-box';
 import * as service from './service';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
+const loginErrors = { ...errors, 429: apiErrorSchema };
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const secureCookie = (protocol: string) =>
-    deps.config.cookieSecure === 'auto' ? protocol === 'https' : deps.config.cookieSecure;
+  const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, cookie: string) => {
+    const secure =
+      deps.config.cookieSecure === 'auto' ? request.protocol === 'https' : deps.config.cookieSecure;
+    reply.setCookie(SESSION_COOKIE, cookie, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure,
+      maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+    });
+  };
+  const metaOf = (request: FastifyRequest) => ({
+    requestId: request.id,
+    ip: request.ip,
+    cookie: request.cookies[SESSION_COOKIE],
+  });
 
   app.post(
     '/api/auth/login',
@@ -23,23 +45,39 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with entity code, username and password',
+        summary:
+          'Sign in with entity code, username and password. Answers the signed-in user, or a ' +
+          'challenge when the account has a second factor (then POST /api/auth/login/second-factor)',
         body: loginRequestSchema,
-        response: { 200: meSchema, ...errors },
+        response: { 200: z.union([meSchema, secondFactorChallengeSchema]), ...loginErrors },
       },
     },
     async (request, reply) => {
-      const { cookie, auth } = await service.login(deps, request.body, {
-        requestId: request.id,
-        ip: request.ip,
-      });
-      reply.setCookie(SESSION_COOKIE, cookie, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookie(request.protocol),
-        maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
-      });
+      const result = await withRetryAfter(reply, () =>
+        service.login(deps, request.body, metaOf(request)),
+      );
+      if (result.kind === 'challenge') return result.challenge;
+      setSessionCookie(request, reply, result.cookie);
+      return service.presentMe(result.auth);
+    },
+  );
+
+  app.post(
+    '/api/auth/login/second-factor',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Complete a sign-in with a code of the authenticator app, or a recovery code',
+        body: secondFactorLoginSchema,
+        response: { 200: meSchema, ...loginErrors },
+      },
+    },
+    async (request, reply) => {
+      const { cookie, auth } = await withRetryAfter(reply, () =>
+        service.completeSecondFactor(deps, request.body, metaOf(request)),
+      );
+      setSessionCookie(request, reply, cookie);
       return service.presentMe(auth);
     },
   );
@@ -55,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      await service.logout(deps, request.auth!, { requestId: request.id, ip: request.ip });
+      await service.logout(deps, request.auth!, metaOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -106,4 +144,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       return reply.code(204).send(null);
     },
   );
+
+  // Read the installation key now, at start, as the owner: requests never work as the owner.
+  await secretBoxOf(deps.database);
+  await app.register(accountRoutes, deps);
+  await app.register(secondFactorRoutes, deps);
 };

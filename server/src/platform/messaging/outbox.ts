@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Language } from '@caliu/common';
 import type { Tx } from '../../db/connect';
-import { outboxMessages } from '../../db/schema';
+import { entities, outboxMessages } from '../../db/schema';
 
 /** What a secret link in a message is for; the worker mints its token when it sends. */
 export type SecretLinkRequest = { purpose: string; subjectId: string; ttlHours: number };
@@ -12,7 +13,8 @@ export type OutboxMessage = {
   template: string;
   /** An email address, or a phone number for SMS (never a new professional's mobile: see sms.ts). */
   to: string;
-  language: Language;
+  /** The recipient's language; null or absent: the entity's default language. */
+  language?: Language | null;
   /** Template data. Never a secret: use `secretLink`. */
   data: Record<string, unknown>;
   /** Same key, same message: a repeated enqueue is ignored, and it becomes the Message-ID. */
@@ -21,11 +23,21 @@ export type OutboxMessage = {
   secretLink?: SecretLinkRequest;
 };
 
+/** Data keys that look like secrets: a message must carry a `secretLink` instead. */
+const SECRET_LOOKING_KEY = /token|password|secret/i;
+
 /**
  * Writes a message in the caller's transaction: it exists exactly when the change that causes it
  * commits. Returns the message id, or null when the idempotency key was already used.
  */
 export async function enqueue(tx: Tx, message: OutboxMessage): Promise<string | null> {
+  const suspicious = Object.keys(message.data).filter((k) => SECRET_LOOKING_KEY.test(k));
+  if (suspicious.length) {
+    throw new Error(
+      `Outbox data must not carry secrets (${suspicious.join(', ')}): use secretLink`,
+    );
+  }
+  const language = message.language ?? (await entityLanguage(tx, message.entityId));
   const [row] = await tx
     .insert(outboxMessages)
     .values({
@@ -33,7 +45,7 @@ export async function enqueue(tx: Tx, message: OutboxMessage): Promise<string | 
       channel: message.channel,
       template: message.template,
       recipient: message.to,
-      language: message.language,
+      language,
       data: message.data,
       replyTo: message.replyTo ?? null,
       idempotencyKey: message.idempotencyKey,
@@ -44,4 +56,13 @@ export async function enqueue(tx: Tx, message: OutboxMessage): Promise<string | 
     .onConflictDoNothing({ target: [outboxMessages.entityId, outboxMessages.idempotencyKey] })
     .returning({ id: outboxMessages.id });
   return row?.id ?? null;
+}
+
+async function entityLanguage(tx: Tx, entityId: string): Promise<Language> {
+  const [row] = await tx
+    .select({ language: entities.defaultLanguage })
+    .from(entities)
+    .where(eq(entities.id, entityId));
+  if (!row) throw new Error('enqueue: the entity is not visible in this transaction');
+  return row.language;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { secretLinks } from '../../db/schema';
 import { newToken, sha256 } from '../secrets';
@@ -12,11 +12,23 @@ export function parseLinkToken(token: string): { entityId: string } | null {
   return match ? { entityId: match[1]! } : null;
 }
 
-/** Mints a new token for (purpose, subject), revoking any earlier one. Called by the sender. */
+/**
+ * Mints a new token for (purpose, subject), revoking any earlier one. Called by the sender. A link
+ * minted again for the same outbox message (a repeat after a crash between sending and marking
+ * sent, which carries the same Message-ID) leaves that message's earlier links alive.
+ */
 export async function mintSecretLink(
   tx: Tx,
-  input: { entityId: string; purpose: string; subjectId: string; ttlHours: number; now: Date },
+  input: {
+    entityId: string;
+    purpose: string;
+    subjectId: string;
+    ttlHours: number;
+    now: Date;
+    outboxMessageId?: string | null;
+  },
 ): Promise<string> {
+  const messageId = input.outboxMessageId ?? null;
   await tx
     .update(secretLinks)
     .set({ revokedAt: input.now })
@@ -26,6 +38,9 @@ export async function mintSecretLink(
         eq(secretLinks.subjectId, input.subjectId),
         isNull(secretLinks.usedAt),
         isNull(secretLinks.revokedAt),
+        messageId
+          ? or(isNull(secretLinks.outboxMessageId), ne(secretLinks.outboxMessageId, messageId))
+          : undefined,
       ),
     );
   const token = `${input.entityId}.${newToken()}`;
@@ -34,9 +49,24 @@ export async function mintSecretLink(
     purpose: input.purpose,
     subjectId: input.subjectId,
     tokenHash: sha256(token),
+    outboxMessageId: messageId,
     expiresAt: new Date(input.now.getTime() + input.ttlHours * 3600_000),
   });
   return token;
+}
+
+/** Revokes one token (a link whose message could not be sent). */
+export async function revokeSecretLink(tx: Tx, token: string, now: Date): Promise<void> {
+  await tx
+    .update(secretLinks)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(secretLinks.tokenHash, sha256(token)),
+        isNull(secretLinks.usedAt),
+        isNull(secretLinks.revokedAt),
+      ),
+    );
 }
 
 /** The subject of a live link (not used, revoked or expired), without using it up. */
@@ -57,7 +87,10 @@ export async function peekSecretLink(tx: Tx, purpose: string, token: string, now
   return row ?? null;
 }
 
-/** Uses a link up (single use): answers its subject, or null when it is not live. */
+/**
+ * Uses a link up (single use): answers its subject, or null when it is not live. Any other live
+ * link for the same purpose and subject (a repeated copy of the same message) stops working too.
+ */
 export async function consumeSecretLink(tx: Tx, purpose: string, token: string, now: Date) {
   const live = await peekSecretLink(tx, purpose, token, now);
   if (!live) return null;
@@ -66,5 +99,18 @@ export async function consumeSecretLink(tx: Tx, purpose: string, token: string, 
     .set({ usedAt: sql`now()` })
     .where(and(eq(secretLinks.id, live.id), isNull(secretLinks.usedAt)))
     .returning({ id: secretLinks.id });
-  return used.length ? { subjectId: live.subjectId } : null;
+  if (!used.length) return null;
+  await tx
+    .update(secretLinks)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(secretLinks.purpose, purpose),
+        eq(secretLinks.subjectId, live.subjectId),
+        ne(secretLinks.id, live.id),
+        isNull(secretLinks.usedAt),
+        isNull(secretLinks.revokedAt),
+      ),
+    );
+  return { subjectId: live.subjectId };
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@caliu/common';
+import { PERSONS_EXPECTED } from '../persons-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -26,6 +27,14 @@ export type ExpectedRow = {
 
 const SELF: Relation[] = ['self'];
 const NONE: Relation[] = ['none'];
+/** A record of the caller's entity ("none") or of another entity. */
+const IN_ENTITY: Relation[] = ['none', 'other_entity'];
+/** A team the caller coordinates, another team, a team of another entity. */
+const TEAMS: Relation[] = ['team', 'other_team', 'other_entity'];
+const CONFIGURE_MEMBERS: Partial<Record<Role | 'anonymous', Relation[]>> = {
+  administrator: ['team', 'other_team'],
+  coordinator: ['team'],
+};
 
 /** Every professional role of a council, the community-help roles and the support agent. */
 const EVERY_ROLE: Role[] = [
@@ -54,6 +63,7 @@ function everyone(
 }
 
 export const EXPECTED: Record<string, ExpectedRow> = {
+  ...PERSONS_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },
@@ -71,4 +81,74 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   // "audit log of the entity: view" — administrator only.
   'GET /api/audit': { relations: NONE, allow: { administrator: NONE } },
   'GET /api/audit/export': { relations: NONE, allow: { administrator: NONE } },
+
+  // Identity: first access, password reset and the second step of a login are public (they carry
+  // their own secret); a professional's own password and second factor are theirs alone.
+  'POST /api/auth/login/second-factor': { relations: NONE, allow: everyone(NONE, true) },
+  'GET /api/auth/activation': { relations: NONE, allow: everyone(NONE, true) },
+  'POST /api/auth/activate': { relations: NONE, allow: everyone(NONE, true) },
+  'POST /api/auth/password-reset-requests': { relations: NONE, allow: everyone(NONE, true) },
+  'POST /api/auth/password-reset': { relations: NONE, allow: everyone(NONE, true) },
+  'PUT /api/me/password': { relations: SELF, allow: everyone(SELF) },
+  'GET /api/me/second-factor': { relations: SELF, allow: everyone(SELF) },
+  'POST /api/me/second-factor/enrolment': { relations: SELF, allow: everyone(SELF) },
+  'POST /api/me/second-factor/confirm': { relations: SELF, allow: everyone(SELF) },
+  'DELETE /api/me/second-factor': { relations: SELF, allow: everyone(SELF) },
+
+  // "teams, territorial structure, users: create" — administrator. Every professional reads the
+  // territory of their own entity (forms pick municipalities and teams from it).
+  'GET /api/entity': { relations: NONE, allow: { administrator: NONE } },
+  'PATCH /api/entity': { relations: NONE, allow: { administrator: NONE } },
+  'GET /api/municipalities': { relations: NONE, allow: everyone(NONE) },
+  'POST /api/municipalities': { relations: NONE, allow: { administrator: NONE } },
+  'PATCH /api/municipalities/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
+  'DELETE /api/municipalities/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
+  'GET /api/sectors': { relations: NONE, allow: everyone(NONE) },
+  'POST /api/sectors': { relations: NONE, allow: { administrator: NONE } },
+  'PATCH /api/sectors/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
+  'DELETE /api/sectors/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
+  'GET /api/teams': { relations: NONE, allow: everyone(NONE) },
+  // The support agent's own entity is the service provider's: a council's team is another
+  // entity's record for them.
+  'GET /api/teams/:id': {
+    relations: IN_ENTITY,
+    allow: { ...everyone(NONE), support_agent: [] },
+  },
+  'POST /api/teams': { relations: NONE, allow: { administrator: NONE } },
+  'PATCH /api/teams/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
+  // "teams: configure members" — the coordinator for the teams they coordinate, the administrator
+  // for every team of the entity.
+  'GET /api/teams/:id/members': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
+  'PUT /api/teams/:id/members': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
+  // Professionals: the administrator creates and edits them; the coordinator sees the directory
+  // (to configure their teams) and deactivates or reactivates members of their teams.
+  'GET /api/professionals': {
+    relations: NONE,
+    allow: { administrator: NONE, coordinator: NONE },
+  },
+  'GET /api/professionals/:id': {
+    relations: TEAMS,
+    allow: { administrator: ['team', 'other_team'], coordinator: ['team', 'other_team'] },
+  },
+  'POST /api/professionals': { relations: NONE, allow: { administrator: NONE } },
+  'PATCH /api/professionals/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
+  'POST /api/professionals/:id/deactivate': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
+  'POST /api/professionals/:id/reactivate': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
+  'POST /api/professionals/:id/resend-activation': {
+    relations: IN_ENTITY,
+    allow: { administrator: NONE },
+  },
+
+  // Messaging. The demo mailbox ("sent mail"): the administrator reads their entity's, the
+  // support agent every entity's. Failed messages: the administrator, who retries them.
+  'GET /api/mailbox': { relations: NONE, allow: { administrator: NONE, support_agent: NONE } },
+  'GET /api/mailbox/:id': {
+    relations: ['none', 'other_entity'],
+    allow: { administrator: ['none'], support_agent: ['none', 'other_entity'] },
+  },
+  'GET /api/outbox/failed': { relations: NONE, allow: { administrator: NONE } },
+  'POST /api/outbox/:id/retry': {
+    relations: ['none', 'other_entity'],
+    allow: { administrator: ['none'] },
+  },
 };

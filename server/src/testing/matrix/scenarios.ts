@@ -1,6 +1,11 @@
 import type { Caller, Relation } from './expected';
 import type { World } from './world';
+import { PERSONS_SCENARIOS } from '../persons-matrix';
+import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD } from '../app';
+import { IDENTITY_SCENARIOS } from './scenarios-identity';
+import type { TestEntity } from '../factories';
+import { mailboxMessages, outboxMessages } from '../../db/schema';
 
 /** The request one cell of the matrix makes. */
 export type CellRequest = {
@@ -9,6 +14,8 @@ export type CellRequest = {
   payload?: unknown;
   /** Use a new session of the caller (routes that end or alter the session). */
   freshSession?: boolean;
+  /** The route ends the caller's other sessions: the runner signs the caller in again after it. */
+  endsOtherSessions?: boolean;
 };
 
 /**
@@ -21,7 +28,49 @@ const get =
   (url: string): Scenario =>
   async () => ({ method: 'GET', url });
 
+async function mailboxMessageIn(w: World, entity: TestEntity): Promise<string> {
+  const [row] = await w.db.tenant(entity.id, (tx) =>
+    tx
+      .insert(mailboxMessages)
+      .values({
+        entityId: entity.id,
+        channel: 'email',
+        template: 'password_reset',
+        language: 'ca',
+        recipient: `someone@${entity.domain}`,
+        sender: `no-reply@${entity.domain}`,
+        subject: 'Test',
+        textBody: 'Test',
+      })
+      .returning({ id: mailboxMessages.id }),
+  );
+  return row!.id;
+}
+
+async function failedMessageIn(w: World, entity: TestEntity): Promise<string> {
+  const [row] = await w.db.tenant(entity.id, (tx) =>
+    tx
+      .insert(outboxMessages)
+      .values({
+        entityId: entity.id,
+        channel: 'email',
+        template: 'password_reset',
+        recipient: `someone@${entity.domain}`,
+        language: 'ca',
+        data: { givenName: 'Test', entityName: 'Test' },
+        idempotencyKey: `matrix-${randomUUID()}`,
+        status: 'failed',
+        attempts: 8,
+        lastError: 'refused',
+      })
+      .returning({ id: outboxMessages.id }),
+  );
+  return row!.id;
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
+  ...IDENTITY_SCENARIOS,
+  ...PERSONS_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {
@@ -30,6 +79,8 @@ export const SCENARIOS: Record<string, Scenario> = {
       method: 'POST',
       url: '/api/auth/login',
       payload: { entity: actor.entity.code, username: actor.username, password: TEST_PASSWORD },
+      // Login rotates the session whose cookie it is sent with: not the shared one.
+      freshSession: caller !== 'anonymous',
     };
   },
   'GET /api/me': get('/api/me'),
@@ -48,4 +99,15 @@ export const SCENARIOS: Record<string, Scenario> = {
   'GET /api/support/tickets': get('/api/support/tickets'),
   'GET /api/audit': get('/api/audit?limit=5'),
   'GET /api/audit/export': get('/api/audit/export?action=auth.login'),
+
+  'GET /api/mailbox': get('/api/mailbox?limit=5'),
+  'GET /api/mailbox/:id': async (w, _caller, relation) => ({
+    method: 'GET',
+    url: `/api/mailbox/${await mailboxMessageIn(w, relation === 'other_entity' ? w.b : w.a)}`,
+  }),
+  'GET /api/outbox/failed': get('/api/outbox/failed'),
+  'POST /api/outbox/:id/retry': async (w, _caller, relation) => ({
+    method: 'POST',
+    url: `/api/outbox/${await failedMessageIn(w, relation === 'other_entity' ? w.b : w.a)}/retry`,
+  }),
 };

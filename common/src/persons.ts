@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { isValidPassport, normalizeDocument, checkLetterFor } from './documents';
+import { LANGUAGES } from './languages';
+
+/**
+ * Person records: the API contract of /api/persons and the administrator's data-subject tools.
+ * Custom rules name their message key (`validation.<key>` in the server's persons locale area).
+ */
+export const SEXES = ['female', 'male', 'other'] as const;
+export const PERSON_DOCUMENT_TYPES = ['dni', 'nie', 'passport'] as const;
+export const HOUSING_TYPES = ['flat', 'house', 'room', 'institution', 'no_home', 'other'] as const;
+export const HOUSING_TENURES = [
+  'owned',
+  'rented',
+  'social_rental',
+  'sublet',
+  'lent',
+  'without_title',
+  'other',
+] as const;
+export const PERSON_STATUSES = ['active', 'deceased'] as const;
+export const PERSON_HISTORY_FIELDS = ['referent', 'municipality', 'team', 'status'] as const;
+/** How a search result matched: every word whole and nothing else, whole words, a part, one typo. */
+export const SEARCH_MATCHES = ['document', 'exact', 'words', 'partial', 'approximate'] as const;
+export const DUPLICATE_REASONS = ['same_document', 'similar_name_same_birth_date'] as const;
+
+/** Why a document number is refused, or null when it is acceptable for its type. */
+export function documentProblem(
+  type: (typeof PERSON_DOCUMENT_TYPES)[number],
+  value: string,
+):
+  'dni_format' | 'dni_check_letter' | 'nie_format' | 'nie_check_letter' | 'passport_format' | null {
+  const v = normalizeDocument(value);
+  if (type === 'passport') return isValidPassport(v) ? null : 'passport_format';
+  if (type === 'dni') {
+    const m = /^(\d{8})([A-Z])$/.exec(v);
+    if (!m) return 'dni_format';
+    return checkLetterFor(m[1]!) === m[2] ? null : 'dni_check_letter';
+  }
+  const m = /^([XYZ])(\d{7})([A-Z])$/.exec(v);
+  if (!m) return 'nie_format';
+  return checkLetterFor(String('XYZ'.indexOf(m[1]!)) + m[2]!) === m[3] ? null : 'nie_check_letter';
+}
+
+const isoDate = z.iso.date();
+const uuid = z.uuid();
+const personName = z.string().trim().min(1).max(100);
+/** Optional text: null or '' clear it. */
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[+0-9 ().-]*$/)
+  .nullable()
+  .optional();
+
+const personFields = {
+  givenName: personName,
+  firstSurname: personName,
+  secondSurname: optionalText(100),
+  sex: z.enum(SEXES).nullable().optional(),
+  birthDate: isoDate.nullable().optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
+  documentType: z.enum(PERSON_DOCUMENT_TYPES).nullable().optional(),
+  documentNumber: optionalText(30),
+  mobilePhone: phone,
+  otherPhone: phone,
+  email: z.email().max(254).or(z.literal('')).nullable().optional(),
+  preferredLanguage: z.enum(LANGUAGES).nullable().optional(),
+  consentSms: z.boolean().optional(),
+  consentEmail: z.boolean().optional(),
+  address: optionalText(300),
+  postalCode: optionalText(10),
+  municipalityId: uuid,
+  sectorId: uuid.nullable().optional(),
+  housingType: z.enum(HOUSING_TYPES).nullable().optional(),
+  housingTenure: z.enum(HOUSING_TENURES).nullable().optional(),
+  referentId: uuid.nullable().optional(),
+  teamId: uuid.nullable().optional(),
+};
+
+type DocumentAndContact = {
+  documentType?: unknown;
+  documentNumber?: unknown;
+  consentSms?: unknown;
+  consentEmail?: unknown;
+  mobilePhone?: unknown;
+  email?: unknown;
+};
+
+const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const isDocumentType = (v: unknown): v is (typeof PERSON_DOCUMENT_TYPES)[number] =>
+  (PERSON_DOCUMENT_TYPES as readonly unknown[]).includes(v);
+
+/** The document must match its type (DNI/NIE check letter); consents need their channel. */
+function documentAndConsentRules(partial: boolean) {
+  return (value: DocumentAndContact, ctx: z.RefinementCtx) => {
+    const issue = (path: string, i18n: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], params: { i18n }, message: i18n });
+    if (partial && (value.documentType === undefined) !== (value.documentNumber === undefined)) {
+      const missing = value.documentType === undefined ? 'documentType' : 'documentNumber';
+      issue(missing, 'document_together');
+    } else {
+      const hasType = value.documentType !== undefined && value.documentType !== null;
+      const hasNumber = filled(value.documentNumber);
+      if (hasType && !hasNumber) issue('documentNumber', 'required');
+      if (!hasType && hasNumber) issue('documentType', 'document_type_required');
+      if (
+        isDocumentType(value.documentType) &&
+        typeof value.documentNumber === 'string' &&
+        hasNumber
+      ) {
+        const problem = documentProblem(value.documentType, value.documentNumber);
+        if (problem) issue('documentNumber', problem);
+      }
+    }
+    // On a partial update the service checks consents against the stored contact.
+    if (!partial && value.consentSms === true && !filled(value.mobilePhone)) {
+      issue('consentSms', 'consent_sms_needs_mobile');
+    }
+    if (!partial && value.consentEmail === true && !filled(value.email)) {
+      issue('consentEmail', 'consent_email_needs_email');
+    }
+  };
+}
+
+/** Run the cross-field rules even when another field failed: forms validate as you type. */
+const always = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null,
+};
+
+export const createPersonSchema = z
+  .object(personFields)
+  .strict()
+  .superRefine(documentAndConsentRules(false), always);
+export type CreatePerson = z.infer<typeof createPersonSchema>;
+
+export const updatePersonSchema = z
+  .object(personFields)
+  .partial()
+  .extend({ version: z.number().int().min(1).optional() })
+  .strict()
+  .superRefine(documentAndConsentRules(true), always);
+export type UpdatePerson = z.infer<typeof updatePersonSchema>;
+
+export const markDeceasedSchema = z.object({ deceasedOn: isoDate }).strict();
+
+export const personIdParamsSchema = z.object({ id: uuid });
+
+export const personSearchQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+const named = z.object({ id: z.uuid(), name: z.string() });
+
+/** What a list, a search result or a duplicate warning shows of a person. */
+export const personSummarySchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  firstSurname: z.string(),
+  secondSurname: z.string().nullable(),
+  sex: z.enum(SEXES).nullable(),
+  birthDate: isoDate.nullable(),
+  documentType: z.enum(PERSON_DOCUMENT_TYPES).nullable(),
+  documentNumber: z.string().nullable(),
+  municipality: named,
+  status: z.enum(PERSON_STATUSES),
+  deceasedOn: isoDate.nullable(),
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const personSearchResultSchema = personSummarySchema.extend({
+  match: z.enum(SEARCH_MATCHES),
+});
+
+export const personSearchPageSchema = z.object({
+  items: z.array(personSearchResultSchema),
+  nextCursor: z.string().nullable(),
+});
+export type PersonSearchPage = z.infer<typeof personSearchPageSchema>;
+
+/** A person's basic data (identification, contact, housing) and what the user may do with it. */
+export const personSchema = personSummarySchema.extend({
+  nationality: z.string().nullable(),
+  mobilePhone: z.string().nullable(),
+  otherPhone: z.string().nullable(),
+  email: z.string().nullable(),
+  preferredLanguage: z.enum(LANGUAGES).nullable(),
+  consentSms: z.boolean(),
+  consentEmail: z.boolean(),
+  address: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  sector: named.nullable(),
+  housingType: z.enum(HOUSING_TYPES).nullable(),
+  housingTenure: z.enum(HOUSING_TENURES).nullable(),
+  referent: named.nullable(),
+  team: named.nullable(),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Declarative policy: what the console may offer this user on this record. */
+  can: z.object({
+    edit: z.boolean(),
+    viewFullRecord: z.boolean(),
+    changeTeam: z.boolean(),
+    delete: z.boolean(),
+  }),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const personHistoryItemSchema = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  field: z.enum(PERSON_HISTORY_FIELDS),
+  from: named.nullable(),
+  to: named.nullable(),
+  detail: z.string().nullable(),
+  by: named.nullable(),
+});
+export const personHistoryPageSchema = z.object({
+  items: z.array(personHistoryItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type PersonHistoryItem = z.infer<typeof personHistoryItemSchema>;
+
+export const duplicateCheckSchema = z
+  .object({
+    givenName: z.string().trim().max(100).optional(),
+    firstSurname: z.string().trim().max(100).optional(),
+    secondSurname: z.string().trim().max(100).nullable().optional(),
+    birthDate: isoDate.nullable().optional(),
+    documentType: z.enum(PERSON_DOCUMENT_TYPES).nullable().optional(),
+    documentNumber: z.string().trim().max(30).nullable().optional(),
+    /** The record being edited, never its own duplicate. */
+    excludeId: z.uuid().optional(),
+  })
+  .strict();
+export type DuplicateCheck = z.infer<typeof duplicateCheckSchema>;
+
+export const duplicateCandidateSchema = personSummarySchema.extend({
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+});
+export const duplicateCheckResultSchema = z.object({ items: z.array(duplicateCandidateSchema) });
+export type DuplicateCheckResult = z.infer<typeof duplicateCheckResultSchema>;
+
+/** The administrator's look-up: identification only. */
+export const personLookupQuerySchema = z
+  .object({
+    document: z.string().trim().min(1).max(30).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((v) => (v.document === undefined) !== (v.name === undefined), {
+    params: { i18n: 'lookup_document_or_name' },
+    path: ['document'],
+  });
+
+export const personIdentificationSchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  firstSurname: z.string(),
+  secondSurname: z.string().nullable(),
+  birthDate: isoDate.nullable(),
+  documentType: z.enum(PERSON_DOCUMENT_TYPES).nullable(),
+  documentNumber: z.string().nullable(),
+  status: z.enum(PERSON_STATUSES),
+});
+export type PersonIdentification = z.infer<typeof personIdentificationSchema>;
+export const personLookupResultSchema = z.object({ items: z.array(personIdentificationSchema) });
+
+/** GDPR art. 15: who consulted or changed this person's data, and when. */
+export const accessReportSchema = z.object({
+  person: personIdentificationSchema,
+  generatedAt: z.iso.datetime(),
+  entries: z.array(
+    z.object({
+      at: z.iso.datetime(),
+      action: z.string(),
+      outcome: z.enum(['ok', 'denied', 'failed']),
+      /** A professional of the entity, or a support agent (named by the support desk). */
+      actor: z
+        .object({
+          id: z.uuid(),
+          name: z.string().nullable(),
+          username: z.string().nullable(),
+          fromSupport: z.boolean(),
+        })
+        .nullable(),
+    }),
+  ),
+  /** True when only the most recent entries fit in the report. */
+  truncated: z.boolean(),
+});
+export type AccessReport = z.infer<typeof accessReportSchema>;
+
+/** Who may be chosen as a person's referent: active technicians and coordinators, with teams. */
+export const referentOptionsSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), teamIds: z.array(z.uuid()) })),
+});
+export type ReferentOptions = z.infer<typeof referentOptionsSchema>;

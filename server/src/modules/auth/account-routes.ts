@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  accountReadySchema,
+  activationInfoSchema,
+  activationQuerySchema,
+  apiErrorSchema,
+  passwordChangeSchema,
+  passwordResetRequestSchema,
+} from '@caliu/common';
+import type { AppDeps } from '../../app';
+import * as account from './account';
+import { serverPasswordSchema } from './password-policy';
+import { withRetryAfter } from './retry-after';
+
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
+const linkErrors = { 400: apiErrorSchema, 404: apiErrorSchema };
+const withPassword = z.object({
+  token: z.string().trim().min(1).max(200),
+  password: serverPasswordSchema,
+});
+
+/** First access through the activation link, forgotten and changed passwords. */
+export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const meta = (request: { id: string; ip: string }) => ({ id: request.id, ip: request.ip });
+
+  app.get(
+    '/api/auth/activation',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who an activation link is for (404 when it is used, replaced or expired)',
+        querystring: activationQuerySchema,
+        response: { 200: activationInfoSchema, ...linkErrors },
+      },
+    },
+    async (request) => account.activationInfo(deps, request.query.token),
+  );
+
+  app.post(
+    '/api/auth/activate',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Activate an account: set the first password through the activation link',
+        body: withPassword,
+        response: { 200: accountReadySchema, ...linkErrors },
+      },
+    },
+    async (request) => account.activate(deps, request.body, meta(request)),
+  );
+
+  app.post(
+    '/api/auth/password-reset-requests',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Forgotten password: emails a reset link if an active account has this email. ' +
+          'Always answers 202, whether or not it has',
+        body: passwordResetRequestSchema,
+        response: { 202: z.object({}), 400: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      await account.requestPasswordReset(deps, request.body, meta(request));
+      return reply.code(202).send({});
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password through a reset link; every session of the account ends',
+        body: withPassword,
+        response: { 200: accountReadySchema, ...linkErrors },
+      },
+    },
+    async (request) => account.resetPassword(deps, request.body, meta(request)),
+  );
+
+  app.put(
+    '/api/me/password',
+    {
+      config: { permission: 'profile.edit' },
+      schema: {
+        tags: ['auth'],
+        summary: "Change the signed-in professional's password; their other sessions end",
+        body: passwordChangeSchema.extend({ newPassword: serverPasswordSchema }),
+        response: { 204: z.null(), ...errors, 429: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      await withRetryAfter(reply, () =>
+        account.changePassword(deps, request.auth!, request.body, meta(request)),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  apiErrorSchema,
+  secondFactorConfirmSchema,
+  secondFactorEnrolmentSchema,
+  secondFactorRemoveSchema,
+  secondFactorStatusSchema,
+} from '@caliu/common';
+import type { AppDeps } from '../../app';
+import * as secondFactor from './second-factor';
+
+const errors = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  409: apiErrorSchema,
+};
+
+/** The signed-in professional's own TOTP second factor. */
+export const secondFactorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const meta = (request: { id: string; ip: string }) => ({ id: request.id, ip: request.ip });
+
+  app.get(
+    '/api/me/second-factor',
+    {
+      config: { permission: 'profile.view' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether a second factor is enrolled or required, and recovery codes left',
+        response: { 200: secondFactorStatusSchema, ...errors },
+      },
+    },
+    async (request) => secondFactor.status(deps, request.auth!),
+  );
+
+  app.post(
+    '/api/me/second-factor/enrolment',
+    {
+      config: { permission: 'profile.edit' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Start enrolling an authenticator app: answers the otpauth URI, its QR code and the ' +
+          'recovery codes, shown this once. Starting again replaces an unconfirmed enrolment',
+        response: { 200: secondFactorEnrolmentSchema, ...errors },
+      },
+    },
+    async (request) => secondFactor.startEnrolment(deps, request.auth!, meta(request)),
+  );
+
+  app.post(
+    '/api/me/second-factor/confirm',
+    {
+      config: { permission: 'profile.edit' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the enrolment with a first code; from then on every sign-in asks for one',
+        body: secondFactorConfirmSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await secondFactor.confirmEnrolment(deps, request.auth!, request.body.code, meta(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/me/second-factor',
+    {
+      config: { permission: 'profile.edit' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Remove the second factor (needs the current password); refused where the entity ' +
+          "requires one of the user's roles",
+        body: secondFactorRemoveSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await secondFactor.removeSecondFactor(
+        deps,
+        request.auth!,
+        request.body.currentPassword,
+        meta(request),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app';
+import * as schemas from './schemas';
+import * as service from './service';
+
+/**
+ * The demo mailbox ("sent mail", demo mode only: administrators see their entity's, the support
+ * agent every entity's) and the administrator's failed messages with their retry.
+ */
+export const messagingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/mailbox',
+    {
+      config: { permission: 'mailbox.view' },
+      schema: {
+        tags: ['messaging'],
+        summary: 'Sent mail of the demo mailbox, newest first (demo mode only: nothing is sent)',
+        ...schemas.mailboxList,
+      },
+    },
+    async (request) => service.listMailbox(deps, request.auth!, request.query, request),
+  );
+
+  app.get(
+    '/api/mailbox/:id',
+    {
+      config: { permission: 'mailbox.view' },
+      schema: {
+        tags: ['messaging'],
+        summary: 'One message of the demo mailbox, rendered (text and HTML parts)',
+        ...schemas.mailboxOne,
+      },
+    },
+    async (request) => service.getMailboxMessage(deps, request.auth!, request.params.id, request),
+  );
+
+  app.get(
+    '/api/outbox/failed',
+    {
+      config: { permission: 'organization.manage' },
+      schema: {
+        tags: ['messaging'],
+        summary: "The entity's messages that could not be delivered, with their last error",
+        ...schemas.failedList,
+      },
+    },
+    async (request) => service.listFailed(deps, request.auth!, request.query),
+  );
+
+  app.post(
+    '/api/outbox/:id/retry',
+    {
+      config: { permission: 'organization.manage' },
+      schema: {
+        tags: ['messaging'],
+        summary: 'Send a failed message again',
+        ...schemas.retry,
+      },
+    },
+    async (request) => service.retryFailed(deps, request.auth!, request.params.id, request),
+  );
+};

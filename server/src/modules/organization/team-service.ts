@@ -1,0 +1,177 @@
+import type { Team, TeamInput, TeamMember, TeamMembersPut, TeamPatch } from '@caliu/common';
+import type { AppDeps } from '../../app';
+import { writeAudit } from '../../platform/audit';
+import type { AuthContext } from '../../platform/context';
+import { actorOf } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { decodeKeyCursor, toKeyPage } from './key-cursor';
+import { existingMunicipalities, existingSectors } from './repository';
+import type { Ctx } from './schemas';
+import { change, requireAll } from './service';
+import * as repo from './team-repository';
+
+function viewerOf(auth: AuthContext): repo.TeamViewer {
+  return {
+    professionalId: auth.professionalId,
+    configureScope: auth.grants['teams.configure_members'] ?? null,
+  };
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findTeam>>>;
+
+function present(auth: AuthContext, row: Row): Team {
+  return {
+    id: row.id,
+    name: row.name,
+    active: row.active,
+    sectorIds: row.sectorIds,
+    municipalityIds: row.municipalityIds,
+    memberCount: row.memberCount,
+    abilities: {
+      edit: Boolean(auth.grants['organization.manage']),
+      configureMembers: row.canConfigureMembers,
+    },
+  };
+}
+
+export async function listTeams(
+  deps: AppDeps,
+  ctx: Ctx,
+  query: { limit: number; cursor?: string | undefined; configurable?: 'true' | undefined },
+) {
+  const viewer = viewerOf(ctx.auth);
+  const rows = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
+    repo.listTeams(
+      tx,
+      viewer,
+      { configurableOnly: query.configurable === 'true' },
+      query.limit,
+      decodeKeyCursor(query.cursor),
+    ),
+  );
+  return toKeyPage(rows, query.limit, (row) => present(ctx.auth, row));
+}
+
+export async function getTeam(deps: AppDeps, ctx: Ctx, id: string): Promise<Team> {
+  const row = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
+    repo.findTeam(tx, viewerOf(ctx.auth), id),
+  );
+  if (!row) throw notFound('team');
+  return present(ctx.auth, row);
+}
+
+export async function createTeam(deps: AppDeps, ctx: Ctx, input: TeamInput): Promise<Team> {
+  const entityId = ctx.auth.entity.id;
+  return change(deps, ctx, input.name, async (tx) => {
+    await requireAll(
+      existingSectors(tx, input.sectorIds),
+      input.sectorIds,
+      'organization.unknown_sectors',
+    );
+    await requireAll(
+      existingMunicipalities(tx, input.municipalityIds),
+      input.municipalityIds,
+      'organization.unknown_municipalities',
+    );
+    const id = await repo.insertTeam(tx, entityId, input.name);
+    await repo.replaceTerritory(tx, entityId, id, input);
+    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      action: 'team.create',
+      recordType: 'team',
+      recordId: id,
+      details: { ...input },
+    });
+    return present(ctx.auth, (await repo.findTeam(tx, viewerOf(ctx.auth), id))!);
+  });
+}
+
+export async function updateTeam(
+  deps: AppDeps,
+  ctx: Ctx,
+  id: string,
+  patch: TeamPatch,
+): Promise<Team> {
+  const entityId = ctx.auth.entity.id;
+  const viewer = viewerOf(ctx.auth);
+  return change(deps, ctx, patch.name, async (tx) => {
+    if (!(await repo.lockTeam(tx, id))) throw notFound('team');
+    const before = (await repo.findTeam(tx, viewer, id))!;
+    if (patch.sectorIds) {
+      await requireAll(
+        existingSectors(tx, patch.sectorIds),
+        patch.sectorIds,
+        'organization.unknown_sectors',
+      );
+    }
+    if (patch.municipalityIds) {
+      await requireAll(
+        existingMunicipalities(tx, patch.municipalityIds),
+        patch.municipalityIds,
+        'organization.unknown_municipalities',
+      );
+    }
+    const { sectorIds, municipalityIds, ...fields } = patch;
+    if (Object.keys(fields).length) await repo.updateTeam(tx, id, fields);
+    await repo.replaceTerritory(tx, entityId, id, { sectorIds, municipalityIds });
+    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      action: 'team.update',
+      recordType: 'team',
+      recordId: id,
+      details: {
+        before: {
+          name: before.name,
+          active: before.active,
+          sectorIds: before.sectorIds,
+          municipalityIds: before.municipalityIds,
+        },
+        after: patch,
+      },
+    });
+    return present(ctx.auth, (await repo.findTeam(tx, viewer, id))!);
+  });
+}
+
+/** A team's members: for those who may configure them (administrator, the team's coordinators). */
+export async function listMembers(deps: AppDeps, ctx: Ctx, teamId: string): Promise<TeamMember[]> {
+  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const row = await repo.findTeam(tx, viewerOf(ctx.auth), teamId);
+    if (!row?.canConfigureMembers) throw notFound('team');
+    return repo.listMembers(tx, teamId);
+  });
+}
+
+/**
+ * Sets a team's members and who coordinates it, in one change. A coordinator may do it for the
+ * teams they coordinate; only an administrator creates professionals or teams.
+ */
+export async function replaceMembers(
+  deps: AppDeps,
+  ctx: Ctx,
+  teamId: string,
+  input: TeamMembersPut,
+): Promise<TeamMember[]> {
+  const entityId = ctx.auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    if (!(await repo.lockConfigurableTeam(tx, viewerOf(ctx.auth), teamId))) throw notFound('team');
+    const ids = input.members.map((m) => m.professionalId);
+    await requireAll(
+      repo.existingProfessionals(tx, ids),
+      ids,
+      'organization.unknown_professionals',
+    );
+    const before = await repo.replaceMembers(tx, entityId, teamId, input.members);
+    const was = new Map(before.map((m) => [m.professionalId, m.isCoordinator]));
+    const now = new Map(input.members.map((m) => [m.professionalId, m.isCoordinator]));
+    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      action: 'team.members_update',
+      recordType: 'team',
+      recordId: teamId,
+      details: {
+        added: ids.filter((id) => !was.has(id)),
+        removed: [...was.keys()].filter((id) => !now.has(id)),
+        coordinators: input.members.filter((m) => m.isCoordinator).map((m) => m.professionalId),
+      },
+    });
+    return repo.listMembers(tx, teamId);
+  });
+}

@@ -1,0 +1,366 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Language, type Scope, TECHNICIAN_ROLES } from '@caliu/common';
+import { rowsOf, type Tx } from '../../db/connect';
+import { personHistory, persons } from '../../db/schema';
+import type { SearchRow } from './search-repository';
+
+/** SQL of person records. Record-level scope (referent, coordinated teams) is in the queries. */
+
+export type NewPersonRow = typeof persons.$inferInsert;
+export type PersonChanges = Partial<Omit<NewPersonRow, 'id' | 'entityId' | 'createdAt'>>;
+
+/** Who may be a person's referent: an active technician or coordinator of the entity. */
+export const REFERENT_ROLES = [...TECHNICIAN_ROLES, 'coordinator'] as const;
+
+const referentRoles = sql`ARRAY[${sql.join(
+  REFERENT_ROLES.map((r) => sql`${r}`),
+  sql`, `,
+)}]::text[]`;
+
+/** The teams the viewer coordinates, as a sub-select. */
+const coordinated = (viewerId: string) =>
+  sql`(SELECT tm.team_id FROM team_memberships tm
+    WHERE tm.professional_id = ${viewerId} AND tm.is_coordinator)`;
+
+export type Refs = {
+  municipalityId: string;
+  sectorId: string | null;
+  teamId: string | null;
+  referentId: string | null;
+};
+
+/** Which of the referenced records exist in the entity (and fit together). */
+export async function checkRefs(tx: Tx, entityId: string, refs: Refs) {
+  const [row] = await rowsOf<{
+    municipality: boolean;
+    sector: boolean;
+    sector_covers: boolean;
+    team: boolean;
+    referent: boolean;
+  }>(
+    tx,
+    sql`SELECT
+      EXISTS (SELECT 1 FROM municipalities WHERE entity_id = ${entityId}
+        AND id = ${refs.municipalityId}) AS municipality,
+      ${refs.sectorId ? sql`EXISTS (SELECT 1 FROM sectors WHERE entity_id = ${entityId} AND id = ${refs.sectorId})` : sql`true`} AS sector,
+      ${refs.sectorId ? sql`EXISTS (SELECT 1 FROM sector_municipalities WHERE entity_id = ${entityId} AND sector_id = ${refs.sectorId} AND municipality_id = ${refs.municipalityId})` : sql`true`} AS sector_covers,
+      ${refs.teamId ? sql`EXISTS (SELECT 1 FROM teams WHERE entity_id = ${entityId} AND id = ${refs.teamId} AND active)` : sql`true`} AS team,
+      ${refs.referentId ? sql`EXISTS (SELECT 1 FROM professionals WHERE entity_id = ${entityId} AND id = ${refs.referentId} AND active AND roles && ${referentRoles})` : sql`true`} AS referent`,
+  );
+  return row!;
+}
+
+/**
+ * The team that serves a place: the team of the person's sector, else a team serving the
+ * municipality (directly, or through one of its sectors). Several: the first by name.
+ */
+export async function defaultTeam(
+  tx: Tx,
+  entityId: string,
+  municipalityId: string,
+  sectorId: string | null,
+): Promise<string | null> {
+  const [row] = await rowsOf<{ id: string }>(
+    tx,
+    sql`SELECT t.id FROM teams t
+      LEFT JOIN LATERAL (SELECT 1 AS rank WHERE ${sectorId}::uuid IS NOT NULL AND EXISTS (
+        SELECT 1 FROM team_sectors ts WHERE ts.team_id = t.id AND ts.sector_id = ${sectorId}::uuid)) s ON true
+      LEFT JOIN LATERAL (SELECT 2 AS rank WHERE EXISTS (
+        SELECT 1 FROM team_municipalities tmu WHERE tmu.team_id = t.id
+          AND tmu.municipality_id = ${municipalityId})) m ON true
+      LEFT JOIN LATERAL (SELECT 3 AS rank WHERE EXISTS (
+        SELECT 1 FROM team_sectors ts JOIN sector_municipalities sm
+          ON sm.entity_id = ts.entity_id AND sm.sector_id = ts.sector_id
+        WHERE ts.team_id = t.id AND sm.municipality_id = ${municipalityId})) v ON true
+      WHERE t.entity_id = ${entityId} AND t.active
+        AND coalesce(s.rank, m.rank, v.rank) IS NOT NULL
+      ORDER BY coalesce(s.rank, m.rank, v.rank), t.name, t.id
+      LIMIT 1`,
+  );
+  return row?.id ?? null;
+}
+
+/** The professionals who may be a person's referent, by name. */
+export async function referentOptions(tx: Tx, entityId: string) {
+  return rowsOf<{ id: string; name: string; team_ids: string[] | null }>(
+    tx,
+    sql`SELECT p.id, p.given_name || ' ' || p.surnames AS name,
+        array_remove(array_agg(tm.team_id ORDER BY tm.team_id), NULL) AS team_ids
+      FROM professionals p
+      LEFT JOIN team_memberships tm ON tm.entity_id = p.entity_id AND tm.professional_id = p.id
+      WHERE p.entity_id = ${entityId} AND p.active AND p.roles && ${referentRoles}
+      GROUP BY p.id, p.given_name, p.surnames
+      ORDER BY p.surnames, p.given_name, p.id`,
+  );
+}
+
+/** Does the viewer coordinate this team (or, with teamId null, any team)? */
+export async function coordinates(tx: Tx, viewerId: string, teamId: string | null) {
+  const [row] = await rowsOf<{ yes: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM team_memberships WHERE professional_id = ${viewerId}
+      AND is_coordinator ${teamId ? sql`AND team_id = ${teamId}` : sql``}) AS yes`,
+  );
+  return row?.yes === true;
+}
+
+/** Another person of the entity who already has this document. */
+export async function documentHolder(
+  tx: Tx,
+  entityId: string,
+  documentNumber: string,
+  excludeId: string | null,
+): Promise<string | null> {
+  const [row] = await rowsOf<{ id: string }>(
+    tx,
+    sql`SELECT id FROM persons WHERE entity_id = ${entityId} AND document_number = ${documentNumber}
+      ${excludeId ? sql`AND id <> ${excludeId}` : sql``} LIMIT 1`,
+  );
+  return row?.id ?? null;
+}
+
+export async function insertPerson(tx: Tx, values: NewPersonRow): Promise<string> {
+  const [row] = await tx.insert(persons).values(values).returning({ id: persons.id });
+  return row!.id;
+}
+
+/** Many persons in one statement (population generators, demo data). */
+export async function insertPersons(tx: Tx, values: NewPersonRow[]): Promise<void> {
+  if (values.length > 0) await tx.insert(persons).values(values);
+}
+
+export type HistoryEntry = {
+  field: 'referent' | 'municipality' | 'team' | 'status';
+  oldId?: string | null;
+  newId?: string | null;
+  detail?: string | null;
+};
+
+export async function insertHistory(
+  tx: Tx,
+  entityId: string,
+  personId: string,
+  changedBy: string | null,
+  entries: HistoryEntry[],
+) {
+  if (entries.length === 0) return;
+  await tx.insert(personHistory).values(
+    entries.map((e) => ({
+      entityId,
+      personId,
+      changedBy,
+      field: e.field,
+      oldId: e.oldId ?? null,
+      newId: e.newId ?? null,
+      detail: e.detail ?? null,
+    })),
+  );
+}
+
+/** The stored record, locked for the rest of the transaction. */
+export async function lockPerson(tx: Tx, entityId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(persons)
+    .where(and(eq(persons.entityId, entityId), eq(persons.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Applies changes and bumps the version; with `expectedVersion`, only if nobody changed it. */
+export async function updatePerson(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  changes: PersonChanges,
+  expectedVersion?: number,
+): Promise<boolean> {
+  const rows = await tx
+    .update(persons)
+    .set({ ...changes, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(persons.entityId, entityId),
+        eq(persons.id, id),
+        expectedVersion !== undefined ? eq(persons.version, expectedVersion) : undefined,
+      ),
+    )
+    .returning({ id: persons.id });
+  return rows.length > 0;
+}
+
+export type PersonRow = SearchRow & {
+  nationality: string | null;
+  mobile_phone: string | null;
+  other_phone: string | null;
+  email: string | null;
+  preferred_language: Language | null;
+  consent_sms: boolean;
+  consent_email: boolean;
+  address: string | null;
+  postal_code: string | null;
+  sector_id: string | null;
+  sector_name: string | null;
+  housing_type: NonNullable<NewPersonRow['housingType']> | null;
+  housing_tenure: NonNullable<NewPersonRow['housingTenure']> | null;
+  referent_id: string | null;
+  referent_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  /** Scope of the viewer on this record, decided here in SQL. */
+  full_record: boolean;
+  coordinates_team: boolean;
+  coordinates_any: boolean;
+};
+
+/** A person's basic data with the names it refers to, and the viewer's relation to it. */
+export async function findPerson(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  viewer: { id: string; fullRecordScope: Scope | undefined },
+): Promise<PersonRow | null> {
+  const viewerId = viewer.id;
+  const [row] = await rowsOf<PersonRow>(
+    tx,
+    sql`SELECT p.id, p.given_name, p.first_surname, p.second_surname, p.sex,
+        p.birth_date::text AS birth_date, p.document_type, p.document_number,
+        p.municipality_id, m.name AS municipality_name, p.status,
+        p.deceased_on::text AS deceased_on, 0 AS tier, p.nationality, p.mobile_phone,
+        p.other_phone, p.email, p.preferred_language, p.consent_sms, p.consent_email, p.address,
+        p.postal_code, p.sector_id, s.name AS sector_name, p.housing_type, p.housing_tenure,
+        p.referent_id, r.given_name || ' ' || r.surnames AS referent_name,
+        p.team_id, t.name AS team_name, p.version, p.created_at, p.updated_at,
+        coalesce(${fullRecordScope(viewer.fullRecordScope, viewerId)}, false) AS full_record,
+        coalesce(p.team_id IN ${coordinated(viewerId)}, false) AS coordinates_team,
+        EXISTS ${coordinated(viewerId)} AS coordinates_any
+      FROM persons p
+      JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
+      LEFT JOIN sectors s ON s.entity_id = p.entity_id AND s.id = p.sector_id
+      LEFT JOIN professionals r ON r.entity_id = p.entity_id AND r.id = p.referent_id
+      LEFT JOIN teams t ON t.entity_id = p.entity_id AND t.id = p.team_id
+      WHERE p.entity_id = ${entityId} AND p.id = ${id}`,
+  );
+  return row ?? null;
+}
+
+/**
+ * The full record's door, by the scope of the viewer's `case_files.view` grant: `own` is the
+ * person's referent, `team` adds the coordinators of the person's team, `entity` everyone. (Case
+ * files in the viewer's scope that include the person will open it too.) Others find nothing.
+ */
+export function fullRecordScope(scope: Scope | undefined, viewerId: string): SQL {
+  switch (scope) {
+    case 'entity':
+    case 'all':
+      return sql`true`;
+    case 'team':
+      return sql`(p.referent_id = ${viewerId} OR p.team_id IN ${coordinated(viewerId)})`;
+    case 'own':
+      return sql`p.referent_id = ${viewerId}`;
+    default:
+      return sql`false`;
+  }
+}
+
+export async function fullRecordVisible(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  viewerId: string,
+  scope: Scope | undefined,
+): Promise<boolean> {
+  const [row] = await rowsOf<{ yes: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+      AND ${fullRecordScope(scope, viewerId)}) AS yes`,
+  );
+  return row?.yes === true;
+}
+
+export type HistoryRow = {
+  id: string;
+  created_at: Date | string;
+  field: HistoryEntry['field'];
+  old_id: string | null;
+  new_id: string | null;
+  old_name: string | null;
+  new_name: string | null;
+  detail: string | null;
+  changed_by: string | null;
+  changed_by_name: string | null;
+};
+
+const refName = (column: SQL) => sql`CASE h.field
+  WHEN 'referent' THEN (SELECT x.given_name || ' ' || x.surnames FROM professionals x
+    WHERE x.entity_id = h.entity_id AND x.id = ${column})
+  WHEN 'municipality' THEN (SELECT x.name FROM municipalities x
+    WHERE x.entity_id = h.entity_id AND x.id = ${column})
+  WHEN 'team' THEN (SELECT x.name FROM teams x WHERE x.entity_id = h.entity_id AND x.id = ${column})
+  END`;
+
+/** A page of a person's history, newest first (keyset on time and id). */
+export async function historyPage(
+  tx: Tx,
+  entityId: string,
+  personId: string,
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<HistoryRow[]> {
+  return rowsOf<HistoryRow>(
+    tx,
+    sql`SELECT h.id, h.created_at, h.field, h.old_id, h.new_id, h.detail, h.changed_by,
+        ${refName(sql`h.old_id`)} AS old_name, ${refName(sql`h.new_id`)} AS new_name,
+        (SELECT x.given_name || ' ' || x.surnames FROM professionals x
+          WHERE x.entity_id = h.entity_id AND x.id = h.changed_by) AS changed_by_name
+      FROM person_history h
+      WHERE h.entity_id = ${entityId} AND h.person_id = ${personId}
+        ${after ? sql`AND (h.created_at, h.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
+      ORDER BY h.created_at DESC, h.id DESC
+      LIMIT ${limit}`,
+  );
+}
+
+/** Deletes the person if the viewer coordinates the person's team; false otherwise. */
+export async function deleteInTeamScope(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  viewerId: string,
+): Promise<boolean> {
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`DELETE FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+      AND p.team_id IN ${coordinated(viewerId)} RETURNING p.id`,
+  );
+  return rows.length > 0;
+}
+
+export type IdentificationRow = Pick<
+  SearchRow,
+  | 'id'
+  | 'given_name'
+  | 'first_surname'
+  | 'second_surname'
+  | 'birth_date'
+  | 'document_type'
+  | 'document_number'
+  | 'status'
+>;
+
+export async function findIdentification(
+  tx: Tx,
+  entityId: string,
+  id: string,
+): Promise<IdentificationRow | null> {
+  const [row] = await rowsOf<IdentificationRow>(
+    tx,
+    sql`SELECT id, given_name, first_surname, second_surname, birth_date::text AS birth_date,
+        document_type, document_number, status
+      FROM persons WHERE entity_id = ${entityId} AND id = ${id}`,
+  );
+  return row ?? null;
+}

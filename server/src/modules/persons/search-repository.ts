@@ -1,0 +1,324 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { rowsOf, type Tx } from '../../db/connect';
+
+/**
+ * The SQL of person search (the design is described in search.ts). Under row-level security an
+ * index only serves leakproof operators, so every filter here is a B-tree equality or range on
+ * the word index (person_name_terms) or on ids; LIKE and similarity only rank rows already found.
+ */
+
+export type WordPlan = {
+  /** The folded query, its distinct words joined by one space. */
+  key: string;
+  words: string[];
+  /** Words that are not particles ("de", "i", "della"…). */
+  significant: number;
+};
+
+/** What one typed word must match: a name word starting with it, or one of these words. */
+export type WordCondition =
+  { kind: 'prefix'; prefix: string; next: string } | { kind: 'exact'; words: string[] };
+
+export type SearchRow = {
+  id: string;
+  given_name: string;
+  first_surname: string;
+  second_surname: string | null;
+  sex: 'female' | 'male' | 'other' | null;
+  birth_date: string | null;
+  document_type: 'dni' | 'nie' | 'passport' | null;
+  document_number: string | null;
+  municipality_id: string;
+  municipality_name: string;
+  status: 'active' | 'deceased';
+  deceased_on: string | null;
+  /** 0 exact, 1 whole words, 2 word prefixes, 4 approximate, 9 document, 10 document prefix. */
+  tier: number;
+};
+
+type Window = { limit: number; offset: number };
+
+const COLUMNS = sql`p.id, p.given_name, p.first_surname, p.second_surname, p.sex,
+  p.birth_date::text AS birth_date, p.document_type, p.document_number, p.municipality_id,
+  m.name AS municipality_name, p.status, p.deceased_on::text AS deceased_on`;
+const FROM = sql`persons p JOIN municipalities m
+  ON m.entity_id = p.entity_id AND m.id = p.municipality_id`;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A text[] built from parameters: the same on PGlite and node-postgres. */
+function textArray(values: string[]): SQL {
+  if (values.length === 0) return sql`ARRAY[]::text[]`;
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** Many ids as one parameter (they come from the database: never user text). */
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** The query folded exactly as names are (caliu_name_key), so both sides compare alike. */
+export async function nameKey(tx: Tx, text: string): Promise<string> {
+  const [row] = await rowsOf<{ key: string | null }>(
+    tx,
+    sql`SELECT caliu_name_key(${text}) AS key`,
+  );
+  return row?.key ?? '';
+}
+
+function matches(alias: string, condition: WordCondition): SQL {
+  const word = sql.raw(`${alias}.word`);
+  return condition.kind === 'prefix'
+    ? sql`${word} >= ${condition.prefix} AND ${word} < ${condition.next}`
+    : sql`${word} IN (${sql.join(
+        condition.words.map((w) => sql`${w}`),
+        sql`, `,
+      )})`;
+}
+
+/**
+ * About how many persons have a name word meeting each condition, from the vocabulary's counts
+ * (exact for words, an over-estimate after deletions or renames): 0 means nobody.
+ */
+export async function personCounts(
+  tx: Tx,
+  entityId: string,
+  conditions: WordCondition[],
+): Promise<number[]> {
+  if (conditions.length === 0) return [];
+  const columns = conditions.map(
+    (c, i) => sql`(SELECT coalesce(sum(v.persons), 0) FROM person_name_words v
+      WHERE v.entity_id = ${entityId} AND ${matches('v', c)}) AS ${sql.raw(`c${i}`)}`,
+  );
+  const [row] = await rowsOf<Record<string, number | string>>(
+    tx,
+    sql`SELECT ${sql.join(columns, sql`, `)}`,
+  );
+  return conditions.map((_, i) => Number(row?.[`c${i}`] ?? 0));
+}
+
+/** The same condition as a filter on a search key (the index carries each person's key). */
+function keyMatches(name: SQL, condition: WordCondition): SQL {
+  return condition.kind === 'prefix'
+    ? sql`(' ' || ${name}) LIKE ${`% ${escapeLike(condition.prefix)}%`}`
+    : sql`(' ' || ${name} || ' ') LIKE ANY (${textArray(
+        condition.words.map((w) => `% ${escapeLike(w)} %`),
+      )})`;
+}
+
+/**
+ * Persons with, for every condition, a name word that meets it. The first condition is an index
+ * range (the caller puts the rarest first); the others filter the search key that the index
+ * carries, after the tenant wall: no probe per row, no visit to the table.
+ */
+function candidatesQuery(entityId: string, conditions: WordCondition[], extra: SQL[] = []): SQL {
+  const [driver, ...others] = conditions;
+  const filters = others.map((c) => sql`AND ${keyMatches(sql`t0.name`, c)}`);
+  const columns = [sql`t0.person_id AS id`, ...extra];
+  const distinct = extra.length === 0 ? sql`DISTINCT` : sql``;
+  return sql`SELECT ${distinct} ${sql.join(columns, sql`, `)} FROM person_name_terms t0
+    WHERE t0.entity_id = ${entityId} AND ${matches('t0', driver!)} ${sql.join(filters, sql` `)}`;
+}
+
+export async function candidates(
+  tx: Tx,
+  entityId: string,
+  conditions: WordCondition[],
+  cap: number,
+): Promise<string[]> {
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`${candidatesQuery(entityId, conditions)} LIMIT ${cap}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Name words of 4+ letters within one edit of each typed word (symmetric-deletion index). */
+export async function wordsWithinOneEdit(
+  tx: Tx,
+  entityId: string,
+  typed: { word: string; deletions: string[] }[],
+): Promise<{ typed: string; word: string }[]> {
+  const branches = typed.map(
+    ({ word, deletions }) => sql`SELECT ${word}::text AS typed, c.word FROM (
+        SELECT v.word FROM person_name_words v
+          WHERE v.entity_id = ${entityId} AND v.word IN (${sql.join(
+            deletions.map((d) => sql`${d}`),
+            sql`, `,
+          )})
+        UNION
+        SELECT d.word FROM person_name_word_deletions d
+          WHERE d.entity_id = ${entityId} AND d.deletion = ${word}
+        UNION
+        SELECT d.word FROM person_name_word_deletions d
+          WHERE d.entity_id = ${entityId} AND d.deletion IN (${sql.join(
+            deletions.map((d) => sql`${d}`),
+            sql`, `,
+          )})
+      ) c
+      WHERE c.word <> ${word} AND length(c.word) >= 4 AND caliu_within_one_edit(${word}, c.word)`,
+  );
+  return rowsOf<{ typed: string; word: string }>(
+    tx,
+    sql`${sql.join(branches, sql` UNION ALL `)} ORDER BY 1, 2`,
+  );
+}
+
+/**
+ * Tier of a word-prefix match: every word whole and no other word but particles (exact), every
+ * word whole, word prefixes. `name` is a search key, `words` its count of significant words.
+ */
+function strictTier(name: SQL, words: SQL, plan: WordPlan): SQL {
+  const whole = textArray(plan.words.map((w) => `% ${escapeLike(w)} %`));
+  return sql`CASE WHEN (' ' || ${name} || ' ') LIKE ALL (${whole})
+      THEN CASE WHEN ${words} <= ${plan.significant} THEN 0 ELSE 1 END
+    ELSE 2 END`;
+}
+
+/** The words as typed, in a row: "Nuria Puig" puts Núria Puig i Vidal before Núria Clos Puig. */
+const inOrder = (name: SQL, plan: WordPlan) =>
+  sql`${name} LIKE ${`%${escapeLike(plan.words.join(' '))}%`}`;
+
+/** A page of a bounded candidate set, fully ranked (tier, order, similarity, name). */
+export async function rankCandidates(
+  tx: Tx,
+  entityId: string,
+  plan: WordPlan,
+  found: { strict: string[]; approximate: string[] },
+  window: Window,
+): Promise<SearchRow[]> {
+  const all = [...found.strict, ...found.approximate];
+  if (all.length === 0) return [];
+  const name = sql`p.search_name`;
+  return rowsOf<SearchRow>(
+    tx,
+    sql`SELECT ${COLUMNS},
+        CASE WHEN p.id = ANY (${uuidArray(found.strict)})
+          THEN ${strictTier(name, sql`p.search_words`, plan)}
+          ELSE 4 END AS tier,
+        ${inOrder(name, plan)} AS in_order,
+        similarity(p.search_name, ${plan.key}) AS score
+      FROM ${FROM}
+      WHERE p.entity_id = ${entityId} AND p.id = ANY (${uuidArray(all)})
+      ORDER BY tier, in_order DESC, score DESC, p.search_name, p.id
+      LIMIT ${window.limit} OFFSET ${window.offset}`,
+  );
+}
+
+/**
+ * A page of a broad query (thousands of matches: "garcia"): ranked by tier, order and name only,
+ * from the word index alone (it carries each person's search key); then that page's persons.
+ */
+export async function rankBroad(
+  tx: Tx,
+  entityId: string,
+  plan: WordPlan,
+  conditions: WordCondition[],
+  window: Window,
+): Promise<SearchRow[]> {
+  const name = sql`t0.name`;
+  const matched = candidatesQuery(entityId, conditions, [
+    sql`${strictTier(name, sql`t0.name_words`, plan)} AS tier`,
+    sql`${inOrder(name, plan)} AS in_order`,
+    sql`t0.name`,
+  ]);
+  // A person appears once per name word that meets the first condition ("mar": Maria Martí):
+  // a bounded top-N keeps enough rows for the page, the duplicates are adjacent and dropped.
+  const enough = (window.offset + window.limit) * 4;
+  return rowsOf<SearchRow>(
+    tx,
+    sql`WITH hits AS (${matched} ORDER BY tier, in_order DESC, name, id LIMIT ${enough}),
+      page AS (SELECT DISTINCT id, tier, in_order, name FROM hits
+        ORDER BY tier, in_order DESC, name, id
+        LIMIT ${window.limit} OFFSET ${window.offset})
+      SELECT ${COLUMNS}, page.tier
+      FROM page JOIN persons p ON p.entity_id = ${entityId} AND p.id = page.id
+        JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
+      ORDER BY page.tier, page.in_order DESC, page.name, page.id`,
+  );
+}
+
+/** A document as typed (with or without its letter) first, then numbers that start with it. */
+export async function searchByDocument(
+  tx: Tx,
+  entityId: string,
+  exact: string[],
+  prefix: { from: string; to: string } | null,
+  window: Window,
+): Promise<SearchRow[]> {
+  const isExact = sql`p.document_number = ANY (${textArray(exact)})`;
+  // ~>=~ and ~<~ are the text_pattern_ops range: leakproof, so the index serves them under RLS.
+  const condition = prefix
+    ? sql`(${isExact} OR (p.document_number ~>=~ ${prefix.from}
+        AND p.document_number ~<~ ${prefix.to}))`
+    : isExact;
+  return rowsOf<SearchRow>(
+    tx,
+    sql`SELECT ${COLUMNS}, CASE WHEN ${isExact} THEN 9 ELSE 10 END AS tier
+      FROM ${FROM}
+      WHERE p.entity_id = ${entityId} AND p.document_number IS NOT NULL AND ${condition}
+      ORDER BY tier, p.document_number, p.id
+      LIMIT ${window.limit} OFFSET ${window.offset}`,
+  );
+}
+
+/** Without a query: the persons most recently recorded. */
+export async function listRecent(tx: Tx, entityId: string, window: Window): Promise<SearchRow[]> {
+  return rowsOf<SearchRow>(
+    tx,
+    sql`SELECT ${COLUMNS}, 2 AS tier FROM ${FROM}
+      WHERE p.entity_id = ${entityId}
+      ORDER BY p.created_at DESC, p.id DESC
+      LIMIT ${window.limit} OFFSET ${window.offset}`,
+  );
+}
+
+export type DuplicateRow = SearchRow & { same_document: boolean; similar_name: boolean };
+
+/**
+ * Likely duplicates: the same document, or the same birth date with a similar name (close
+ * overall, and given names one edit apart or one the start of the other: "Maria" and
+ * "Maria Carme", "Joan" and "Juan", but not twins "Jose" and "Maria"). Found through the
+ * document and birth-date indexes; names only compared on those few rows.
+ */
+export async function findDuplicates(
+  tx: Tx,
+  entityId: string,
+  input: {
+    documents: string[];
+    birthDate: string | null;
+    nameKey: string | null;
+    givenKey: string | null;
+    excludeId: string | null;
+  },
+): Promise<DuplicateRow[]> {
+  const byDocument =
+    input.documents.length > 0
+      ? sql`p.document_number = ANY (${textArray(input.documents)})`
+      : null;
+  const byBirth = input.birthDate ? sql`p.birth_date = ${input.birthDate}::date` : null;
+  const reach = [byDocument, byBirth].filter((c): c is SQL => c !== null);
+  if (reach.length === 0) return [];
+  const g = sql`caliu_name_key(p.given_name)`;
+  const similarName =
+    byBirth && input.nameKey && input.givenKey
+      ? sql`(${byBirth} AND similarity(p.search_name, ${input.nameKey}) >= 0.45
+          AND (caliu_within_one_edit(${g}, ${input.givenKey})
+            OR ${g} LIKE ${`${escapeLike(input.givenKey)} %`}
+            OR ${input.givenKey} LIKE ${g} || ' %'))`
+      : sql`false`;
+  const exclude = input.excludeId ? sql`AND p.id <> ${input.excludeId}` : sql``;
+  return rowsOf<DuplicateRow>(
+    tx,
+    sql`SELECT * FROM (
+        SELECT ${COLUMNS}, 9 AS tier, coalesce(${byDocument ?? sql`false`}, false) AS same_document,
+          coalesce(${similarName}, false) AS similar_name
+        FROM ${FROM}
+        WHERE p.entity_id = ${entityId} ${exclude} AND (${sql.join(reach, sql` OR `)})
+      ) c
+      WHERE c.same_document OR c.similar_name
+      ORDER BY c.same_document DESC, c.first_surname, c.given_name, c.id
+      LIMIT 20`,
+  );
+}

@@ -1,0 +1,295 @@
+import {
+  type CreatePerson,
+  type DuplicateCheck,
+  type DuplicateCheckResult,
+  normalizeDocument,
+  type Person,
+  type PersonSearchPage,
+} from '@caliu/common';
+import type { Database, Tx } from '../../db/connect';
+import { writeAudit } from '../../platform/audit';
+import { actorOf, type AuthContext, type Clock } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import * as repo from './repository';
+import { findDuplicates, nameKey } from './search-repository';
+import {
+  documentCandidates,
+  decodeOffset,
+  encodeOffset,
+  MAX_OFFSET,
+  searchPersons,
+} from './search';
+import { presentDuplicate, presentHistory, presentPerson } from './present';
+import { assertDates, clean, conflictOnDuplicateDocument, pgCode, todayIn } from './rules';
+
+export type Deps = { database: Database; clock: Clock };
+export type RequestMeta = { id: string; ip: string };
+
+/** One box: a name in any order, or a document. Audited as a search of that length, not its text. */
+export async function search(
+  deps: Deps,
+  auth: AuthContext,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+  meta: RequestMeta,
+): Promise<PersonSearchPage> {
+  const offset = decodeOffset(query.cursor);
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const result = await searchPersons(tx, auth.entity.id, query.q, {
+      limit: query.limit,
+      offset,
+    });
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.search',
+      details: { kind: result.kind, length: (query.q ?? '').trim().length, offset },
+    });
+    const next = offset + query.limit;
+    return {
+      items: result.page,
+      nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeOffset(next) : null,
+    };
+  });
+}
+
+/** Likely duplicates of a record being typed: the same document, or a similar name born the same day. */
+export async function duplicateCheck(
+  deps: Deps,
+  auth: AuthContext,
+  input: DuplicateCheck,
+  meta: RequestMeta,
+): Promise<DuplicateCheckResult> {
+  const document = clean(input.documentNumber);
+  const documents = document ? documentCandidates(normalizeDocument(document)) : [];
+  const given = clean(input.givenName);
+  const surname = clean(input.firstSurname);
+  const birthDate = input.birthDate ?? null;
+  if (documents.length === 0 && !(birthDate && given && surname)) return { items: [] };
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const full =
+      given && surname
+        ? await nameKey(tx, [given, surname, clean(input.secondSurname) ?? ''].join(' '))
+        : null;
+    const givenKey = given ? await nameKey(tx, given) : null;
+    const rows = await findDuplicates(tx, auth.entity.id, {
+      documents,
+      birthDate,
+      nameKey: full,
+      givenKey,
+      excludeId: input.excludeId ?? null,
+    });
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.duplicate_check',
+      details: { results: rows.length },
+    });
+    return { items: rows.map(presentDuplicate) };
+  });
+}
+
+/** What the viewer may do with a record, decided from the row's scope columns. */
+function abilities(auth: AuthContext, row: repo.PersonRow): Person['can'] {
+  const edit = Boolean(auth.grants['persons.edit_basic']);
+  return {
+    edit,
+    viewFullRecord: row.full_record,
+    changeTeam: edit && (row.team_id === null ? row.coordinates_any : row.coordinates_team),
+    delete: Boolean(auth.grants['persons.delete']) && row.coordinates_team,
+  };
+}
+
+/** The record as presented to this viewer (inside the caller's transaction). */
+export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise<Person> {
+  const row = await repo.findPerson(tx, auth.entity.id, id, {
+    id: auth.professionalId,
+    fullRecordScope: auth.grants['case_files.view'],
+  });
+  if (!row) throw notFound('person');
+  return presentPerson(row, abilities(auth, row));
+}
+
+/** Basic data (identification, contact, housing): entity-wide for the roles that see persons. */
+export async function get(deps: Deps, auth: AuthContext, id: string, meta: RequestMeta) {
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const person = await loadPerson(tx, auth, id);
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.read_basic',
+      recordType: 'person',
+      recordId: id,
+    });
+    return person;
+  });
+}
+
+/** The full record's history: the referent, the team's coordinators, entity-wide case-file viewers. */
+export async function history(
+  deps: Deps,
+  auth: AuthContext,
+  id: string,
+  page: { limit: number; cursor?: string | undefined },
+  meta: RequestMeta,
+) {
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const scope = auth.grants['case_files.view'];
+    if (!(await repo.fullRecordVisible(tx, auth.entity.id, id, auth.professionalId, scope))) {
+      throw notFound('person');
+    }
+    const rows = await repo.historyPage(
+      tx,
+      auth.entity.id,
+      id,
+      decodeCursor(page.cursor),
+      page.limit + 1,
+    );
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.read_full',
+      recordType: 'person',
+      recordId: id,
+    });
+    const items = rows.slice(0, page.limit);
+    const last = rows.length > page.limit ? items[items.length - 1] : undefined;
+    return {
+      items: items.map(presentHistory),
+      nextCursor: last ? encodeCursor(new Date(last.created_at), last.id) : null,
+    };
+  });
+}
+
+/** The stored columns of a new record, cleaned. */
+function newRow(input: CreatePerson) {
+  return {
+    givenName: input.givenName,
+    firstSurname: input.firstSurname,
+    secondSurname: clean(input.secondSurname),
+    sex: input.sex ?? null,
+    birthDate: input.birthDate ?? null,
+    nationality: input.nationality ?? null,
+    documentType: input.documentType ?? null,
+    documentNumber: input.documentType ? normalizeDocument(input.documentNumber ?? '') : null,
+    mobilePhone: clean(input.mobilePhone),
+    otherPhone: clean(input.otherPhone),
+    email: clean(input.email),
+    preferredLanguage: input.preferredLanguage ?? null,
+    consentSms: input.consentSms ?? false,
+    consentEmail: input.consentEmail ?? false,
+    address: clean(input.address),
+    postalCode: clean(input.postalCode),
+    municipalityId: input.municipalityId,
+    sectorId: input.sectorId ?? null,
+    housingType: input.housingType ?? null,
+    housingTenure: input.housingTenure ?? null,
+    referentId: input.referentId ?? null,
+  };
+}
+
+/** Refuses references that are not the entity's (in words, naming the field). */
+export async function assertRefs(tx: Tx, entityId: string, refs: repo.Refs) {
+  const found = await repo.checkRefs(tx, entityId, refs);
+  if (!found.municipality) throw new AppError('persons.municipality_not_found', 404);
+  if (!found.sector) throw new AppError('persons.sector_not_found', 404);
+  if (!found.sector_covers) throw new AppError('persons.sector_outside_municipality', 400);
+  if (!found.team) throw new AppError('persons.team_not_found', 404);
+  if (!found.referent) throw new AppError('persons.referent_not_found', 404);
+}
+
+/** Creates a person; the team is the one serving their place unless a coordinator chose one. */
+export async function create(
+  deps: Deps,
+  auth: AuthContext,
+  input: CreatePerson,
+  meta: RequestMeta,
+): Promise<Person> {
+  const row = newRow(input);
+  assertDates(row.birthDate, null, todayIn(auth.entity.timeZone, deps.clock.now()));
+  const entityId = auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    const teamId = input.teamId ?? null;
+    await assertRefs(tx, entityId, { ...row, teamId });
+    const byDefault = await repo.defaultTeam(tx, entityId, row.municipalityId, row.sectorId);
+    if (teamId && teamId !== byDefault) {
+      const may =
+        (await repo.coordinates(tx, auth.professionalId, teamId)) ||
+        (byDefault !== null && (await repo.coordinates(tx, auth.professionalId, byDefault)));
+      if (!may) throw new AppError('persons.team_change_coordinator_only', 403);
+    }
+    if (row.documentNumber && (await repo.documentHolder(tx, entityId, row.documentNumber, null))) {
+      throw new AppError('persons.duplicate_document', 409);
+    }
+    const id = await conflictOnDuplicateDocument(() =>
+      repo.insertPerson(tx, {
+        ...row,
+        entityId,
+        teamId: teamId ?? byDefault,
+        createdBy: auth.professionalId,
+      }),
+    );
+    await repo.insertHistory(tx, entityId, id, auth.professionalId, [
+      { field: 'municipality', newId: row.municipalityId },
+      ...((teamId ?? byDefault) ? [{ field: 'team' as const, newId: teamId ?? byDefault }] : []),
+      ...(row.referentId ? [{ field: 'referent' as const, newId: row.referentId }] : []),
+    ]);
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.create',
+      recordType: 'person',
+      recordId: id,
+    });
+    return loadPerson(tx, auth, id);
+  });
+}
+
+/** Deletes a person: coordinators of the person's team only; anyone else finds nothing. */
+export async function remove(deps: Deps, auth: AuthContext, id: string, meta: RequestMeta) {
+  await deps.database.tenant(auth.entity.id, async (tx) => {
+    const deleted = await repo
+      .deleteInTeamScope(tx, auth.entity.id, id, auth.professionalId)
+      .catch((error: unknown) => {
+        // Case files and other records that point at the person keep it (foreign keys).
+        if (pgCode(error) === '23503') throw new AppError('persons.in_use', 409);
+        throw error;
+      });
+    if (!deleted) throw notFound('person');
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.delete',
+      recordType: 'person',
+      recordId: id,
+    });
+  });
+}
+
+/** Marks a person deceased on a date; reminders to them stop (consents withdrawn). */
+export async function markDeceased(
+  deps: Deps,
+  auth: AuthContext,
+  id: string,
+  deceasedOn: string,
+  meta: RequestMeta,
+): Promise<Person> {
+  const today = todayIn(auth.entity.timeZone, deps.clock.now());
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const current = await repo.lockPerson(tx, auth.entity.id, id);
+    if (!current) throw notFound('person');
+    if (current.status === 'deceased') throw new AppError('persons.already_deceased', 409);
+    assertDates(current.birthDate, deceasedOn, today);
+    await repo.updatePerson(tx, auth.entity.id, id, {
+      status: 'deceased',
+      deceasedOn,
+      consentSms: false,
+      consentEmail: false,
+    });
+    await repo.insertHistory(tx, auth.entity.id, id, auth.professionalId, [
+      { field: 'status', detail: deceasedOn },
+    ]);
+    await writeAudit(tx, actorOf(auth, meta), {
+      action: 'person.deceased',
+      recordType: 'person',
+      recordId: id,
+    });
+    return loadPerson(tx, auth, id);
+  });
+}
+
+/** The choices of the referent field in the person forms. */
+export async function referents(deps: Deps, auth: AuthContext) {
+  const rows = await deps.database.tenant(auth.entity.id, (tx) =>
+    repo.referentOptions(tx, auth.entity.id),
+  );
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, teamIds: r.team_ids ?? [] })) };
+}

@@ -1,0 +1,64 @@
+/**
+ * Every foreign key to `professionals` is listed here, once: either it makes the professional
+ * responsible for something (a referent) and blocks deactivation until that is transferred, or it
+ * does not, with the reason. `referent-registry.test.ts` walks every foreign key to
+ * `professionals` in the live schema, has a factory (testing/identity-factories.ts) insert a row
+ * through it, and fails on any key in neither list: a table added by a later issue cannot be
+ * forgotten. Add your table to one list and a factory to REFERENCE_FACTORIES.
+ */
+
+export type ReferentReference = {
+  table: string;
+  /** The column that holds the professional's id. */
+  column: string;
+  /**
+   * What the professional is referent of, as a key under `identity.referents` in the server
+   * locales (a plural: "{{count}} person records"): the refusal lists these to transfer first.
+   */
+  what: string;
+};
+
+export type NonBlockingReference = { table: string; column: string; reason: string };
+
+/** References that block deactivation: the professional is responsible for these rows. */
+export const REFERENT_REFERENCES: ReferentReference[] = [
+  { table: 'persons', column: 'referent_id', what: 'persons' },
+  // Later issues add theirs, for example:
+  // { table: 'case_files', column: 'referent_id', what: 'case_files' },
+];
+
+/** References that do not block deactivation, and why. */
+export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
+  {
+    table: 'team_memberships',
+    column: 'professional_id',
+    reason:
+      'Membership, not responsibility: a deactivated professional stays in their teams as ' +
+      'inactive, so a reactivation restores them; coordinators remove members themselves.',
+  },
+  {
+    table: 'sessions',
+    column: 'professional_id',
+    reason: 'Deactivation ends every session of the professional in the same transaction.',
+  },
+  {
+    table: 'support_tickets',
+    column: 'requester_id',
+    reason: 'The author of a ticket: history, with nothing to hand over.',
+  },
+  {
+    table: 'second_factors',
+    column: 'professional_id',
+    reason: "The professional's own credential; kept for a reactivation, unusable meanwhile.",
+  },
+  {
+    table: 'second_factor_recovery_codes',
+    column: 'professional_id',
+    reason: "The professional's own credential; kept for a reactivation, unusable meanwhile.",
+  },
+  {
+    table: 'login_challenges',
+    column: 'professional_id',
+    reason: 'A pending sign-in step; it cannot be completed by an inactive professional.',
+  },
+];

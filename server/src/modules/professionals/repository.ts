@@ -1,0 +1,192 @@
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Role, Scope } from '@caliu/common';
+import { rowsOf, type Tx } from '../../db/connect';
+import { professionals, teamMemberships } from '../../db/schema';
+import type { ReferentReference } from './referent-registry';
+
+/** Who reads: their id and the scope of their `teams.configure_members` grant. */
+export type Viewer = { professionalId: string; manageScope: Scope | null };
+
+/**
+ * Professionals the viewer may deactivate and reactivate: anyone of the entity (administrator), or
+ * members of the teams they coordinate (coordinator).
+ */
+export function manageable(viewer: Viewer): SQL {
+  switch (viewer.manageScope) {
+    case 'entity':
+    case 'all':
+      return sql`TRUE`;
+    case 'team':
+      return sql`EXISTS (SELECT 1 FROM team_memberships m
+        WHERE m.professional_id = ${professionals.id}
+          AND m.team_id IN (SELECT c.team_id FROM team_memberships c
+                            WHERE c.professional_id = ${viewer.professionalId} AND c.is_coordinator))`;
+    default:
+      return sql`FALSE`;
+  }
+}
+
+const sortKey = sql<string>`(${professionals.surnames} || ', ' || ${professionals.givenName})`;
+
+const columns = (viewer: Viewer) => ({
+  id: professionals.id,
+  username: professionals.username,
+  givenName: professionals.givenName,
+  surnames: professionals.surnames,
+  email: professionals.email,
+  documentType: professionals.documentType,
+  documentNumber: professionals.documentNumber,
+  roles: professionals.roles,
+  costCategory: professionals.costCategory,
+  sectorId: professionals.sectorId,
+  language: professionals.language,
+  active: professionals.active,
+  activatedAt: professionals.activatedAt,
+  createdAt: professionals.createdAt,
+  deactivatedAt: professionals.deactivatedAt,
+  sortKey,
+  secondFactorEnrolled: sql<boolean>`EXISTS (SELECT 1 FROM second_factors sf
+    WHERE sf.professional_id = ${professionals.id} AND sf.confirmed_at IS NOT NULL)`,
+  teams: sql<{ teamId: string; isCoordinator: boolean }[]>`coalesce((
+    SELECT json_agg(json_build_object('teamId', m.team_id, 'isCoordinator', m.is_coordinator)
+                    ORDER BY m.team_id)
+    FROM team_memberships m WHERE m.professional_id = ${professionals.id}), '[]'::json)`,
+  manageable: sql<boolean>`(${manageable(viewer)})`,
+});
+
+export type ProfessionalRow = NonNullable<Awaited<ReturnType<typeof findProfessional>>>;
+
+export async function listProfessionals(
+  tx: Tx,
+  viewer: Viewer,
+  filters: { q?: string | undefined; teamId?: string | undefined; active?: boolean | undefined },
+  limit: number,
+  after: { key: string; id: string } | null,
+) {
+  const words = (filters.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  return tx
+    .select(columns(viewer))
+    .from(professionals)
+    .where(
+      and(
+        after
+          ? sql`(${sortKey}, ${professionals.id}) > (${after.key}, ${after.id}::uuid)`
+          : undefined,
+        filters.active === undefined ? undefined : eq(professionals.active, filters.active),
+        filters.teamId
+          ? sql`EXISTS (SELECT 1 FROM team_memberships m
+                WHERE m.professional_id = ${professionals.id} AND m.team_id = ${filters.teamId})`
+          : undefined,
+        ...words.map(
+          (word) => sql`caliu_fold(${professionals.givenName} || ' ' || ${professionals.surnames}
+            || ' ' || ${professionals.username}) LIKE '%' || caliu_fold(${word}) || '%'`,
+        ),
+      ),
+    )
+    .orderBy(asc(sortKey), asc(professionals.id))
+    .limit(limit + 1);
+}
+
+export async function findProfessional(tx: Tx, viewer: Viewer, id: string) {
+  const [row] = await tx
+    .select(columns(viewer))
+    .from(professionals)
+    .where(eq(professionals.id, id));
+  return row ?? null;
+}
+
+/** Locks a professional for a change; `scoped`: only one the viewer may manage. */
+export async function lockProfessional(tx: Tx, id: string, viewer?: Viewer) {
+  const [row] = await tx
+    .select({
+      id: professionals.id,
+      username: professionals.username,
+      givenName: professionals.givenName,
+      surnames: professionals.surnames,
+      email: professionals.email,
+      language: professionals.language,
+      roles: professionals.roles,
+      costCategory: professionals.costCategory,
+      active: professionals.active,
+      activatedAt: professionals.activatedAt,
+    })
+    .from(professionals)
+    .where(and(eq(professionals.id, id), viewer ? manageable(viewer) : undefined))
+    .limit(1)
+    .for('update', { of: professionals });
+  return row ?? null;
+}
+
+export type NewProfessionalRow = {
+  username: string;
+  givenName: string;
+  surnames: string;
+  documentType: 'dni' | 'nie' | 'passport';
+  documentNumber: string;
+  email: string;
+  roles: Role[];
+  costCategory: 'A' | 'B' | 'C' | null;
+  sectorId: string | null;
+  language: 'ca' | 'es' | 'it' | 'en' | null;
+};
+
+export async function insertProfessional(tx: Tx, entityId: string, values: NewProfessionalRow) {
+  const [row] = await tx
+    .insert(professionals)
+    .values({ entityId, ...values, passwordHash: null, activatedAt: null })
+    .returning({ id: professionals.id });
+  return row!.id;
+}
+
+export async function updateProfessional(tx: Tx, id: string, patch: Partial<NewProfessionalRow>) {
+  await tx
+    .update(professionals)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(professionals.id, id));
+}
+
+export async function usernameTaken(tx: Tx, username: string) {
+  const [row] = await tx
+    .select({ id: professionals.id })
+    .from(professionals)
+    .where(eq(professionals.username, username))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function replaceMemberships(
+  tx: Tx,
+  entityId: string,
+  professionalId: string,
+  teams: { teamId: string; isCoordinator: boolean }[],
+) {
+  await tx.delete(teamMemberships).where(eq(teamMemberships.professionalId, professionalId));
+  if (teams.length) {
+    await tx.insert(teamMemberships).values(teams.map((t) => ({ entityId, professionalId, ...t })));
+  }
+}
+
+export async function setActive(tx: Tx, id: string, active: boolean, now: Date) {
+  await tx
+    .update(professionals)
+    .set({ active, deactivatedAt: active ? null : now, updatedAt: sql`now()` })
+    .where(eq(professionals.id, id));
+}
+
+/** How many rows of each referent table name the professional (behind the tenant wall). */
+export async function countReferences(
+  tx: Tx,
+  references: readonly ReferentReference[],
+  professionalId: string,
+): Promise<{ what: string; count: number }[]> {
+  const counts: { what: string; count: number }[] = [];
+  for (const ref of references) {
+    const [row] = await rowsOf<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(ref.table)}
+          WHERE ${sql.identifier(ref.column)} = ${professionalId}`,
+    );
+    if (row && row.n > 0) counts.push({ what: ref.what, count: row.n });
+  }
+  return counts;
+}

@@ -1,0 +1,376 @@
+import {
+  costCategoryProblem,
+  normalizeDocument,
+  type Professional,
+  type ProfessionalCreate,
+  type ProfessionalPatch,
+  type Role,
+  SUPPORT_ENTITY_CODE,
+} from '@caliu/common';
+import type { AppDeps } from '../../app';
+import type { Tx } from '../../db/connect';
+import { writeAudit } from '../../platform/audit';
+import { actorOf } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { endSessionsOf } from '../auth/repository';
+import { constraintViolation } from '../organization/db-errors';
+import { decodeKeyCursor, toKeyPage } from '../organization/key-cursor';
+import { existingSectors, findEntity } from '../organization/repository';
+import { type Ctx, fieldError } from '../organization/schemas';
+import { existingTeams } from '../organization/team-repository';
+import {
+  type ActivationSent,
+  type ActivationTarget,
+  enqueueActivationEmail,
+  sendActivationSms,
+} from './activation';
+import { REFERENT_REFERENCES } from './referent-registry';
+import * as repo from './repository';
+
+function viewerOf(ctx: Ctx): repo.Viewer {
+  return {
+    professionalId: ctx.auth.professionalId,
+    manageScope: ctx.auth.grants['teams.configure_members'] ?? null,
+  };
+}
+
+function present(ctx: Ctx, row: repo.ProfessionalRow): Professional {
+  const managesOrganization = Boolean(ctx.auth.grants['organization.manage']);
+  return {
+    id: row.id,
+    username: row.username,
+    givenName: row.givenName,
+    surnames: row.surnames,
+    email: row.email,
+    ...(managesOrganization
+      ? {
+          document:
+            row.documentType && row.documentNumber
+              ? { type: row.documentType, number: row.documentNumber }
+              : null,
+        }
+      : {}),
+    roles: row.roles,
+    costCategory: row.costCategory,
+    sectorId: row.sectorId,
+    language: row.language,
+    active: row.active,
+    activated: row.activatedAt !== null,
+    secondFactorEnrolled: row.secondFactorEnrolled,
+    teams: row.teams,
+    createdAt: row.createdAt.toISOString(),
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+    abilities: {
+      edit: managesOrganization,
+      deactivate: row.manageable && row.id !== ctx.auth.professionalId,
+    },
+  };
+}
+
+async function reread(tx: Tx, ctx: Ctx, id: string) {
+  return present(ctx, (await repo.findProfessional(tx, viewerOf(ctx), id))!);
+}
+
+export async function list(
+  deps: AppDeps,
+  ctx: Ctx,
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    q?: string | undefined;
+    teamId?: string | undefined;
+    active?: 'true' | 'false' | undefined;
+  },
+) {
+  const rows = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
+    repo.listProfessionals(
+      tx,
+      viewerOf(ctx),
+      {
+        q: query.q,
+        teamId: query.teamId,
+        active: query.active === undefined ? undefined : query.active === 'true',
+      },
+      query.limit,
+      decodeKeyCursor(query.cursor),
+    ),
+  );
+  return toKeyPage(rows, query.limit, (row) => present(ctx, row));
+}
+
+export async function get(deps: AppDeps, ctx: Ctx, id: string) {
+  const row = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
+    repo.findProfessional(tx, viewerOf(ctx), id),
+  );
+  if (!row) throw notFound('professional');
+  return present(ctx, row);
+}
+
+/** The rules that need the entity: email domain, the support role, sector and teams. */
+async function checkAgainstEntity(
+  tx: Tx,
+  ctx: Ctx,
+  input: {
+    email?: string | undefined;
+    roles?: Role[] | undefined;
+    sectorId?: string | null | undefined;
+    teams?: { teamId: string }[] | undefined;
+  },
+) {
+  const entity = (await findEntity(tx, ctx.auth.entity.id))!;
+  if (input.email !== undefined) {
+    const domain = input.email.split('@').pop()!.toLowerCase();
+    if (!entity.emailDomains.includes(domain)) {
+      throw fieldError(ctx, 400, 'professional.email_domain', 'email', {
+        domains: entity.emailDomains.join(', '),
+      });
+    }
+  }
+  if (input.roles?.includes('support_agent') && entity.code !== SUPPORT_ENTITY_CODE) {
+    throw fieldError(ctx, 400, 'professional.support_agent_role', 'roles');
+  }
+  if (input.sectorId && !(await existingSectors(tx, [input.sectorId])).length) {
+    throw fieldError(ctx, 400, 'professional.unknown_sector', 'sectorId');
+  }
+  if (input.teams?.length) {
+    const ids = input.teams.map((t) => t.teamId);
+    const found = new Set(await existingTeams(tx, ids));
+    if (ids.some((id) => !found.has(id))) {
+      throw fieldError(ctx, 400, 'professional.unknown_team', 'teams');
+    }
+  }
+  return entity;
+}
+
+/** A free username: the one asked for, or one made from the email's local part. */
+async function chooseUsername(tx: Tx, ctx: Ctx, asked: string | undefined, email: string) {
+  if (asked) {
+    if (await repo.usernameTaken(tx, asked)) {
+      throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: asked });
+    }
+    return asked;
+  }
+  let base = email
+    .split('@')[0]!
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9._-]/g, '')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 56);
+  if (base.length < 2) base = `user${base}`;
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await repo.usernameTaken(tx, candidate))) return candidate;
+  }
+  throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: base });
+}
+
+/** Maps the unique indexes to what the administrator can act on. */
+function uniqueField(ctx: Ctx, error: unknown): never {
+  const violation = constraintViolation(error);
+  if (violation?.kind === 'unique') {
+    if (violation.constraint.includes('email')) {
+      throw fieldError(ctx, 409, 'professional.email_taken', 'email');
+    }
+    if (violation.constraint.includes('document')) {
+      throw fieldError(ctx, 409, 'professional.document_taken', 'documentNumber');
+    }
+    if (violation.constraint.includes('username')) {
+      throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: '' });
+    }
+  }
+  throw error;
+}
+
+/**
+ * The administrator creates a professional. The activation link goes by email, queued in the
+ * same transaction; or by SMS, sent right after it commits, when a mobile number is given (the
+ * number is never stored).
+ */
+export async function create(
+  deps: AppDeps,
+  ctx: Ctx,
+  input: ProfessionalCreate,
+): Promise<Professional & { activation: ActivationSent }> {
+  const entityId = ctx.auth.entity.id;
+  const { mobile, teams, username: asked, ...fields } = input;
+  let target: ActivationTarget | undefined;
+  const created = await deps.database
+    .tenant(entityId, async (tx) => {
+      const entity = await checkAgainstEntity(tx, ctx, { ...fields, teams });
+      const username = await chooseUsername(tx, ctx, asked, fields.email);
+      const id = await repo.insertProfessional(tx, entityId, {
+        ...fields,
+        username,
+        documentNumber: normalizeDocument(fields.documentNumber),
+      });
+      await repo.replaceMemberships(tx, entityId, id, teams);
+      target = {
+        entityId,
+        entityName: entity.name,
+        professionalId: id,
+        givenName: fields.givenName,
+        username,
+        email: fields.email,
+        language: fields.language ?? entity.defaultLanguage,
+      };
+      if (!mobile) await enqueueActivationEmail(tx, target);
+      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+        action: 'professional.create',
+        recordType: 'professional',
+        recordId: id,
+        details: {
+          roles: fields.roles,
+          teams: teams.map((t) => t.teamId),
+          activationBy: mobile ? 'sms' : 'email',
+        },
+      });
+      return reread(tx, ctx, id);
+    })
+    .catch((error: unknown) => uniqueField(ctx, error));
+  const activation = mobile
+    ? await sendActivationSms(deps, ctx, target!, mobile)
+    : { channel: 'email' as const, smsFailed: false };
+  return { ...created, activation };
+}
+
+export async function update(
+  deps: AppDeps,
+  ctx: Ctx,
+  id: string,
+  patch: ProfessionalPatch,
+): Promise<Professional> {
+  const entityId = ctx.auth.entity.id;
+  return deps.database
+    .tenant(entityId, async (tx) => {
+      const current = await repo.lockProfessional(tx, id);
+      if (!current) throw notFound('professional');
+      const { teams, ...fields } = patch;
+      const roles = fields.roles ?? current.roles;
+      // An administrator cannot take their own role away (and leave the entity without one).
+      if (id === ctx.auth.professionalId && current.roles.includes('administrator')) {
+        if (!roles.includes('administrator')) {
+          throw fieldError(ctx, 409, 'professional.own_administrator_role', 'roles');
+        }
+      }
+      // Taking the immigration role away takes its cost category with it.
+      if (
+        fields.roles &&
+        !roles.includes('tech_immigration') &&
+        fields.costCategory === undefined
+      ) {
+        fields.costCategory = null;
+      }
+      const costCategory =
+        fields.costCategory === undefined ? current.costCategory : fields.costCategory;
+      const problem = costCategoryProblem(roles, costCategory);
+      if (problem) throw fieldError(ctx, 400, `professional.${problem}`, 'costCategory');
+      await checkAgainstEntity(tx, ctx, { ...fields, teams });
+      if (fields.documentNumber !== undefined) {
+        fields.documentNumber = normalizeDocument(fields.documentNumber);
+      }
+      if (Object.keys(fields).length) await repo.updateProfessional(tx, id, fields);
+      if (teams) await repo.replaceMemberships(tx, entityId, id, teams);
+      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+        action: 'professional.update',
+        recordType: 'professional',
+        recordId: id,
+        details: {
+          fields: Object.keys(patch),
+          ...(fields.roles ? { roles: { from: current.roles, to: fields.roles } } : {}),
+        },
+      });
+      return reread(tx, ctx, id);
+    })
+    .catch((error: unknown) => uniqueField(ctx, error));
+}
+
+/**
+ * Deactivates a professional (administrator: anyone of the entity; coordinator: members of the
+ * teams they coordinate). Refused while they are referent of anything, listing what to transfer
+ * first; every session of theirs ends at once.
+ */
+export async function deactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<Professional> {
+  const now = deps.clock.now();
+  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const current = await repo.lockProfessional(tx, id, viewerOf(ctx));
+    if (!current) throw notFound('professional');
+    if (id === ctx.auth.professionalId) throw new AppError('professional.deactivate_self', 409);
+    if (!current.active) return reread(tx, ctx, id);
+    const blockers = await repo.countReferences(tx, REFERENT_REFERENCES, id);
+    if (blockers.length) {
+      const items = blockers.map((b) => ctx.t(`identity.referents.${b.what}`, { count: b.count }));
+      throw new AppError(
+        'professional.is_referent',
+        409,
+        { name: `${current.givenName} ${current.surnames}`, items: items.join(', ') },
+        blockers.map((b, i) => ({ field: b.what, message: items[i]! })),
+      );
+    }
+    await repo.setActive(tx, id, false, now);
+    const ended = await endSessionsOf(tx, id, 'deactivated');
+    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      action: 'professional.deactivate',
+      recordType: 'professional',
+      recordId: id,
+      details: { sessionsEnded: ended },
+    });
+    return reread(tx, ctx, id);
+  });
+}
+
+export async function reactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<Professional> {
+  const now = deps.clock.now();
+  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const current = await repo.lockProfessional(tx, id, viewerOf(ctx));
+    if (!current) throw notFound('professional');
+    if (!current.active) {
+      await repo.setActive(tx, id, true, now);
+      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+        action: 'professional.reactivate',
+        recordType: 'professional',
+        recordId: id,
+      });
+    }
+    return reread(tx, ctx, id);
+  });
+}
+
+/** A new activation link (the earlier one stops working when the new one is sent). */
+export async function resendActivation(
+  deps: AppDeps,
+  ctx: Ctx,
+  id: string,
+  mobile: string | undefined,
+): Promise<ActivationSent> {
+  const entityId = ctx.auth.entity.id;
+  const target = await deps.database.tenant(entityId, async (tx) => {
+    const current = await repo.lockProfessional(tx, id);
+    if (!current) throw notFound('professional');
+    if (!current.active) throw new AppError('professional.inactive', 409);
+    if (current.activatedAt) throw new AppError('professional.already_activated', 409);
+    const entity = (await findEntity(tx, entityId))!;
+    const target: ActivationTarget = {
+      entityId,
+      entityName: entity.name,
+      professionalId: id,
+      givenName: current.givenName,
+      username: current.username,
+      email: current.email,
+      language: current.language ?? entity.defaultLanguage,
+    };
+    if (!mobile) {
+      await enqueueActivationEmail(tx, target);
+      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+        action: 'professional.activation_send',
+        recordType: 'professional',
+        recordId: id,
+        details: { channel: 'email', smsFailed: false },
+      });
+    }
+    return target;
+  });
+  return mobile
+    ? sendActivationSms(deps, ctx, target, mobile)
+    : { channel: 'email', smsFailed: false };
+}

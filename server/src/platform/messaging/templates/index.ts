@@ -1,0 +1,23 @@
+import type { MessageTemplate } from './define';
+import { passwordReset } from './password-reset';
+import { professionalActivation } from './professional-activation';
+import { professionalActivationSms } from './professional-activation-sms';
+
+export type { MessageTemplate, RenderInput, RenderedEmail, RenderedSms } from './define';
+export { TemplateDataError } from './define';
+
+/**
+ * Every message kind Caliu sends: one file per template, its texts in
+ * locales/<lang>/messaging.json under messaging.templates.<name>. Add new ones here.
+ */
+export const TEMPLATES: readonly MessageTemplate[] = [
+  professionalActivation,
+  passwordReset,
+  professionalActivationSms,
+];
+
+const byName = new Map(TEMPLATES.map((t) => [t.name, t]));
+
+export function findTemplate(name: string): MessageTemplate | undefined {
+  return byName.get(name);
+}
