@@ -1,36 +1,76 @@
+import { AppError } from './errors';
+
 /**
- * Keyset pagination: lists answer `{ items, nextCursor }`; the cursor encodes the last row's
- * sort key (time and id), so pages stay stable while rows are added.
+ * Keyset pagination: lists answer `{ items, nextCursor }`; the cursor encodes the last row's sort
+ * key (a time, or a text such as a name) and its id, so pages stay stable while rows are added.
+ * A cursor that is not one of ours is a 400, never a silent first page.
  */
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+const invalidCursor = () => new AppError('common.invalid_cursor', 400);
+const UUID = /^[0-9a-f-]{36}$/;
+
+export function encodeCursor(key: Date | string, id: string): string {
+  return Buffer.from(JSON.stringify([key instanceof Date ? key.toISOString() : key, id])).toString(
+    'base64url',
+  );
 }
 
+function decode(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2) {
+      const [key, id] = value as unknown[];
+      if (typeof key === 'string' && typeof id === 'string' && UUID.test(id)) return [key, id];
+    }
+  } catch {
+    // fall through
+  }
+  throw invalidCursor();
+}
+
+/** The position after a row sorted by time. */
 export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
   if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string') return null;
-    return { at: date, id };
-  } catch {
-    return null;
-  }
+  const [key, id] = decode(cursor);
+  const at = new Date(key);
+  if (Number.isNaN(at.getTime())) throw invalidCursor();
+  return { at, id };
 }
 
-/** Given limit+1 rows, the page of `limit` items and the cursor of the next page. */
+/** The position after a row sorted by a text key (a name). */
+export function decodeKeyCursor(cursor: string | undefined): { key: string; id: string } | null {
+  if (!cursor) return null;
+  const [key, id] = decode(cursor);
+  return { key, id };
+}
+
+function page<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => Item,
+  keyOf: (row: Row) => Date | string,
+): { items: Item[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return {
+    items: shown.map(present),
+    nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last), last.id) : null,
+  };
+}
+
+/** Given limit+1 rows sorted by time, the page of `limit` items and the next page's cursor. */
 export function toPage<Row extends { createdAt: Date; id: string }, Item>(
   rows: Row[],
   limit: number,
   present: (row: Row) => Item,
-): { items: Item[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(present),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+) {
+  return page(rows, limit, present, (row) => row.createdAt);
+}
+
+/** Given limit+1 rows sorted by a text key, the page of `limit` items and the next cursor. */
+export function toKeyPage<Row extends { sortKey: string; id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => Item,
+) {
+  return page(rows, limit, present, (row) => row.sortKey);
 }

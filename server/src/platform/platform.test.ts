@@ -242,3 +242,23 @@ describe('the demo audit trail', () => {
     ]);
   });
 });
+
+describe('pagination', () => {
+  it('refuses a cursor that is not one of ours, in words', async () => {
+    const { app } = await buildTestApp();
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const pro = await createTestProfessional(db, entity, { roles: ['tech_ssb'] });
+    const session = await login(app, entity.code, pro.username);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/support/tickets?cursor=not-a-cursor',
+      headers: session.headers('en'),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({
+      code: 'common.invalid_cursor',
+      message: 'The page position is not valid: go back to the first page of the list.',
+    });
+  });
+});

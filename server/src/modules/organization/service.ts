@@ -13,7 +13,7 @@ import { writeAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { constraintViolation } from './db-errors';
-import { decodeKeyCursor, toKeyPage } from './key-cursor';
+import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import * as repo from './repository';
 import type { Ctx } from './schemas';
 

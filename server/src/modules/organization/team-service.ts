@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/context';
 import { actorOf } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { decodeKeyCursor, toKeyPage } from './key-cursor';
+import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import { existingMunicipalities, existingSectors } from './repository';
 import type { Ctx } from './schemas';
 import { change, requireAll } from './service';

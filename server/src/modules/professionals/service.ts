@@ -14,7 +14,7 @@ import { actorOf } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { endSessionsOf } from '../auth/repository';
 import { constraintViolation } from '../organization/db-errors';
-import { decodeKeyCursor, toKeyPage } from '../organization/key-cursor';
+import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import { existingSectors, findEntity } from '../organization/repository';
 import { type Ctx, fieldError } from '../organization/schemas';
 import { existingTeams } from '../organization/team-repository';

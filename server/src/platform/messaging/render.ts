@@ -84,7 +84,7 @@ const STYLE = {
   button:
     'display:inline-block;padding:12px 20px;background:#a8431f;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold;',
   footer:
-    'margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e0da;font-size:12px;color:#777777;',
+    'margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e0da;font-size:12px;color:#595959;',
 };
 
 /** The HTML part: every text escaped; the only markup is this layout. */
