@@ -6,6 +6,7 @@ import { createTestEntity, createTestProfessional } from '../../testing/factorie
 import { rowsOf } from '../../db/connect';
 import { purgeAudit } from '../../commands/purge-audit';
 import { csvCell } from './service';
+import { createTestPerson } from '../../testing/persons-factories';
 
 async function setup() {
   const { app } = await buildTestApp();
@@ -125,6 +126,40 @@ describe('the audit log', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('+34 600')).toBe(`"'+34 600"`);
     expect(csvCell(null)).toBe('""');
+  });
+
+  it("records a look-up of another entity's record as a denied access, answered like a missing one", async () => {
+    const { app, db, entity, admin, tech } = await setup();
+    const other = await createTestEntity(db);
+    const foreign = await createTestPerson(db, other);
+    const session = await login(app, entity.code, tech.username);
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/persons/${foreign}`,
+      headers: session.headers('en'),
+    });
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/api/persons/00000000-0000-4000-8000-000000000000',
+      headers: session.headers('en'),
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual(missing.json());
+    const adminSession = await login(app, entity.code, admin.username);
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/audit?actorId=${tech.id}&action=access.not_found`,
+      headers: adminSession.headers(),
+    });
+    const items = audit.json().items;
+    expect(items).toHaveLength(2);
+    expect(
+      items.map((i: { details: { params: { id: string } } }) => i.details.params.id),
+    ).toContain(foreign);
+    expect(items[0]).toMatchObject({
+      outcome: 'denied',
+      details: { route: '/api/persons/:id', method: 'GET' },
+    });
   });
 
   it('refuses a filter that is not a date or an id, in words', async () => {

@@ -1,3 +1,4 @@
+import { coordinatedTeams, scopePredicate } from '../../platform/access/scope';
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '@caliu/common';
 import type { Tx } from '../../db/connect';
@@ -14,16 +15,12 @@ export type TeamViewer = { professionalId: string; configureScope: Scope | null 
 
 /** Teams whose members the viewer may configure: all (entity scope) or those they coordinate. */
 export function configurable(viewer: TeamViewer, teamId: SQL | typeof teams.id = teams.id): SQL {
-  switch (viewer.configureScope) {
-    case 'entity':
-    case 'all':
-      return sql`TRUE`;
-    case 'team':
-      return sql`${teamId} IN (SELECT tm.team_id FROM team_memberships tm
-                 WHERE tm.professional_id = ${viewer.professionalId} AND tm.is_coordinator)`;
-    default:
-      return sql`FALSE`;
-  }
+  const grants = viewer.configureScope ? { 'teams.configure_members': viewer.configureScope } : {};
+  return scopePredicate(
+    { professionalId: viewer.professionalId, grants },
+    'teams.configure_members',
+    { own: () => sql`FALSE`, team: (v) => sql`${teamId} IN ${coordinatedTeams(v)}` },
+  );
 }
 
 const teamColumns = (viewer: TeamViewer) => ({

@@ -3,6 +3,7 @@ import { type Language, type Scope, TECHNICIAN_ROLES } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { personHistory, persons } from '../../db/schema';
 import type { SearchRow } from './search-repository';
+import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platform/access/scope';
 
 /** SQL of person records. Record-level scope (referent, coordinated teams) is in the queries. */
 
@@ -17,10 +18,17 @@ const referentRoles = sql`ARRAY[${sql.join(
   sql`, `,
 )}]::text[]`;
 
-/** The teams the viewer coordinates, as a sub-select. */
-const coordinated = (viewerId: string) =>
-  sql`(SELECT tm.team_id FROM team_memberships tm
-    WHERE tm.professional_id = ${viewerId} AND tm.is_coordinator)`;
+/** The teams the viewer coordinates, as a sub-select (the platform's definition of team scope). */
+const coordinated = (viewerId: string) => coordinatedTeams({ professionalId: viewerId });
+
+/**
+ * What "own" and "team" mean for a person record, for the platform's scope mechanism: own = the
+ * person's referent; team = the person's team is one the viewer coordinates (DESIGN.md).
+ */
+export const PERSON_SCOPE: ScopeRules = {
+  own: (viewer) => sql`p.referent_id = ${viewer.professionalId}`,
+  team: (viewer) => sql`p.team_id IN ${coordinatedTeams(viewer)}`,
+};
 
 export type Refs = {
   municipalityId: string;
@@ -253,17 +261,8 @@ export async function findPerson(
  * files in the viewer's scope that include the person will open it too.) Others find nothing.
  */
 export function fullRecordScope(scope: Scope | undefined, viewerId: string): SQL {
-  switch (scope) {
-    case 'entity':
-    case 'all':
-      return sql`true`;
-    case 'team':
-      return sql`(p.referent_id = ${viewerId} OR p.team_id IN ${coordinated(viewerId)})`;
-    case 'own':
-      return sql`p.referent_id = ${viewerId}`;
-    default:
-      return sql`false`;
-  }
+  const viewer = { professionalId: viewerId, grants: scope ? { 'case_files.view': scope } : {} };
+  return scopePredicate(viewer, 'case_files.view', PERSON_SCOPE);
 }
 
 export async function fullRecordVisible(

@@ -1,3 +1,4 @@
+import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platform/access/scope';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Role, Scope } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
@@ -12,19 +13,20 @@ export type Viewer = { professionalId: string; manageScope: Scope | null };
  * members of the teams they coordinate (coordinator).
  */
 export function manageable(viewer: Viewer): SQL {
-  switch (viewer.manageScope) {
-    case 'entity':
-    case 'all':
-      return sql`TRUE`;
-    case 'team':
-      return sql`EXISTS (SELECT 1 FROM team_memberships m
-        WHERE m.professional_id = ${professionals.id}
-          AND m.team_id IN (SELECT c.team_id FROM team_memberships c
-                            WHERE c.professional_id = ${viewer.professionalId} AND c.is_coordinator))`;
-    default:
-      return sql`FALSE`;
-  }
+  const grants = viewer.manageScope ? { 'teams.configure_members': viewer.manageScope } : {};
+  return scopePredicate(
+    { professionalId: viewer.professionalId, grants },
+    'teams.configure_members',
+    PROFESSIONAL_SCOPE,
+  );
 }
+
+/** For a professional's record, "team" means: a member of a team the viewer coordinates. */
+const PROFESSIONAL_SCOPE: ScopeRules = {
+  own: () => sql`FALSE`,
+  team: (v) => sql`EXISTS (SELECT 1 FROM team_memberships m
+    WHERE m.professional_id = ${professionals.id} AND m.team_id IN ${coordinatedTeams(v)})`,
+};
 
 const sortKey = sql<string>`(${professionals.surnames} || ', ' || ${professionals.givenName})`;
 

@@ -9,19 +9,22 @@ import type { AuthContext } from '../context';
  * search can leak it. See docs/ARCHITECTURE.md, "Access".
  */
 
+/** Who is asking: the part of the signed-in professional that scope needs. */
+export type Viewer = Pick<AuthContext, 'professionalId' | 'grants'>;
+
 /** The widest scope the user holds for a permission, or null when they hold it not at all. */
-export function scopeOf(auth: AuthContext | null, permission: Permission): Scope | null {
+export function scopeOf(auth: Viewer | null, permission: Permission): Scope | null {
   return auth?.grants[permission] ?? null;
 }
 
 /** Teams the user coordinates (team scope), as a subquery. */
-export function coordinatedTeams(auth: AuthContext): SQL {
+export function coordinatedTeams(auth: Pick<Viewer, 'professionalId'>): SQL {
   return sql`(SELECT tm.team_id FROM team_memberships tm
               WHERE tm.professional_id = ${auth.professionalId} AND tm.is_coordinator)`;
 }
 
 /** Teams the user belongs to (the agenda's "team"), as a subquery. */
-export function memberTeams(auth: AuthContext): SQL {
+export function memberTeams(auth: Pick<Viewer, 'professionalId'>): SQL {
   return sql`(SELECT tm.team_id FROM team_memberships tm
               WHERE tm.professional_id = ${auth.professionalId})`;
 }
@@ -29,9 +32,9 @@ export function memberTeams(auth: AuthContext): SQL {
 /** How a kind of record answers "is it mine?" and "is it my team's?". */
 export type ScopeRules = {
   /** Rows the user owns (referent, assigned, author…). */
-  own: (auth: AuthContext) => SQL;
+  own: (auth: Viewer) => SQL;
   /** Rows of the teams the user coordinates; defaults to own-only when a record has no team. */
-  team?: (auth: AuthContext) => SQL;
+  team?: (auth: Viewer) => SQL;
 };
 
 /**
@@ -39,7 +42,7 @@ export type ScopeRules = {
  * tenant wall already limits rows to the entity), the team or own rule otherwise, FALSE without
  * the permission. Team scope includes own rows.
  */
-export function scopePredicate(auth: AuthContext, permission: Permission, rules: ScopeRules): SQL {
+export function scopePredicate(auth: Viewer, permission: Permission, rules: ScopeRules): SQL {
   switch (scopeOf(auth, permission)) {
     case 'all':
     case 'entity':
@@ -58,7 +61,7 @@ export function scopePredicate(auth: AuthContext, permission: Permission, rules:
  * action), so the console can hide what it may not do. The API enforces it regardless.
  */
 export function abilityColumns<A extends string>(
-  auth: AuthContext,
+  auth: Viewer,
   rules: ScopeRules,
   actions: Record<A, Permission>,
 ): Record<A, SQL<boolean>> {
