@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /** The repository's root (this file lives in <root>/e2e). */
 export const REPO_ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -53,11 +54,42 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`The server did not answer /api/health within 60 s:\n${output()}`);
 }
 
+/** What a test may change in the server it starts. */
+export type ServerOptions = {
+  /** More environment variables (SMTP_URL, for instance). */
+  env?: Record<string, string>;
+  /**
+   * On a PostgreSQL server (TEST_DATABASE_URL), a database of its own instead of the shared one:
+   * for a server whose outbox worker must be the only one delivering its entity's messages.
+   */
+  ownDatabase?: boolean;
+};
+
+/** Creates a throw-away database beside TEST_DATABASE_URL's; answers its URL and its dropper. */
+async function throwAwayDatabase(sharedUrl: string) {
+  const admin = new URL(sharedUrl);
+  const name = `caliu_e2e_${process.pid}_${Date.now()}`;
+  admin.pathname = '/postgres';
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(sharedUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /**
  * Starts the real server (demo data on) as a child process on a free port, with a fresh PGlite
  * data directory, or on TEST_DATABASE_URL when set; resolves once /api/health answers 200.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   ensureConsoleBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'caliu-e2e-'));
@@ -66,8 +98,14 @@ export async function startServer(): Promise<RunningServer> {
     PORT: String(port),
     CALIU_DEMO: '1',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
-  if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  const own =
+    process.env.TEST_DATABASE_URL && options.ownDatabase
+      ? await throwAwayDatabase(process.env.TEST_DATABASE_URL)
+      : null;
+  if (own) env.DATABASE_URL = own.url;
+  else if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   else env.CALIU_DATA_DIR = dataDir;
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -92,6 +130,7 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(killTimer);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await own?.drop();
   };
 
   try {

@@ -61,6 +61,15 @@ describe('navigation bar', () => {
       expect(await htmlLang(page)).toBe('it');
       expect(pageErrors).toEqual([]);
     } finally {
+      // The demo server is shared by every browser test: give the coordinator back "no choice".
+      await page.evaluate(async () => {
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+        await fetch('/api/me/preferences', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ language: null }),
+        });
+      });
       await context.close();
     }
   });

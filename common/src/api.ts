@@ -62,7 +62,8 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const preferencesSchema = z.object({ language: languageSchema });
+/** The user's preferences; a null language means "follow the browser". */
+export const preferencesSchema = z.object({ language: languageSchema.nullable() });
 
 export const TICKET_STATUSES = [
   'new',

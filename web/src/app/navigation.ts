@@ -1,10 +1,36 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '@caliu/common';
 import { AuditPage } from '@/features/audit/components/audit-page';
+import { PersonAccessReportPage } from '@/features/audit/components/person-access-report-page';
+import { FailedMessagesPage } from '@/features/messaging/components/failed-messages-page';
+import { MailboxMessagePage } from '@/features/messaging/components/mailbox-message-page';
+import { MailboxPage } from '@/features/messaging/components/mailbox-page';
+import { EntitySettingsPage } from '@/features/organization/components/entity-settings-page';
+import { MunicipalitiesPage } from '@/features/organization/components/municipalities-page';
+import { NewTeamPage } from '@/features/organization/components/new-team-page';
+import { SectorsPage } from '@/features/organization/components/sectors-page';
+import { TeamPage } from '@/features/organization/components/team-page';
+import { TeamsPage } from '@/features/organization/components/teams-page';
+import { EditPersonPage } from '@/features/persons/components/edit-person-page';
+import { NewPersonPage } from '@/features/persons/components/new-person-page';
+import { PersonPage } from '@/features/persons/components/person-page';
+import { PersonsSearchPage } from '@/features/persons/components/persons-search-page';
+import { NewProfessionalPage } from '@/features/professionals/components/new-professional-page';
+import { ProfessionalPage } from '@/features/professionals/components/professional-page';
+import { ProfessionalsPage } from '@/features/professionals/components/professionals-page';
 import type { Resources } from '@/locales';
 
 /** A section's name: a key of `navigation.sections` in locales/<lang>/navigation.json. */
 export type SectionLabel = keyof Resources['navigation']['sections'];
+
+/** A page under a section's address (`<section path>/<path>`), behind the section's guard. */
+export type Subpage = {
+  /** Relative to the section's path; may hold parameters (`:teamId`). */
+  path: string;
+  page: ComponentType;
+  /** A stricter permission than the section's, when the page needs one. */
+  permission?: Permission;
+};
 
 /** One section of the console: its address, its name in the menu, who may open it, its page. */
 export type Section = {
@@ -12,6 +38,8 @@ export type Section = {
   label: SectionLabel;
   permission: Permission;
   page: ComponentType;
+  /** Its other pages (a record's page, a form); the menu link stays lit on them. */
+  subpages?: readonly Subpage[];
 };
 
 /**
@@ -21,8 +49,80 @@ export type Section = {
  * navigation.json.
  */
 export const SECTIONS: readonly Section[] = [
-  { path: '/audit', label: 'audit', permission: 'audit.view', page: AuditPage },
+  {
+    path: '/persons',
+    label: 'persons',
+    permission: 'persons.view_basic',
+    page: PersonsSearchPage,
+    subpages: [
+      { path: 'new', page: NewPersonPage, permission: 'persons.edit_basic' },
+      { path: ':personId', page: PersonPage },
+      { path: ':personId/edit', page: EditPersonPage, permission: 'persons.edit_basic' },
+    ],
+  },
+  {
+    path: '/organization',
+    label: 'organization',
+    permission: 'organization.manage',
+    page: EntitySettingsPage,
+    subpages: [
+      { path: 'municipalities', page: MunicipalitiesPage },
+      { path: 'sectors', page: SectorsPage },
+    ],
+  },
+  {
+    path: '/teams',
+    label: 'teams',
+    permission: 'teams.configure_members',
+    page: TeamsPage,
+    subpages: [
+      { path: 'new', page: NewTeamPage, permission: 'organization.manage' },
+      { path: ':teamId', page: TeamPage },
+    ],
+  },
+  {
+    path: '/professionals',
+    label: 'professionals',
+    permission: 'teams.configure_members',
+    page: ProfessionalsPage,
+    subpages: [
+      { path: 'new', page: NewProfessionalPage, permission: 'organization.manage' },
+      { path: ':professionalId', page: ProfessionalPage },
+    ],
+  },
+  {
+    path: '/audit',
+    label: 'audit',
+    permission: 'audit.view',
+    page: AuditPage,
+    subpages: [{ path: 'person', page: PersonAccessReportPage }],
+  },
+  {
+    path: '/mailbox',
+    label: 'mailbox',
+    permission: 'mailbox.view',
+    page: MailboxPage,
+    subpages: [{ path: ':id', page: MailboxMessagePage }],
+  },
+  {
+    path: '/outbox/failed',
+    label: 'failedMessages',
+    permission: 'organization.manage',
+    page: FailedMessagesPage,
+  },
 ];
+
+/** Every page of the sections, with the permission that guards it: what the router serves. */
+export function sectionRoutes(): { path: string; permission: Permission; page: ComponentType }[] {
+  return SECTIONS.flatMap((section) => [
+    { path: section.path, permission: section.permission, page: section.page },
+    ...(section.subpages ?? []).map((subpage) => ({
+      path: `${section.path}/${subpage.path}`,
+      permission: subpage.permission ?? section.permission,
+      page: subpage.page,
+    })),
+  ]);
+}
 
 /** The sections a user with these permissions may open. */
 export function sectionsFor(permissions: readonly Permission[]): Section[] {

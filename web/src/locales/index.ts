@@ -1,7 +1,12 @@
 import { LANGUAGES, type Language } from '@caliu/common';
 import type audit from './en/audit.json';
 import type core from './en/core.json';
+import type identity from './en/identity.json';
+import type messaging from './en/messaging.json';
 import type navigation from './en/navigation.json';
+import type organization from './en/organization.json';
+import type persons from './en/persons.json';
+import type professionals from './en/professionals.json';
 
 /**
  * The console's translations: one folder per language, one file per area
@@ -9,7 +14,14 @@ import type navigation from './en/navigation.json';
  * own strings without touching each other's files; keys must not collide. A new area adds its
  * English file to `Resources` below so that `t('…')` keys stay type-checked.
  */
-export type Resources = typeof core & typeof navigation & typeof audit;
+export type Resources = typeof core &
+  typeof navigation &
+  typeof audit &
+  typeof messaging &
+  typeof identity &
+  typeof organization &
+  typeof professionals &
+  typeof persons;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -243,5 +243,18 @@ describe('sessions', () => {
     expect(after.json().error.message).toMatch(/Number of results/);
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: session.headers() });
     expect(me.json().language).toBe('en');
+    // Null clears the choice: the browser's language decides again.
+    await app.inject({
+      method: 'PUT',
+      url: '/api/me/preferences',
+      headers: session.headers(),
+      payload: { language: null },
+    });
+    const cleared = await app.inject({
+      method: 'GET',
+      url: '/api/support/tickets?limit=0',
+      headers: session.headers('it'),
+    });
+    expect(cleared.json().error.message).toMatch(/Numero di risultati/);
   });
 });

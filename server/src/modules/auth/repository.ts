@@ -239,7 +239,7 @@ export async function useChallenge(tx: Tx, id: string) {
     .where(eq(loginChallenges.id, id));
 }
 
-export async function setLanguage(tx: Tx, professionalId: string, language: Language) {
+export async function setLanguage(tx: Tx, professionalId: string, language: Language | null) {
   await tx
     .update(professionals)
     .set({ language, updatedAt: sql`now()` })

@@ -313,7 +313,6 @@ export async function logout(deps: Deps, auth: AuthContext, meta: RequestMeta) {
 }
 
 export async function savePreferences(deps: Deps, auth: AuthContext, language: Me['language']) {
-  if (!language) return;
   await deps.database.tenant(auth.entity.id, (tx) =>
     repo.setLanguage(tx, auth.professionalId, language),
   );

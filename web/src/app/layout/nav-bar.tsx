@@ -17,7 +17,10 @@ export function NavBar() {
         <Link to="/" className="topbar__brand" aria-label={t('nav.home')}>
           <Brand />
         </Link>
-        <UserSummary />
+        <Link to="/profile" className="topbar__profile">
+          <UserSummary />
+          <span className="visually-hidden">{t('profile.navLink')}</span>
+        </Link>
         <div className="topbar__actions">
           <NavLanguageSwitcher />
           <SignOutButton />

@@ -16,6 +16,16 @@ export const KNOWN_ACTIONS = [
   'entity.create',
   'professional.create',
   'support.cross_entity_read',
+  'person.search',
+  'person.duplicate_check',
+  'person.read_basic',
+  'person.read_full',
+  'person.create',
+  'person.update',
+  'person.deceased',
+  'person.delete',
+  'person.lookup',
+  'person.access_report',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
@@ -54,6 +54,17 @@ export function AuditPage() {
     <div className="page audit-page">
       <h1 className="page__title">{t('audit.title')}</h1>
       <p className="page__lead">{t('audit.lead')}</p>
+      <section className="card audit-subject-access" aria-labelledby="audit-subject-access">
+        <div>
+          <h2 id="audit-subject-access" className="section-title">
+            {t('audit.personReport.title')}
+          </h2>
+          <p>{t('audit.personReport.teaser')}</p>
+        </div>
+        <Link to="/audit/person" className="button button--secondary">
+          {t('audit.personReport.open')}
+        </Link>
+      </section>
       <AuditFilterForm
         filters={filters}
         actor={actor ?? null}

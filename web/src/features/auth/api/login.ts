@@ -1,21 +1,37 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { meSchema } from '@caliu/common';
-import type { LoginRequest, Me } from '@caliu/common';
+import { meSchema, secondFactorChallengeSchema } from '@caliu/common';
+import type { LoginRequest, Me, SecondFactorChallenge } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
+import type { Schema } from '@/lib/api-client';
 import { meQueryKey, startSession } from '@/lib/auth';
 
-export async function login(credentials: LoginRequest): Promise<Me> {
-  return apiJson('/api/auth/login', meSchema, { method: 'POST', body: credentials });
+/** What the first step of a sign-in answers: the signed-in user, or a second factor to give. */
+export type LoginAnswer = Me | SecondFactorChallenge;
+
+const loginAnswerSchema: Schema<LoginAnswer> = {
+  safeParse: (data) => {
+    const challenge = secondFactorChallengeSchema.safeParse(data);
+    return challenge.success ? challenge : meSchema.safeParse(data);
+  },
+};
+
+export function isChallenge(answer: LoginAnswer): answer is SecondFactorChallenge {
+  return 'secondFactorRequired' in answer;
 }
 
-/** Signs in; on success the console holds the new user. */
+export async function login(credentials: LoginRequest): Promise<LoginAnswer> {
+  return apiJson('/api/auth/login', loginAnswerSchema, { method: 'POST', body: credentials });
+}
+
+/** Signs in; on success the console holds the new user, unless a second factor is asked for. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
-    onSuccess: (me) => {
-      startSession(me);
-      queryClient.setQueryData(meQueryKey, me);
+    onSuccess: (answer) => {
+      if (isChallenge(answer)) return;
+      startSession(answer);
+      queryClient.setQueryData(meQueryKey, answer);
     },
   });
 }

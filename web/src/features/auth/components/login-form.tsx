@@ -1,35 +1,32 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '@caliu/common';
+import type { Me, SecondFactorChallenge } from '@caliu/common';
 import { ApiError } from '@/lib/api-client';
-import { useLogin } from '../api/login';
+import { isChallenge, useLogin } from '../api/login';
+import { rememberedEntity, rememberEntity } from '../remembered-entity';
 
-const ENTITY_STORAGE_KEY = 'caliu.entity';
 type Field = 'entity' | 'username' | 'password';
 
-function rememberedEntity(): string {
-  try {
-    return window.localStorage.getItem(ENTITY_STORAGE_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+/** Who signs in, as typed (or filled in after an activation). */
+export type LoginIdentity = { entity: string; username: string };
 
-function rememberEntity(entity: string): void {
-  try {
-    window.localStorage.setItem(ENTITY_STORAGE_KEY, entity);
-  } catch {
-    // Storage refused: the user types the entity again next time.
-  }
-}
+type LoginFormProps = {
+  /** Values to start with; the password field takes the focus when the username is given. */
+  initial?: Partial<LoginIdentity> | undefined;
+  onSignedIn: (me: Me) => void;
+  /** The account has a second factor: the sign-in goes on with a code. */
+  onChallenge: (challenge: SecondFactorChallenge, identity: LoginIdentity) => void;
+};
 
 /** The sign-in form: entity, username and password; errors come translated from the server. */
-export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) {
   const { t } = useTranslation();
   const login = useLogin();
-  const [initialEntity] = useState(rememberedEntity);
+  const [initialEntity] = useState(() => initial?.entity ?? rememberedEntity());
   const alertRef = useRef<HTMLDivElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const prefilled = Boolean(initial?.username);
   const idPrefix = useId();
   const fieldId = (field: Field) => `${idPrefix}-${field}`;
 
@@ -46,6 +43,10 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     if (error) alertRef.current?.focus();
   }, [error]);
 
+  useEffect(() => {
+    if (prefilled) passwordRef.current?.focus();
+  }, [prefilled]);
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -56,9 +57,13 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       password: value('password'),
     };
     login.mutate(credentials, {
-      onSuccess: (me) => {
+      onSuccess: (answer) => {
         rememberEntity(credentials.entity);
-        onSignedIn(me);
+        if (isChallenge(answer)) {
+          onChallenge(answer, { entity: credentials.entity, username: credentials.username });
+        } else {
+          onSignedIn(answer);
+        }
       },
     });
   };
@@ -125,12 +130,18 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
+          defaultValue={initial?.username ?? ''}
         />
         {fieldError('username')}
       </div>
       <div className="field">
         <label htmlFor={fieldId('password')}>{t('auth.fields.password')}</label>
-        <input {...fieldProps('password')} type="password" autoComplete="current-password" />
+        <input
+          {...fieldProps('password')}
+          ref={passwordRef}
+          type="password"
+          autoComplete="current-password"
+        />
         {fieldError('password')}
       </div>
       <button

@@ -1,16 +1,28 @@
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { Location } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Brand } from '@/components/brand';
-import { LanguageSwitcher } from '@/components/language-switcher';
+import type { SecondFactorChallenge } from '@caliu/common';
 import type { SessionEndReason } from '@/lib/auth';
 import { useMe } from '@/lib/auth';
-import { useDocumentTitle } from '@/lib/document-title';
-import { applyLanguage } from '@/lib/i18n';
 import { LoginForm } from './login-form';
+import type { LoginIdentity } from './login-form';
+import { PublicPage } from './public-page';
+import { SecondFactorForm } from './second-factor-form';
 
-/** What the signed-in area passes when it sends the user here. */
-export type LoginLocationState = { from?: Location; reason?: SessionEndReason | null };
+/** An account just made ready through a link: the sign-in form is filled in with it. */
+export type AccountReady = {
+  kind: 'activated' | 'password_reset';
+  entityCode: string;
+  username: string;
+};
+
+/** What the signed-in area (or a link page) passes when it sends the user here. */
+export type LoginLocationState = {
+  from?: Location;
+  reason?: SessionEndReason | null;
+  ready?: AccountReady;
+};
 
 function returnPath(state: LoginLocationState | null): string {
   const from = state?.from;
@@ -18,45 +30,81 @@ function returnPath(state: LoginLocationState | null): string {
   return `${from.pathname}${from.search}${from.hash}`;
 }
 
-/** The sign-in page, with its own language switcher. */
+type SecondStep = { challenge: SecondFactorChallenge; identity: LoginIdentity };
+
+/** The sign-in page, with its own language switcher; a second step when the account has one. */
 export function LoginPage() {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const state = (location.state ?? null) as LoginLocationState | null;
-  useDocumentTitle(t('auth.title'));
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
+  const [identity, setIdentity] = useState<Partial<LoginIdentity> | undefined>(() =>
+    state?.ready ? { entity: state.ready.entityCode, username: state.ready.username } : undefined,
+  );
+  const [restartNotice, setRestartNotice] = useState<string | null>(null);
 
   if (me.data) return <Navigate to={returnPath(state)} replace />;
 
   const notice =
-    state?.reason === 'expired'
-      ? t('auth.notices.expired')
-      : state?.reason === 'signed_out'
-        ? t('auth.notices.signedOut')
-        : null;
+    state?.ready?.kind === 'activated'
+      ? t('account.notices.activated')
+      : state?.ready?.kind === 'password_reset'
+        ? t('account.notices.passwordReset')
+        : state?.reason === 'expired'
+          ? t('auth.notices.expired')
+          : state?.reason === 'signed_out'
+            ? t('auth.notices.signedOut')
+            : null;
+  const signedIn = () => navigate(returnPath(state), { replace: true });
+  const restart = () => {
+    if (secondStep) setIdentity(secondStep.identity);
+    setSecondStep(null);
+  };
 
   return (
-    <div className="login-layout">
-      <a className="skip-link" href="#main">
-        {t('common.skipToContent')}
-      </a>
-      <header className="login-header">
-        <Brand />
-        <LanguageSwitcher onSelect={(language) => void applyLanguage(language)} />
-      </header>
-      <main id="main" className="login-main" tabIndex={-1}>
-        <div className="card login-card">
-          <h1 className="login-card__title">{t('auth.title')}</h1>
-          <p className="login-card__tagline">{t('app.tagline')}</p>
-          {notice && (
-            <p role="status" className="alert alert--info">
-              {notice}
-            </p>
-          )}
-          <LoginForm onSignedIn={() => navigate(returnPath(state), { replace: true })} />
-        </div>
-      </main>
-    </div>
+    <PublicPage title={t('auth.title')} tagline>
+      {restartNotice && !secondStep ? (
+        <p role="alert" className="alert alert--error">
+          {restartNotice}
+        </p>
+      ) : (
+        notice &&
+        !secondStep && (
+          <p role="status" className="alert alert--info">
+            {notice}
+          </p>
+        )
+      )}
+      {secondStep ? (
+        <SecondFactorForm
+          challenge={secondStep.challenge}
+          onSignedIn={signedIn}
+          onExpired={(message) => {
+            setRestartNotice(message);
+            restart();
+          }}
+          onCancel={() => {
+            setRestartNotice(null);
+            restart();
+          }}
+        />
+      ) : (
+        <>
+          <LoginForm
+            initial={identity}
+            onSignedIn={signedIn}
+            onChallenge={(challenge, typed) => {
+              setRestartNotice(null);
+              setSecondStep({ challenge, identity: typed });
+            }}
+          />
+          <p className="login-card__links">
+            <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+          </p>
+        </>
+      )}
+    </PublicPage>
   );
 }

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { FieldGroup } from './form-field';
+
+export type CheckboxOption = { value: string; label: string; note?: string | undefined };
+
+type CheckboxListProps = {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  options: readonly CheckboxOption[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+  /** Shown instead of the boxes when there is nothing to choose from. */
+  empty?: ReactNode;
+  /** A name for the boxes (a test or a form may look them up by it). */
+  name?: string;
+};
+
+/** A multiple choice as a group of checkboxes, in the options' order. */
+export function CheckboxList({
+  id,
+  legend,
+  hint,
+  error,
+  required,
+  options,
+  selected,
+  onChange,
+  empty,
+  name,
+}: CheckboxListProps) {
+  const toggle = (value: string, checked: boolean) => {
+    const next = new Set(selected);
+    if (checked) next.add(value);
+    else next.delete(value);
+    onChange(options.map((option) => option.value).filter((v) => next.has(v)));
+  };
+  return (
+    <FieldGroup id={id} legend={legend} hint={hint} error={error} required={required}>
+      {options.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="checkbox-list">
+          {options.map((option) => (
+            <li key={option.value}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={option.value}
+                  checked={selected.includes(option.value)}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(event) => toggle(option.value, event.target.checked)}
+                />
+                <span>
+                  {option.label}
+                  {option.note && <span className="checkbox__note">{option.note}</span>}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </FieldGroup>
+  );
+}

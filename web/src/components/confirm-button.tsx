@@ -1,0 +1,90 @@
+import { useEffect, useId, useRef, useState } from 'react';
+
+type ConfirmButtonProps = {
+  /** The button's text ("Delete"). */
+  label: string;
+  /** The button's name for screen readers when the label alone is ambiguous ("Delete Nord"). */
+  accessibleLabel?: string;
+  /** The question asked before acting ("Delete Sector Nord?"). */
+  question: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+  /** The button's look: "danger" for what cannot be undone. */
+  tone?: 'danger' | 'secondary';
+  small?: boolean;
+};
+
+/**
+ * A button that asks before it acts, in the page itself (no browser dialog): the question and
+ * its two answers take the button's place, and the focus goes to the answer that acts.
+ */
+export function ConfirmButton({
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  pending = false,
+  tone = 'danger',
+  small = true,
+}: ConfirmButtonProps) {
+  const [asking, setAsking] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const size = small ? ' button--small' : '';
+
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (returnFocus) buttonRef.current?.focus();
+  }, [asking, returnFocus]);
+
+  if (!asking) {
+    return (
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`button button--${tone === 'danger' ? 'danger-outline' : 'secondary'}${size}`}
+        onClick={() => setAsking(true)}
+        disabled={pending}
+        aria-label={accessibleLabel}
+      >
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-labelledby={`${id}-question`}>
+      <span id={`${id}-question`} className="confirm__question">
+        {question}
+      </span>
+      <button
+        ref={confirmRef}
+        type="button"
+        className={`button button--${tone === 'danger' ? 'danger' : 'primary'}${size}`}
+        disabled={pending}
+        onClick={() => {
+          setReturnFocus(true);
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button
+        type="button"
+        className={`button button--secondary${size}`}
+        onClick={() => {
+          setReturnFocus(true);
+          setAsking(false);
+        }}
+      >
+        {cancelLabel}
+      </button>
+    </span>
+  );
+}

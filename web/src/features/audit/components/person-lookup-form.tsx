@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormField } from '@/components/form-field';
+import type { PersonLookup } from '../api/lookup-person';
+
+type PersonLookupFormProps = {
+  /** The look-up on screen, if any (the form starts from it). */
+  current: PersonLookup | null;
+  onLookup: (by: PersonLookup['by'], value: string) => void;
+  /** The API's message about the value, shown next to the field. */
+  refusal?: string | undefined;
+};
+
+/** Identifies a data subject by identity document (exact) or by name, nothing more. */
+export function PersonLookupForm({ current, onLookup, refusal }: PersonLookupFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [by, setBy] = useState<PersonLookup['by']>(current?.by ?? 'document');
+  const [value, setValue] = useState(current?.value ?? '');
+  const [tried, setTried] = useState(false);
+  const problem = value.trim() ? undefined : t('audit.personReport.lookup.required');
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setTried(true);
+    if (problem) {
+      document.getElementById(`${id}-value`)?.focus();
+      return;
+    }
+    onLookup(by, value.trim());
+  };
+  return (
+    <form
+      role="search"
+      className="card person-lookup no-print"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
+      <h2 id={`${id}-title`} className="section-title">
+        {t('audit.personReport.lookup.title')}
+      </h2>
+      <p className="field__hint">{t('audit.personReport.lookup.lead')}</p>
+      <fieldset className="fieldset">
+        <legend>{t('audit.personReport.lookup.by')}</legend>
+        <div className="radio-row">
+          {(['document', 'name'] as const).map((option) => (
+            <label key={option} className="checkbox">
+              <input
+                type="radio"
+                name="by"
+                value={option}
+                checked={by === option}
+                onChange={() => setBy(option)}
+              />
+              <span>{t(`audit.personReport.lookup.options.${option}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="person-lookup__row">
+        <FormField
+          id={`${id}-value`}
+          label={t(`audit.personReport.lookup.labels.${by}`)}
+          hint={t(`audit.personReport.lookup.hints.${by}`)}
+          error={(tried ? problem : undefined) ?? refusal}
+          required
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              name="value"
+              autoComplete="off"
+              spellCheck={false}
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+            />
+          )}
+        </FormField>
+        <button type="submit" className="button button--primary">
+          {t('audit.personReport.lookup.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

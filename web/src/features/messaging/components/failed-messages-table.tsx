@@ -1,0 +1,97 @@
+import { useCallback, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxMessageView } from '@caliu/common';
+import { ApiError } from '@/lib/api-client';
+import { useDateTimeFormat } from '@/lib/format';
+import { useRetryMessage } from '../api/retry-message';
+import { useMessagingVocabulary } from '../vocabulary';
+
+/** Failed messages as a table, each with its "send again" button. */
+export function FailedMessagesTable({ messages }: { messages: OutboxMessageView[] }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table failed-table">
+        <caption id={captionId} className="visually-hidden">
+          {t('messaging.failed.table.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('messaging.failed.table.to')}</th>
+            <th scope="col">{t('messaging.failed.table.template')}</th>
+            <th scope="col">{t('messaging.failed.table.attempts')}</th>
+            <th scope="col">{t('messaging.failed.table.lastAttempt')}</th>
+            <th scope="col">{t('messaging.failed.table.lastError')}</th>
+            <th scope="col">{t('messaging.failed.table.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {messages.map((message) => (
+            <FailedRow key={message.id} message={message} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FailedRow({ message }: { message: OutboxMessageView }) {
+  const { t } = useTranslation();
+  const formatDateTime = useDateTimeFormat();
+  const vocabulary = useMessagingVocabulary();
+  const retry = useRetryMessage();
+  // The button goes away once the message is queued: its note takes the focus instead.
+  const focusOnMount = useCallback((element: HTMLParagraphElement | null) => element?.focus(), []);
+  // 409: the message is no longer failed (sent, or queued from elsewhere): no retry to offer.
+  const notFailed = retry.error instanceof ApiError && retry.error.status === 409;
+
+  return (
+    <tr>
+      <td className="failed-table__to">{message.to}</td>
+      <td>
+        {vocabulary.template(message.template)}
+        <span className="failed-table__detail">{vocabulary.channel(message.channel)}</span>
+      </td>
+      <td className="failed-table__number">{message.attempts}</td>
+      <td className="failed-table__time">
+        {message.lastAttemptAt ? (
+          <time dateTime={message.lastAttemptAt}>{formatDateTime(message.lastAttemptAt)}</time>
+        ) : (
+          <span className="muted">{t('messaging.failed.never')}</span>
+        )}
+      </td>
+      <td className="failed-table__error">
+        {message.lastError ?? <span className="muted">{t('messaging.failed.noError')}</span>}
+      </td>
+      <td className="failed-table__action">
+        {message.status === 'failed' && !notFailed && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t('messaging.failed.retryLabel', { to: message.to })}
+            disabled={retry.isPending}
+            onClick={() => retry.mutate(message.id)}
+          >
+            {retry.isPending ? t('messaging.failed.retrying') : t('messaging.failed.retry')}
+          </button>
+        )}
+        {message.status !== 'failed' && (
+          <p ref={focusOnMount} tabIndex={-1} role="status" className="failed-table__queued">
+            {message.status === 'sent' ? t('messaging.failed.sent') : t('messaging.failed.queued')}
+          </p>
+        )}
+        {retry.isError && (
+          <p
+            ref={notFailed ? focusOnMount : undefined}
+            tabIndex={-1}
+            role="alert"
+            className="field__error"
+          >
+            {retry.error.message}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

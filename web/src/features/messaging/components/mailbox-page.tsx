@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { grantsForRoles } from '@caliu/common';
+import type { MailboxSummary } from '@caliu/common';
+import { useCurrentUser } from '@/lib/auth';
+import { useDocumentTitle } from '@/lib/document-title';
+import { useMailbox } from '../api/list-mailbox';
+import { entityFromSearch, mailboxListHref } from '../list-address';
+import { DemoBanner } from './demo-banner';
+import { ErrorAlert, isMailboxUnavailable } from './error-alert';
+import { LoadMore } from './load-more';
+import { MailboxEntityFilter } from './mailbox-entity-filter';
+import type { MailboxEntity } from './mailbox-entity-filter';
+import { MailboxTable } from './mailbox-table';
+
+/** `known` with the entities of `messages` it does not hold yet (in order of first sight). */
+function withEntitiesOf(known: MailboxEntity[], messages: MailboxSummary[]): MailboxEntity[] {
+  const all = new Map(known.map((entity) => [entity.id, entity]));
+  for (const message of messages) {
+    if (!all.has(message.entity.id)) all.set(message.entity.id, message.entity);
+  }
+  return all.size === known.length ? known : [...all.values()];
+}
+
+/**
+ * The demo mailbox ("sent mail"), newest first, page by page: what Caliu would have sent. The
+ * support agent reads every entity's and may narrow it to one (`?entity=<id>`).
+ */
+export function MailboxPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('messaging.mailbox.title'));
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+
+  // The support agent reads every entity's mailbox; anyone else only their own entity's.
+  const allEntities = grantsForRoles(me.roles)['mailbox.view'] === 'all';
+  const entity = allEntities ? entityFromSearch(searchParams) : null;
+  const mailbox = useMailbox(entity);
+  const messages = mailbox.data?.pages.flatMap((page) => page.items) ?? [];
+
+  // The entity filter offers every entity met so far, so that narrowing the list keeps the others.
+  const [knownEntities, setKnownEntities] = useState<MailboxEntity[]>([]);
+  const known = withEntitiesOf(knownEntities, messages);
+  if (known !== knownEntities) setKnownEntities(known);
+
+  if (isMailboxUnavailable(mailbox.error)) {
+    return (
+      <div className="page mailbox-page">
+        <h1 className="page__title">{t('messaging.mailbox.title')}</h1>
+        <div className="alert alert--info">
+          <p className="alert__title">{mailbox.error?.message}</p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page mailbox-page">
+      <h1 className="page__title">{t('messaging.mailbox.title')}</h1>
+      <DemoBanner />
+      <p className="page__lead">
+        {allEntities ? t('messaging.mailbox.leadAllEntities') : t('messaging.mailbox.lead')}
+      </p>
+      {allEntities && (
+        <MailboxEntityFilter
+          entities={known}
+          selected={entity}
+          onApply={(next) => void navigate(mailboxListHref(next))}
+        />
+      )}
+
+      {mailbox.isPending && (
+        <p role="status" className="loading">
+          {t('messaging.mailbox.loading')}
+        </p>
+      )}
+      {mailbox.isError && !mailbox.isFetchNextPageError && (
+        <ErrorAlert error={mailbox.error} onRetry={() => void mailbox.refetch()} />
+      )}
+      {mailbox.isSuccess && (
+        <p role="status" className="list-count">
+          {t('messaging.mailbox.shown', { count: messages.length })}
+        </p>
+      )}
+      {mailbox.isSuccess && messages.length === 0 && (
+        <p className="empty-state">{t('messaging.mailbox.empty')}</p>
+      )}
+      {messages.length > 0 && (
+        <MailboxTable
+          messages={messages}
+          showEntity={allEntities}
+          listHref={mailboxListHref(entity)}
+        />
+      )}
+      <LoadMore
+        pager={mailbox}
+        labels={{
+          more: t('messaging.mailbox.more'),
+          loadingMore: t('messaging.mailbox.loadingMore'),
+          end: t('messaging.mailbox.end'),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { MailboxSummary } from '@caliu/common';
+import { useDateTimeFormat } from '@/lib/format';
+import { mailboxMessageHref } from '../list-address';
+import type { MessageLocationState } from '../list-address';
+import { useMessagingVocabulary } from '../vocabulary';
+
+type MailboxTableProps = {
+  messages: MailboxSummary[];
+  /** The support agent's list holds several entities' mail: say whose each message is. */
+  showEntity: boolean;
+  /** The list's own address, for the messages' way back. */
+  listHref: string;
+};
+
+/** The mailbox as a table; the subject opens the message. */
+export function MailboxTable({ messages, showEntity, listHref }: MailboxTableProps) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  const formatDateTime = useDateTimeFormat();
+  const vocabulary = useMessagingVocabulary();
+  const back: MessageLocationState = { back: listHref };
+
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table mailbox-table">
+        <caption id={captionId} className="visually-hidden">
+          {t('messaging.mailbox.table.caption')}
+        </caption>
+        <thead>
+          <tr>
+            {showEntity && <th scope="col">{t('messaging.mailbox.table.entity')}</th>}
+            <th scope="col">{t('messaging.mailbox.table.to')}</th>
+            <th scope="col">{t('messaging.mailbox.table.subject')}</th>
+            <th scope="col">{t('messaging.mailbox.table.channel')}</th>
+            <th scope="col">{t('messaging.mailbox.table.template')}</th>
+            <th scope="col">{t('messaging.mailbox.table.language')}</th>
+            <th scope="col">{t('messaging.mailbox.table.time')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {messages.map((message) => (
+            <tr key={message.id}>
+              {showEntity && <td>{message.entity.name}</td>}
+              <td className="mailbox-table__to">{message.to}</td>
+              <td className="mailbox-table__subject">
+                <Link to={mailboxMessageHref(message.id)} state={back}>
+                  {message.subject ?? t('messaging.mailbox.table.smsSubject')}
+                </Link>
+              </td>
+              <td>{vocabulary.channel(message.channel)}</td>
+              <td>{vocabulary.template(message.template)}</td>
+              <td lang={message.language}>{vocabulary.language(message.language)}</td>
+              <td className="mailbox-table__time">
+                <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

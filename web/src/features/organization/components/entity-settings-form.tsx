@@ -1,0 +1,214 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emailDomainsSchema, isValidTimeZone, LANGUAGES, SECOND_FACTOR_ROLES } from '@caliu/common';
+import type { EntitySettings, EntitySettingsPatch, Language } from '@caliu/common';
+import { ErrorAlert } from '@/components/error-alert';
+import { FormField } from '@/components/form-field';
+import type { FieldErrors } from '@/lib/form-errors';
+import { serverFieldErrors } from '@/lib/form-errors';
+import { LANGUAGE_NAMES } from '@/lib/languages';
+import { useValidation } from '@/lib/use-validation';
+import { useUpdateEntity } from '../api/update-entity';
+
+const FIELDS = ['name', 'emailDomains', 'timeZone', 'defaultLanguage'] as const;
+
+type Values = {
+  name: string;
+  emailDomains: string;
+  timeZone: string;
+  defaultLanguage: Language;
+  requiresSecondFactor: boolean;
+};
+
+const valuesOf = (entity: EntitySettings): Values => ({
+  name: entity.name,
+  emailDomains: entity.emailDomains.join('\n'),
+  timeZone: entity.timeZone,
+  defaultLanguage: entity.defaultLanguage,
+  requiresSecondFactor: entity.requiresSecondFactor,
+});
+
+/** The domains typed, one per line (commas and spaces also separate them). */
+const domainsIn = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((domain) => domain.trim().toLowerCase())
+    .filter(Boolean);
+
+const isDomain = (domain: string) => emailDomainsSchema.element.safeParse(domain).success;
+
+function timeZones(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** The entity's settings; only what changed is sent. */
+export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
+  const { t } = useTranslation();
+  const update = useUpdateEntity();
+  const id = useId();
+  const [values, setValues] = useState(() => valuesOf(entity));
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  const zones = useMemo(() => timeZones(entity.timeZone), [entity.timeZone]);
+
+  useEffect(() => {
+    if (update.isSuccess) savedRef.current?.focus();
+  }, [update.isSuccess]);
+
+  const domains = domainsIn(values.emailDomains);
+  const problems: FieldErrors = {};
+  if (!values.name.trim()) problems.name = t('forms.required');
+  const invalid = domains.filter((domain) => !isDomain(domain));
+  if (domains.length === 0) problems.emailDomains = t('organization.entity.errors.noDomain');
+  else if (invalid.length) {
+    problems.emailDomains = t('organization.entity.errors.badDomain', {
+      domains: invalid.join(', '),
+    });
+  } else if (new Set(domains).size !== domains.length) {
+    problems.emailDomains = t('organization.entity.errors.duplicateDomain');
+  }
+  if (!isValidTimeZone(values.timeZone))
+    problems.timeZone = t('organization.entity.errors.timeZone');
+  const validation = useValidation(FIELDS, problems);
+  const errors = { ...serverFieldErrors(update.error), ...validation.shown };
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const first = validation.attempt();
+    if (first) {
+      update.reset();
+      document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    const before = valuesOf(entity);
+    const patch: EntitySettingsPatch = {};
+    if (values.name.trim() !== before.name) patch.name = values.name.trim();
+    if (domains.join('\n') !== before.emailDomains) patch.emailDomains = domains;
+    if (values.timeZone !== before.timeZone) patch.timeZone = values.timeZone;
+    if (values.defaultLanguage !== before.defaultLanguage) {
+      patch.defaultLanguage = values.defaultLanguage;
+    }
+    if (values.requiresSecondFactor !== before.requiresSecondFactor) {
+      patch.requiresSecondFactor = values.requiresSecondFactor;
+    }
+    update.mutate(patch, { onSuccess: () => validation.reset() });
+  };
+
+  const roles = SECOND_FACTOR_ROLES.map((role) => t(`roles.${role}`)).join(', ');
+  return (
+    <form className="card form form--settings" onSubmit={submit} noValidate>
+      {update.isSuccess && (
+        <p ref={savedRef} tabIndex={-1} role="status" className="alert alert--success">
+          {t('organization.entity.saved')}
+        </p>
+      )}
+      <ErrorAlert error={update.error} shownByFields={FIELDS} />
+      <p className="muted">{t('organization.entity.code', { code: entity.code })}</p>
+      <FormField
+        id={`${id}-name`}
+        label={t('organization.entity.name')}
+        error={errors.name}
+        required
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="name"
+            type="text"
+            value={values.name}
+            onChange={(event) => set('name', event.target.value)}
+            onBlur={() => validation.touch('name')}
+          />
+        )}
+      </FormField>
+      <FormField
+        id={`${id}-emailDomains`}
+        label={t('organization.entity.emailDomains')}
+        hint={t('organization.entity.emailDomainsHint')}
+        error={errors.emailDomains}
+        required
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="emailDomains"
+            rows={3}
+            spellCheck={false}
+            autoCapitalize="none"
+            value={values.emailDomains}
+            onChange={(event) => set('emailDomains', event.target.value)}
+            onBlur={() => validation.touch('emailDomains')}
+          />
+        )}
+      </FormField>
+      <div className="form__row">
+        <FormField
+          id={`${id}-timeZone`}
+          label={t('organization.entity.timeZone')}
+          hint={t('organization.entity.timeZoneHint')}
+          error={errors.timeZone}
+          required
+        >
+          {(control) => (
+            <select
+              {...control}
+              name="timeZone"
+              value={values.timeZone}
+              onChange={(event) => set('timeZone', event.target.value)}
+            >
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id={`${id}-defaultLanguage`}
+          label={t('organization.entity.defaultLanguage')}
+          hint={t('organization.entity.defaultLanguageHint')}
+          error={errors.defaultLanguage}
+          required
+        >
+          {(control) => (
+            <select
+              {...control}
+              name="defaultLanguage"
+              value={values.defaultLanguage}
+              onChange={(event) => set('defaultLanguage', event.target.value as Language)}
+            >
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {LANGUAGE_NAMES[language]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="requiresSecondFactor"
+            checked={values.requiresSecondFactor}
+            aria-describedby={`${id}-2fa-hint`}
+            onChange={(event) => set('requiresSecondFactor', event.target.checked)}
+          />
+          <span>{t('organization.entity.requiresSecondFactor')}</span>
+        </label>
+        <p id={`${id}-2fa-hint`} className="field__hint checkbox__hint">
+          {t('organization.entity.requiresSecondFactorHint', { roles })}
+        </p>
+      </div>
+      <button type="submit" className="button button--primary" disabled={update.isPending}>
+        {update.isPending ? t('forms.saving') : t('forms.save')}
+      </button>
+    </form>
+  );
+}

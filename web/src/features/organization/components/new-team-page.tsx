@@ -1,0 +1,39 @@
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '@/lib/document-title';
+import { QueryState } from './query-state';
+import { TeamForm } from './team-form';
+import type { TeamLocationState } from './team-page';
+import { useTerritory } from './use-territory';
+
+/** The administrator creates a team, then goes on to its members. */
+export function NewTeamPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('organization.teams.newTitle'));
+  const navigate = useNavigate();
+  const territory = useTerritory();
+  return (
+    <div className="page page--form">
+      <p className="breadcrumb">
+        <Link to="/teams">{t('organization.teams.back')}</Link>
+      </p>
+      <h1 className="page__title">{t('organization.teams.newTitle')}</h1>
+      <p className="page__lead">{t('organization.teams.newLead')}</p>
+      <div className="card">
+        {territory.data ? (
+          <TeamForm
+            editing={null}
+            sectors={territory.data.sectors}
+            municipalities={territory.data.municipalities}
+            onSaved={(team) => {
+              const state: TeamLocationState = { created: true };
+              navigate(`/teams/${team.id}`, { state });
+            }}
+          />
+        ) : (
+          <QueryState error={territory.error} onRetry={() => void territory.refetch()} />
+        )}
+      </div>
+    </div>
+  );
+}

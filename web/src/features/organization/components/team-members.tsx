@@ -1,0 +1,204 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team, TeamMember } from '@caliu/common';
+import { ErrorAlert } from '@/components/error-alert';
+import { useTeamMembers } from '../api/get-team-members';
+import { useReplaceTeamMembers } from '../api/replace-team-members';
+import { MemberSearch } from './member-search';
+import { QueryState } from './query-state';
+
+const sameList = (a: TeamMember[], b: TeamMember[]) =>
+  a.length === b.length &&
+  a.every(
+    (member, i) =>
+      member.professionalId === b[i]?.professionalId &&
+      member.isCoordinator === b[i]?.isCoordinator,
+  );
+
+/**
+ * A team's members and coordinators. Changes are gathered on screen and saved together: the API
+ * replaces the whole list at once.
+ */
+export function TeamMembers({ team }: { team: Team }) {
+  const { t } = useTranslation();
+  const members = useTeamMembers(team.id, true);
+  // Here rather than in the editor: a save replaces the editor (it starts again from the list
+  // the server answered), and the outcome must outlive it.
+  const replace = useReplaceTeamMembers();
+  const id = useId();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (replace.isSuccess) noticeRef.current?.focus();
+  }, [replace.isSuccess, replace.data]);
+
+  return (
+    <section className="card team-members" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t('organization.members.title')}
+      </h2>
+      <p className="form__intro">{t('organization.members.intro')}</p>
+      {replace.isSuccess && (
+        <p ref={noticeRef} tabIndex={-1} role="status" className="alert alert--success">
+          {t('organization.members.saved')}
+        </p>
+      )}
+      <ErrorAlert error={replace.error} />
+      {members.data ? (
+        <MembersEditor
+          key={members.dataUpdatedAt}
+          team={team}
+          members={members.data}
+          pending={replace.isPending}
+          onChange={() => {
+            if (replace.isSuccess || replace.isError) replace.reset();
+          }}
+          onSave={(list) =>
+            replace.mutate({
+              teamId: team.id,
+              members: list.map(({ professionalId, isCoordinator }) => ({
+                professionalId,
+                isCoordinator,
+              })),
+            })
+          }
+        />
+      ) : (
+        <QueryState error={members.error} onRetry={() => void members.refetch()} />
+      )}
+    </section>
+  );
+}
+
+type EditorProps = {
+  team: Team;
+  members: TeamMember[];
+  pending: boolean;
+  /** The list on screen changed (an earlier outcome no longer applies). */
+  onChange: () => void;
+  onSave: (members: TeamMember[]) => void;
+};
+
+function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps) {
+  const { t } = useTranslation();
+  const [draft, setDraftState] = useState<TeamMember[]>(members);
+  const dirty = !sameList(draft, members);
+  const setDraft = (update: (list: TeamMember[]) => TeamMember[]) => {
+    setDraftState(update);
+    onChange();
+  };
+
+  const setCoordinator = (professionalId: string, isCoordinator: boolean) =>
+    setDraft((list) =>
+      list.map((m) => (m.professionalId === professionalId ? { ...m, isCoordinator } : m)),
+    );
+
+  return (
+    <>
+      {draft.length === 0 ? (
+        <p className="empty-state">{t('organization.members.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table members-table">
+            <caption className="visually-hidden">
+              {t('organization.members.caption', { team: team.name })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organization.members.name')}</th>
+                <th scope="col">{t('organization.members.roles')}</th>
+                <th scope="col">{t('organization.members.coordinator')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('forms.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {draft.map((member) => {
+                const name = [member.givenName, member.surnames].join(' ');
+                return (
+                  <tr key={member.professionalId}>
+                    <th scope="row">
+                      <span className="member-name">{name}</span>
+                      <span className="muted member-username">{member.username}</span>
+                      {!member.active && (
+                        <span className="badge badge--off">{t('forms.inactive')}</span>
+                      )}
+                    </th>
+                    <td>{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
+                    <td>
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={member.isCoordinator}
+                          aria-label={t('organization.members.coordinatesNamed', { name })}
+                          onChange={(event) =>
+                            setCoordinator(member.professionalId, event.target.checked)
+                          }
+                        />
+                        <span>{t('organization.members.coordinates')}</span>
+                      </label>
+                    </td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={t('organization.members.removeNamed', { name })}
+                        onClick={() =>
+                          setDraft((list) =>
+                            list.filter((m) => m.professionalId !== member.professionalId),
+                          )
+                        }
+                      >
+                        {t('organization.members.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <MemberSearch
+        memberIds={new Set(draft.map((member) => member.professionalId))}
+        onAdd={(professional) =>
+          setDraft((list) => [
+            ...list,
+            {
+              professionalId: professional.id,
+              username: professional.username,
+              givenName: professional.givenName,
+              surnames: professional.surnames,
+              roles: professional.roles,
+              active: professional.active,
+              isCoordinator: false,
+            },
+          ])
+        }
+      />
+      <div className="form__actions members-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => onSave(draft)}
+          disabled={!dirty || pending}
+        >
+          {pending ? t('forms.saving') : t('organization.members.save')}
+        </button>
+        {dirty && (
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setDraft(() => members)}
+            >
+              {t('organization.members.discard')}
+            </button>
+            <span className="muted">{t('organization.members.unsaved')}</span>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMunicipalities } from '../api/get-municipalities';
+import { useSectors } from '../api/get-sectors';
+
+/** The entity's sectors and municipalities together (the team pages need both). */
+export function useTerritory() {
+  const sectors = useSectors();
+  const municipalities = useMunicipalities();
+  return {
+    data:
+      sectors.data && municipalities.data
+        ? { sectors: sectors.data, municipalities: municipalities.data }
+        : undefined,
+    error: sectors.error ?? municipalities.error,
+    refetch: () => Promise.all([sectors.refetch(), municipalities.refetch()]),
+  };
+}

@@ -1,0 +1,83 @@
+import { useEffect, useId, useRef } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '@/lib/document-title';
+import { usePerson } from '../api/get-person';
+import { useCalendarDateFormat } from '../dates';
+import { fullName } from '../names';
+import { PersonActions } from './person-actions';
+import { PersonDetails } from './person-details';
+import { PersonHistory } from './person-history';
+import { isNotFound, RecordState } from './record-state';
+
+/** What other pages pass on when they open a person's page. */
+export type PersonLocationState = {
+  notice?: 'created' | 'saved';
+  /** The search the user came from (`?q=…`), for the way back. */
+  search?: string;
+};
+
+/**
+ * One person: their basic data, what the user may do with the record, the history when the user
+ * may see the full record, and the place of the case files.
+ */
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { personId = '' } = useParams();
+  const location = useLocation();
+  const state = (location.state ?? null) as PersonLocationState | null;
+  const person = usePerson(personId);
+  const record = person.data;
+  const formatDate = useCalendarDateFormat();
+  const casesId = useId();
+  const name = record ? fullName(record) : '';
+  useDocumentTitle(
+    record ? name : isNotFound(person.error) ? t('notFound.title') : t('persons.title'),
+  );
+
+  if (!record) return <RecordState query={person} />;
+  return (
+    <div className="page person-page">
+      <p className="breadcrumb">
+        <Link to={`/persons${state?.search ?? ''}`}>{t('persons.back')}</Link>
+      </p>
+      <div className="page__header person-page__header">
+        <div>
+          <h1 className="page__title">{name}</h1>
+          <p className="person-page__status">
+            {record.status === 'deceased' ? (
+              <span className="badge badge--deceased">
+                {record.deceasedOn
+                  ? t('persons.status.deceasedOn', { date: formatDate(record.deceasedOn) })
+                  : t('persons.status.deceased')}
+              </span>
+            ) : (
+              <span className="badge badge--on">{t('persons.status.active')}</span>
+            )}
+          </p>
+        </div>
+        <PersonActions person={record} />
+      </div>
+      {state?.notice && <SavedNotice notice={state.notice} />}
+      <PersonDetails person={record} />
+      {record.can.viewFullRecord && <PersonHistory personId={record.id} />}
+      <section className="card person-section" aria-labelledby={casesId}>
+        <h2 id={casesId} className="section-title">
+          {t('persons.caseFiles.title')}
+        </h2>
+        <p className="empty-state">{t('persons.caseFiles.empty')}</p>
+      </section>
+    </div>
+  );
+}
+
+function SavedNotice({ notice }: { notice: 'created' | 'saved' }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p ref={ref} tabIndex={-1} role="status" className="alert alert--success">
+      {notice === 'created' ? t('persons.notices.created') : t('persons.notices.saved')}
+    </p>
+  );
+}

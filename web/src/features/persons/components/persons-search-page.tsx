@@ -1,0 +1,138 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '@/lib/auth';
+import { useDocumentTitle } from '@/lib/document-title';
+import { SEARCH_MIN_LENGTH, usePersonSearch } from '../api/search-persons';
+import { SearchResults } from './search-results';
+
+/** What other pages pass on when they come back to the search. */
+export type SearchLocationState = { deleted?: string };
+
+/** How long the box waits for the typing to pause before it searches. */
+const DEBOUNCE_MS = 200;
+
+/**
+ * Where every professional starts: one box, a name in any order (accents and one typo do not
+ * matter) or an identity document; results as you type, kept in the address (`?q=`) so that Back
+ * returns to them; the keyboard moves through them; creating a person starts from here.
+ */
+export function PersonsSearchPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('persons.title'));
+  const me = useCurrentUser();
+  const canCreate = me.permissions.includes('persons.edit_basic');
+  const location = useLocation();
+  const deleted = (location.state as SearchLocationState | null)?.deleted;
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [params, setParams] = useSearchParams();
+  const query = (params.get('q') ?? '').trim();
+  const [text, setText] = useState(query);
+  const [seen, setSeen] = useState(query);
+  if (query !== seen) {
+    // The address changed (Back, Forward, a link): the box follows it.
+    setSeen(query);
+    if (query !== text.trim()) setText(query);
+  }
+
+  // The typing has paused: the address takes the words, and the search follows the address.
+  useEffect(() => {
+    const typed = text.trim();
+    if (typed === query) return;
+    const timer = window.setTimeout(
+      () => setParams(typed ? { q: typed } : {}, { replace: true }),
+      DEBOUNCE_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [text, query, setParams]);
+
+  const search = usePersonSearch(query);
+
+  // The page exists to search: the box takes the focus when it opens (after the console has
+  // moved the focus to the new page's main region).
+  useEffect(() => {
+    const frame = window.requestAnimationFrame(() => inputRef.current?.focus());
+    return () => window.cancelAnimationFrame(frame);
+  }, []);
+
+  const clear = () => {
+    setText('');
+    setParams({}, { replace: true });
+    inputRef.current?.focus();
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const typed = text.trim();
+    if (typed !== query) setParams(typed ? { q: typed } : {}, { replace: true });
+  };
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape' && text) {
+      event.preventDefault();
+      clear();
+    } else if (event.key === 'ArrowDown') {
+      const first = document.querySelector<HTMLAnchorElement>('.person-results a.person-result');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  return (
+    <div className="page persons-page">
+      <h1 className="page__title">{t('persons.title')}</h1>
+      <p className="page__lead">{t('persons.lead')}</p>
+      {deleted && (
+        <p role="status" className="alert alert--success">
+          {t('persons.notices.deleted', { name: deleted })}
+        </p>
+      )}
+      <form role="search" className="card person-search" onSubmit={submit} noValidate>
+        <label htmlFor={inputId} className="person-search__label">
+          {t('persons.search.label')}
+        </label>
+        <p id={`${inputId}-hint`} className="field__hint">
+          {t('persons.search.hint')}
+        </p>
+        <div className="person-search__row">
+          <input
+            ref={inputRef}
+            id={inputId}
+            type="search"
+            name="q"
+            className="person-search__input"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            aria-describedby={`${inputId}-hint ${inputId}-keys`}
+            aria-controls={`${inputId}-results`}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onInputKeyDown}
+          />
+          {text && (
+            <button type="button" className="button button--secondary" onClick={clear}>
+              {t('persons.search.clear')}
+            </button>
+          )}
+        </div>
+        <p id={`${inputId}-keys`} className="field__hint person-search__keys">
+          {t('persons.search.keyboardHint')}
+        </p>
+      </form>
+      <SearchResults
+        id={`${inputId}-results`}
+        query={query}
+        typing={text.trim() !== query}
+        search={search}
+        canCreate={canCreate}
+        minLength={SEARCH_MIN_LENGTH}
+        onEscape={clear}
+        onLeaveUp={() => inputRef.current?.focus()}
+        onType={() => inputRef.current?.focus()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Professional } from '@caliu/common';
+import { ConfirmButton } from '@/components/confirm-button';
+import { FormField } from '@/components/form-field';
+import { ApiError } from '@/lib/api-client';
+import { serverFieldErrors } from '@/lib/form-errors';
+import { useDeactivateProfessional } from '../api/deactivate-professional';
+import { useReactivateProfessional } from '../api/reactivate-professional';
+import { useResendActivation } from '../api/resend-activation';
+import { ActivationNotice } from './activation-notice';
+
+/**
+ * A refusal to deactivate: the server's message and, when the professional is still the referent
+ * of records, the list of what to transfer to someone else first.
+ */
+function Refusal({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [error]);
+  const blockers =
+    error instanceof ApiError && error.code === 'professional.is_referent' ? error.details : [];
+  return (
+    <div ref={ref} role="alert" tabIndex={-1} className="alert alert--error">
+      <p className="alert__title">{error.message}</p>
+      {blockers.length > 0 && (
+        <>
+          <p>{t('professionals.actions.transferFirst')}</p>
+          <ul className="alert__list">
+            {blockers.map((blocker, index) => (
+              <li key={`${blocker.field ?? ''}-${index}`}>{blocker.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Deactivate or reactivate (who may, by the record's abilities), and send a new activation link. */
+export function ProfessionalActions({
+  professional,
+  canResend,
+}: {
+  professional: Professional;
+  canResend: boolean;
+}) {
+  const { t } = useTranslation();
+  const deactivate = useDeactivateProfessional();
+  const reactivate = useReactivateProfessional();
+  const id = useId();
+  const name = `${professional.givenName} ${professional.surnames}`;
+  const refusal = deactivate.error ?? reactivate.error;
+  const resendable = canResend && professional.active && !professional.activated;
+  if (!professional.abilities.deactivate && !resendable) return null;
+  return (
+    <section className="card professional-actions" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t('professionals.actions.title')}
+      </h2>
+      {refusal && <Refusal error={refusal} />}
+      {professional.abilities.deactivate &&
+        (professional.active ? (
+          <div className="action-row">
+            <p>{t('professionals.actions.deactivateText')}</p>
+            <ConfirmButton
+              label={t('professionals.actions.deactivate')}
+              question={t('professionals.actions.deactivateQuestion', { name })}
+              confirmLabel={t('professionals.actions.deactivateConfirm')}
+              cancelLabel={t('forms.cancel')}
+              pending={deactivate.isPending}
+              small={false}
+              onConfirm={() => {
+                reactivate.reset();
+                deactivate.mutate(professional.id);
+              }}
+            />
+          </div>
+        ) : (
+          <div className="action-row">
+            <p>{t('professionals.actions.reactivateText')}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={reactivate.isPending}
+              onClick={() => {
+                deactivate.reset();
+                reactivate.mutate(professional.id);
+              }}
+            >
+              {t('professionals.actions.reactivate')}
+            </button>
+          </div>
+        ))}
+      {resendable && <ResendActivation professional={professional} />}
+    </section>
+  );
+}
+
+function ResendActivation({ professional }: { professional: Professional }) {
+  const { t } = useTranslation();
+  const resend = useResendActivation();
+  const id = useId();
+  const [mobile, setMobile] = useState('');
+  const error = serverFieldErrors(resend.error).mobile;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    resend.mutate({ id: professional.id, mobile: mobile.trim() || undefined });
+  };
+  return (
+    <form className="form resend-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="subsection-title">
+        {t('professionals.actions.resendTitle')}
+      </h3>
+      <p>{t('professionals.actions.resendText')}</p>
+      {resend.data && (
+        <ActivationNotice sent={resend.data} email={professional.email} created={false} />
+      )}
+      {resend.error && !error && (
+        <p role="alert" className="alert alert--error">
+          {resend.error.message}
+        </p>
+      )}
+      <FormField
+        id={`${id}-mobile`}
+        label={t('professionals.fields.mobile')}
+        hint={t('professionals.hints.mobile')}
+        error={error}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="mobile"
+            type="tel"
+            autoComplete="off"
+            value={mobile}
+            onChange={(event) => setMobile(event.target.value)}
+          />
+        )}
+      </FormField>
+      <button type="submit" className="button button--secondary" disabled={resend.isPending}>
+        {resend.isPending ? t('forms.saving') : t('professionals.actions.resend')}
+      </button>
+    </form>
+  );
+}

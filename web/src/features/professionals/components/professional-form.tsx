@@ -1,0 +1,143 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Professional } from '@caliu/common';
+import { ErrorAlert } from '@/components/error-alert';
+import { useCurrentUser } from '@/lib/auth';
+import type { FieldErrors } from '@/lib/form-errors';
+import { serverFieldErrors } from '@/lib/form-errors';
+import { useValidation } from '@/lib/use-validation';
+import { useEmailDomains } from '../api/get-email-domains';
+import { useSectorOptions } from '../api/get-sector-options';
+import { useTeamOptions } from '../api/get-team-options';
+import { EMPTY_VALUES, FIELD_ORDER, valuesOf } from '../form-values';
+import type { ProfessionalField, ProfessionalValues } from '../form-values';
+import { professionalProblems } from '../validation';
+import type { Problem } from '../validation';
+import { IdentityFields } from './identity-fields';
+import { MobileField, WorkFields } from './work-fields';
+
+type ProfessionalFormProps = {
+  /** The professional being edited; none: a new one. */
+  professional?: Professional;
+  pending: boolean;
+  error: Error | null;
+  onSubmit: (values: ProfessionalValues) => void;
+  submitLabel: string;
+};
+
+/**
+ * A professional's record. Every rule the console can check shows next to its field once the
+ * user has left it, and follows each keystroke after that; what only the server knows (a taken
+ * email or document) shows there too after a refusal, with everything typed kept.
+ */
+export function ProfessionalForm({
+  professional,
+  pending,
+  error,
+  onSubmit,
+  submitLabel,
+}: ProfessionalFormProps) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const id = useId();
+  const creating = !professional;
+  const teams = useTeamOptions();
+  const sectors = useSectorOptions();
+  const domains = useEmailDomains(me.permissions.includes('organization.manage'));
+  const [values, setValues] = useState<ProfessionalValues>(() =>
+    professional ? valuesOf(professional) : EMPTY_VALUES,
+  );
+  const [sent, setSent] = useState<ProfessionalValues | null>(null);
+
+  const knownDomains = domains.data ?? null;
+  const problems = professionalProblems(values, { domains: knownDomains, creating });
+  const message = (problem: Problem): string => {
+    switch (problem) {
+      case 'required':
+        return t('forms.required');
+      case 'document':
+        return t(`professionals.errors.document.${values.documentType}`);
+      case 'email':
+        return t('professionals.errors.email');
+      case 'email_domain':
+        return t('professionals.errors.emailDomain', { domains: knownDomains?.join(', ') ?? '' });
+      case 'username':
+        return t('professionals.errors.username');
+      case 'roles':
+        return t('professionals.errors.roles');
+      case 'cost_category_required':
+        return t('professionals.errors.costCategory');
+      case 'mobile':
+        return t('professionals.errors.mobile');
+    }
+  };
+  const ownErrors: FieldErrors = Object.fromEntries(
+    Object.entries(problems).map(([field, problem]) => [field, message(problem)]),
+  );
+  const validation = useValidation(FIELD_ORDER, ownErrors);
+  // A refusal about a field stays until that field changes.
+  const refused = serverFieldErrors(error);
+  const stillRefused: FieldErrors = Object.fromEntries(
+    Object.entries(refused).filter(
+      ([field]) =>
+        sent !== null &&
+        JSON.stringify(sent[field as keyof ProfessionalValues]) ===
+          JSON.stringify(values[field as keyof ProfessionalValues]),
+    ),
+  );
+  const errors = { ...stillRefused, ...validation.shown };
+
+  const set = <K extends keyof ProfessionalValues>(key: K, value: ProfessionalValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const touch = (field: ProfessionalField) => validation.touch(field);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const first = validation.attempt();
+    if (first) {
+      document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    setSent(values);
+    onSubmit(values);
+  };
+
+  const fields = { idPrefix: id, values, errors, set, touch, creating };
+  return (
+    <form className="form professional-form" onSubmit={submit} noValidate>
+      <ErrorAlert error={error} shownByFields={Object.keys(stillRefused)} />
+      <p className="muted form__required-note">{t('forms.requiredNote')}</p>
+      <section className="card form-section" aria-labelledby={`${id}-identity`}>
+        <h2 id={`${id}-identity`} className="section-title">
+          {t('professionals.sections.identity')}
+        </h2>
+        <IdentityFields
+          {...fields}
+          domains={knownDomains}
+          entityLanguage={me.entity.defaultLanguage}
+        />
+      </section>
+      <section className="card form-section" aria-labelledby={`${id}-work`}>
+        <h2 id={`${id}-work`} className="section-title">
+          {t('professionals.sections.work')}
+        </h2>
+        <WorkFields {...fields} teams={teams.data ?? []} sectors={sectors.data ?? []} />
+      </section>
+      {creating && (
+        <section className="card form-section" aria-labelledby={`${id}-activation`}>
+          <h2 id={`${id}-activation`} className="section-title">
+            {t('professionals.sections.activation')}
+          </h2>
+          <p>{t('professionals.activationIntro')}</p>
+          <MobileField {...fields} />
+        </section>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {pending ? t('forms.saving') : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
