@@ -59,8 +59,9 @@ export type ServerOptions = {
   /** More environment variables (SMTP_URL, for instance). */
   env?: Record<string, string>;
   /**
-   * On a PostgreSQL server (TEST_DATABASE_URL), a database of its own instead of the shared one:
-   * for a server whose outbox worker must be the only one delivering its entity's messages.
+   * On a PostgreSQL server (TEST_DATABASE_URL) every browser-test server gets a throw-away
+   * database of its own (default): the integration tests' data (their own demo entity, seeded
+   * with another password) and another server's outbox worker stay out of its way.
    */
   ownDatabase?: boolean;
 };
@@ -87,7 +88,8 @@ async function throwAwayDatabase(sharedUrl: string) {
 
 /**
  * Starts the real server (demo data on) as a child process on a free port, with a fresh PGlite
- * data directory, or on TEST_DATABASE_URL when set; resolves once /api/health answers 200.
+ * data directory, or a fresh database beside TEST_DATABASE_URL when set; resolves once
+ * /api/health answers 200.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   ensureConsoleBuilt();
@@ -101,7 +103,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...options.env,
   };
   const own =
-    process.env.TEST_DATABASE_URL && options.ownDatabase
+    process.env.TEST_DATABASE_URL && options.ownDatabase !== false
       ? await throwAwayDatabase(process.env.TEST_DATABASE_URL)
       : null;
   if (own) env.DATABASE_URL = own.url;
