@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { rowsOf, type Database, type Tx } from '../../db/connect';
+import type { Database, Tx } from '../../db/connect';
 import { writeAudit } from '../audit';
 import type { AuthContext } from '../context';
 import { forbidden } from '../errors';
@@ -39,15 +38,4 @@ export async function asSupportAgent<T>(
     ),
   );
   return database.tenant(targetEntityId, fn);
-}
-
-/** Every entity's id, code and name: for the support desk's pickers and cross-entity lists. */
-export async function entityDirectory(
-  database: Database,
-  auth: AuthContext,
-): Promise<DirectoryEntry[]> {
-  if (!auth.roles.includes('support_agent') || auth.entity.kind !== 'provider') throw forbidden();
-  return database.anonymous((tx) =>
-    rowsOf<DirectoryEntry>(tx, sql`SELECT * FROM caliu_entity_directory()`),
-  );
 }

@@ -23,12 +23,6 @@ export function coordinatedTeams(auth: Pick<Viewer, 'professionalId'>): SQL {
               WHERE tm.professional_id = ${auth.professionalId} AND tm.is_coordinator)`;
 }
 
-/** Teams the user belongs to (the agenda's "team"), as a subquery. */
-export function memberTeams(auth: Pick<Viewer, 'professionalId'>): SQL {
-  return sql`(SELECT tm.team_id FROM team_memberships tm
-              WHERE tm.professional_id = ${auth.professionalId})`;
-}
-
 /** How a kind of record answers "is it mine?" and "is it my team's?". */
 export type ScopeRules = {
   /** Rows the user owns (referent, assigned, author…). */
@@ -54,21 +48,4 @@ export function scopePredicate(auth: Viewer, permission: Permission, rules: Scop
     default:
       return sql`FALSE`;
   }
-}
-
-/**
- * What the user may do with one record, computed in the same query that reads it (a column per
- * action), so the console can hide what it may not do. The API enforces it regardless.
- */
-export function abilityColumns<A extends string>(
-  auth: Viewer,
-  rules: ScopeRules,
-  actions: Record<A, Permission>,
-): Record<A, SQL<boolean>> {
-  return Object.fromEntries(
-    Object.entries(actions).map(([action, permission]) => [
-      action,
-      sql<boolean>`(${scopePredicate(auth, permission as Permission, rules)})`,
-    ]),
-  ) as Record<A, SQL<boolean>>;
 }
