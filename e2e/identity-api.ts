@@ -189,14 +189,15 @@ export async function activate(baseUrl: string, link: string, password: string):
 const lastStep = new Map<string, number>();
 
 /**
- * The current code of a TOTP secret, never one of a 30-second step already used with it (the
- * server refuses a code replayed in the same step): it waits for the next step if need be.
+ * A TOTP code of a 30-second step not yet used with this secret (the server refuses a replayed
+ * step). The server accepts the next step too (a phone's clock a little ahead), so a second code
+ * within one step is the next step's, without waiting; only a third would wait for a step to pass.
  */
 export async function freshCode(secret: string): Promise<string> {
-  let step = Math.floor(Date.now() / 30_000);
-  if ((lastStep.get(secret) ?? -1) >= step) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * 30_000 - Date.now() + 200));
-    step = Math.floor(Date.now() / 30_000);
+  const current = () => Math.floor(Date.now() / 30_000);
+  const step = Math.max(current(), (lastStep.get(secret) ?? -1) + 1);
+  if (step > current() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 200));
   }
   lastStep.set(secret, step);
   return generate({ secret, epoch: step * 30 });

@@ -28,6 +28,8 @@ export type SmtpPeer = {
   url: string;
   received: ReceivedMail[];
   refused: () => number;
+  /** How many connections clients reset mid-conversation (a killed worker's). */
+  connectionErrors: () => number;
   /** Resolves once at least `count` messages have arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -61,6 +63,8 @@ export async function startSmtpPeer(
   );
   const received: ReceivedMail[] = [];
   let refused = 0;
+  let connectionErrors = 0;
+  let exitCode: number | null | undefined;
   const waiters = new Set<() => void>();
   let resolvePort: (port: number) => void;
   const port = new Promise<number>((resolve, reject) => {
@@ -71,6 +75,7 @@ export async function startSmtpPeer(
     const event = JSON.parse(line) as { event: string; port?: number } & ReceivedMail;
     if (event.event === 'listening') resolvePort(event.port!);
     else if (event.event === 'refused') refused++;
+    else if (event.event === 'connection-error') connectionErrors++;
     else if (event.event === 'message') {
       const { event: _event, ...mail } = event;
       received.push(mail);
@@ -78,19 +83,29 @@ export async function startSmtpPeer(
     }
   });
   const listening = await port;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      for (const wake of waiters) wake();
+      resolve();
+    }),
+  );
   return {
     port: listening,
     url: `${options.tls === 'implicit' ? 'smtps' : 'smtp'}://127.0.0.1:${listening}`,
     received,
     refused: () => refused,
+    connectionErrors: () => connectionErrors,
     waitFor(count, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          if (received.length < count) return;
+          if (received.length < count && exitCode === undefined) return;
           clearTimeout(timer);
           waiters.delete(check);
-          resolve();
+          if (received.length >= count) resolve();
+          // A dead peer refuses every later delivery: say so now rather than time out later.
+          else
+            reject(new Error(`SMTP peer exited (${exitCode}) after ${received.length} messages`));
         };
         const timer = setTimeout(() => {
           waiters.delete(check);

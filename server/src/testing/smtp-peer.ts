@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
  *     [--tls none|implicit|starttls]   (TLS with smtp-server's built-in self-signed certificate)
  * It listens on 127.0.0.1, port 0, and writes one JSON line to stdout per event: `listening`
  * (with the port), `message` (what it received, parsed), `refused` (a seeded share of attempts
- * answered 451, a temporary failure). Test side: smtp-peer-process.ts.
+ * answered 451, a temporary failure), `connection-error` (a client reset its connection). Test side: smtp-peer-process.ts.
  */
 const { values } = parseArgs({
   options: {
@@ -80,6 +80,13 @@ const server = new SMTPServer({
       })().catch((error: unknown) => callback(error as Error));
     });
   },
+});
+
+// A client that dies mid-conversation (a worker killed with SIGKILL) resets its connection. A real
+// mail server logs that and goes on serving; without this handler the 'error' event would end
+// the process, and every later delivery would be refused.
+server.on('error', (error: NodeJS.ErrnoException) => {
+  emit({ event: 'connection-error', code: error.code ?? error.name });
 });
 
 server.listen(0, '127.0.0.1', () => {

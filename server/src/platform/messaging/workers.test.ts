@@ -120,6 +120,8 @@ describe('outbox workers in their own processes', () => {
       expect(inFlight.length).toBeGreaterThan(0); // it died holding a leased batch
 
       workers.push(startWorkerProcess(env));
+      // Rejects at once if the SMTP server went down with the killed client's connection.
+      await peer.waitFor(300, 60_000);
       await eventually(async () => (await countSent(db, [entity.id])) === 300, 60_000, 200);
 
       const received = peer.received.filter((m) => m.envelope.to[0]?.startsWith('k-'));
@@ -134,7 +136,8 @@ describe('outbox workers in their own processes', () => {
       const repeats = received.length - 300;
       console.log(
         `SIGKILL after ${beforeRestart.filter((r) => r.status === 'sent').length} marked sent, ` +
-          `${inFlight.length} leased in flight; after restart all 300 delivered, ${repeats} repeated (same Message-ID)`,
+          `${inFlight.length} leased in flight; after restart all 300 delivered, ${repeats} repeated ` +
+          `(same Message-ID); connections reset by the kill: ${peer.connectionErrors()}`,
       );
     },
     120_000,
