@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text';
 import { LANGUAGES } from './languages';
 import { ROLES } from './roles';
 import { PERMISSIONS } from './permissions';
@@ -23,9 +24,9 @@ export const apiErrorSchema = z.object({
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const loginRequestSchema = z.object({
-  entity: z.string().trim().min(1).max(64),
-  username: z.string().trim().min(1).max(128),
-  password: z.string().min(1).max(1024),
+  entity: textField().trim().min(1).max(64),
+  username: textField().trim().min(1).max(128),
+  password: textField().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -102,7 +103,7 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: textField().max(200).optional(),
 });
 
 /** Headers the console and server agree on. */

@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { textField } from './text';
 
 const auditQueryObject = z.object({
   actorId: z.uuid().optional(),
-  recordType: z.string().trim().min(1).max(64).optional(),
-  recordId: z.string().trim().min(1).max(64).optional(),
-  action: z.string().trim().min(1).max(64).optional(),
+  recordType: textField().trim().min(1).max(64).optional(),
+  recordId: textField().trim().min(1).max(64).optional(),
+  action: textField().trim().min(1).max(64).optional(),
   outcome: z.enum(['ok', 'denied', 'failed']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
+  cursor: textField()
     .regex(/^\d{1,18}$/)
     .optional(),
 });

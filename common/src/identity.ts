@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text';
 import { isValidDocument } from './documents';
 import { LANGUAGES } from './languages';
 import { ROLES, type Role } from './roles';
@@ -12,17 +13,17 @@ import { ROLES, type Role } from './roles';
 const languageSchema = z.enum(LANGUAGES);
 const roleSchema = z.enum(ROLES);
 const uuid = z.uuid();
-const name = z.string().trim().min(1).max(200);
+const name = textField().trim().min(1).max(200);
 
 // ─── Passwords ──────────────────────────────────────────────────────────────────────────────
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 /** A new password: at least 12 characters. The server also refuses the 10,000 most common. */
-export const newPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
+export const newPasswordSchema = textField().min(PASSWORD_MIN_LENGTH).max(1024);
 
 /** A secret link's token: "<entity id>.<random>", from the link's `#token=` fragment. */
-export const linkTokenSchema = z.string().trim().min(1).max(200);
+export const linkTokenSchema = textField().trim().min(1).max(200);
 
 export const activationQuerySchema = z.object({ token: linkTokenSchema });
 
@@ -44,8 +45,8 @@ export const activateRequestSchema = z.object({
 export const accountReadySchema = z.object({ entityCode: z.string(), username: z.string() });
 
 export const passwordResetRequestSchema = z.object({
-  entity: z.string().trim().min(1).max(64),
-  email: z.string().trim().max(320),
+  entity: textField().trim().min(1).max(64),
+  email: textField().trim().max(320),
 });
 
 export const passwordResetSchema = z.object({
@@ -54,7 +55,7 @@ export const passwordResetSchema = z.object({
 });
 
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1).max(1024),
+  currentPassword: textField().min(1).max(1024),
   newPassword: newPasswordSchema,
 });
 
@@ -68,15 +69,14 @@ export const secondFactorChallengeSchema = z.object({
 });
 export type SecondFactorChallenge = z.infer<typeof secondFactorChallengeSchema>;
 
-const totpCode = z
-  .string()
+const totpCode = textField()
   .trim()
   .refine((v) => /^\d{6}$/.test(v), { params: { i18n: 'totp_code' } });
-const recoveryCode = z.string().trim().min(8).max(32);
+const recoveryCode = textField().trim().min(8).max(32);
 
 export const secondFactorLoginSchema = z
   .object({
-    challenge: z.string().min(1).max(200),
+    challenge: textField().min(1).max(200),
     code: totpCode.optional(),
     recoveryCode: recoveryCode.optional(),
   })
@@ -98,7 +98,7 @@ export type SecondFactorEnrolment = z.infer<typeof secondFactorEnrolmentSchema>;
 
 export const secondFactorConfirmSchema = z.object({ code: totpCode });
 export const secondFactorRemoveSchema = z.object({
-  currentPassword: z.string().min(1).max(1024),
+  currentPassword: textField().min(1).max(1024),
 });
 
 export const secondFactorStatusSchema = z.object({
@@ -131,8 +131,7 @@ const DOMAIN =
 
 export const emailDomainsSchema = z
   .array(
-    z
-      .string()
+    textField()
       .trim()
       .toLowerCase()
       .refine((d) => DOMAIN.test(d), { params: { i18n: 'email_domain' } }),
@@ -157,8 +156,7 @@ export const entitySettingsPatchSchema = z
   .object({
     name,
     emailDomains: emailDomainsSchema,
-    timeZone: z
-      .string()
+    timeZone: textField()
       .trim()
       .min(1)
       .max(64)
@@ -180,8 +178,7 @@ export type Municipality = z.infer<typeof municipalitySchema>;
 export const municipalityInputSchema = z
   .object({
     name,
-    ineCode: z
-      .string()
+    ineCode: textField()
       .trim()
       .refine((v) => /^\d{5,6}$/.test(v), { params: { i18n: 'ine_code' } })
       .nullable()
@@ -284,18 +281,17 @@ const membershipsSchema = z
   });
 
 /** A Spanish or international mobile number: digits, spaces, an optional leading +. */
-const mobileSchema = z
-  .string()
+const mobileSchema = textField()
   .trim()
   .refine((v) => /^\+?[0-9][0-9 ]{7,18}$/.test(v), { params: { i18n: 'mobile' } });
 
 /** The editable fields of a professional (create and update). */
 const professionalFields = z.object({
-  givenName: z.string().trim().min(1).max(100),
-  surnames: z.string().trim().min(1).max(200),
+  givenName: textField().trim().min(1).max(100),
+  surnames: textField().trim().min(1).max(200),
   documentType: z.enum(DOCUMENT_TYPES),
-  documentNumber: z.string().trim().min(1).max(30),
-  email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
+  documentNumber: textField().trim().min(1).max(30),
+  email: textField().trim().toLowerCase().max(320).pipe(z.email()),
   roles: z
     .array(roleSchema)
     .min(1)
@@ -342,8 +338,7 @@ function checkProfessional(value: FieldsLike, ctx: z.RefinementCtx) {
 export const professionalCreateSchema = professionalFields
   .extend({
     /** Chosen from the email when absent. */
-    username: z
-      .string()
+    username: textField()
       .trim()
       .toLowerCase()
       .refine((v) => USERNAME.test(v), { params: { i18n: 'username' } })
@@ -422,8 +417,8 @@ export const resendActivationSchema = z
 
 export const professionalListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
-  q: z.string().trim().max(100).optional(),
+  cursor: textField().max(400).optional(),
+  q: textField().trim().max(100).optional(),
   teamId: uuid.optional(),
   active: z.enum(['true', 'false']).optional(),
 });

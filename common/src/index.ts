@@ -1,4 +1,5 @@
 export * from './languages';
+export * from './text';
 export * from './roles';
 export * from './permissions';
 export * from './api';

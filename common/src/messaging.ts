@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text';
 import { LANGUAGES } from './languages';
 
 /**
@@ -38,7 +39,7 @@ export type MailboxMessage = z.infer<typeof mailboxMessageSchema>;
 
 export const mailboxQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: textField().max(200).optional(),
   /** The support agent may list one entity's messages; others always see their own entity's. */
   entity: z.uuid().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text';
 import { isValidPassport, normalizeDocument, checkLetterFor } from './documents';
 import { LANGUAGES } from './languages';
 
@@ -44,11 +45,11 @@ export function documentProblem(
 
 const isoDate = z.iso.date();
 const uuid = z.uuid();
-const personName = z.string().trim().min(1).max(100);
-/** Optional text: null or '' clear it. */
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const phone = z
-  .string()
+const personName = textField().trim().min(1).max(100);
+/** Optional text: null or '' clear it. Multi-line text (an address) keeps its line breaks. */
+const optionalText = (max: number, options: { multiline?: boolean } = {}) =>
+  textField(options).trim().max(max).nullable().optional();
+const phone = textField()
   .trim()
   .max(30)
   .regex(/^[+0-9 ().-]*$/)
@@ -61,8 +62,7 @@ const personFields = {
   secondSurname: optionalText(100),
   sex: z.enum(SEXES).nullable().optional(),
   birthDate: isoDate.nullable().optional(),
-  nationality: z
-    .string()
+  nationality: textField()
     .regex(/^[A-Z]{2}$/)
     .nullable()
     .optional(),
@@ -70,11 +70,14 @@ const personFields = {
   documentNumber: optionalText(30),
   mobilePhone: phone,
   otherPhone: phone,
-  email: z.email().max(254).or(z.literal('')).nullable().optional(),
+  email: textField()
+    .pipe(z.email().max(254).or(z.literal('')))
+    .nullable()
+    .optional(),
   preferredLanguage: z.enum(LANGUAGES).nullable().optional(),
   consentSms: z.boolean().optional(),
   consentEmail: z.boolean().optional(),
-  address: optionalText(300),
+  address: optionalText(300, { multiline: true }),
   postalCode: optionalText(10),
   municipalityId: uuid,
   sectorId: uuid.nullable().optional(),
@@ -154,9 +157,9 @@ export const markDeceasedSchema = z.object({ deceasedOn: isoDate }).strict();
 export const personIdParamsSchema = z.object({ id: uuid });
 
 export const personSearchQuerySchema = z.object({
-  q: z.string().max(200).optional(),
+  q: textField().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  cursor: textField().max(200).optional(),
 });
 
 const named = z.object({ id: z.uuid(), name: z.string() });
@@ -233,12 +236,12 @@ export type PersonHistoryItem = z.infer<typeof personHistoryItemSchema>;
 
 export const duplicateCheckSchema = z
   .object({
-    givenName: z.string().trim().max(100).optional(),
-    firstSurname: z.string().trim().max(100).optional(),
-    secondSurname: z.string().trim().max(100).nullable().optional(),
+    givenName: textField().trim().max(100).optional(),
+    firstSurname: textField().trim().max(100).optional(),
+    secondSurname: textField().trim().max(100).nullable().optional(),
     birthDate: isoDate.nullable().optional(),
     documentType: z.enum(PERSON_DOCUMENT_TYPES).nullable().optional(),
-    documentNumber: z.string().trim().max(30).nullable().optional(),
+    documentNumber: textField().trim().max(30).nullable().optional(),
     /** The record being edited, never its own duplicate. */
     excludeId: z.uuid().optional(),
   })
@@ -254,8 +257,8 @@ export type DuplicateCheckResult = z.infer<typeof duplicateCheckResultSchema>;
 /** The administrator's look-up: identification only. */
 export const personLookupQuerySchema = z
   .object({
-    document: z.string().trim().min(1).max(30).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    document: textField().trim().min(1).max(30).optional(),
+    name: textField().trim().min(1).max(200).optional(),
   })
   .refine((v) => (v.document === undefined) !== (v.name === undefined), {
     params: { i18n: 'lookup_document_or_name' },

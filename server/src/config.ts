@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isUuid } from '@caliu/common';
 
 /** Every environment variable Caliu reads, validated once at start. README.md lists them. */
 const envSchema = z.object({
@@ -31,7 +32,7 @@ const envSchema = z.object({
     .default(6 * 3600_000),
   OUTBOX_ENTITIES: z
     .string()
-    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/)
+    .refine((v) => v.split(',').every(isUuid), 'comma-separated entity ids (UUIDs)')
     .optional(),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(183).default(730),
 });

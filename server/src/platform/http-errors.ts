@@ -10,6 +10,7 @@ import { AppError } from './errors';
 import type { Database } from '../db/connect';
 import { writeAudit } from './audit';
 import { actorOf } from './context';
+import { describeError } from './logging';
 
 /** The one error shape: `{ error: { code, message, details? } }`, message in the caller's language. */
 export function sendError(
@@ -123,7 +124,9 @@ export function createErrorHandler(database: Database) {
             },
           }),
         )
-        .catch((err: unknown) => request.log.error({ err }, 'could not audit a refused look-up'));
+        .catch((err: unknown) =>
+          request.log.error({ err: describeError(err) }, 'could not audit a refused look-up'),
+        );
     }
     return errorHandler(error, request, reply);
   };
@@ -165,7 +168,10 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
   }
   if (isResponseSerializationError(error)) {
     request.log.error(
-      { err: error, issues: error.cause.issues },
+      {
+        err: describeError(error),
+        issues: error.cause.issues.map((i) => ({ code: i.code, path: i.path })),
+      },
       'response does not match its schema',
     );
     return sendError(reply, 500, 'internal', t('errors.internal'));
@@ -178,6 +184,23 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendError(reply, error.statusCode, 'http.bad_request', t('errors.http.bad_request'));
   }
-  request.log.error({ err: error }, 'unhandled error');
+  if (isDataException(error)) {
+    // Input the schemas let through but PostgreSQL refuses (SQLSTATE class 22): the caller's
+    // fault, not ours. Logged like any error: type and code, never the values.
+    request.log.warn({ err: describeError(error) }, 'input refused by the database');
+    return sendError(reply, 400, 'http.bad_request', t('errors.http.bad_request'));
+  }
+  // A driver's error repeats the query's parameters (names, documents, phones): only its
+  // description (type, SQLSTATE code, constraint, stack frames) is logged.
+  request.log.error({ err: describeError(error) }, 'unhandled error');
   return sendError(reply, 500, 'internal', t('errors.internal'));
+}
+
+/** A PostgreSQL data exception (SQLSTATE class 22), on the error or the cause it wraps. */
+function isDataException(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
 }

@@ -1,3 +1,4 @@
+import { hasControlCharacters, isUuid } from '@caliu/common';
 import { AppError } from './errors';
 
 /**
@@ -6,7 +7,6 @@ import { AppError } from './errors';
  * A cursor that is not one of ours is a 400, never a silent first page.
  */
 const invalidCursor = () => new AppError('common.invalid_cursor', 400);
-const UUID = /^[0-9a-f-]{36}$/;
 
 export function encodeCursor(key: Date | string, id: string): string {
   return Buffer.from(JSON.stringify([key instanceof Date ? key.toISOString() : key, id])).toString(
@@ -19,7 +19,8 @@ function decode(cursor: string): [string, string] {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2) {
       const [key, id] = value as unknown[];
-      if (typeof key === 'string' && typeof id === 'string' && UUID.test(id)) return [key, id];
+      if (typeof key === 'string' && key.length <= 400 && !hasControlCharacters(key) && isUuid(id))
+        return [key, id];
     }
   } catch {
     // fall through

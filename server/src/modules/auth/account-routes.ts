@@ -5,6 +5,7 @@ import {
   activationInfoSchema,
   activationQuerySchema,
   apiErrorSchema,
+  linkTokenSchema,
   passwordChangeSchema,
   passwordResetRequestSchema,
 } from '@caliu/common';
@@ -16,7 +17,7 @@ import { withRetryAfter } from './retry-after';
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
 const linkErrors = { 400: apiErrorSchema, 404: apiErrorSchema };
 const withPassword = z.object({
-  token: z.string().trim().min(1).max(200),
+  token: linkTokenSchema,
   password: serverPasswordSchema,
 });
 

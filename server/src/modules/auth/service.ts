@@ -1,4 +1,5 @@
 import {
+  entityOfToken,
   grantsForRoles,
   type Me,
   PERMISSIONS,
@@ -28,9 +29,8 @@ const CHALLENGE_MAX_FAILURES = 5;
 
 /** Cookie value: "<entity id>.<token>". The entity id lets the look-up run behind the tenant wall. */
 export function parseSessionCookie(value: string | undefined) {
-  if (!value) return null;
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(value);
-  return match ? { entityId: match[1]!, token: match[2]! } : null;
+  const entityId = entityOfToken(value);
+  return entityId ? { entityId, token: value!.slice(entityId.length + 1) } : null;
 }
 
 export type LoginResult =
@@ -142,9 +142,8 @@ export async function completeSecondFactor(
   meta: RequestMeta,
 ): Promise<{ cookie: string; auth: AuthContext }> {
   const { database, clock } = deps;
-  const parsed = /^([0-9a-f-]{36})\.[A-Za-z0-9_-]{43}$/.exec(input.challenge);
-  if (!parsed) throw new AppError('auth.challenge_expired', 401);
-  const entityId = parsed[1]!;
+  const entityId = entityOfToken(input.challenge);
+  if (!entityId) throw new AppError('auth.challenge_expired', 401);
   const tokenHash = sha256(input.challenge);
   const now = clock.now();
   const challenge = await database.tenant(entityId, (tx) =>

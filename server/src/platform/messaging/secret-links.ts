@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { entityOfToken } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { secretLinks } from '../../db/schema';
 import { newToken, sha256 } from '../secrets';
@@ -8,8 +9,8 @@ import { newToken, sha256 } from '../secrets';
  * tenant wall; only the SHA-256 of the whole token is stored.
  */
 export function parseLinkToken(token: string): { entityId: string } | null {
-  const match = /^([0-9a-f-]{36})\.[A-Za-z0-9_-]{43}$/.exec(token);
-  return match ? { entityId: match[1]! } : null;
+  const entityId = entityOfToken(token);
+  return entityId ? { entityId } : null;
 }
 
 /**

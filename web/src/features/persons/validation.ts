@@ -11,6 +11,7 @@ export const PROBLEMS = [
   'required',
   'too_long',
   'invalid',
+  'control_characters',
   'email',
   'phone',
   'date',
