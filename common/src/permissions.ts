@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'persons.view_basic',
   'persons.edit_basic',
   'persons.delete',
+  // "persons, case files: change referent or team": after creation, a coordinator of the record's
+  // team (at creation the creator may name themself or leave the referent empty).
+  'persons.change_referent',
   // Case files.
   'case_files.view',
   'case_files.create',
@@ -106,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, Grants> = {
     'persons.view_basic': 'entity',
     'persons.edit_basic': 'entity',
     'persons.delete': 'team',
+    'persons.change_referent': 'team',
     'case_files.view': 'team',
     'case_files.create': 'team',
     'case_files.edit': 'team',

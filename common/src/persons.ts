@@ -213,6 +213,8 @@ export const personSchema = personSummarySchema.extend({
   can: z.object({
     edit: z.boolean(),
     viewFullRecord: z.boolean(),
+    /** Change the referent or the team: a coordinator of the person's team. */
+    changeReferent: z.boolean(),
     changeTeam: z.boolean(),
     delete: z.boolean(),
   }),

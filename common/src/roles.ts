@@ -23,6 +23,17 @@ export const ROLES = [
 ] as const;
 
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The roles of a council's social-services staff: the only ones a coordinator may add to the teams
+ * they coordinate (never an administrator, a community-help role or the support agent).
+ */
+export const PROFESSIONAL_ROLES = [
+  'aux_admin',
+  'tech_admin',
+  ...TECHNICIAN_ROLES,
+  'coordinator',
+] as const satisfies readonly Role[];
 export type TechnicianRole = (typeof TECHNICIAN_ROLES)[number];
 
 /** The reserved entity code of the service provider's support staff. */

@@ -67,6 +67,7 @@ describe('person records', () => {
     expect(person.can).toEqual({
       edit: true,
       viewFullRecord: false,
+      changeReferent: false,
       changeTeam: false,
       delete: false,
     });
@@ -224,23 +225,36 @@ describe('person records', () => {
     const { app, entity, session, db, pro } = await setUp();
     const created = (await post(app, session, '/api/persons', base(entity))).json();
     const referent = await createTestProfessional(db, entity, { roles: ['tech_sad'] });
-    const patch = (payload: object) =>
+    const coordinator = await createTestProfessional(db, entity, {
+      roles: ['coordinator'],
+      coordinates: [entity.teams.north],
+    });
+    const cs = await login(app, entity.code, coordinator.username);
+    const patch = (payload: object, s = session) =>
       app.inject({
         method: 'PATCH',
         url: `/api/persons/${created.id}`,
         payload,
-        headers: session.headers('en'),
+        headers: s.headers('en'),
       });
-    const moved = await patch({
-      version: 1,
-      municipalityId: entity.municipalities.south,
-      referentId: referent.id,
-      email: 'nuria@example.org',
-      consentEmail: true,
-    });
+    // Anyone who edits basic data corrects the address; the team stays until its coordinator moves it.
+    const corrected = await patch({ version: 1, municipalityId: entity.municipalities.south });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json()).toMatchObject({ version: 2, team: { id: entity.teams.north } });
+    const moved = await patch(
+      {
+        version: 2,
+        municipalityId: entity.municipalities.north2,
+        referentId: referent.id,
+        email: 'nuria@example.org',
+        consentEmail: true,
+      },
+      cs,
+    );
     expect(moved.statusCode, moved.body).toBe(200);
-    expect(moved.json()).toMatchObject({
-      version: 2,
+    const back = await patch({ version: 3, municipalityId: entity.municipalities.south }, cs);
+    expect(back.json()).toMatchObject({
+      version: 4,
       team: { id: entity.teams.south },
       referent: { id: referent.id },
       consentEmail: true,
@@ -252,9 +266,17 @@ describe('person records', () => {
     expect(noChannel.json().error.code).toBe('persons.consent_email_needs_email');
 
     const audit = await auditActions(entity, created.id);
-    expect(audit.find((a) => a.action === 'person.update')?.details).toEqual({
-      fields: ['email', 'consentEmail', 'municipalityId', 'referentId', 'teamId'],
-    });
+    expect(audit.filter((a) => a.action === 'person.update').map((a) => a.details)).toEqual([
+      { fields: ['municipalityId'] },
+      {
+        fields: ['email', 'consentEmail', 'municipalityId', 'referentId'],
+        referent: { from: null, to: referent.id },
+      },
+      {
+        fields: ['municipalityId', 'teamId'],
+        team: { from: entity.teams.north, to: entity.teams.south },
+      },
+    ]);
 
     // The history is the full record: the referent sees it; the creator (a colleague) does not.
     expect(
@@ -269,7 +291,7 @@ describe('person records', () => {
     const referentSession = await login(app, entity.code, referent.username);
     const history = await app.inject({
       method: 'GET',
-      url: `/api/persons/${created.id}/history`,
+      url: `/api/persons/${created.id}/history?limit=50`,
       headers: referentSession.headers(),
     });
     expect(history.statusCode).toBe(200);
@@ -280,9 +302,22 @@ describe('person records', () => {
       by: unknown;
     }[];
     expect(items.map((i) => i.field).sort()).toEqual(
-      ['municipality', 'municipality', 'referent', 'team', 'team'].sort(),
+      [
+        'municipality',
+        'municipality',
+        'municipality',
+        'municipality',
+        'referent',
+        'team',
+        'team',
+      ].sort(),
     );
-    expect(items.find((i) => i.field === 'municipality' && i.from)).toMatchObject({
+    expect(items.find((i) => i.field === 'municipality' && i.by)).toMatchObject({
+      from: { name: 'North Two' },
+      to: { name: 'South One' },
+      by: { id: coordinator.id },
+    });
+    expect(items.filter((i) => i.field === 'municipality').at(-2)).toMatchObject({
       from: { name: 'North One' },
       to: { name: 'South One' },
       by: { id: pro.id },
@@ -314,7 +349,13 @@ describe('person records', () => {
     const view = (
       await app.inject({ method: 'GET', url: `/api/persons/${created.id}`, headers: cs.headers() })
     ).json();
-    expect(view.can).toEqual({ edit: true, viewFullRecord: true, changeTeam: true, delete: true });
+    expect(view.can).toEqual({
+      edit: true,
+      viewFullRecord: true,
+      changeReferent: true,
+      changeTeam: true,
+      delete: true,
+    });
     expect((await move(cs)).json().team.id).toBe(entity.teams.south);
     // Now in the south team, which this coordinator does not coordinate: as if it did not exist.
     const del = await app.inject({

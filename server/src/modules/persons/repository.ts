@@ -4,6 +4,7 @@ import { rowsOf, type Tx } from '../../db/connect';
 import { personHistory, persons } from '../../db/schema';
 import type { SearchRow } from './search-repository';
 import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platform/access/scope';
+import { mayReassign } from '../../platform/access/reassignment';
 
 /** SQL of person records. Record-level scope (referent, coordinated teams) is in the queries. */
 
@@ -102,12 +103,30 @@ export async function referentOptions(tx: Tx, entityId: string) {
   );
 }
 
-/** Does the viewer coordinate this team (or, with teamId null, any team)? */
-export async function coordinates(tx: Tx, viewerId: string, teamId: string | null) {
+/** The viewer's grant of `persons.change_referent`, as the scope mechanism reads it. */
+function reassigner(viewerId: string, scope: Scope | undefined) {
+  return {
+    professionalId: viewerId,
+    grants: scope ? { 'persons.change_referent': scope } : {},
+  };
+}
+
+/**
+ * May the viewer change the referent or team of a person whose team is `teamId` (the stored team,
+ * or at creation the team the new record gets)? The platform's reassignment rule, in SQL.
+ */
+export async function mayReassignIn(
+  tx: Tx,
+  viewer: { id: string; reassignScope: Scope | undefined },
+  teamId: string | null,
+): Promise<boolean> {
   const [row] = await rowsOf<{ yes: boolean }>(
     tx,
-    sql`SELECT EXISTS (SELECT 1 FROM team_memberships WHERE professional_id = ${viewerId}
-      AND is_coordinator ${teamId ? sql`AND team_id = ${teamId}` : sql``}) AS yes`,
+    sql`SELECT coalesce(${mayReassign(
+      reassigner(viewer.id, viewer.reassignScope),
+      'persons.change_referent',
+      sql`${teamId}::uuid`,
+    )}, FALSE) AS yes`,
   );
   return row?.yes === true;
 }
@@ -221,7 +240,7 @@ export type PersonRow = SearchRow & {
   /** Scope of the viewer on this record, decided here in SQL. */
   full_record: boolean;
   coordinates_team: boolean;
-  coordinates_any: boolean;
+  may_reassign: boolean;
 };
 
 /** A person's basic data with the names it refers to, and the viewer's relation to it. */
@@ -229,7 +248,7 @@ export async function findPerson(
   tx: Tx,
   entityId: string,
   id: string,
-  viewer: { id: string; fullRecordScope: Scope | undefined },
+  viewer: { id: string; fullRecordScope: Scope | undefined; reassignScope: Scope | undefined },
 ): Promise<PersonRow | null> {
   const viewerId = viewer.id;
   const [row] = await rowsOf<PersonRow>(
@@ -244,7 +263,11 @@ export async function findPerson(
         p.team_id, t.name AS team_name, p.version, p.created_at, p.updated_at,
         coalesce(${fullRecordScope(viewer.fullRecordScope, viewerId)}, false) AS full_record,
         coalesce(p.team_id IN ${coordinated(viewerId)}, false) AS coordinates_team,
-        EXISTS ${coordinated(viewerId)} AS coordinates_any
+        coalesce(${mayReassign(
+          reassigner(viewerId, viewer.reassignScope),
+          'persons.change_referent',
+          sql`p.team_id`,
+        )}, false) AS may_reassign
       FROM persons p
       JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
       LEFT JOIN sectors s ON s.entity_id = p.entity_id AND s.id = p.sector_id

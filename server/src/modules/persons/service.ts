@@ -7,6 +7,7 @@ import {
   type PersonSearchPage,
 } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
+import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -88,20 +89,35 @@ export async function duplicateCheck(
 /** What the viewer may do with a record, decided from the row's scope columns. */
 function abilities(auth: AuthContext, row: repo.PersonRow): Person['can'] {
   const edit = Boolean(auth.grants['persons.edit_basic']);
+  const reassign = edit && row.may_reassign;
   return {
     edit,
     viewFullRecord: row.full_record,
-    changeTeam: edit && (row.team_id === null ? row.coordinates_any : row.coordinates_team),
+    changeReferent: reassign,
+    changeTeam: reassign,
     delete: Boolean(auth.grants['persons.delete']) && row.coordinates_team,
   };
 }
 
-/** The record as presented to this viewer (inside the caller's transaction). */
-export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise<Person> {
-  const row = await repo.findPerson(tx, auth.entity.id, id, {
+/** The viewer as the person queries need them: their id and the scopes of their grants. */
+export function personViewer(auth: AuthContext) {
+  return {
     id: auth.professionalId,
     fullRecordScope: auth.grants['case_files.view'],
-  });
+    reassignScope: auth.grants['persons.change_referent'],
+  };
+}
+
+/** How the reassignment rule (platform/access/reassignment.ts) refuses, for person records. */
+export const PERSON_REASSIGNMENT_REFUSALS = {
+  referentAtCreation: 'persons.referent_self_or_none',
+  referentChange: 'persons.referent_change_coordinator_only',
+  teamChange: 'persons.team_change_coordinator_only',
+};
+
+/** The record as presented to this viewer (inside the caller's transaction). */
+export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise<Person> {
+  const row = await repo.findPerson(tx, auth.entity.id, id, personViewer(auth));
   if (!row) throw notFound('person');
   return presentPerson(row, abilities(auth, row));
 }
@@ -204,12 +220,21 @@ export async function create(
     const teamId = input.teamId ?? null;
     await assertRefs(tx, entityId, { ...row, teamId });
     const byDefault = await repo.defaultTeam(tx, entityId, row.municipalityId, row.sectorId);
+    const viewer = personViewer(auth);
+    // Another team than the place's: a coordinator of either (a new record takes nothing away).
     if (teamId && teamId !== byDefault) {
       const may =
-        (await repo.coordinates(tx, auth.professionalId, teamId)) ||
-        (byDefault !== null && (await repo.coordinates(tx, auth.professionalId, byDefault)));
+        (await repo.mayReassignIn(tx, viewer, byDefault)) ||
+        (await repo.mayReassignIn(tx, viewer, teamId));
       if (!may) throw new AppError('persons.team_change_coordinator_only', 403);
     }
+    // The creator names themself or no one; someone else only where they may assign referents.
+    const named = row.referentId !== null && row.referentId !== auth.professionalId;
+    assertReassignment(auth, PERSON_REASSIGNMENT_REFUSALS, {
+      creating: true,
+      referentId: row.referentId,
+      mayReassign: named && (await repo.mayReassignIn(tx, viewer, teamId ?? byDefault)),
+    });
     if (row.documentNumber && (await repo.documentHolder(tx, entityId, row.documentNumber, null))) {
       throw new AppError('persons.duplicate_document', 409);
     }

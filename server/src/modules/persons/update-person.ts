@@ -1,10 +1,18 @@
 import { normalizeDocument, type Person, type UpdatePerson } from '@caliu/common';
+import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import * as repo from './repository';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
-import { assertRefs, type Deps, loadPerson, type RequestMeta } from './service';
+import {
+  assertRefs,
+  type Deps,
+  loadPerson,
+  PERSON_REASSIGNMENT_REFUSALS,
+  personViewer,
+  type RequestMeta,
+} from './service';
 
 type Stored = NonNullable<Awaited<ReturnType<typeof repo.lockPerson>>>;
 
@@ -35,9 +43,11 @@ function differences(stored: Stored, wanted: repo.PersonChanges): repo.PersonCha
 }
 
 /**
- * Edits a person's basic data. A change of municipality or sector moves the person to the team
- * serving the new place; choosing a team is a coordinator's decision. Changes of referent,
- * municipality and team are kept in the person's history, in the same transaction.
+ * Edits a person's basic data. The referent and the team change only by a coordinator of the
+ * person's team (platform/access/reassignment.ts): for them a change of municipality or sector
+ * also moves the person to the team serving the new place; anyone else's leaves the team as it is
+ * (a transfer is that coordinator's decision). Changes of referent, municipality and team are kept
+ * in the person's history and the audit log, in the same transaction.
  */
 export async function update(
   deps: Deps,
@@ -63,16 +73,20 @@ export async function update(
       if (!fits.sector_covers) changes.sectorId = next.sectorId = null;
     }
     let teamId = stored.teamId;
-    if (input.teamId !== undefined && input.teamId !== stored.teamId) {
-      const may =
-        (stored.teamId !== null &&
-          (await repo.coordinates(tx, auth.professionalId, stored.teamId))) ||
-        (input.teamId !== null &&
-          (await repo.coordinates(tx, auth.professionalId, input.teamId))) ||
-        (stored.teamId === null && (await repo.coordinates(tx, auth.professionalId, null)));
-      if (!may) throw new AppError('persons.team_change_coordinator_only', 403);
-      teamId = input.teamId;
-    } else if (placeChanged) {
+    const teamChanged = input.teamId !== undefined && input.teamId !== stored.teamId;
+    const referentChanged = 'referentId' in changes;
+    const may =
+      (teamChanged || referentChanged || placeChanged) &&
+      (await repo.mayReassignIn(tx, personViewer(auth), stored.teamId));
+    assertReassignment(auth, PERSON_REASSIGNMENT_REFUSALS, {
+      creating: false,
+      referentId: referentChanged ? next.referentId : undefined,
+      teamChanged,
+      mayReassign: may,
+    });
+    if (teamChanged) {
+      teamId = input.teamId ?? null;
+    } else if (placeChanged && may) {
       teamId = (await repo.defaultTeam(tx, entityId, next.municipalityId, next.sectorId)) ?? teamId;
     }
     if (teamId !== stored.teamId) changes.teamId = teamId;
@@ -115,12 +129,18 @@ export async function update(
           ? [{ field: 'team' as const, oldId: stored.teamId, newId: teamId }]
           : []),
       ]);
-      // Which fields changed, never their values.
+      // Which fields changed, never their values; who attends the person, before and after.
       await writeAudit(tx, actorOf(auth, meta), {
         action: 'person.update',
         recordType: 'person',
         recordId: id,
-        details: { fields },
+        details: {
+          fields,
+          ...(referentChanged
+            ? { referent: { from: stored.referentId, to: next.referentId ?? null } }
+            : {}),
+          ...('teamId' in changes ? { team: { from: stored.teamId, to: teamId } } : {}),
+        },
       });
     }
     return loadPerson(tx, auth, id);

@@ -37,7 +37,13 @@ const person: Person = {
   version: 4,
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-02T10:00:00.000Z',
-  can: { edit: true, viewFullRecord: false, changeTeam: false, delete: false },
+  can: {
+    edit: true,
+    viewFullRecord: false,
+    changeReferent: false,
+    changeTeam: false,
+    delete: false,
+  },
 };
 const values = () => valuesOf(person);
 
