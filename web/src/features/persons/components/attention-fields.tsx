@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@caliu/common';
+import { useCurrentUser } from '@/lib/auth';
 import { useReferents } from '../api/get-referents';
 import { useTeamOptions } from '../api/get-teams';
 import { SelectField } from './field-controls';
@@ -9,29 +10,58 @@ type AttentionFieldsProps = {
   form: FormBinding;
   /** The record being edited; none: a new one. */
   person: Person | undefined;
-  /** Whether the user may choose the team (a coordinator). */
-  teamChoice: boolean;
+  /** Whether the user may choose the referent and the team (a coordinator of the person's team). */
+  reassign: boolean;
 };
 
-/** Who attends the person: the referent professional and the team. */
-export function AttentionFields({ form, person, teamChoice }: AttentionFieldsProps) {
+/** A field the user may not change: its value and who may. */
+function StaticField({ label, value, hint }: { label: string; value: string; hint: string }) {
+  return (
+    <div className="field">
+      <span className="field__label">{label}</span>
+      <p className="field__static">{value}</p>
+      <p className="field__hint">{hint}</p>
+    </div>
+  );
+}
+
+/**
+ * Who attends the person: the referent professional and the team. A coordinator of the person's
+ * team chooses both; anyone else creating a record may name themself as referent or no one, and
+ * sees them as they are when editing (the API refuses the rest).
+ */
+export function AttentionFields({ form, person, reassign }: AttentionFieldsProps) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const referents = useReferents();
-  const teams = useTeamOptions(teamChoice);
+  const teams = useTeamOptions(reassign);
   const activeTeams = (teams.data ?? []).filter(
     (team) => team.active || team.id === form.values.teamId,
   );
-  return (
-    <div className="form__row">
+  const choosable = (referents.data ?? []).filter(
+    (r) => reassign || r.id === me.id || r.id === form.values.referentId,
+  );
+  const referentField =
+    reassign || (!person && choosable.length > 0) ? (
       <SelectField
         form={form}
         field="referentId"
         label={t('persons.fields.referentId')}
-        hint={t('persons.hints.referent')}
+        hint={reassign ? t('persons.hints.referent') : t('persons.hints.referentSelf')}
         empty={referents.isPending ? t('common.loading') : t('persons.noReferent')}
-        options={(referents.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+        options={choosable.map((r) => ({ value: r.id, label: r.name }))}
       />
-      {teamChoice ? (
+    ) : (
+      <StaticField
+        label={t('persons.fields.referentId')}
+        value={person?.referent?.name ?? t('persons.noReferent')}
+        hint={t('persons.hints.referentCoordinatorOnly')}
+      />
+    );
+  return (
+    <div className="form__row">
+      {referentField}
+      {reassign ? (
         <SelectField
           form={form}
           field="teamId"
@@ -41,11 +71,11 @@ export function AttentionFields({ form, person, teamChoice }: AttentionFieldsPro
           options={activeTeams.map((team) => ({ value: team.id, label: team.name }))}
         />
       ) : (
-        <div className="field">
-          <span className="field__label">{t('persons.fields.teamId')}</span>
-          <p className="field__static">{person?.team?.name ?? t('persons.teamByPlace')}</p>
-          <p className="field__hint">{t('persons.hints.teamCoordinatorOnly')}</p>
-        </div>
+        <StaticField
+          label={t('persons.fields.teamId')}
+          value={person?.team?.name ?? t('persons.teamByPlace')}
+          hint={t('persons.hints.teamCoordinatorOnly')}
+        />
       )}
     </div>
   );

@@ -80,7 +80,11 @@ export function PersonForm(props: PersonFormProps) {
   const [reloaded, setReloaded] = useState<PersonField[] | null>(null);
   const check = useDuplicateCheck();
   const today = todayIn(me.entity.timeZone);
-  const teamChoice = base ? base.can.changeTeam : me.roles.includes('coordinator');
+  // Referent and team: a coordinator of the person's team (for a new record, of the team it gets).
+  const reassign = base
+    ? base.can.changeReferent && base.can.changeTeam
+    : me.permissions.includes('persons.change_referent');
+  const teamChoice = reassign;
 
   const problems = personProblems(values, { today });
   const own: FieldErrors = Object.fromEntries(
@@ -221,7 +225,7 @@ export function PersonForm(props: PersonFormProps) {
         <PlaceFields form={form} />
       </FormSection>
       <FormSection id={`${idPrefix}-attention`} title={t('persons.sections.attention')}>
-        <AttentionFields form={form} person={base} teamChoice={teamChoice} />
+        <AttentionFields form={form} person={base} reassign={reassign} />
       </FormSection>
       {shownDuplicates && (
         <DuplicateWarning
