@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { CSRF_HEADER } from '@caliu/common';
+import { CSRF_HEADER, SESSION_COOKIE } from '@caliu/common';
+import { TEST_PASSWORD } from '../testing/app';
 import { buildWorld } from '../testing/matrix/world';
 
 /**
@@ -42,3 +43,205 @@ it('answers malformed input on every route with a 4xx, never a 500', async () =>
   }
   expect([...new Set(found)]).toEqual([]);
 }, 300_000);
+
+/**
+ * "<entity id>.<random>" values whose entity part is 36 characters of [0-9a-f-] but not a UUID:
+ * PostgreSQL refuses them as a tenant id, so they must be refused before any query.
+ */
+const NOT_UUIDS = [
+  '------------------------------------',
+  'ffffffffffffffffffffffffffffffffffff',
+  '0000000-000000-0000-0000-00000000000',
+  'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaa-',
+  '-aaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa',
+  'aaaaaaaa-aaaa-aaaa-aaaa-aaaa-aaaaaaa',
+];
+const tokenWith = (entityPart: string) => `${entityPart}.${'A'.repeat(43)}`;
+const cursorOf = (key: string, id: string) =>
+  Buffer.from(JSON.stringify([key, id])).toString('base64url');
+
+it('answers cookies, challenges, link tokens and cursors with a malformed entity id with a 4xx', async () => {
+  const w = await buildWorld();
+  const admin = w.actors.administrator.session;
+  // Between them these roles may call every list route.
+  const listers = (
+    ['administrator', 'coordinator', 'aux_admin', 'operator', 'support_agent'] as const
+  ).map((role) => w.actors[role]);
+  const found: string[] = [];
+  const check = async (label: string, request: Parameters<typeof w.app.inject>[0]) => {
+    const r = await w.app.inject(request);
+    // Refused by the application, not by PostgreSQL (whose refusal the error handler turns into
+    // a generic 400): the id is parsed before any query.
+    const refusedByDatabase = r.statusCode === 400 && r.json().error?.code === 'http.bad_request';
+    if (r.statusCode >= 500 || refusedByDatabase)
+      found.push(`${label}: ${r.statusCode} ${r.body.slice(0, 100)}`);
+  };
+  for (const part of NOT_UUIDS) {
+    const token = tokenWith(part);
+    // The session cookie, on every route, and on login (which ends the session it carries).
+    for (const route of w.app.routeTable) {
+      await check(`cookie ${route.method} ${route.url}`, {
+        method: route.method as 'GET',
+        url: route.url.replace(':id', crypto.randomUUID()),
+        headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: admin.csrf },
+      });
+    }
+    await check('login with cookie', {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { entity: w.a.code, username: w.actors.tech_ssb.username, password: TEST_PASSWORD },
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    // The second-step challenge, the activation and reset links.
+    await check('challenge', {
+      method: 'POST',
+      url: '/api/auth/login/second-factor',
+      payload: { challenge: token, code: '123456' },
+    });
+    await check('activation info', {
+      method: 'GET',
+      url: `/api/auth/activation?token=${encodeURIComponent(token)}`,
+    });
+    for (const url of ['/api/auth/activate', '/api/auth/password-reset']) {
+      await check(url, {
+        method: 'POST',
+        url,
+        payload: { token, password: 'a long enough passphrase 42' },
+      });
+    }
+    // Cursors, time- and name-sorted, on every list, as every role that may list.
+    for (const route of w.app.routeTable.filter((r) => r.method === 'GET')) {
+      for (const cursor of [cursorOf(new Date().toISOString(), part), cursorOf('Name', part)]) {
+        for (const actor of listers) {
+          await check(`cursor ${route.url} as ${actor.role}`, {
+            method: 'GET',
+            url: `${route.url.replace(':id', crypto.randomUUID())}?cursor=${cursor}`,
+            headers: actor.session.headers(),
+          });
+        }
+      }
+    }
+  }
+  // A name cursor whose key hides a NUL byte.
+  for (const actor of listers) {
+    for (const route of w.app.routeTable.filter((r) => r.method === 'GET')) {
+      await check(`NUL cursor ${route.url}`, {
+        method: 'GET',
+        url: `${route.url.replace(':id', crypto.randomUUID())}?cursor=${cursorOf('a\u0000b', crypto.randomUUID())}`,
+        headers: actor.session.headers(),
+      });
+    }
+  }
+  expect(found).toEqual([]);
+}, 600_000);
+
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
+type StringField = { path: (string | number)[]; free: boolean };
+
+/** The string leaves of a request schema; `free` when no enum or format already confines them. */
+function stringFields(
+  schema: JsonSchema | undefined,
+  path: (string | number)[] = [],
+): StringField[] {
+  if (!schema) return [];
+  const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
+  if (alternatives.length) return alternatives.flatMap((s) => stringFields(s, path));
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('string')) {
+    return [
+      { path, free: !schema.enum && !['uuid', 'date', 'date-time'].includes(schema.format ?? '') },
+    ];
+  }
+  if (types.includes('array')) return stringFields(schema.items, [...path, 0]);
+  return Object.entries(schema.properties ?? {}).flatMap(([key, s]) =>
+    stringFields(s, [...path, key]),
+  );
+}
+
+function withValueAt(path: (string | number)[], value: string): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  return typeof head === 'number'
+    ? [withValueAt(rest, value)]
+    : { [head!]: withValueAt(rest, value) };
+}
+
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; schema: JsonSchema }[];
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
+};
+
+it('refuses a NUL byte in every string field of every route, naming the field, in the user language', async () => {
+  const w = await buildWorld();
+  const doc = w.app.swagger() as unknown as OpenApi;
+  const sessions = Object.values(w.actors).map((a) => a.session);
+  const problems: string[] = [];
+  let checked = 0;
+  for (const route of w.app.routeTable) {
+    const operation = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+    if (!operation) continue;
+    const body = operation.requestBody?.content['application/json']?.schema;
+    const cases = [
+      ...stringFields(body).map((f) => ({ ...f, where: 'body' as const })),
+      ...(operation.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .flatMap((p) =>
+          stringFields(p.schema, [p.name]).map((f) => ({ ...f, where: 'query' as const })),
+        ),
+    ];
+    for (const field of cases) {
+      const value = 'Ab\u0000c';
+      const url =
+        route.url.replace(':id', crypto.randomUUID()) +
+        (field.where === 'query' ? `?${String(field.path[0])}=${encodeURIComponent(value)}` : '');
+      const payload =
+        field.where === 'body' ? (withValueAt(field.path, value) as object) : undefined;
+      // The first caller the route lets in (public routes: anyone) meets the validation.
+      let answer: { status: number; details: { field?: string; message: string }[] } | null = null;
+      for (const session of [undefined, ...sessions]) {
+        const r = await w.app.inject({
+          method: route.method as 'GET',
+          url,
+          ...(payload ? { payload } : {}),
+          headers: { ...(session?.headers('en') ?? { 'accept-language': 'en' }) },
+        });
+        if (r.statusCode === 401 || r.statusCode === 403) continue;
+        answer = { status: r.statusCode, details: r.json().error?.details ?? [] };
+        break;
+      }
+      checked++;
+      const label = `${route.method} ${route.url} ${field.where} ${field.path.join('.')}`;
+      if (!answer) continue;
+      if (answer.status !== 400) {
+        problems.push(`${label}: ${answer.status}`);
+        continue;
+      }
+      const named = field.path.filter((p) => typeof p === 'string').join('.');
+      const detail = answer.details.find(
+        (d) => d.field?.replace(/\.\d+/g, '') === named || d.field === field.path.join('.'),
+      );
+      if (!detail) problems.push(`${label}: the field is not named`);
+      else if (field.free && !/control character/.test(detail.message))
+        problems.push(`${label}: ${detail.message}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(40);
+  expect(problems).toEqual([]);
+}, 600_000);
