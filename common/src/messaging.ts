@@ -10,6 +10,14 @@ import { LANGUAGES } from './languages';
 export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 export const messageChannelSchema = z.enum(MESSAGE_CHANNELS);
 
+/**
+ * Why a message of the demo mailbox was not delivered: only the demo entity's messages are kept
+ * whole; any other entity needs a real mail server (or SMS gateway) and without one its messages
+ * are kept as metadata and fail.
+ */
+export const MAILBOX_FAILURES = ['no_mail_server', 'no_sms_gateway'] as const;
+export type MailboxFailure = (typeof MAILBOX_FAILURES)[number];
+
 /** The entity a mailbox message belongs to (the support agent sees every entity's). */
 export const mailboxEntitySchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
@@ -24,16 +32,26 @@ export const mailboxSummarySchema = z.object({
   /** Null for an SMS. */
   subject: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /** Null: delivered into the demo mailbox. Else why it was not delivered (and failed). */
+  failure: z.enum(MAILBOX_FAILURES).nullable(),
 });
 export type MailboxSummary = z.infer<typeof mailboxSummarySchema>;
+
+/**
+ * Why a message's body is not shown: it was not delivered (nothing was kept), or the reader is the
+ * support agent, who sees every entity's metadata and never a body (it may hold a live link).
+ */
+export const MAILBOX_BODY_WITHHELD = ['not_delivered', 'support_agent'] as const;
 
 /** One message as it would have been sent: both parts; the HTML is Caliu's own, data escaped. */
 export const mailboxMessageSchema = mailboxSummarySchema.extend({
   from: z.string(),
   replyTo: z.string().nullable(),
   messageId: z.string().nullable(),
-  text: z.string(),
+  /** Null when the body is withheld (`bodyWithheld` says why). */
+  text: z.string().nullable(),
   html: z.string().nullable(),
+  bodyWithheld: z.enum(MAILBOX_BODY_WITHHELD).nullable(),
 });
 export type MailboxMessage = z.infer<typeof mailboxMessageSchema>;
 

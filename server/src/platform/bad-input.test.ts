@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@caliu/common';
 import { TEST_PASSWORD } from '../testing/app';
@@ -68,7 +69,7 @@ it('answers cookies, challenges, link tokens and cursors with a malformed entity
     ['administrator', 'coordinator', 'aux_admin', 'operator', 'support_agent'] as const
   ).map((role) => w.actors[role]);
   const found: string[] = [];
-  const check = async (label: string, request: Parameters<typeof w.app.inject>[0]) => {
+  const check = async (label: string, request: InjectOptions) => {
     const r = await w.app.inject(request);
     // Refused by the application, not by PostgreSQL (whose refusal the error handler turns into
     // a generic 400): the id is parsed before any query.

@@ -44,7 +44,7 @@ describe('the server log', () => {
     app.addHook('onRequest', async (request) => {
       request.t = translator('en');
     });
-    app.setErrorHandler(createErrorHandler(database));
+    app.setErrorHandler(createErrorHandler(database) as Parameters<typeof app.setErrorHandler>[0]);
     const failing = {
       // SQLSTATE 42P01 (a 500): the query builder's error repeats every parameter.
       'undefined-table': () =>

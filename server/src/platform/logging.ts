@@ -73,16 +73,17 @@ function scrub(message: string): string {
  * which repeats the message) and the same for its cause. A query's text and parameters, a
  * driver's message and detail never reach the log.
  */
-export function describeError(error: unknown, depth = 0): Record<string, unknown> {
+export function describeError(error: unknown, depth = 0): ErrorDescription {
   if (isDescribed(error)) return error;
-  if (!(error instanceof Error)) return { type: typeof error };
+  if (!(error instanceof Error)) return { type: typeof error, message: '', stack: '' };
   const fields = error as unknown as Record<string, unknown>;
   const database = isDatabaseError(fields);
-  const described: Record<string, unknown> = {
+  const described: ErrorDescription = {
     type: error.constructor?.name || error.name,
     message: database
       ? `database error${typeof fields.code === 'string' ? ` ${fields.code}` : ''}`
       : scrub(error.message),
+    stack: '',
   };
   for (const key of SAFE_FIELDS) {
     const value = fields[key];
@@ -103,6 +104,11 @@ export function describeError(error: unknown, depth = 0): Record<string, unknown
   return described;
 }
 
-function isDescribed(value: unknown): value is Record<string, unknown> {
+export type ErrorDescription = { type: string; message: string; stack: string } & Record<
+  string,
+  unknown
+>;
+
+function isDescribed(value: unknown): value is ErrorDescription {
   return typeof value === 'object' && value !== null && DESCRIBED in value;
 }

@@ -94,11 +94,12 @@ export const loginThrottles = pgTable(
   'login_throttles',
   {
     entityId: uuid('entity_id').notNull(),
-    kind: text('kind', { enum: ['account', 'address'] }).notNull(),
+    kind: text('kind', { enum: ['account_address', 'account', 'address'] }).notNull(),
     keyHash: bytea('key_hash').notNull(),
     failures: integer('failures').notNull().default(0),
     lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
     blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.entityId, t.kind, t.keyHash] })],
 );

@@ -42,7 +42,10 @@ export const secretLinks = pgTable('secret_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** The demo mailbox (demo mode only): delivered messages, phone numbers masked. */
+/**
+ * The demo mailbox (demo mode only): delivered messages, phone numbers masked; bodies only for the
+ * demo entity, metadata and the reason it was not delivered for any other.
+ */
 export const mailboxMessages = pgTable('mailbox_messages', {
   id: uuid('id').primaryKey().defaultRandom(),
   entityId: uuid('entity_id').notNull(),
@@ -54,8 +57,11 @@ export const mailboxMessages = pgTable('mailbox_messages', {
   sender: text('sender').notNull(),
   replyTo: text('reply_to'),
   subject: text('subject'),
-  textBody: text('text_body').notNull(),
+  /** Null when the message was not delivered (the demo entity alone keeps bodies). */
+  textBody: text('text_body'),
   htmlBody: text('html_body'),
   messageId: text('message_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Why it was not delivered: another entity's message needs a real mail server or gateway. */
+  failure: text('failure', { enum: ['no_mail_server', 'no_sms_gateway'] }),
 });

@@ -6,7 +6,9 @@ import { enqueue } from '../../platform/messaging/outbox';
 import { buildTestApp, login } from '../../testing/app';
 import { testDatabase } from '../../testing/database';
 import { createTestEntity, createTestProfessional, type TestEntity } from '../../testing/factories';
-import { drain, messagingConfig } from '../../testing/messaging';
+import { drain, mailboxOf, messagingConfig, secretLinksOf } from '../../testing/messaging';
+import { sendImmediateSms } from '../../platform/messaging/sms';
+import { startSmtpPeer } from '../../testing/smtp-peer-process';
 
 async function sendOne(
   db: Database,
@@ -40,11 +42,11 @@ const auditOf = (db: Database, entityId: string, action: string) =>
   );
 
 describe('the demo mailbox (sent mail)', () => {
-  it("shows an administrator their entity's messages, rendered, and nothing of other entities", async () => {
+  it('shows an administrator of the demo entity its messages, rendered, and nothing of other entities', async () => {
     const { app } = await buildTestApp();
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
-    const other = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
+    const other = await createTestEntity(db, { isDemo: true });
     const admin = await createTestProfessional(db, entity, { roles: ['administrator'] });
     await sendOne(db, entity, 'k1', 'first@x.example');
     await sendOne(db, entity, 'k2', 'second@x.example');
@@ -84,6 +86,7 @@ describe('the demo mailbox (sent mail)', () => {
     expect(one.json().text).toContain('Hello <b>Eva</b>,');
     expect(one.json().html).toContain('Hello &lt;b&gt;Eva&lt;/b&gt;,');
     expect(one.json().messageId).toMatch(/^<[0-9a-f]{40}@/);
+    expect(one.json()).toMatchObject({ failure: null, bodyWithheld: null });
     expect(one.json().from).toContain(`Test entity ${entity.code}`);
     expect(await auditOf(db, entity.id, 'mailbox.read')).toHaveLength(1);
 
@@ -109,11 +112,11 @@ describe('the demo mailbox (sent mail)', () => {
     expect(refused.json().error.code).toBe('common.not_found');
   });
 
-  it("lets the support agent read every entity's mailbox through one audited path", async () => {
+  it("lets the support agent read every entity's mailbox through one audited path, metadata only", async () => {
     const { app } = await buildTestApp();
     const db = await testDatabase();
-    const a = await createTestEntity(db);
-    const b = await createTestEntity(db);
+    const a = await createTestEntity(db, { isDemo: true });
+    const b = await createTestEntity(db, { isDemo: true });
     const provider = await createTestEntity(db, { kind: 'provider' });
     const agent = await createTestProfessional(db, provider, { roles: ['support_agent'] });
     await sendOne(db, a, 'k1', 'in-a@x.example');
@@ -147,6 +150,9 @@ describe('the demo mailbox (sent mail)', () => {
     });
     expect(one.statusCode).toBe(200);
     expect(one.json().to).toBe('in-b@x.example');
+    // Never a body, not even of the demo entity's messages: it may hold a live link.
+    expect(one.json()).toMatchObject({ text: null, html: null, bodyWithheld: 'support_agent' });
+    expect(one.body).not.toContain('#token=');
     const crossings = await auditOf(db, provider.id, 'support.cross_entity_read');
     expect(crossings.map((c) => [c.recordId, c.details.purpose])).toEqual(
       expect.arrayContaining([
@@ -214,6 +220,86 @@ describe('the demo mailbox (sent mail)', () => {
   });
 });
 
+describe('the demo mailbox of an entity that is not the demo one', () => {
+  it('keeps metadata only, fails the message with the reason, and leaves no live link', async () => {
+    const { app } = await buildTestApp();
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const admin = await createTestProfessional(db, entity, { roles: ['administrator'] });
+    const result = await sendOne(db, entity, 'k1', 'victim@x.example');
+    expect(result).toMatchObject({ sent: 0, failed: 1 });
+    const session = await login(app, entity.code, admin.username);
+
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/mailbox',
+      headers: session.headers(),
+    });
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        to: 'victim@x.example',
+        subject: 'Reset your Caliu password',
+        failure: 'no_mail_server',
+      }),
+    ]);
+    const one = await app.inject({
+      method: 'GET',
+      url: `/api/mailbox/${list.json().items[0].id}`,
+      headers: session.headers(),
+    });
+    expect(one.json()).toMatchObject({
+      text: null,
+      html: null,
+      failure: 'no_mail_server',
+      bodyWithheld: 'not_delivered',
+    });
+    const [stored] = await mailboxOf(db, entity.id);
+    expect(stored).toMatchObject({ textBody: null, htmlBody: null, failure: 'no_mail_server' });
+    // The link minted for the attempt is revoked: nobody, anywhere, holds a live one.
+    const links = await secretLinksOf(db, entity.id);
+    expect(links).toHaveLength(1);
+    expect(links[0]!.revokedAt).not.toBeNull();
+
+    const failed = await app.inject({
+      method: 'GET',
+      url: '/api/outbox/failed',
+      headers: session.headers(),
+    });
+    expect(failed.json().items).toEqual([
+      expect.objectContaining({
+        to: 'victim@x.example',
+        status: 'failed',
+        lastError: 'not delivered: no mail server configured',
+      }),
+    ]);
+  });
+
+  it('keeps an SMS as metadata too, and the caller falls back', async () => {
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const result = await sendImmediateSms(
+      { database: db, config: messagingConfig() },
+      {
+        entityId: entity.id,
+        template: 'professional_activation_sms',
+        to: '+34 600 111 222',
+        language: 'en',
+        data: { username: 'anna' },
+        secretLink: {
+          purpose: 'professional_activation',
+          subjectId: crypto.randomUUID(),
+          ttlHours: 24,
+        },
+      },
+    );
+    expect(result).toEqual({ ok: false, error: 'not delivered: no SMS gateway configured' });
+    const [stored] = await mailboxOf(db, entity.id);
+    expect(stored).toMatchObject({ channel: 'sms', textBody: null, failure: 'no_sms_gateway' });
+    expect(stored!.recipient).not.toContain('600');
+    expect((await secretLinksOf(db, entity.id))[0]!.revokedAt).not.toBeNull();
+  });
+});
+
 describe("the administrator's failed messages", () => {
   it('lists them with their error, and a retry sends them again (audited)', async () => {
     const { app } = await buildTestApp();
@@ -265,8 +351,14 @@ describe("the administrator's failed messages", () => {
       message: 'This message has not failed: there is nothing to send again.',
     });
 
-    // Delivered this time (into the demo mailbox).
-    expect((await drain({ database: db, config: messagingConfig() }, [entity.id])).sent).toBe(1);
+    // Delivered this time (through a mail server that answers).
+    const smtp = await startSmtpPeer();
+    try {
+      const config = messagingConfig({ SMTP_URL: smtp.url });
+      expect((await drain({ database: db, config }, [entity.id])).sent).toBe(1);
+    } finally {
+      await smtp.stop();
+    }
     const empty = await app.inject({
       method: 'GET',
       url: '/api/outbox/failed',

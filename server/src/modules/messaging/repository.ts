@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { Language } from '@caliu/common';
+import type { Language, MailboxFailure } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { entities, mailboxMessages, outboxMessages } from '../../db/schema';
 
@@ -16,6 +16,7 @@ const mailboxColumns = {
   recipient: mailboxMessages.recipient,
   subject: mailboxMessages.subject,
   createdAt: mailboxMessages.createdAt,
+  failure: mailboxMessages.failure,
 };
 
 export type MailboxRow = {
@@ -29,6 +30,7 @@ export type MailboxRow = {
   recipient: string;
   subject: string | null;
   createdAt: Date;
+  failure: MailboxFailure | null;
 };
 
 /** A page of the current entity's mailbox, newest first (limit + 1 rows). */
@@ -73,6 +75,7 @@ export async function listMailboxAllEntities(
     recipient: string;
     subject: string | null;
     created_at: Date | string;
+    failure: MailboxFailure | null;
   }>(
     tx,
     sql`SELECT * FROM caliu_mailbox_list_all(${limit + 1}, ${after?.at.toISOString() ?? null}::timestamptz,
@@ -89,6 +92,7 @@ export async function listMailboxAllEntities(
     recipient: r.recipient,
     subject: r.subject,
     createdAt: new Date(r.created_at),
+    failure: r.failure,
   }));
 }
 
@@ -101,15 +105,16 @@ export async function mailboxEntityOf(tx: Tx, id: string): Promise<string | null
   return row?.entity_id ?? null;
 }
 
-export async function getMailboxMessage(tx: Tx, id: string) {
+/** One message; its body only when `withBody` (never for the support agent: see the service). */
+export async function getMailboxMessage(tx: Tx, id: string, withBody: boolean) {
   const [row] = await tx
     .select({
       ...mailboxColumns,
       sender: mailboxMessages.sender,
       replyTo: mailboxMessages.replyTo,
       messageId: mailboxMessages.messageId,
-      textBody: mailboxMessages.textBody,
-      htmlBody: mailboxMessages.htmlBody,
+      textBody: withBody ? mailboxMessages.textBody : sql<string | null>`NULL`,
+      htmlBody: withBody ? mailboxMessages.htmlBody : sql<string | null>`NULL`,
     })
     .from(mailboxMessages)
     .innerJoin(entities, eq(entities.id, mailboxMessages.entityId))

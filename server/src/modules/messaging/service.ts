@@ -29,6 +29,7 @@ function presentSummary(row: repo.MailboxRow): MailboxSummary {
     to: row.recipient,
     subject: row.subject,
     createdAt: row.createdAt.toISOString(),
+    failure: row.failure,
   };
 }
 
@@ -87,8 +88,10 @@ export async function getMailboxMessage(
     ? await deps.database.anonymous((tx) => repo.mailboxEntityOf(tx, id))
     : auth.entity.id;
   if (!entityId) throw notFound();
+  // The support agent sees every entity's metadata, never a body: it may hold a live link.
+  const withBody = !readsAllEntities(auth);
   const read = async (tx: Tx) => {
-    const found = await repo.getMailboxMessage(tx, id);
+    const found = await repo.getMailboxMessage(tx, id, withBody);
     if (found) {
       await writeAudit(
         tx,
@@ -110,6 +113,7 @@ export async function getMailboxMessage(
     messageId: row.messageId,
     text: row.textBody,
     html: row.htmlBody,
+    bodyWithheld: !withBody ? 'support_agent' : row.textBody === null ? 'not_delivered' : null,
   };
 }
 

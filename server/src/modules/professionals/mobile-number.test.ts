@@ -46,7 +46,7 @@ describe('the mobile number of a new professional', () => {
 
     const demo = await buildTestApp();
     const { database } = demo;
-    const entity = await createTestEntity(database);
+    const entity = await createTestEntity(database, { isDemo: true });
     const admin = await createAdmin(database, entity);
     const session = await login(demo.app, entity.code, admin.username);
 

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Language } from '@caliu/common';
 import type { Database } from '../../db/connect';
-import { mailboxMessages } from '../../db/schema';
+import { entities, mailboxMessages } from '../../db/schema';
+import { DeliveryError } from './delivery-error';
 
 export type MailboxEntry = {
   entityId: string;
@@ -18,13 +20,28 @@ export type MailboxEntry = {
   messageId: string | null;
 };
 
+/** Why a message of an entity other than the demo one was not delivered (its last error). */
+export const NOT_DELIVERED = {
+  no_mail_server: 'not delivered: no mail server configured',
+  no_sms_gateway: 'not delivered: no SMS gateway configured',
+} as const;
+
 /**
- * Delivers into the demo mailbox, behind the entity's wall. A repeat of the same outbox message
- * (a crash between delivering and marking sent) keeps the first copy.
+ * Delivers into the demo mailbox, behind the entity's wall. Only the demo entity's messages keep
+ * their bodies: any other entity's messages would put live links (activation, password reset)
+ * where others read them, so they are kept as metadata (to, subject, time) and fail with the
+ * reason — that entity needs a real mail server or SMS gateway. A repeat of the same outbox
+ * message (a crash between delivering and marking sent) keeps the first copy.
  */
 export async function storeInMailbox(database: Database, entry: MailboxEntry): Promise<void> {
-  await database.tenant(entry.entityId, (tx) =>
-    tx
+  const failure = entry.channel === 'sms' ? 'no_sms_gateway' : 'no_mail_server';
+  const delivered = await database.tenant(entry.entityId, async (tx) => {
+    const [entity] = await tx
+      .select({ isDemo: entities.isDemo })
+      .from(entities)
+      .where(eq(entities.id, entry.entityId));
+    const keepsBodies = entity?.isDemo === true;
+    await tx
       .insert(mailboxMessages)
       .values({
         entityId: entry.entityId,
@@ -36,12 +53,15 @@ export async function storeInMailbox(database: Database, entry: MailboxEntry): P
         sender: entry.sender,
         replyTo: entry.replyTo,
         subject: entry.subject,
-        textBody: entry.text,
-        htmlBody: entry.html,
+        textBody: keepsBodies ? entry.text : null,
+        htmlBody: keepsBodies ? entry.html : null,
         messageId: entry.messageId,
+        failure: keepsBodies ? null : failure,
       })
       .onConflictDoNothing({
         target: [mailboxMessages.entityId, mailboxMessages.outboxMessageId],
-      }),
-  );
+      });
+    return keepsBodies;
+  });
+  if (!delivered) throw new DeliveryError(NOT_DELIVERED[failure], failure, true);
 }

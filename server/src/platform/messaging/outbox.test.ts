@@ -38,7 +38,7 @@ const makeDue = (db: Database, entityId: string) =>
 describe('the outbox', () => {
   it('writes a message in the transaction of the change, and none when it rolls back', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     await db.tenant(entity.id, (tx) => enqueue(tx, activation(entity.id, 1, 'a@x.example')));
     await expect(
       db.tenant(entity.id, async (tx) => {
@@ -53,7 +53,7 @@ describe('the outbox', () => {
 
   it('ignores a second message with the same idempotency key', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const first = await db.tenant(entity.id, (tx) =>
       enqueue(tx, activation(entity.id, 1, 'a@x.example')),
     );
@@ -67,7 +67,7 @@ describe('the outbox', () => {
 
   it("uses the entity's language when the recipient has none, and refuses secrets in data", async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db, { defaultLanguage: 'it' });
+    const entity = await createTestEntity(db, { isDemo: true, defaultLanguage: 'it' });
     await db.tenant(entity.id, (tx) =>
       enqueue(tx, { ...activation(entity.id, 1, 'a@x.example'), language: null }),
     );
@@ -81,7 +81,7 @@ describe('the outbox', () => {
 
   it('delivers to a real SMTP server: recipient, subject, both parts, sender name, Reply-To, Message-ID', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db, { name: 'Consell Comarcal de Prova' });
+    const entity = await createTestEntity(db, { isDemo: true, name: 'Consell Comarcal de Prova' });
     const config = messagingConfig({ SMTP_URL: peer.url });
     const to = `pro-${entity.code}@x.example`;
     await db.tenant(entity.id, async (tx) => {
@@ -118,7 +118,7 @@ describe('the outbox', () => {
 
   it('uses TLS when the URL asks for it: smtps:// from the first byte, ?requireTLS=true by STARTTLS', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     expect(peer.received.every((m) => !m.secure)).toBe(true); // smtp:// to a server without TLS
     for (const [n, tls, query] of [
       [1, 'implicit', '?rejectUnauthorized=false'],
@@ -146,7 +146,7 @@ describe('the outbox', () => {
 
   it('retries with growing, jittered delays and marks the message failed after the last attempt', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     // Nothing listens on port 9 (discard) of the loopback: every attempt fails to connect.
     const config = messagingConfig({
       SMTP_URL: 'smtp://127.0.0.1:9',
@@ -184,7 +184,7 @@ describe('the outbox', () => {
 
   it('without SMTP_URL in demo mode delivers into the mailbox, with both parts', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const config = messagingConfig();
     await db.tenant(entity.id, (tx) => enqueue(tx, activation(entity.id, 1, 'a@x.example')));
     expect((await drain({ database: db, config }, [entity.id])).sent).toBe(1);

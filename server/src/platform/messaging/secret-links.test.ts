@@ -46,7 +46,7 @@ const peek = (db: Database, entityId: string, token: string) =>
 describe('secret links in messages', () => {
   it('are minted when the message is sent: the outbox holds what the link is for, the database only its hash', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const subjectId = randomUUID();
     await db.tenant(entity.id, (tx) => enqueue(tx, resetFor(entity.id, subjectId, 'reset:1')));
     expect(await secretLinksOf(db, entity.id)).toEqual([]); // nothing minted before sending
@@ -83,7 +83,7 @@ describe('secret links in messages', () => {
 
   it('a resend mints a new link, and the old one stops working', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const subjectId = randomUUID();
     const config = messagingConfig();
     await db.tenant(entity.id, (tx) => enqueue(tx, resetFor(entity.id, subjectId, 'reset:1')));
@@ -101,7 +101,7 @@ describe('secret links in messages', () => {
 
   it('a repeat after a crash between sending and marking sent carries the same Message-ID, and either copy works once', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const subjectId = randomUUID();
     const to = `crash-${entity.code}@x.example`;
     const config = messagingConfig({ SMTP_URL: peer.url });
@@ -125,7 +125,7 @@ describe('secret links in messages', () => {
 
   it('a link whose message could not be sent is revoked', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const config = messagingConfig({ SMTP_URL: 'smtp://127.0.0.1:9', OUTBOX_MAX_ATTEMPTS: '1' });
     await db.tenant(entity.id, (tx) => enqueue(tx, resetFor(entity.id, randomUUID(), 'reset:1')));
     expect((await drain({ database: db, config }, [entity.id])).failed).toBe(1);

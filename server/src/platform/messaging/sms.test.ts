@@ -53,7 +53,7 @@ async function everythingStored(db: Database): Promise<string> {
 describe("the SMS to a new professional's mobile (never stored)", () => {
   it('is sent through the HTTP gateway right away, with a working link', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db, { name: 'Ajuntament de Prova' });
+    const entity = await createTestEntity(db, { isDemo: true, name: 'Ajuntament de Prova' });
     const config = messagingConfig({
       SMS_GATEWAY_URL: gateway.url,
       SMS_GATEWAY_TOKEN: 'gateway-secret',
@@ -79,7 +79,7 @@ describe("the SMS to a new professional's mobile (never stored)", () => {
 
   it('reports a gateway failure to the caller (to fall back to email) and revokes the link', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const config = messagingConfig({ SMS_GATEWAY_URL: gateway.url });
     gateway.answerWith(503);
     try {
@@ -104,7 +104,7 @@ describe("the SMS to a new professional's mobile (never stored)", () => {
 
   it('in demo mode without a gateway lands in the mailbox, the number masked to its last 3 digits', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const result = await sendImmediateSms(
       { database: db, config: messagingConfig() },
       activationSms(entity.id, randomUUID()),
@@ -123,7 +123,7 @@ describe("the SMS to a new professional's mobile (never stored)", () => {
 
   it('outside demo mode without a gateway fails at once, so the caller sends email', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const config = messagingConfig({ CALIU_DEMO: '0', SMTP_URL: 'smtp://127.0.0.1:9' });
     const result = await sendImmediateSms(
       { database: db, config },
@@ -136,7 +136,7 @@ describe("the SMS to a new professional's mobile (never stored)", () => {
 describe('SMS through the outbox', () => {
   it('the worker sends them through the gateway and logs no number', async () => {
     const db = await testDatabase();
-    const entity = await createTestEntity(db);
+    const entity = await createTestEntity(db, { isDemo: true });
     const config = messagingConfig({ SMS_GATEWAY_URL: gateway.url });
     await db.tenant(entity.id, (tx) =>
       enqueue(tx, {

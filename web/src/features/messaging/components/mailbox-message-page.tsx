@@ -68,11 +68,20 @@ function MessageContent({ message, showEntity }: { message: MailboxMessage; show
   return (
     <>
       <MessageHeaders message={message} showEntity={showEntity} />
+      {message.failure && (
+        <div role="alert" className="alert alert--error">
+          <p className="alert__title">{t(`messaging.mailbox.status.${message.failure}`)}</p>
+        </div>
+      )}
       <section className="mail-content" aria-labelledby={contentId}>
         <h2 id={contentId} className="section-title">
           {t('messaging.message.content')}
         </h2>
-        {message.channel === 'sms' ? (
+        {message.bodyWithheld || message.text === null ? (
+          <p className="field__hint mail-withheld">
+            {t(`messaging.message.withheld.${message.bodyWithheld ?? 'not_delivered'}`)}
+          </p>
+        ) : message.channel === 'sms' ? (
           <LinkedText
             text={message.text}
             className="mail-text mail-text--sms"

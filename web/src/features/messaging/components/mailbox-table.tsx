@@ -38,6 +38,7 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
             <th scope="col">{t('messaging.mailbox.table.template')}</th>
             <th scope="col">{t('messaging.mailbox.table.language')}</th>
             <th scope="col">{t('messaging.mailbox.table.time')}</th>
+            <th scope="col">{t('messaging.mailbox.table.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +56,9 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
               <td lang={message.language}>{vocabulary.language(message.language)}</td>
               <td className="mailbox-table__time">
                 <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+              </td>
+              <td className={message.failure ? 'mailbox-table__failed' : undefined}>
+                {t(`messaging.mailbox.status.${message.failure ?? 'delivered'}`)}
               </td>
             </tr>
           ))}
