@@ -20,6 +20,7 @@ import { type Clock, systemClock } from './platform/context';
 import { guardPlugin } from './platform/guard';
 import { createErrorHandler, sendError } from './platform/http-errors';
 import { loggerOptions } from './platform/logging';
+import { overTls } from './platform/tls';
 import { authRoutes } from './modules/auth/routes';
 import { supportRoutes } from './modules/support/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -74,7 +75,15 @@ export async function buildApp(
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: deps.config.cookieSecure === true,
+    // One framing policy in both headers: no page of the console may be framed.
+    frameguard: { action: 'deny' },
+    // HSTS is set per request below: whenever the request came over TLS.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (overTls(request.protocol, deps.config.cookieSecure)) {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
   });
   await app.register(fastifySwagger, {
     openapi: {

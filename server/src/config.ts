@@ -5,7 +5,7 @@ import { isUuid } from '@caliu/common';
 /** Every environment variable Caliu reads, validated once at start. README.md lists them. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   CALIU_DATA_DIR: z.string().default('./data'),
   CALIU_DEMO: z.enum(['0', '1']).default('1'),
@@ -39,7 +39,10 @@ const envSchema = z.object({
 
 export type Config = {
   port: number;
+  /** The interface to listen on: HOST, else 127.0.0.1 in demo mode (public demo passwords), else every interface. */
   host: string;
+  /** Whether HOST was set: in demo mode start-up says where it listens and why. */
+  hostFromEnv: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
@@ -87,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST || (e.CALIU_DEMO === '1' ? '127.0.0.1' : '0.0.0.0'),
+    hostFromEnv: Boolean(e.HOST),
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: path.resolve(e.CALIU_DATA_DIR),
     demo: e.CALIU_DEMO === '1',
@@ -120,4 +124,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   };
+}
+
+/** Where the server listens; in demo mode, why only this machine can reach it by default. */
+export function listeningNote(config: Config): string {
+  if (!config.demo) return `Listening on ${config.host}:${config.port}.`;
+  if (!config.hostFromEnv) {
+    return (
+      `Demo mode: listening on ${config.host} only (this machine), because the demo passwords ` +
+      'are public. Set HOST (e.g. HOST=0.0.0.0) to listen on other interfaces.'
+    );
+  }
+  return `Demo mode: listening on ${config.host} (HOST). The demo passwords are public.`;
 }

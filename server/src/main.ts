@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { listeningNote, loadConfig } from './config';
 import { buildApp } from './app';
 import { openDatabase, type Database } from './db/connect';
 import { DataDirLockedError } from './db/pglite-lock';
@@ -51,6 +51,7 @@ async function main() {
     '',
     `Caliu is running at ${url}  (database: ${where})`,
     `API documentation: ${url}/api/docs`,
+    listeningNote(config),
   ];
   if (config.demo) {
     const pw = process.env.CALIU_DEMO_PASSWORD ? '(CALIU_DEMO_PASSWORD)' : config.demoPassword;

@@ -12,6 +12,7 @@ import {
   sessionInfoSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../app';
+import { overTls } from '../../platform/tls';
 import { accountRoutes } from './account-routes';
 import { withRetryAfter } from './retry-after';
 import { secondFactorRoutes } from './second-factor-routes';
@@ -23,8 +24,7 @@ const loginErrors = { ...errors, 429: apiErrorSchema };
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, cookie: string) => {
-    const secure =
-      deps.config.cookieSecure === 'auto' ? request.protocol === 'https' : deps.config.cookieSecure;
+    const secure = overTls(request.protocol, deps.config.cookieSecure);
     reply.setCookie(SESSION_COOKIE, cookie, {
       path: '/',
       httpOnly: true,
