@@ -394,7 +394,16 @@ export const professionalSchema = z.object({
   teams: z.array(z.object({ teamId: uuid, isCoordinator: z.boolean() })),
   createdAt: z.iso.datetime(),
   deactivatedAt: z.iso.datetime().nullable(),
-  abilities: z.object({ edit: z.boolean(), deactivate: z.boolean() }),
+  /** What the signed-in user may do with this professional (the API enforces it regardless). */
+  abilities: z.object({
+    edit: z.boolean(),
+    /** Change their roles: an administrator, never their own. */
+    editRoles: z.boolean(),
+    /** Deactivate or reactivate them: an administrator, never themself. */
+    deactivate: z.boolean(),
+    /** Be added (or made coordinator) by this user to the teams they configure. */
+    joinTeams: z.boolean(),
+  }),
 });
 export type Professional = z.infer<typeof professionalSchema>;
 

@@ -7,7 +7,9 @@ import {
   insertTerritory,
   type NewEntity,
 } from '../commands/create-entity';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/connect';
+import { professionals } from '../db/schema';
 import { hashPassword } from '../platform/secrets';
 import { TEST_PASSWORD } from './app';
 
@@ -81,6 +83,8 @@ export async function createTestProfessional(
     coordinates?: string[];
     username?: string;
     active?: boolean;
+    /** The sector they work in (where a coordinator may add them to a team). */
+    sectorId?: string;
   },
 ): Promise<TestProfessional> {
   const username = options.username ?? `p-${unique()}`;
@@ -99,6 +103,12 @@ export async function createTestProfessional(
     for (const team of options.teams ?? []) await addMembership(tx, entity.id, team, id, false);
     for (const team of options.coordinates ?? [])
       await addMembership(tx, entity.id, team, id, true);
+    if (options.sectorId) {
+      await tx
+        .update(professionals)
+        .set({ sectorId: options.sectorId })
+        .where(eq(professionals.id, id));
+    }
     return id;
   });
   return { id, username, email };

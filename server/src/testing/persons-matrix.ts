@@ -40,6 +40,23 @@ export const PERSONS_EXPECTED: Record<string, ExpectedRow> = {
     },
   },
   'DELETE /api/persons/:id': { relations: RECORD, allow: { coordinator: ['own', 'team'] } },
+  // "persons, case files: change referent or team (at creation the creator may name themself)":
+  // a coordinator of the person's team; the record's own referent has no say.
+  'PATCH /api/persons/:id (referent)': {
+    relations: RECORD,
+    allow: { coordinator: ['own', 'team'] },
+    permission: 'persons.change_referent',
+  },
+  'PATCH /api/persons/:id (team)': {
+    relations: RECORD,
+    allow: { coordinator: ['own', 'team'] },
+    permission: 'persons.change_referent',
+  },
+  'POST /api/persons (naming another referent)': {
+    relations: NONE,
+    allow: { coordinator: NONE },
+    permission: 'persons.change_referent',
+  },
   'GET /api/audit/person-lookup': { relations: NONE, allow: { administrator: NONE } },
   'GET /api/audit/persons/:id/access-report': {
     relations: RECORD,
@@ -105,6 +122,32 @@ export const PERSONS_SCENARIOS: Record<string, Scenario> = {
   }),
   'GET /api/persons/:id/history': onPerson('GET', (id) => `/api/persons/${id}/history`),
   'DELETE /api/persons/:id': onPerson('DELETE', (id) => `/api/persons/${id}`),
+  // The caller makes themself referent (a technician's way into the full record); on their own
+  // record, they hand it to a colleague.
+  'PATCH /api/persons/:id (referent)': async (w, caller, relation) => ({
+    method: 'PATCH',
+    url: `/api/persons/${await personFor(w, caller, relation)}`,
+    payload: {
+      referentId:
+        relation === 'own' || caller === 'anonymous' ? w.colleagues.north.id : w.actors[caller].id,
+    },
+  }),
+  // To the other team of entity A: for `other_team`, a pull into the caller's (north) team.
+  'PATCH /api/persons/:id (team)': async (w, caller, relation) => ({
+    method: 'PATCH',
+    url: `/api/persons/${await personFor(w, caller, relation)}`,
+    payload: { teamId: relation === 'other_team' ? w.a.teams.north : w.a.teams.south },
+  }),
+  'POST /api/persons (naming another referent)': async (w) => ({
+    method: 'POST',
+    url: '/api/persons',
+    payload: {
+      givenName: 'Matrix',
+      firstSurname: 'Referent',
+      municipalityId: w.a.municipalities.north1,
+      referentId: w.colleagues.north.id,
+    },
+  }),
   'GET /api/audit/person-lookup': async () => ({
     method: 'GET',
     url: '/api/audit/person-lookup?name=person',

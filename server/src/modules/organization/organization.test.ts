@@ -186,7 +186,10 @@ describe('team members', () => {
       roles: ['tech_ssb'],
       teams: [entity.teams.north],
     });
-    const newcomer = await createTestProfessional(database, entity, { roles: ['tech_sad'] });
+    const newcomer = await createTestProfessional(database, entity, {
+      roles: ['tech_sad'],
+      sectorId: entity.sectors.north,
+    });
     const coordination = await login(app, entity.code, coordinator.username);
     return { ...base, coordinator, member, newcomer, coordination };
   }

@@ -1,7 +1,12 @@
-import { coordinatedTeams, scopePredicate } from '../../platform/access/scope';
+import {
+  coordinatedTeams,
+  type ScopeRules,
+  scopePredicate,
+  type Viewer,
+} from '../../platform/access/scope';
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Scope } from '@caliu/common';
-import type { Tx } from '../../db/connect';
+import { PROFESSIONAL_ROLES, type Scope } from '@caliu/common';
+import { rowsOf, type Tx } from '../../db/connect';
 import {
   professionals,
   teamMemberships,
@@ -15,11 +20,83 @@ export type TeamViewer = { professionalId: string; configureScope: Scope | null 
 
 /** Teams whose members the viewer may configure: all (entity scope) or those they coordinate. */
 export function configurable(viewer: TeamViewer, teamId: SQL | typeof teams.id = teams.id): SQL {
+  return scopePredicate(configureViewer(viewer), 'teams.configure_members', {
+    own: () => sql`FALSE`,
+    team: (v) => sql`${teamId} IN ${coordinatedTeams(v)}`,
+  });
+}
+
+function configureViewer(viewer: TeamViewer): Viewer {
   const grants = viewer.configureScope ? { 'teams.configure_members': viewer.configureScope } : {};
-  return scopePredicate(
-    { professionalId: viewer.professionalId, grants },
-    'teams.configure_members',
-    { own: () => sql`FALSE`, team: (v) => sql`${teamId} IN ${coordinatedTeams(v)}` },
+  return { professionalId: viewer.professionalId, grants };
+}
+
+/** The municipalities the teams `teamIds` (a subquery) serve, directly or through their sectors. */
+const servedBy = (teamIds: SQL) => sql`(
+  SELECT tmu.municipality_id FROM team_municipalities tmu WHERE tmu.team_id IN ${teamIds}
+  UNION
+  SELECT sm.municipality_id FROM team_sectors ts
+    JOIN sector_municipalities sm ON sm.entity_id = ts.entity_id AND sm.sector_id = ts.sector_id
+  WHERE ts.team_id IN ${teamIds})`;
+
+const professionalRoles = sql`ARRAY[${sql.join(
+  PROFESSIONAL_ROLES.map((r) => sql`${r}`),
+  sql`, `,
+)}]::text[]`;
+
+/**
+ * Whom a user may add to the teams they configure (DESIGN.md: coordinators configure team members
+ * in their municipality and create no users). Read from the scope of `teams.configure_members`:
+ * entity scope (the administrator) anyone of the entity; team scope (a coordinator) only holders
+ * of professional roles — never an administrator, a community-help role or the support agent —
+ * ("role") who work where the coordinator's teams serve: their sector, or a team of theirs,
+ * covers one of those municipalities ("territory").
+ */
+export const JOINABLE: Record<'role' | 'territory', (p: SQL) => ScopeRules> = {
+  role: (p) => ({
+    own: () => sql`FALSE`,
+    team: () =>
+      sql`(SELECT x.roles <@ ${professionalRoles} FROM professionals x WHERE x.id = ${p})`,
+  }),
+  territory: (p) => ({
+    own: () => sql`FALSE`,
+    team: (v) => sql`EXISTS (
+      SELECT 1 FROM (
+        SELECT sm.municipality_id FROM professionals x
+          JOIN sector_municipalities sm ON sm.entity_id = x.entity_id AND sm.sector_id = x.sector_id
+        WHERE x.id = ${p}
+        UNION ALL
+        SELECT served.municipality_id FROM ${servedBy(sql`(SELECT m.team_id FROM team_memberships m
+          WHERE m.professional_id = ${p})`)} served
+      ) theirs
+      WHERE theirs.municipality_id IN ${servedBy(coordinatedTeams(v))})`,
+  }),
+};
+
+/** TRUE where the viewer may add the professional `p` (a column or value) to a team. */
+export function joinable(viewer: TeamViewer, p: SQL): SQL {
+  const v = configureViewer(viewer);
+  return sql`(${scopePredicate(v, 'teams.configure_members', JOINABLE.role(p))}
+    AND ${scopePredicate(v, 'teams.configure_members', JOINABLE.territory(p))})`;
+}
+
+/** For each professional, by name: may the viewer add them (their roles; where they work)? */
+export async function joinability(tx: Tx, viewer: TeamViewer, ids: string[]) {
+  if (!ids.length) return [];
+  const v = configureViewer(viewer);
+  const p = sql`p.id`;
+  return rowsOf<{ id: string; name: string; role_ok: boolean; territory_ok: boolean }>(
+    tx,
+    sql`SELECT p.id, p.given_name || ' ' || p.surnames AS name,
+        coalesce(${scopePredicate(v, 'teams.configure_members', JOINABLE.role(p))}, FALSE) AS role_ok,
+        coalesce(${scopePredicate(v, 'teams.configure_members', JOINABLE.territory(p))}, FALSE)
+          AS territory_ok
+      FROM professionals p
+      WHERE p.id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      ORDER BY p.surnames, p.given_name, p.id`,
   );
 }
 

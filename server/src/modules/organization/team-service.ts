@@ -6,7 +6,8 @@ import { actorOf } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import { existingMunicipalities, existingSectors } from './repository';
-import type { Ctx } from './schemas';
+import type { Tx } from '../../db/connect';
+import { type Ctx, fieldError } from './schemas';
 import { change, requireAll } from './service';
 import * as repo from './team-repository';
 
@@ -141,8 +142,10 @@ export async function listMembers(deps: AppDeps, ctx: Ctx, teamId: string): Prom
 }
 
 /**
- * Sets a team's members and who coordinates it, in one change. A coordinator may do it for the
- * teams they coordinate; only an administrator creates professionals or teams.
+ * Sets a team's members and who coordinates it, in one change. The administrator may do it for
+ * every team; a coordinator for the teams they coordinate, adding (or making coordinator) only
+ * whom `repo.joinable` allows — professional roles, in their territory. Only an administrator
+ * creates professionals or teams, or (de)activates professionals. Audited before and after.
  */
 export async function replaceMembers(
   deps: AppDeps,
@@ -151,27 +154,65 @@ export async function replaceMembers(
   input: TeamMembersPut,
 ): Promise<TeamMember[]> {
   const entityId = ctx.auth.entity.id;
+  const viewer = viewerOf(ctx.auth);
   return deps.database.tenant(entityId, async (tx) => {
-    if (!(await repo.lockConfigurableTeam(tx, viewerOf(ctx.auth), teamId))) throw notFound('team');
+    if (!(await repo.lockConfigurableTeam(tx, viewer, teamId))) throw notFound('team');
     const ids = input.members.map((m) => m.professionalId);
     await requireAll(
       repo.existingProfessionals(tx, ids),
       ids,
       'organization.unknown_professionals',
     );
+    const current = await repo.listMembers(tx, teamId);
+    const was = new Map(current.map((m) => [m.professionalId, m.isCoordinator]));
+    const added = ids.filter((id) => !was.has(id));
+    const promoted = input.members
+      .filter((m) => was.has(m.professionalId) && was.get(m.professionalId) !== m.isCoordinator)
+      .map((m) => m.professionalId);
+    await assertJoinable(tx, ctx, viewer, added, promoted);
     const before = await repo.replaceMembers(tx, entityId, teamId, input.members);
-    const was = new Map(before.map((m) => [m.professionalId, m.isCoordinator]));
     const now = new Map(input.members.map((m) => [m.professionalId, m.isCoordinator]));
+    const byId = (a: { professionalId: string }, b: { professionalId: string }) =>
+      a.professionalId.localeCompare(b.professionalId);
     await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
       action: 'team.members_update',
       recordType: 'team',
       recordId: teamId,
       details: {
-        added: ids.filter((id) => !was.has(id)),
+        before: before
+          .map(({ professionalId, isCoordinator }) => ({ professionalId, isCoordinator }))
+          .sort(byId),
+        after: input.members
+          .map(({ professionalId, isCoordinator }) => ({ professionalId, isCoordinator }))
+          .sort(byId),
+        added,
         removed: [...was.keys()].filter((id) => !now.has(id)),
         coordinators: input.members.filter((m) => m.isCoordinator).map((m) => m.professionalId),
       },
     });
     return repo.listMembers(tx, teamId);
   });
+}
+
+/** Refuses, naming them, whom the user may not add (or whose coordinator flag they may not set). */
+async function assertJoinable(
+  tx: Tx,
+  ctx: Ctx,
+  viewer: repo.TeamViewer,
+  added: string[],
+  promoted: string[],
+) {
+  const rows = await repo.joinability(tx, viewer, [...added, ...promoted]);
+  const wrongRole = rows.find((r) => !r.role_ok);
+  if (wrongRole) {
+    throw fieldError(ctx, 403, 'organization.member_role_not_allowed', 'members', {
+      name: wrongRole.name,
+    });
+  }
+  const outside = rows.find((r) => added.includes(r.id) && !r.territory_ok);
+  if (outside) {
+    throw fieldError(ctx, 403, 'organization.member_outside_territory', 'members', {
+      name: outside.name,
+    });
+  }
 }

@@ -207,18 +207,6 @@ describe('changing professionals', () => {
     expect(after.statusCode).toBe(403);
   });
 
-  it('an administrator cannot take their own administrator role away', async () => {
-    const { app, admin, session } = await setup();
-    const res = await app.inject({
-      method: 'PATCH',
-      url: `/api/professionals/${admin.id}`,
-      headers: session.headers(),
-      payload: { roles: ['coordinator'] },
-    });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('professional.own_administrator_role');
-  });
-
   it('taking the immigration role away takes the cost category with it', async () => {
     const { app, create, session } = await setup();
     const created = await create({ roles: ['tech_immigration'], costCategory: 'B' });

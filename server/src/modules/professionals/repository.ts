@@ -1,32 +1,12 @@
-import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platform/access/scope';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Role, Scope } from '@caliu/common';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Role } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { professionals, teamMemberships } from '../../db/schema';
+import { joinable, type TeamViewer } from '../organization/team-repository';
 import type { ReferentReference } from './referent-registry';
 
 /** Who reads: their id and the scope of their `teams.configure_members` grant. */
-export type Viewer = { professionalId: string; manageScope: Scope | null };
-
-/**
- * Professionals the viewer may deactivate and reactivate: anyone of the entity (administrator), or
- * members of the teams they coordinate (coordinator).
- */
-export function manageable(viewer: Viewer): SQL {
-  const grants = viewer.manageScope ? { 'teams.configure_members': viewer.manageScope } : {};
-  return scopePredicate(
-    { professionalId: viewer.professionalId, grants },
-    'teams.configure_members',
-    PROFESSIONAL_SCOPE,
-  );
-}
-
-/** For a professional's record, "team" means: a member of a team the viewer coordinates. */
-const PROFESSIONAL_SCOPE: ScopeRules = {
-  own: () => sql`FALSE`,
-  team: (v) => sql`EXISTS (SELECT 1 FROM team_memberships m
-    WHERE m.professional_id = ${professionals.id} AND m.team_id IN ${coordinatedTeams(v)})`,
-};
+export type Viewer = TeamViewer;
 
 const sortKey = sql<string>`(${professionals.surnames} || ', ' || ${professionals.givenName})`;
 
@@ -53,7 +33,7 @@ const columns = (viewer: Viewer) => ({
     SELECT json_agg(json_build_object('teamId', m.team_id, 'isCoordinator', m.is_coordinator)
                     ORDER BY m.team_id)
     FROM team_memberships m WHERE m.professional_id = ${professionals.id}), '[]'::json)`,
-  manageable: sql<boolean>`(${manageable(viewer)})`,
+  joinable: sql<boolean>`coalesce(${joinable(viewer, sql`${professionals.id}`)}, FALSE)`,
 });
 
 export type ProfessionalRow = NonNullable<Awaited<ReturnType<typeof findProfessional>>>;
@@ -97,8 +77,8 @@ export async function findProfessional(tx: Tx, viewer: Viewer, id: string) {
   return row ?? null;
 }
 
-/** Locks a professional for a change; `scoped`: only one the viewer may manage. */
-export async function lockProfessional(tx: Tx, id: string, viewer?: Viewer) {
+/** Locks a professional for a change (the administrator's: anyone of the entity). */
+export async function lockProfessional(tx: Tx, id: string) {
   const [row] = await tx
     .select({
       id: professionals.id,
@@ -113,7 +93,7 @@ export async function lockProfessional(tx: Tx, id: string, viewer?: Viewer) {
       activatedAt: professionals.activatedAt,
     })
     .from(professionals)
-    .where(and(eq(professionals.id, id), viewer ? manageable(viewer) : undefined))
+    .where(eq(professionals.id, id))
     .limit(1)
     .for('update', { of: professionals });
   return row ?? null;
@@ -191,4 +171,35 @@ export async function countReferences(
     if (row && row.n > 0) counts.push({ what: ref.what, count: row.n });
   }
   return counts;
+}
+
+const isAdministrator = sql`${professionals.active} AND 'administrator' = ANY(${professionals.roles})`;
+
+/**
+ * Locks the entity's active administrators, always in the same order, and answers their ids.
+ * Taken before any change that could leave the entity without one, so that two administrators
+ * removing each other at once are serialized (the second sees the first's change).
+ */
+export async function lockActiveAdministrators(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .select({ id: professionals.id })
+    .from(professionals)
+    .where(isAdministrator)
+    .orderBy(asc(professionals.id))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+/** The active administrators but one, to tell them of a change. */
+export async function otherAdministrators(tx: Tx, exceptId: string) {
+  return tx
+    .select({
+      id: professionals.id,
+      email: professionals.email,
+      givenName: professionals.givenName,
+      language: professionals.language,
+    })
+    .from(professionals)
+    .where(and(isAdministrator, sql`${professionals.id} <> ${exceptId}`))
+    .orderBy(asc(professionals.id));
 }

@@ -14,9 +14,10 @@ import { ctxOf, errors, idParams } from '../organization/schemas';
 import * as service from './service';
 
 /**
- * Professionals. The administrator creates and edits them (`organization.manage`); the directory
- * and (de)activation are for whoever configures team members (`teams.configure_members`): the
- * administrator for the whole entity, a coordinator for the members of the teams they coordinate.
+ * Professionals. The administrator creates, edits, deactivates and reactivates them
+ * (`organization.manage`); the directory is for whoever configures team members
+ * (`teams.configure_members`): the administrator, and coordinators choosing whom to add to the
+ * teams they coordinate (each answer says whom they may add).
  */
 export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -73,8 +74,9 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags: ['professionals'],
         summary:
-          'Change a professional (only the fields sent; `teams` replaces the memberships). A ' +
-          'removed role stops working at their next request',
+          'Change a professional (only the fields sent; `teams` replaces the memberships). Never ' +
+          "one's own roles, nor the last active administrator's; a role change is emailed to " +
+          "the entity's other administrators. A removed role stops working at their next request",
         params: idParams,
         body: professionalPatchSchema,
         response: { 200: professionalSchema, ...errors },
@@ -86,12 +88,13 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   app.post(
     '/api/professionals/:id/deactivate',
     {
-      config: { permission: 'teams.configure_members' },
+      config: { permission: 'organization.manage' },
       schema: {
         tags: ['professionals'],
         summary:
-          'Deactivate a professional: refused (409, listing what to transfer first) while they ' +
-          'are referent of anything; ends all their sessions at once',
+          'Deactivate a professional (never oneself, nor the last active administrator): refused ' +
+          '(409, listing what to transfer first) while they are referent of anything; ends all ' +
+          'their sessions at once',
         params: idParams,
         response: { 200: professionalSchema, ...errors },
       },
@@ -102,7 +105,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   app.post(
     '/api/professionals/:id/reactivate',
     {
-      config: { permission: 'teams.configure_members' },
+      config: { permission: 'organization.manage' },
       schema: {
         tags: ['professionals'],
         summary: 'Reactivate a professional',

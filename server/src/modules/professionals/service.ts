@@ -11,6 +11,7 @@ import type { AppDeps } from '../../app';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/context';
+import { enqueue } from '../../platform/messaging/outbox';
 import { AppError, notFound } from '../../platform/errors';
 import { endSessionsOf } from '../auth/repository';
 import { constraintViolation } from '../organization/db-errors';
@@ -30,7 +31,7 @@ import * as repo from './repository';
 function viewerOf(ctx: Ctx): repo.Viewer {
   return {
     professionalId: ctx.auth.professionalId,
-    manageScope: ctx.auth.grants['teams.configure_members'] ?? null,
+    configureScope: ctx.auth.grants['teams.configure_members'] ?? null,
   };
 }
 
@@ -62,7 +63,9 @@ function present(ctx: Ctx, row: repo.ProfessionalRow): Professional {
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
     abilities: {
       edit: managesOrganization,
-      deactivate: row.manageable && row.id !== ctx.auth.professionalId,
+      editRoles: managesOrganization && row.id !== ctx.auth.professionalId,
+      deactivate: managesOrganization && row.id !== ctx.auth.professionalId,
+      joinTeams: row.joinable,
     },
   };
 }
@@ -234,6 +237,25 @@ export async function create(
   return { ...created, activation };
 }
 
+/** Roles as a set: the same roles in another order are no change. */
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((role) => b.includes(role));
+
+/**
+ * Refuses a change that would leave the entity without an active administrator. The caller has
+ * locked the administrators (`repo.lockActiveAdministrators`) before reading the target.
+ */
+function assertNotLastAdministrator(administrators: string[], id: string) {
+  if (administrators.includes(id) && administrators.length <= 1) {
+    throw new AppError('professional.last_administrator', 409);
+  }
+}
+
+/**
+ * The administrator changes a professional. Never their own roles (another administrator must);
+ * every role change is audited and emailed to the entity's other administrators in the same
+ * transaction; the last active administrator keeps the role.
+ */
 export async function update(
   deps: AppDeps,
   ctx: Ctx,
@@ -243,15 +265,17 @@ export async function update(
   const entityId = ctx.auth.entity.id;
   return deps.database
     .tenant(entityId, async (tx) => {
+      const administrators = await repo.lockActiveAdministrators(tx);
       const current = await repo.lockProfessional(tx, id);
       if (!current) throw notFound('professional');
       const { teams, ...fields } = patch;
       const roles = fields.roles ?? current.roles;
-      // An administrator cannot take their own role away (and leave the entity without one).
-      if (id === ctx.auth.professionalId && current.roles.includes('administrator')) {
-        if (!roles.includes('administrator')) {
-          throw fieldError(ctx, 409, 'professional.own_administrator_role', 'roles');
-        }
+      const rolesChanged = !sameRoles(roles, current.roles);
+      if (rolesChanged && id === ctx.auth.professionalId) {
+        throw fieldError(ctx, 403, 'professional.own_roles', 'roles');
+      }
+      if (rolesChanged && !roles.includes('administrator')) {
+        assertNotLastAdministrator(administrators, id);
       }
       // Taking the immigration role away takes its cost category with it.
       if (
@@ -269,6 +293,9 @@ export async function update(
       if (fields.documentNumber !== undefined) {
         fields.documentNumber = normalizeDocument(fields.documentNumber);
       }
+      const teamsBefore = teams ? (await repo.findProfessional(tx, viewerOf(ctx), id))!.teams : [];
+      // Told of a role change: the administrators but the one who acts, and a new one.
+      const told = rolesChanged ? await repo.otherAdministrators(tx, ctx.auth.professionalId) : [];
       if (Object.keys(fields).length) await repo.updateProfessional(tx, id, fields);
       if (teams) await repo.replaceMemberships(tx, entityId, id, teams);
       await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
@@ -277,26 +304,76 @@ export async function update(
         recordId: id,
         details: {
           fields: Object.keys(patch),
-          ...(fields.roles ? { roles: { from: current.roles, to: fields.roles } } : {}),
+          ...(rolesChanged ? { roles: { from: current.roles, to: roles } } : {}),
+          ...(teams ? { teams: { from: teamsBefore, to: teams } } : {}),
         },
       });
+      if (rolesChanged) {
+        if (roles.includes('administrator') && current.active && !told.some((a) => a.id === id)) {
+          told.push({
+            id,
+            email: current.email,
+            givenName: current.givenName,
+            language: current.language,
+          });
+        }
+        await tellAdministrators(tx, ctx, told, current, roles);
+      }
       return reread(tx, ctx, id);
     })
     .catch((error: unknown) => uniqueField(ctx, error));
 }
 
+/** Emails the administrators the caller chose of a role change, in each one's language. */
+async function tellAdministrators(
+  tx: Tx,
+  ctx: Ctx,
+  recipients: Awaited<ReturnType<typeof repo.otherAdministrators>>,
+  professional: {
+    id: string;
+    givenName: string;
+    surnames: string;
+    username: string;
+    roles: Role[];
+  },
+  roles: Role[],
+) {
+  const actor = await repo.findProfessional(tx, viewerOf(ctx), ctx.auth.professionalId);
+  const changedBy = actor ? `${actor.givenName} ${actor.surnames}` : ctx.auth.username;
+  for (const admin of recipients) {
+    await enqueue(tx, {
+      entityId: ctx.auth.entity.id,
+      channel: 'email',
+      template: 'role_change',
+      to: admin.email,
+      language: admin.language,
+      data: {
+        givenName: admin.givenName,
+        professionalName: `${professional.givenName} ${professional.surnames}`,
+        username: professional.username,
+        changedBy,
+        before: professional.roles,
+        after: roles,
+      },
+      idempotencyKey: `role_change:${ctx.request.id}:${professional.id}:${admin.id}`,
+    });
+  }
+}
+
 /**
- * Deactivates a professional (administrator: anyone of the entity; coordinator: members of the
- * teams they coordinate). Refused while they are referent of anything, listing what to transfer
- * first; every session of theirs ends at once.
+ * The administrator deactivates a professional of the entity (never themself, nor the last active
+ * administrator). Refused while they are referent of anything, listing what to transfer first;
+ * every session of theirs ends at once.
  */
 export async function deactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<Professional> {
   const now = deps.clock.now();
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
-    const current = await repo.lockProfessional(tx, id, viewerOf(ctx));
+    const administrators = await repo.lockActiveAdministrators(tx);
+    const current = await repo.lockProfessional(tx, id);
     if (!current) throw notFound('professional');
     if (id === ctx.auth.professionalId) throw new AppError('professional.deactivate_self', 409);
     if (!current.active) return reread(tx, ctx, id);
+    assertNotLastAdministrator(administrators, id);
     const blockers = await repo.countReferences(tx, REFERENT_REFERENCES, id);
     if (blockers.length) {
       const items = blockers.map((b) => ctx.t(`identity.referents.${b.what}`, { count: b.count }));
@@ -319,10 +396,11 @@ export async function deactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<P
   });
 }
 
+/** The administrator reactivates a professional of the entity. */
 export async function reactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<Professional> {
   const now = deps.clock.now();
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
-    const current = await repo.lockProfessional(tx, id, viewerOf(ctx));
+    const current = await repo.lockProfessional(tx, id);
     if (!current) throw notFound('professional');
     if (!current.active) {
       await repo.setActive(tx, id, true, now);

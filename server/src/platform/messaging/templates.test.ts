@@ -29,6 +29,7 @@ describe('message templates', () => {
       'password_reset',
       'professional_activation',
       'professional_activation_sms',
+      'role_change',
     ]);
     for (const template of TEMPLATES) {
       const subjects = new Set<string>();

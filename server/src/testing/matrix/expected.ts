@@ -1,4 +1,4 @@
-import type { Role } from '@caliu/common';
+import type { Permission, Role } from '@caliu/common';
 import { PERSONS_EXPECTED } from '../persons-matrix';
 
 /**
@@ -23,7 +23,28 @@ export type ExpectedRow = {
   relations: Relation[];
   /** Callers allowed, with the relations in which they are allowed. Absent = denied everywhere. */
   allow: Partial<Record<Caller, Relation[]>>;
+  /**
+   * Only on a variant: the permission its request needs besides the route's, for the check
+   * against the application's map. A variant without one is a rule beyond the map (who may be
+   * added to a team, never one's own roles…), proven by its cells alone.
+   */
+  permission?: Permission;
 };
+
+/**
+ * A route may have variants besides its own row: the same route with a request that exercises
+ * one rule (`PATCH /api/persons/:id (referent)`), each a row of its own whose key is the route's
+ * followed by a space and a parenthesis.
+ */
+export function routeOf(key: string): string {
+  const at = key.indexOf(' (');
+  return at < 0 ? key : key.slice(0, at);
+}
+
+/** The rows of a route: its own, then its variants. */
+export function rowsOf(route: string): string[] {
+  return Object.keys(EXPECTED).filter((key) => routeOf(key) === route);
+}
 
 const SELF: Relation[] = ['self'];
 const NONE: Relation[] = ['none'];
@@ -34,6 +55,10 @@ const TEAMS: Relation[] = ['team', 'other_team', 'other_entity'];
 const CONFIGURE_MEMBERS: Partial<Record<Role | 'anonymous', Relation[]>> = {
   administrator: ['team', 'other_team'],
   coordinator: ['team'],
+};
+/** Every team of the entity, for the administrator alone. */
+const ADMINISTRATOR_TEAMS: Partial<Record<Role | 'anonymous', Relation[]>> = {
+  administrator: ['team', 'other_team'],
 };
 
 /** Every professional role of a council, the community-help roles and the support agent. */
@@ -120,8 +145,18 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   // for every team of the entity.
   'GET /api/teams/:id/members': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
   'PUT /api/teams/:id/members': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
-  // Professionals: the administrator creates and edits them; the coordinator sees the directory
-  // (to configure their teams) and deactivates or reactivates members of their teams.
+  // A coordinator adds only professionals with professional roles who work where their teams
+  // serve: never an administrator, nor someone of another territory. The administrator, anyone.
+  'PUT /api/teams/:id/members (adding an administrator)': {
+    relations: TEAMS,
+    allow: ADMINISTRATOR_TEAMS,
+  },
+  'PUT /api/teams/:id/members (adding someone of another territory)': {
+    relations: TEAMS,
+    allow: ADMINISTRATOR_TEAMS,
+  },
+  // Professionals: the administrator creates, edits, deactivates and reactivates them; the
+  // coordinator sees the directory (to configure their teams) and changes none of them.
   'GET /api/professionals': {
     relations: NONE,
     allow: { administrator: NONE, coordinator: NONE },
@@ -132,8 +167,15 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   },
   'POST /api/professionals': { relations: NONE, allow: { administrator: NONE } },
   'PATCH /api/professionals/:id': { relations: IN_ENTITY, allow: { administrator: NONE } },
-  'POST /api/professionals/:id/deactivate': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
-  'POST /api/professionals/:id/reactivate': { relations: TEAMS, allow: CONFIGURE_MEMBERS },
+  'PATCH /api/professionals/:id (roles)': {
+    relations: IN_ENTITY,
+    allow: { administrator: NONE },
+    permission: 'organization.manage',
+  },
+  // "change roles (never one's own)": not even the administrator.
+  'PATCH /api/professionals/:id (own roles)': { relations: SELF, allow: {} },
+  'POST /api/professionals/:id/deactivate': { relations: TEAMS, allow: ADMINISTRATOR_TEAMS },
+  'POST /api/professionals/:id/reactivate': { relations: TEAMS, allow: ADMINISTRATOR_TEAMS },
   'POST /api/professionals/:id/resend-activation': {
     relations: IN_ENTITY,
     allow: { administrator: NONE },

@@ -228,6 +228,28 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
     payload: { members: [{ professionalId: w.actors.coordinator.id, isCoordinator: true }] },
   }),
 
+  'PUT /api/teams/:id/members (adding an administrator)': async (w, _c, relation) => ({
+    method: 'PUT',
+    url: `/api/teams/${await teamFor(w, relation)}/members`,
+    payload: {
+      members: [
+        { professionalId: w.actors.coordinator.id, isCoordinator: true },
+        { professionalId: w.actors.administrator.id, isCoordinator: false },
+      ],
+    },
+  }),
+  // Every actor works in the north team's territory; this colleague in the south team's.
+  'PUT /api/teams/:id/members (adding someone of another territory)': async (w, _c, relation) => ({
+    method: 'PUT',
+    url: `/api/teams/${await teamFor(w, relation)}/members`,
+    payload: {
+      members: [
+        { professionalId: w.actors.coordinator.id, isCoordinator: true },
+        { professionalId: w.colleagues.south.id, isCoordinator: false },
+      ],
+    },
+  }),
+
   'GET /api/professionals': async () => ({ method: 'GET', url: '/api/professionals?limit=5' }),
   'GET /api/professionals/:id': async (w, _c, relation) => ({
     method: 'GET',
@@ -248,6 +270,16 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
     method: 'PATCH',
     url: `/api/professionals/${await memberFor(w, relation)}`,
     payload: { givenName: 'Renamed' },
+  }),
+  'PATCH /api/professionals/:id (roles)': async (w, _c, relation) => ({
+    method: 'PATCH',
+    url: `/api/professionals/${await memberFor(w, relation)}`,
+    payload: { roles: ['tech_sad'] },
+  }),
+  'PATCH /api/professionals/:id (own roles)': async (w, caller) => ({
+    method: 'PATCH',
+    url: `/api/professionals/${caller === 'anonymous' ? w.colleagues.north.id : w.actors[caller].id}`,
+    payload: { roles: ['coordinator'] },
   }),
   'POST /api/professionals/:id/deactivate': async (w, _c, relation) => ({
     method: 'POST',

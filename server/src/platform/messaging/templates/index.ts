@@ -2,6 +2,7 @@ import type { MessageTemplate } from './define';
 import { passwordReset } from './password-reset';
 import { professionalActivation } from './professional-activation';
 import { professionalActivationSms } from './professional-activation-sms';
+import { roleChange } from './role-change';
 
 export type { MessageTemplate, RenderInput, RenderedEmail, RenderedSms } from './define';
 export { TemplateDataError } from './define';
@@ -14,6 +15,7 @@ export const TEMPLATES: readonly MessageTemplate[] = [
   professionalActivation,
   passwordReset,
   professionalActivationSms,
+  roleChange,
 ];
 
 const byName = new Map(TEMPLATES.map((t) => [t.name, t]));
