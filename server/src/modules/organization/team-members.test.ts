@@ -74,7 +74,7 @@ describe('adding professionals to a team', () => {
     expect(promote.json().error.code).toBe('organization.member_role_not_allowed');
   });
 
-  it('a coordinator adds only professionals who work where their teams serve', async () => {
+  it('a coordinator adds only professionals who work where their teams serve, or nowhere yet', async () => {
     const { app, database, entity, session, put, north } = await setup();
     const inSector = await north(['tech_sad']);
     const inTeam = await createTestProfessional(database, entity, {
@@ -86,7 +86,7 @@ describe('adding professionals to a team', () => {
       sectorId: entity.sectors.south,
       teams: [entity.teams.south],
     });
-    const nowhere = await createTestProfessional(database, entity, { roles: ['tech_eaia'] });
+    const unplaced = await createTestProfessional(database, entity, { roles: ['tech_eaia'] });
 
     // The directory says beforehand whom the coordinator may add.
     const directory = await app.inject({
@@ -104,20 +104,20 @@ describe('adding professionals to a team', () => {
       [inSector.id]: true,
       [inTeam.id]: true,
       [southern.id]: false,
-      [nowhere.id]: false,
+      [unplaced.id]: true,
     });
 
-    for (const outsider of [southern, nowhere]) {
-      const res = await put(session, [{ professionalId: outsider.id }]);
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error).toMatchObject({
-        code: 'organization.member_outside_territory',
-        message: `You cannot add Test Professional ${outsider.username} to the team: they do not work in the municipalities or sectors your teams serve. Ask the administrator.`,
-      });
-    }
+    const res = await put(session, [{ professionalId: southern.id }]);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'organization.member_outside_territory',
+      message: `You cannot add Test Professional ${southern.username} to the team: they do not work in the municipalities or sectors your teams serve. Ask the administrator.`,
+    });
+    // Someone with neither a sector nor a team yet is no one's: the coordinator may place them.
     const ok = await put(session, [
       { professionalId: inSector.id },
       { professionalId: inTeam.id, isCoordinator: true },
+      { professionalId: unplaced.id },
     ]);
     expect(ok.statusCode, ok.body).toBe(200);
   });

@@ -50,7 +50,7 @@ const professionalRoles = sql`ARRAY[${sql.join(
  * entity scope (the administrator) anyone of the entity; team scope (a coordinator) only holders
  * of professional roles — never an administrator, a community-help role or the support agent —
  * ("role") who work where the coordinator's teams serve: their sector, or a team of theirs,
- * covers one of those municipalities ("territory").
+ * covers one of those municipalities, or they have neither yet ("territory").
  */
 export const JOINABLE: Record<'role' | 'territory', (p: SQL) => ScopeRules> = {
   role: (p) => ({
@@ -60,16 +60,18 @@ export const JOINABLE: Record<'role' | 'territory', (p: SQL) => ScopeRules> = {
   }),
   territory: (p) => ({
     own: () => sql`FALSE`,
-    team: (v) => sql`EXISTS (
-      SELECT 1 FROM (
+    // No sector and no team yet (no one's): placed by whoever configures a team first.
+    team: (
+      v,
+    ) => sql`(SELECT coalesce(bool_or(theirs.municipality_id IN ${servedBy(coordinatedTeams(v))}), TRUE)
+      FROM (
         SELECT sm.municipality_id FROM professionals x
           JOIN sector_municipalities sm ON sm.entity_id = x.entity_id AND sm.sector_id = x.sector_id
         WHERE x.id = ${p}
         UNION ALL
         SELECT served.municipality_id FROM ${servedBy(sql`(SELECT m.team_id FROM team_memberships m
           WHERE m.professional_id = ${p})`)} served
-      ) theirs
-      WHERE theirs.municipality_id IN ${servedBy(coordinatedTeams(v))})`,
+      ) theirs)`,
   }),
 };
 
