@@ -32,7 +32,10 @@ export async function findActivatable(tx: Tx, professionalId: string) {
 }
 
 /** An active professional with a password, by id or by email (case-insensitive). */
-export async function findActiveAccount(tx: Tx, by: { id: string } | { email: string }) {
+export async function findActiveAccount(
+  tx: Tx,
+  by: { id: string } | { email: string } | { username: string },
+) {
   const [row] = await tx
     .select(accountColumns)
     .from(professionals)
@@ -41,7 +44,9 @@ export async function findActiveAccount(tx: Tx, by: { id: string } | { email: st
       and(
         'id' in by
           ? eq(professionals.id, by.id)
-          : sql`lower(${professionals.email}) = lower(${by.email})`,
+          : 'username' in by
+            ? eq(professionals.username, by.username)
+            : sql`lower(${professionals.email}) = lower(${by.email})`,
         eq(professionals.active, true),
         isNotNull(professionals.passwordHash),
       ),

@@ -12,7 +12,7 @@ import {
 import { hashPassword, verifyPassword } from '../../platform/secrets';
 import * as repo from './account-repository';
 import { endSessionsOf, findEntityByCode, findPasswordHash } from './repository';
-import { attemptSucceeded, countAttempt, throttleKeys } from './throttle';
+import { accountKeys, attemptSucceeded, clearAccount, countAttempt } from './throttle';
 
 type Meta = { id: string; ip: string };
 
@@ -126,7 +126,7 @@ export async function resetPassword(
     await repo.setPassword(tx, account.id, passwordHash);
     await endSessionsOf(tx, account.id, 'password_changed');
     // The owner proved control of the mailbox: earlier failures no longer make them wait.
-    await attemptSucceeded(tx, entityId, throttleKeys(account.username, meta.ip).slice(0, 1), true);
+    await clearAccount(tx, entityId, accountKeys(account.username, meta.ip));
     await writeAudit(tx, publicActor(entityId, account.id, meta), {
       action: 'auth.password_reset',
       recordType: 'professional',
@@ -151,7 +151,7 @@ export async function changePassword(
   }
   const { database } = deps;
   const entityId = auth.entity.id;
-  const keys = throttleKeys(auth.username, meta.ip).slice(0, 1);
+  const keys = accountKeys(auth.username, meta.ip);
   const now = deps.clock.now();
   await database.tenant(entityId, (tx) => countAttempt(tx, entityId, keys, now));
   const found = await database.tenant(entityId, (tx) => findPasswordHash(tx, auth.professionalId));

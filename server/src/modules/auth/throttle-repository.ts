@@ -2,7 +2,9 @@ import { and, eq, lt, or, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { loginThrottles } from '../../db/schema';
 
-export type ThrottleKey = { kind: 'account' | 'address'; hash: Buffer };
+export type ThrottleKind = 'account_address' | 'account' | 'address';
+/** A counted key: only its hash is stored; `username` (account key) lets its owner be told. */
+export type ThrottleKey = { kind: ThrottleKind; hash: Buffer; username?: string };
 
 const where = (entityId: string, key: ThrottleKey) =>
   and(
@@ -62,6 +64,30 @@ export async function giveBack(tx: Tx, entityId: string, key: ThrottleKey, thres
                         ELSE ${loginThrottles.blockedUntil} END`,
     })
     .where(where(entityId, key));
+}
+
+/**
+ * Records that the key's owner was told, unless they were already in this episode (since
+ * `restartBefore`). Answers whether to tell them now.
+ */
+export async function markNotified(
+  tx: Tx,
+  entityId: string,
+  key: ThrottleKey,
+  now: Date,
+  restartBefore: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(loginThrottles)
+    .set({ notifiedAt: now })
+    .where(
+      and(
+        where(entityId, key),
+        or(isNull(loginThrottles.notifiedAt), lt(loginThrottles.notifiedAt, restartBefore)),
+      ),
+    )
+    .returning({ kind: loginThrottles.kind });
+  return rows.length > 0;
 }
 
 export async function clear(tx: Tx, entityId: string, key: ThrottleKey) {

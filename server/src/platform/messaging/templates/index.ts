@@ -1,4 +1,5 @@
 import type { MessageTemplate } from './define';
+import { loginThrottled } from './login-throttled';
 import { passwordReset } from './password-reset';
 import { professionalActivation } from './professional-activation';
 import { professionalActivationSms } from './professional-activation-sms';
@@ -12,6 +13,7 @@ export { TemplateDataError } from './define';
  * locales/<lang>/messaging.json under messaging.templates.<name>. Add new ones here.
  */
 export const TEMPLATES: readonly MessageTemplate[] = [
+  loginThrottled,
   professionalActivation,
   passwordReset,
   professionalActivationSms,
