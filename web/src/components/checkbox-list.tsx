@@ -16,6 +16,8 @@ type CheckboxListProps = {
   empty?: ReactNode;
   /** A name for the boxes (a test or a form may look them up by it). */
   name?: string;
+  /** Shown as they are, not to be changed (the hint says why). */
+  disabled?: boolean;
 };
 
 /** A multiple choice as a group of checkboxes, in the options' order. */
@@ -30,6 +32,7 @@ export function CheckboxList({
   onChange,
   empty,
   name,
+  disabled,
 }: CheckboxListProps) {
   const toggle = (value: string, checked: boolean) => {
     const next = new Set(selected);
@@ -51,6 +54,7 @@ export function CheckboxList({
                   name={name}
                   value={option.value}
                   checked={selected.includes(option.value)}
+                  disabled={disabled}
                   aria-invalid={error ? true : undefined}
                   onChange={(event) => toggle(option.value, event.target.checked)}
                 />

@@ -80,6 +80,9 @@ export function MemberSearch({ memberIds, onAdd }: MemberSearchProps) {
                 </span>
                 {already ? (
                   <span className="muted">{t('organization.members.already')}</span>
+                ) : !professional.abilities.joinTeams ? (
+                  // Another territory, or a role a coordinator does not give: the API refuses.
+                  <span className="muted">{t('organization.members.administratorOnly')}</span>
                 ) : (
                   <button
                     type="button"

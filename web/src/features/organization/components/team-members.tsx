@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Team, TeamMember } from '@caliu/common';
+import { PROFESSIONAL_ROLES, type Team, type TeamMember } from '@caliu/common';
+import { useCurrentUser } from '@/lib/auth';
 import { ErrorAlert } from '@/components/error-alert';
 import { useTeamMembers } from '../api/get-team-members';
 import { useReplaceTeamMembers } from '../api/replace-team-members';
@@ -81,6 +82,11 @@ type EditorProps = {
 
 function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
+  // A coordinator makes coordinator only holders of professional roles (the API refuses others).
+  const mayCoordinate = (member: TeamMember) =>
+    me.permissions.includes('organization.manage') ||
+    member.roles.every((role) => (PROFESSIONAL_ROLES as readonly string[]).includes(role));
   const [draft, setDraftState] = useState<TeamMember[]>(members);
   const dirty = !sameList(draft, members);
   const setDraft = (update: (list: TeamMember[]) => TeamMember[]) => {
@@ -131,6 +137,7 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
                         <input
                           type="checkbox"
                           checked={member.isCoordinator}
+                          disabled={!mayCoordinate(member)}
                           aria-label={t('organization.members.coordinatesNamed', { name })}
                           onChange={(event) =>
                             setCoordinator(member.professionalId, event.target.checked)

@@ -122,7 +122,12 @@ export function ProfessionalForm({
         <h2 id={`${id}-work`} className="section-title">
           {t('professionals.sections.work')}
         </h2>
-        <WorkFields {...fields} teams={teams.data ?? []} sectors={sectors.data ?? []} />
+        <WorkFields
+          {...fields}
+          teams={teams.data ?? []}
+          sectors={sectors.data ?? []}
+          rolesLocked={professional ? !professional.abilities.editRoles : false}
+        />
       </section>
       {creating && (
         <section className="card form-section" aria-labelledby={`${id}-activation`}>

@@ -18,7 +18,13 @@ export function WorkFields({
   touch,
   teams,
   sectors,
-}: FieldsProps & { teams: Team[]; sectors: Sector[] }) {
+  rolesLocked = false,
+}: FieldsProps & {
+  teams: Team[];
+  sectors: Sector[];
+  /** One's own roles: another administrator changes them (the API refuses). */
+  rolesLocked?: boolean;
+}) {
   const { t } = useTranslation();
   const immigration = values.roles.includes('tech_immigration');
   const member = new Map(values.teams.map((m) => [m.teamId, m]));
@@ -41,8 +47,9 @@ export function WorkFields({
         id={`${idPrefix}-roles`}
         name="roles"
         legend={t('professionals.fields.roles')}
-        hint={t('professionals.hints.roles')}
+        hint={rolesLocked ? t('professionals.hints.ownRoles') : t('professionals.hints.roles')}
         error={errors.roles}
+        disabled={rolesLocked}
         required
         options={ENTITY_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         selected={values.roles}
