@@ -6,7 +6,12 @@ import * as repo from './repository';
 
 type Meta = { id: string; ip: string };
 
-function present(row: repo.AuditRow): AuditEntry {
+/**
+ * An audit entry as the administrator sees it. "From support" marks only the rows of someone
+ * from another entity (the support agent, through its audited cross-entity path), never the
+ * entity's own staff.
+ */
+function present(row: repo.AuditRow, entityId: string): AuditEntry {
   return {
     id: String(row.id),
     at: row.at.toISOString(),
@@ -14,7 +19,7 @@ function present(row: repo.AuditRow): AuditEntry {
       ? {
           id: row.actorId,
           name: row.actorName,
-          fromSupport: row.actorEntityId !== null,
+          fromSupport: row.actorEntityId !== null && row.actorEntityId !== entityId,
         }
       : null,
     action: row.action,
@@ -53,7 +58,7 @@ export async function search(deps: AppDeps, auth: AuthContext, request: Meta, qu
   });
   const page = rows.slice(0, limit);
   return {
-    items: page.map(present),
+    items: page.map((row) => present(row, auth.entity.id)),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
   };
 }
@@ -108,7 +113,7 @@ export async function* exportCsv(
     if (!rows.length) break;
     let chunk = '';
     for (const row of rows) {
-      const e = present(row);
+      const e = present(row, auth.entity.id);
       chunk +=
         [
           e.id,

@@ -173,6 +173,45 @@ describe('the demo mailbox (sent mail)', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("marks on the audit page as 'from support' the support agent's reads only", async () => {
+    const { app } = await buildTestApp();
+    const db = await testDatabase();
+    const entity = await createTestEntity(db, { isDemo: true });
+    const provider = await createTestEntity(db, { kind: 'provider' });
+    const admin = await createTestProfessional(db, entity, { roles: ['administrator'] });
+    const agent = await createTestProfessional(db, provider, { roles: ['support_agent'] });
+    await sendOne(db, entity, 'k1', 'someone@x.example');
+    const adminSession = await login(app, entity.code, admin.username);
+    const agentSession = await login(app, provider.code, agent.username);
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/mailbox',
+      headers: adminSession.headers(),
+    });
+    const url = `/api/mailbox/${list.json().items[0].id}`;
+    expect(
+      (await app.inject({ method: 'GET', url, headers: adminSession.headers() })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url, headers: agentSession.headers() })).statusCode,
+    ).toBe(200);
+
+    const audit = await app.inject({
+      method: 'GET',
+      url: '/api/audit?action=mailbox.read',
+      headers: adminSession.headers(),
+    });
+    const byActor = Object.fromEntries(
+      audit
+        .json()
+        .items.map((e: { actor: { id: string; fromSupport: boolean } }) => [
+          e.actor.id,
+          e.actor.fromSupport,
+        ]),
+    );
+    expect(byActor).toEqual({ [admin.id]: false, [agent.id]: true });
+  });
+
   it('is refused to roles without mailbox.view', async () => {
     const { app } = await buildTestApp();
     const db = await testDatabase();

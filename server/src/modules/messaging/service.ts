@@ -93,9 +93,12 @@ export async function getMailboxMessage(
   const read = async (tx: Tx) => {
     const found = await repo.getMailboxMessage(tx, id, withBody);
     if (found) {
+      // Read from another entity (the support agent) names the reader's entity too; an
+      // administrator's read of their own mailbox is an ordinary one.
+      const crossing = entityId !== auth.entity.id ? { actorEntityId: auth.entity.id } : {};
       await writeAudit(
         tx,
-        { ...actorOf(auth, request), entityId, actorEntityId: auth.entity.id },
+        { ...actorOf(auth, request), entityId, ...crossing },
         { action: 'mailbox.read', recordType: 'mailbox_message', recordId: id },
       );
     }

@@ -60,18 +60,42 @@ describe("the administrator's data-subject tools", () => {
         },
       ]);
     }
+    const nobody = await app.inject({
+      method: 'GET',
+      url: '/api/audit/person-lookup?document=99999999R',
+      headers: admin.headers(),
+    });
+    expect(nobody.json().items).toEqual([]);
     const audit = await db.asOwner((tx) =>
-      rowsOf<{ details: Record<string, unknown> }>(
+      rowsOf<{ details: Record<string, unknown>; record_type: string; record_id: string }>(
         tx,
-        sql`SELECT details FROM audit_log WHERE entity_id = ${entity.id}
+        sql`SELECT details, record_type, record_id FROM audit_log WHERE entity_id = ${entity.id}
           AND action = 'person.lookup' ORDER BY id`,
       ),
     );
-    expect(audit.map((a) => a.details)).toEqual([
-      { by: 'document', length: 9, results: 1 },
-      { by: 'document', length: 8, results: 1 },
-      { by: 'name', length: 10, results: 1 },
+    // Each look-up is tagged with the person it found, so it shows in their access report.
+    expect(audit).toEqual([
+      {
+        details: { by: 'document', length: 9, results: 1 },
+        record_type: 'person',
+        record_id: person,
+      },
+      {
+        details: { by: 'document', length: 8, results: 1 },
+        record_type: 'person',
+        record_id: person,
+      },
+      { details: { by: 'name', length: 10, results: 1 }, record_type: 'person', record_id: person },
+      { details: { by: 'document', length: 9, results: 0 }, record_type: null, record_id: null },
     ]);
+    const report = await app.inject({
+      method: 'GET',
+      url: `/api/audit/persons/${person}/access-report`,
+      headers: admin.headers(),
+    });
+    expect(
+      report.json().entries.filter((e: { action: string }) => e.action === 'person.lookup'),
+    ).toHaveLength(3);
   });
 
   it('asks for a document or a name, not both', async () => {

@@ -49,14 +49,21 @@ export async function lookup(
         status: p.status,
       }));
     }
-    await writeAudit(tx, actorOf(auth, meta), {
-      action: 'person.lookup',
-      details: {
-        by: query.document !== undefined ? 'document' : 'name',
-        length: (query.document ?? query.name ?? '').length,
-        results: items.length,
-      },
-    });
+    // One row for each person found, tagged with them, so that the look-up shows in their access
+    // report; a look-up that found no one is recorded once, untagged.
+    const details = {
+      by: query.document !== undefined ? 'document' : 'name',
+      length: (query.document ?? query.name ?? '').length,
+      results: items.length,
+    };
+    const found = items.length ? items.map((item) => item.id) : [null];
+    for (const recordId of found) {
+      await writeAudit(tx, actorOf(auth, meta), {
+        action: 'person.lookup',
+        ...(recordId ? { recordType: 'person', recordId } : {}),
+        details,
+      });
+    }
     return { items };
   });
 }
