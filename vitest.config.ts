@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,6 +16,9 @@ export default defineConfig({
           environment: 'node',
           isolate: false,
           pool: 'forks',
+          // Vitest's default (cores − 1) is one worker on CI's 2 cores; each worker has its own
+          // PGlite (or shares the PostgreSQL server), and tests never see each other's entities.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

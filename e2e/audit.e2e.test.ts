@@ -1,30 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../server/src/demo/fixtures';
-import {
-  checkPage,
-  expectHeading,
-  fill,
-  launchBrowser,
-  openPage,
-  pageOverflowsSideways,
-  signIn,
-  TEXTS,
-} from './browser';
+import { checkPage, expectHeading, fill, pageOverflowsSideways, signIn, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 
 const CSV_HEADER =
   'id,at,actor_id,actor_name,from_support,action,outcome,record_type,record_id,ticket_id,request_id,ip,details';
@@ -61,7 +44,7 @@ async function rowCount(page: Page): Promise<number> {
 
 /** Signs in as `username` in a browser of its own, so that the log has a sign-in to find. */
 async function signInElsewhere(username: string): Promise<void> {
-  const { context, page } = await openPage(browser, { baseUrl, locale: 'es' });
+  const { context, page } = await suite.open({ baseUrl, locale: 'es' });
   try {
     await signIn(page, { username });
   } finally {
@@ -93,7 +76,7 @@ describe('the audit page', () => {
     const professional = demoName('sad-manager');
     await signInElsewhere('sad-manager');
 
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       const first = await openAuditPage(page, 'en');
       const firstPage = (await first.json()) as AuditPage;
@@ -203,7 +186,7 @@ describe('the audit page', () => {
 
   it('shows a refused filter in words, next to its field', async () => {
     const text = TEXTS.es;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'es' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'es' });
     try {
       await signIn(page, { username: 'administrator' });
       const answer = nextSearch(page);
@@ -223,7 +206,7 @@ describe('the audit page', () => {
 
   it.each<Lang>(['ca', 'it'])('reads well and passes axe in %s', async (lang) => {
     const text = TEXTS[lang];
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: lang });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: lang });
     try {
       await openAuditPage(page, lang);
       const table = page.getByRole('table', { name: text.audit.table.caption });
@@ -248,7 +231,7 @@ describe('the audit page', () => {
 
   it('fits a tablet held upright (768 px)', async () => {
     const text = TEXTS.es;
-    const { context, page } = await openPage(browser, {
+    const { context, page } = await suite.open({
       baseUrl,
       locale: 'es',
       viewport: { width: 768, height: 1024 },
@@ -270,7 +253,7 @@ describe('the audit page', () => {
 
   it('is neither offered nor opened to a professional without the permission', async () => {
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { username: 'tech-ssb' });
       await expectHeading(page, fill(text.home.greeting, { name: 'Marta' }));

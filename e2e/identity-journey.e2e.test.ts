@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpPeer } from '../server/src/testing/smtp-peer-process';
 import type { SmtpPeer } from '../server/src/testing/smtp-peer-process';
-import {
-  checkPage,
-  DEMO_ENTITY,
-  expectHeading,
-  fill,
-  launchBrowser,
-  openPage,
-  signIn,
-  submitLogin,
-  TEXTS,
-} from './browser';
-import { startServer } from './harness';
-import type { RunningServer } from './harness';
+import { checkPage, DEMO_ENTITY, expectHeading, fill, signIn, submitLogin, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 import { DEMO_DOMAIN, dni, freshCode, linkIn, unique } from './identity-api';
 
 /**
@@ -25,23 +14,17 @@ import { DEMO_DOMAIN, dni, freshCode, linkIn, unique } from './identity-api';
  */
 
 let peer: SmtpPeer;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  peer = await startSmtpPeer();
-  // A fresh data directory, or on PostgreSQL a database of its own: this server's worker, and
-  // no other, sends this test's email to the SMTP peer.
-  server = await startServer({
-    env: { SMTP_URL: peer.url, OUTBOX_POLL_MS: '50' },
-    ownDatabase: true,
-  });
-  browser = await launchBrowser();
-}, 120_000);
+// A fresh data directory, or on PostgreSQL a database of its own: this server's worker, and no
+// other, sends this test's email to the SMTP peer.
+const suite = useBrowserSuite({
+  ownServer: async () => {
+    peer = await startSmtpPeer();
+    return { env: { SMTP_URL: peer.url, OUTBOX_POLL_MS: '50' }, ownDatabase: true };
+  },
+});
+const server = suite;
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await peer?.stop();
 });
 
@@ -80,7 +63,7 @@ describe('setting up a professional from the console, and their first sign-in', 
     const suffix = unique();
     const teamName = `Equip Est ${suffix}`;
     const email = `aina.${suffix}@${DEMO_DOMAIN}`;
-    const admin = await openPage(browser, { baseUrl: server.baseUrl, locale: 'en' });
+    const admin = await suite.open({ baseUrl: server.baseUrl, locale: 'en' });
     let username: string;
     try {
       await signIn(admin.page, { username: 'administrator' });
@@ -116,7 +99,7 @@ describe('setting up a professional from the console, and their first sign-in', 
     expect(link).toMatch(/^\/activate#token=/);
 
     const ca = TEXTS.ca;
-    const { context, page, pageErrors } = await openPage(browser, {
+    const { context, page, pageErrors } = await suite.open({
       baseUrl: server.baseUrl,
       locale: 'ca',
     });
@@ -195,7 +178,7 @@ describe('setting up a professional from the console, and their first sign-in', 
 
   it('keeps an administrator on the profile page until they set up the second factor the entity now requires', async () => {
     const text = TEXTS.en;
-    const { context, page, pageErrors } = await openPage(browser, {
+    const { context, page, pageErrors } = await suite.open({
       baseUrl: server.baseUrl,
       locale: 'en',
     });
@@ -260,7 +243,7 @@ describe('setting up a professional from the console, and their first sign-in', 
     );
     for (const answer of await Promise.all(failures)) expect(answer.status).toBe(401);
 
-    const { context, page } = await openPage(browser, { baseUrl: server.baseUrl, locale: 'es' });
+    const { context, page } = await suite.open({ baseUrl: server.baseUrl, locale: 'es' });
     try {
       await page.goto('/login');
       const answer = page.waitForResponse('**/api/auth/login');

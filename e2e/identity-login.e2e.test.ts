@@ -1,16 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkPage,
   DEMO_ENTITY,
   expectHeading,
   fill,
   htmlLang,
-  launchBrowser,
-  openPage,
   submitLogin,
   TEXTS,
 } from './browser';
+import { useBrowserSuite } from './suite';
 import {
   activate,
   apiLogin,
@@ -21,9 +19,8 @@ import {
 } from './identity-api';
 import type { ApiSession, NewProfessional } from './identity-api';
 
-const baseUrl = inject('baseUrl');
-
-let browser: Browser;
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 let admin: ApiSession;
 
 /** A new professional, activated with this password (never a demo user: their state is shared). */
@@ -38,12 +35,7 @@ async function activatedProfessional(givenName: string, password: string) {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   admin = await apiLogin(baseUrl, { username: 'administrator' });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the second step of a sign-in', () => {
@@ -61,7 +53,7 @@ describe('the second step of a sign-in', () => {
 
   it('signs in with a recovery code when the phone is not at hand, once per code', async () => {
     const text = TEXTS.es;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'es' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'es' });
     try {
       await page.goto('/login');
       await submitLogin(page, { username: quim.username, password });
@@ -115,7 +107,7 @@ describe('the second step of a sign-in', () => {
 
   it("signs in with the app's code, and turns the second factor off with the password", async () => {
     const text = TEXTS.it;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'it' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'it' });
     try {
       await page.goto('/login');
       await submitLogin(page, { username: quim.username, password });
@@ -147,7 +139,7 @@ describe('the second step of a sign-in', () => {
 describe('a forgotten password', () => {
   it('asks for the entity and the email, and answers the same whether or not they match', async () => {
     const text = TEXTS.it;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'it' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'it' });
     try {
       await page.goto('/login');
       await page.getByRole('link', { name: text.account.forgot.link }).click();
@@ -176,7 +168,7 @@ describe('a forgotten password', () => {
     const text = TEXTS.en;
     const old = 'the first passphrase of pau';
     const pau = await activatedProfessional('Pau', old);
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await page.goto('/forgot-password');
       await expectHeading(page, text.account.forgot.title);
@@ -243,7 +235,7 @@ describe('the activation page', () => {
     const link = await linkFromMailbox(admin, nil.email, 'professional_activation');
     for (const lang of ['it', 'en'] as const) {
       const text = TEXTS[lang];
-      const { context, page } = await openPage(browser, { baseUrl, locale: lang });
+      const { context, page } = await suite.open({ baseUrl, locale: lang });
       try {
         await page.goto(link);
         await expectHeading(page, text.account.activation.title);
@@ -268,7 +260,7 @@ describe('the activation page', () => {
     const refusal = (await expected.json()) as { error: { code: string; message: string } };
     expect(refusal.error.code).toBe('auth.link_not_live');
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await page.goto(`/activate#token=${token}`);
       await page.getByRole('alert').getByText(refusal.error.message).waitFor();

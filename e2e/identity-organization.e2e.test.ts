@@ -1,30 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import {
-  checkPage,
-  expectHeading,
-  fill,
-  launchBrowser,
-  openPage,
-  pageOverflowsSideways,
-  signIn,
-  TEXTS,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, expectHeading, fill, pageOverflowsSideways, signIn, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
 import { apiLogin, createProfessional, expectStatus, unique } from './identity-api';
 import type { ApiSession } from './identity-api';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 let admin: ApiSession;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   admin = await apiLogin(baseUrl, { username: 'administrator' });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function openTab(page: Page, lang: Lang, tab: 'entity' | 'municipalities' | 'sectors') {
@@ -40,7 +27,7 @@ describe('the organization pages', () => {
     'show the entity settings, municipalities and sectors in %s',
     async (lang) => {
       const text = TEXTS[lang];
-      const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: lang });
+      const { context, page, pageErrors } = await suite.open({ baseUrl, locale: lang });
       try {
         await signIn(page, { username: 'administrator' });
         await page
@@ -90,7 +77,7 @@ describe('the organization pages', () => {
     const suffix = unique();
     const town = `Vila Prova ${suffix}`;
     const sector = `Sector Prova ${suffix}`;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await signIn(page, { username: 'administrator' });
       await page.goto('/organization/municipalities');
@@ -190,7 +177,7 @@ describe('teams and their members', () => {
 
   it('a coordinator configures the members of their team and does not see the organization pages', async () => {
     const text = TEXTS.it;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'it' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'it' });
     try {
       await signIn(page, { username: 'coordinator' });
       const sections = page.getByRole('navigation', { name: text.navigation.label });
@@ -260,7 +247,7 @@ describe('teams and their members', () => {
 
   it("shows the administrator every team, its details form and the new-team page, down to a tablet's width", async () => {
     const text = TEXTS.en;
-    const { context, page, pageErrors } = await openPage(browser, {
+    const { context, page, pageErrors } = await suite.open({
       baseUrl,
       locale: 'en',
       viewport: { width: 768, height: 1024 },

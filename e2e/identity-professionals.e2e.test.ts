@@ -1,28 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import {
-  checkPage,
-  expectHeading,
-  fill,
-  launchBrowser,
-  openPage,
-  pageOverflowsSideways,
-  signIn,
-  TEXTS,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage, expectHeading, fill, pageOverflowsSideways, signIn, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
 import { DEMO_DOMAIN, dni, unique } from './identity-api';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 
 const TABLET = { width: 768, height: 1024 };
 
@@ -45,7 +29,7 @@ describe('the staff directory', () => {
     ['en', { width: 1280, height: 800 }],
   ] as const)('searches and filters in %s', async (lang: Lang, viewport) => {
     const text = TEXTS[lang];
-    const { context, page, pageErrors } = await openPage(browser, {
+    const { context, page, pageErrors } = await suite.open({
       baseUrl,
       locale: lang,
       viewport,
@@ -86,7 +70,7 @@ describe('the staff directory', () => {
 
   it('is read-only for a coordinator, who may not create professionals', async () => {
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { username: 'coordinator' });
       await page.goto('/professionals');
@@ -109,7 +93,7 @@ describe('creating a professional', () => {
     const text = TEXTS.es;
     const fields = text.professionals.fields;
     const suffix = unique();
-    const { context, page, pageErrors } = await openPage(browser, {
+    const { context, page, pageErrors } = await suite.open({
       baseUrl,
       locale: 'es',
       viewport: TABLET,
@@ -204,7 +188,7 @@ describe("a professional's page", () => {
     const text = TEXTS.en;
     const suffix = unique();
     const email = `biel.${suffix}@${DEMO_DOMAIN}`;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await signIn(page, { username: 'administrator' });
       await page.goto('/professionals/new');
@@ -245,7 +229,7 @@ describe("a professional's page", () => {
 
   it('refuses to deactivate a referent, listing what to transfer first', async () => {
     const text = TEXTS.en;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await signIn(page, { username: 'administrator' });
       await page.goto('/professionals?q=puig');

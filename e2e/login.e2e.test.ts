@@ -1,28 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import {
-  checkPage,
-  fill,
-  htmlLang,
-  LANGS,
-  launchBrowser,
-  openPage,
-  submitLogin,
-  TEXTS,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { checkPage, fill, htmlLang, LANGS, submitLogin, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 
 /** A different demo user per language, so that no saved preference leaks between tests. */
 const USERS: Record<Lang, { username: string; role: keyof (typeof TEXTS)['en']['roles'] }> = {
@@ -38,7 +20,7 @@ type SignedIn = { givenName: string; entity: { name: string } };
 describe('sign-in', () => {
   it.each(LANGS)('signs in and shows the console in %s', async (lang) => {
     const text = TEXTS[lang];
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: lang });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: lang });
     try {
       await page.goto('/');
       // Not signed in: the console sends the user to the sign-in page, in the browser's language.
@@ -80,7 +62,7 @@ describe('sign-in', () => {
   });
 
   it('tells the user to check the name of the entity when it is unknown', async () => {
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await page.goto('/login');
       const answer = page.waitForResponse('**/api/auth/login');
@@ -101,7 +83,7 @@ describe('sign-in', () => {
   });
 
   it('shows the server message in the language chosen on the sign-in page', async () => {
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await page.goto('/login');
       await page.getByLabel(TEXTS.ca.language.label).selectOption('en');
@@ -124,7 +106,7 @@ describe('sign-in', () => {
 
   it('shows each field error next to its field', async () => {
     const text = TEXTS.es;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'es-ES' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'es-ES' });
     try {
       await page.goto('/login');
       await page.getByRole('button', { name: text.auth.submit }).click();
@@ -145,7 +127,7 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password with the translated message', async () => {
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'it-IT' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'it-IT' });
     try {
       await page.goto('/login');
       await submitLogin(page, { username: 'tech-ssb', password: 'not-the-password' });

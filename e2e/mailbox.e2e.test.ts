@@ -1,38 +1,23 @@
 import { request } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DOMAIN, DEMO_ENTITY_CODE } from '../server/src/demo/fixtures';
-import serverCa from '../server/src/locales/ca/messaging.json';
 import serverEn from '../server/src/locales/en/messaging.json';
 import serverIt from '../server/src/locales/it/messaging.json';
-import {
-  checkPage,
-  expectHeading,
-  fill,
-  launchBrowser,
-  openPage,
-  pageOverflowsSideways,
-  signIn,
-  TEXTS,
-} from './browser';
+import { checkPage, expectHeading, fill, pageOverflowsSideways, signIn, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
 
 /**
- * The demo mailbox ("sent mail") and the failed messages. A real message reaches the mailbox
- * through the public forgotten-password request for a demo professional (it sends a reset link;
- * it does not change the password), delivered by the server's own outbox worker.
- *
- * The demo server's mail cannot be made to fail, so the failed-messages page is tested against
- * the real server for its empty state and its permission only; a failed message, its error and
- * its retry (and the 409 `messaging.not_failed`) are covered by the server's API tests
- * (server/src/modules/messaging/messaging.test.ts). How the page shows failed messages and the
- * answers to a retry is tested with those API answers played back in the browser (page.route),
- * as is the mailbox of a server outside demo mode (which needs a real mail server to start).
+ * The demo mailbox ("sent mail"). A real message reaches the mailbox through the public
+ * forgotten-password request for a demo professional (it sends a reset link; it does not change
+ * the password), delivered by the server's own outbox worker. The mailbox of a server outside
+ * demo mode (which needs a real mail server to start) is tested with the API's answers played
+ * back in the browser (page.route). The failed messages have their own file.
  */
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 
 const RESET_EMAIL = `tech-eaia@${DEMO_DOMAIN}`;
 const MADRID = 'Europe/Madrid';
@@ -57,7 +42,6 @@ type MailboxItem = {
 };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Anyone may ask for a password reset: no session, as on the sign-in page.
   const api = await request.newContext({ baseURL: baseUrl });
   try {
@@ -68,10 +52,6 @@ beforeAll(async () => {
   } finally {
     await api.dispose();
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The mailbox as the signed-in user's API sees it (first page). */
@@ -152,7 +132,7 @@ async function openMessage(page: Page, lang: Lang, mail: MailboxItem): Promise<v
 describe('the demo mailbox', () => {
   it("shows the administrator the entity's mail, each email rendered in a sandbox", async () => {
     const text = TEXTS.en;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await signIn(page, { username: 'administrator' });
       const mail = await waitForResetEmail(page);
@@ -249,7 +229,7 @@ describe('the demo mailbox', () => {
 
   it('reads well and passes axe in Catalan', async () => {
     const text = TEXTS.ca;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { username: 'administrator' });
       const mail = await waitForResetEmail(page);
@@ -280,7 +260,7 @@ describe('the demo mailbox', () => {
 
   it("shows the support agent every entity's mail, and one entity's on request", async () => {
     const text = TEXTS.es;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'es' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'es' });
     try {
       await signIn(page, { entity: 'support', username: 'support' });
       const mail = await waitForResetEmail(page);
@@ -333,7 +313,7 @@ describe('the demo mailbox', () => {
 
   it('fits a tablet held upright (768 px)', async () => {
     const text = TEXTS.it;
-    const { context, page } = await openPage(browser, {
+    const { context, page } = await suite.open({
       baseUrl,
       locale: 'it',
       viewport: { width: 768, height: 1024 },
@@ -368,7 +348,7 @@ describe('the demo mailbox', () => {
 
   it("says so when the server is not in demo mode (the API's 404)", async () => {
     const text = TEXTS.en;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await signIn(page, { username: 'administrator' });
       const message = serverEn.errors.messaging.mailbox_unavailable;
@@ -394,7 +374,7 @@ describe('the demo mailbox', () => {
 
   it('shows a text message as its text, the number masked, its link a link', async () => {
     const text = TEXTS.it;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'it' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'it' });
     try {
       await signIn(page, { username: 'administrator' });
       const me = await page.evaluate(async () => {
@@ -460,7 +440,7 @@ describe('the demo mailbox', () => {
 
   it('is neither offered nor opened to a technician', async () => {
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { username: 'tech-ssb' });
       await expectHeading(page, fill(text.home.greeting, { name: 'Marta' }));
@@ -483,127 +463,6 @@ describe('the demo mailbox', () => {
       await page.goto('/outbox/failed');
       await expectHeading(page, text.notFound.title);
       expect(asked).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-});
-
-describe('the failed messages', () => {
-  it.each<Lang>(['en', 'ca'])(
-    'shows the administrator that nothing has failed, in %s',
-    async (lang) => {
-      const text = TEXTS[lang];
-      const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: lang });
-      try {
-        await signIn(page, { username: 'administrator' });
-        const answer = page.waitForResponse(
-          (response) => new URL(response.url()).pathname === '/api/outbox/failed',
-        );
-        await page
-          .getByRole('navigation', { name: text.navigation.label })
-          .getByRole('link', { name: text.navigation.sections.failedMessages })
-          .click();
-        await page.waitForURL('**/outbox/failed');
-        await expectHeading(page, text.messaging.failed.title);
-        expect(await page.title()).toBe(`${text.messaging.failed.title} · Caliu`);
-        const body = (await (await answer).json()) as { items: unknown[] };
-        // The demo mailbox accepts every message: nothing fails on the demo server.
-        expect(body.items).toEqual([]);
-        await page.getByText(text.messaging.failed.empty).waitFor();
-        expect(await page.getByRole('table').count()).toBe(0);
-        await checkPage(page, `failed-${lang}`);
-        expect(pageErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    },
-  );
-});
-
-/** A failed message as GET /api/outbox/failed answers it. */
-function failedMessage(to: string, lastError: string) {
-  return {
-    id: crypto.randomUUID(),
-    channel: 'email',
-    template: 'professional_activation',
-    to,
-    language: 'ca',
-    status: 'failed',
-    attempts: 8,
-    lastError,
-    createdAt: '2026-03-02T08:00:00.000Z',
-    lastAttemptAt: '2026-03-02T14:30:00.000Z',
-    nextAttemptAt: '2026-03-02T14:30:00.000Z',
-  };
-}
-
-describe('the failed messages, as the API answers them', () => {
-  it('shows each failure, sends one again, and says why another cannot be', async () => {
-    const text = TEXTS.ca;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'ca' });
-    try {
-      await signIn(page, { username: 'administrator' });
-      const first = failedMessage(`nova@${DEMO_DOMAIN}`, '550 5.1.1 Mailbox unavailable');
-      const second = failedMessage(`antiga@${DEMO_DOMAIN}`, 'ECONNREFUSED');
-      await page.route('**/api/outbox/failed?*', (route) =>
-        route.fulfill({ json: { items: [first, second], nextCursor: null } }),
-      );
-      const retried: string[] = [];
-      await page.route('**/api/outbox/*/retry', async (route) => {
-        const id = new URL(route.request().url()).pathname.split('/')[3] ?? '';
-        retried.push(id);
-        // The console sends its anti-CSRF token with the write.
-        expect(route.request().headers()['x-csrf-token']).toBeTruthy();
-        if (id === first.id) {
-          await route.fulfill({ json: { ...first, status: 'pending', attempts: 0 } });
-        } else {
-          const message = serverCa.errors.messaging.not_failed;
-          await route.fulfill({
-            status: 409,
-            json: { error: { code: 'messaging.not_failed', message } },
-          });
-        }
-      });
-
-      await page.goto('/outbox/failed');
-      await expectHeading(page, text.messaging.failed.title);
-      const table = page.getByRole('table', { name: text.messaging.failed.table.caption });
-      await table.waitFor();
-      const rows = table.locator('tbody tr');
-      expect(await rows.count()).toBe(2);
-      const cells = await rows.first().locator('td').allTextContents();
-      expect(cells[0]).toBe(first.to);
-      expect(cells[1]).toContain(text.messaging.templates.professional_activation);
-      expect(cells[2]).toBe('8');
-      // The last attempt, in the entity's time zone (Europe/Madrid: 14:30 UTC is 15:30).
-      expect(cells[3]).toContain('15:30');
-      expect(cells[4]).toBe(first.lastError);
-      await checkPage(page, 'failed-rows-ca');
-
-      // Sent again: the row says so, and takes the focus from the button that went away.
-      await page
-        .getByRole('button', { name: fill(text.messaging.failed.retryLabel, { to: first.to }) })
-        .click();
-      const queued = rows.first().getByRole('status');
-      await queued.waitFor();
-      expect(await queued.textContent()).toBe(text.messaging.failed.queued);
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.textContent))
-        .toBe(text.messaging.failed.queued);
-
-      // Not failed any more (sent meanwhile): the server's words, and no button.
-      const secondButton = page.getByRole('button', {
-        name: fill(text.messaging.failed.retryLabel, { to: second.to }),
-      });
-      await secondButton.click();
-      const refusal = rows.nth(1).getByRole('alert');
-      await refusal.waitFor();
-      expect(await refusal.textContent()).toBe(serverCa.errors.messaging.not_failed);
-      expect(await secondButton.count()).toBe(0);
-      expect(retried).toEqual([first.id, second.id]);
-      await checkPage(page, 'failed-retried-ca');
-      expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
     }

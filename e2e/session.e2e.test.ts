@@ -1,24 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { checkPage, launchBrowser, openPage, signIn, TEXTS } from './browser';
+import { describe, expect, it } from 'vitest';
+import { checkPage, signIn, signInThroughForm, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 
 // Sessions end after 30 minutes idle; the console warns 3 minutes before.
 describe('session expiry', () => {
   it('warns before the idle expiry, extends on request, and ends the session on time', async () => {
     const text = TEXTS.en;
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     try {
       // The page's clock is ours to move; the server keeps real time (the console corrects
       // for the difference with the Date header).
@@ -54,9 +45,10 @@ describe('session expiry', () => {
 
   it('goes back to the sign-in page when the API answers 401', async () => {
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
-      await signIn(page, { username: 'tech-ssb' });
+      // Through the form, as the person did: it remembers the entity for the next sign-in.
+      await signInThroughForm(page, { username: 'tech-ssb' });
       // The session disappears (revoked, or expired on the server) while the page is open.
       await context.clearCookies();
       await page.getByRole('button', { name: text.support.button }).click();

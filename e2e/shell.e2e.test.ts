@@ -1,28 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TICKET } from '../server/src/demo/fixtures';
-import {
-  checkPage,
-  focusedElement,
-  htmlLang,
-  LANGS,
-  launchBrowser,
-  openPage,
-  signIn,
-  TEXTS,
-} from './browser';
+import { checkPage, focusedElement, htmlLang, LANGS, signIn, TEXTS } from './browser';
+import { useBrowserSuite } from './suite';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
+const { baseUrl } = suite;
 
 async function expectHeading(page: Page, text: string) {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(text);
@@ -30,7 +13,7 @@ async function expectHeading(page: Page, text: string) {
 
 describe('navigation bar', () => {
   it('switches the language everywhere and remembers it for the user', async () => {
-    const { context, page, pageErrors } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { username: 'coordinator' });
       const nav = page.getByRole('navigation', { name: TEXTS.ca.nav.label });
@@ -76,7 +59,7 @@ describe('navigation bar', () => {
 
   it('opens the support panel from the keyboard, and Escape gives the focus back', async () => {
     const text = TEXTS.en;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'en' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'en' });
     try {
       await signIn(page, { username: 'tech-admin' });
       const button = page.getByRole('button', { name: text.support.button });
@@ -124,7 +107,7 @@ describe('navigation bar', () => {
     // The demo data holds one ticket of tech-ssb, opened at 00:30 on 2 March in Madrid.
     const text = TEXTS.es;
     const createdAt = DEMO_TICKET.createdAt;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'es' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'es' });
     try {
       await signIn(page, { username: 'tech-ssb' });
       await page.getByRole('button', { name: text.support.button }).click();
@@ -154,7 +137,7 @@ describe('navigation bar', () => {
 
   it('offers a skip link to the main content', async () => {
     const text = TEXTS.es;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'es' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'es' });
     try {
       await signIn(page, { username: 'aux-admin' });
       await page.keyboard.press('Tab');
@@ -169,7 +152,7 @@ describe('navigation bar', () => {
 
   it('signs out back to the sign-in page', async () => {
     const text = TEXTS.es;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'es' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'es' });
     try {
       await signIn(page, { username: 'administrator' });
       await page.getByRole('button', { name: text.auth.signOut }).click();
@@ -189,7 +172,7 @@ describe('navigation bar', () => {
 
   it('shows a not-found page for an unknown address', async () => {
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { username: 'operator' });
       await page.goto('/no-such-page');
@@ -204,7 +187,7 @@ describe('navigation bar', () => {
 
   it('shows the support agent its role', async () => {
     const text = TEXTS.ca;
-    const { context, page } = await openPage(browser, { baseUrl, locale: 'ca' });
+    const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { entity: 'support', username: 'support' });
       expect(await page.getByRole('main').getByRole('listitem').allTextContents()).toEqual([
@@ -217,7 +200,7 @@ describe('navigation bar', () => {
   });
 
   it.each(LANGS)('fits a tablet held upright (768 px) in %s', async (lang) => {
-    const { context, page } = await openPage(browser, {
+    const { context, page } = await suite.open({
       baseUrl,
       locale: lang,
       viewport: { width: 768, height: 1024 },

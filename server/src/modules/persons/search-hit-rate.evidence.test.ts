@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, login, type Session } from '../../testing/app';
 import { testDatabase } from '../../testing/database';
+import { evidenceCount } from '../../testing/evidence';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
 import { loadPopulation } from '../../testing/persons-factories';
 import {
@@ -11,13 +12,14 @@ import {
 } from '../../testing/persons-population';
 import { foldName, fullName, variantsOf, type VariantKind } from '../../testing/persons-variants';
 
-const POPULATION = 10_000;
-const SAMPLED = 200;
+/** `npm test`: 2,000 persons, 50 sampled; `npm run test:long`: 10,000 persons, 200 sampled. */
+const POPULATION = evidenceCount(2_000, 10_000);
+const SAMPLED = evidenceCount(50, 200);
 
 type Item = { id: string; givenName: string; firstSurname: string; secondSurname: string | null };
 
 /**
- * The search as professionals use it, on 10,000 realistic persons: each of 200 sampled persons is
+ * The search as professionals use it, on thousands of realistic persons: each sampled person is
  * searched by variants of their name (reordered, unaccented, one typo, second surname missing).
  * A hit: the person among the first 5 results, or behind only persons of exactly the same
  * accent-folded name.
@@ -89,7 +91,7 @@ describe('person search hit rate', () => {
     const hits = Object.values(totals).reduce((n, t) => n + t.hits, 0);
     const total = Object.values(totals).reduce((n, t) => n + t.total, 0);
     const rate = (100 * hits) / total;
-    console.log(`search hit rate: ${rate.toFixed(1)}% (${hits}/${total})`);
+    console.log(`search hit rate on ${POPULATION} persons: ${rate.toFixed(1)}% (${hits}/${total})`);
     for (const [kind, t] of Object.entries(totals)) {
       console.log(`  ${kind}: ${((100 * t.hits) / t.total).toFixed(1)}% (${t.hits}/${t.total})`);
     }
