@@ -8,6 +8,7 @@ import { createTestEntity, createTestProfessional } from '../testing/factories';
 import { createErrorHandler } from './http-errors';
 import { translator } from './i18n';
 import { loggerOptions } from './logging';
+import { personalDataIn } from '../testing/log-scan';
 
 /** Personal data of the kind a query carries: a name, a document number, a phone number. */
 const PERSONAL = {
@@ -138,6 +139,33 @@ describe('the server log', () => {
       payload: { entity: entity.code, username: `${PERSONAL.document}\u0000`, password: 'x' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(leaks(logs.join(''))).toEqual([]);
+
+    // The same data accepted: created, searched by name and by document, looked up.
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      payload: { ...person, firstSurname: 'Puigdevall' },
+      headers: session.headers(),
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    for (const q of [PERSONAL.name, PERSONAL.document, 'Puigdevall']) {
+      const found = await app.inject({
+        method: 'GET',
+        url: `/api/persons?q=${encodeURIComponent(q)}`,
+        headers: session.headers(),
+      });
+      expect(found.statusCode).toBe(200);
+    }
+    const admin = await createTestProfessional(database, entity, { roles: ['administrator'] });
+    const adminSession = await login(app, entity.code, admin.username);
+    const lookup = await app.inject({
+      method: 'GET',
+      url: `/api/audit/person-lookup?document=${PERSONAL.document}`,
+      headers: adminSession.headers(),
+    });
+    expect(lookup.json().items).toHaveLength(1);
+    const log = logs.join('');
+    expect(leaks(log)).toEqual([]);
+    expect(personalDataIn(log)).toEqual([]);
   });
 });

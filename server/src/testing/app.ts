@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE, type Me } from '@caliu/common';
@@ -15,6 +17,16 @@ export function manualClock(start = new Date()): Clock & { advance(ms: number): 
   return { now: () => new Date(now), advance: (ms) => (now += ms) };
 }
 
+/**
+ * With CALIU_TEST_LOG_DIR set, every test app's log lines are also appended to a file of that
+ * directory (one per test worker), so that the log of a whole test run can be scanned for
+ * personal data afterwards: `node --import tsx scripts/scan-test-logs.mjs <dir>`.
+ */
+export function keepForSuiteScan(line: string) {
+  const dir = process.env.CALIU_TEST_LOG_DIR;
+  if (dir) appendFileSync(path.join(dir, `server-${process.pid}.log`), line);
+}
+
 export type TestApp = { app: FastifyInstance; config: Config; logs: string[] };
 
 /** The real application on the worker's database; its log lines are captured in `logs`. */
@@ -25,6 +37,7 @@ export async function buildTestApp(options: { clock?: Clock; env?: NodeJS.Proces
   const stream = new Writable({
     write(chunk, _enc, done) {
       logs.push(String(chunk));
+      keepForSuiteScan(String(chunk));
       done();
     },
   });

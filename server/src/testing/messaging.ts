@@ -7,6 +7,7 @@ import { mailboxMessages, outboxMessages, secretLinks } from '../db/schema';
 import { loggerOptions } from '../platform/logging';
 import type { Log } from '../platform/messaging/deliver';
 import { drainOutbox, type WorkerDeps } from '../platform/messaging/worker';
+import { keepForSuiteScan } from './app';
 
 /** A configuration for messaging tests: demo mode, and retries in milliseconds, not minutes. */
 export function messagingConfig(env: NodeJS.ProcessEnv = {}): Config {
@@ -28,6 +29,7 @@ export function capturedLog(): { log: Log; lines: string[] } {
   const stream = new Writable({
     write(chunk, _encoding, done) {
       lines.push(String(chunk));
+      keepForSuiteScan(String(chunk));
       done();
     },
   });
