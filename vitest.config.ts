@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Vitest's default (cores − 1) is one worker on CI's 2 cores; each worker has its own PGlite
+    // (or shares the PostgreSQL server), and tests never see each other's entities.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -16,9 +19,6 @@ export default defineConfig({
           environment: 'node',
           isolate: false,
           pool: 'forks',
-          // Vitest's default (cores − 1) is one worker on CI's 2 cores; each worker has its own
-          // PGlite (or shares the PostgreSQL server), and tests never see each other's entities.
-          maxWorkers: Math.max(2, availableParallelism() - 1),
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
