@@ -13,6 +13,8 @@ const FIELD_OF_CODE: Partial<Record<string, PersonField>> = {
   'persons.team_not_found': 'teamId',
   'persons.team_change_coordinator_only': 'teamId',
   'persons.referent_not_found': 'referentId',
+  'persons.referent_change_coordinator_only': 'referentId',
+  'persons.referent_self_or_none': 'referentId',
   'persons.consent_sms_needs_mobile': 'consentSms',
   'persons.consent_email_needs_email': 'consentEmail',
   'persons.duplicate_document': 'documentNumber',
