@@ -247,6 +247,7 @@ describe('the demo mailbox', () => {
         text.messaging.mailbox.table.template,
         text.messaging.mailbox.table.language,
         text.messaging.mailbox.table.time,
+        text.messaging.mailbox.table.status,
       ]);
       await checkPage(page, 'mailbox-ca');
       await openMessage(page, 'ca', mail);
@@ -295,10 +296,19 @@ describe('the demo mailbox', () => {
       // Every entity stays on offer.
       expect(await filter.locator('option').count()).toBeGreaterThanOrEqual(2);
 
-      await openMessage(page, 'es', mail);
+      // Its headers, never its body: it may hold a live link.
+      await row(page, mail)
+        .first()
+        .getByRole('link', { name: mail.subject ?? '' })
+        .click();
+      await page.waitForURL(`**/mailbox/${mail.id}`);
+      await expectHeading(page, mail.subject ?? '');
       const headers = page.locator('.mail-headers');
       await headers.locator('dt', { hasText: text.messaging.message.entity }).waitFor();
       expect(await headers.textContent()).toContain(mail.entity.name);
+      await page.getByText(text.messaging.message.withheld.support_agent).waitFor();
+      expect(await page.locator('iframe.mail-frame').count()).toBe(0);
+      expect(await page.content()).not.toContain('#token=');
       await checkPage(page, 'mailbox-message-support-es', WITHOUT_EMAIL);
 
       // Back keeps the entity chosen.
@@ -393,6 +403,7 @@ describe('the demo mailbox', () => {
         to: '*********123',
         subject: null,
         createdAt: '2026-03-02T09:15:00.000Z',
+        failure: null,
       };
       const body = fill(serverIt.messaging.templates.professional_activation_sms.text, {
         entityName: me.name,
@@ -406,7 +417,15 @@ describe('the demo mailbox', () => {
       );
       await page.route(`**/api/mailbox/${sms.id}`, (route) =>
         route.fulfill({
-          json: { ...sms, from: 'Caliu', replyTo: null, messageId: null, text: body, html: null },
+          json: {
+            ...sms,
+            from: 'Caliu',
+            replyTo: null,
+            messageId: null,
+            text: body,
+            html: null,
+            bodyWithheld: null,
+          },
         }),
       );
       await openMailbox(page, 'it');
