@@ -115,6 +115,8 @@ describe('setting up a small council from the API alone', () => {
         documentNumber: 'X1234567L',
         roles: ['tech_immigration'],
         costCategory: 'A',
+        // In team B, working in the centre as well.
+        sectorId: centre.id,
         teams: [{ teamId: teamB.id }],
       },
       {
@@ -170,13 +172,27 @@ describe('setting up a small council from the API alone', () => {
       expect(session.me.secondFactor?.enrolmentRequired).toBe(pro.roles.includes('administrator'));
     }
 
-    // The coordinator puts the immigration technician in their team as well.
+    // The coordinator puts the immigration technician, who works in the centre too, in their
+    // team as well; not the assistant, who works in the rural sector only.
     const coordinator = await login(
       app,
       code,
       created[0]!.username,
       `${created[0]!.username} chose this passphrase`,
     );
+    const elsewhere = await app.inject({
+      method: 'PUT',
+      url: `/api/teams/${teamA.id}/members`,
+      headers: coordinator.headers(),
+      payload: {
+        members: [
+          { professionalId: created[0]!.id, isCoordinator: true },
+          { professionalId: created[2]!.id },
+        ],
+      },
+    });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().error.code).toBe('organization.member_outside_territory');
     const members = await app.inject({
       method: 'PUT',
       url: `/api/teams/${teamA.id}/members`,
