@@ -77,6 +77,11 @@ describe('creating and editing a person', () => {
       await page
         .getByRole('combobox', { name: text.persons.fields.municipalityId, exact: true })
         .selectOption({ label: 'Santa Coloma del Riu' });
+      // The referent: the technician themself or no one; a coordinator of the team assigns another.
+      const referent = page.getByRole('combobox', { name: text.persons.fields.referentId });
+      await referent.locator('option').nth(1).waitFor({ state: 'attached' });
+      expect(await referent.locator('option').count()).toBe(2);
+      await page.getByText(text.persons.hints.referentSelf).waitFor();
 
       // A wrong check letter: said next to the field as soon as it is left, the value kept.
       await page.getByLabel(text.persons.fields.documentType).selectOption('dni');
