@@ -5,6 +5,7 @@ import { outboxMessages, professionals } from '../../db/schema';
 import { findTemplate } from '../../platform/messaging/templates';
 import { buildTestApp, login, type Session } from '../../testing/app';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
+import { professionalBody } from '../../testing/identity-factories';
 
 /**
  * Roles (issue 10, point 3): an administrator never changes their own roles; every role change is
@@ -151,6 +152,29 @@ describe('roles', () => {
     expect(latest.map((m) => m.recipient).sort()).toEqual(
       [admin.email, second.email, mixed.email].sort(),
     );
+  });
+
+  it('tells the other administrators of a new administrator too, not of other new professionals', async () => {
+    const { app, database, entity, session, mails } = await setup();
+    const second = await createTestProfessional(database, entity, { roles: ['administrator'] });
+    const create = (roles: string[]) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/professionals',
+        headers: session.headers(),
+        payload: professionalBody(entity, { roles }),
+      });
+    expect((await create(['tech_ssb'])).statusCode).toBe(201);
+    expect(await mails()).toEqual([]);
+    const created = await create(['administrator']);
+    expect(created.statusCode, created.body).toBe(201);
+    const sent = await mails();
+    expect(sent.map((m) => m.recipient)).toEqual([second.email]);
+    expect(sent[0]!.data).toMatchObject({
+      username: created.json().username,
+      before: [],
+      after: ['administrator'],
+    });
   });
 
   it('the last active administrator can be neither stripped of the role nor deactivated, even by two administrators at once', async () => {

@@ -188,7 +188,7 @@ function uniqueField(ctx: Ctx, error: unknown): never {
 /**
  * The administrator creates a professional. The activation link goes by email, queued in the
  * same transaction; or by SMS, sent right after it commits, when a mobile number is given (the
- * number is never stored).
+ * number is never stored). A new administrator is emailed to the other administrators.
  */
 export async function create(
   deps: AppDeps,
@@ -228,6 +228,17 @@ export async function create(
           activationBy: mobile ? 'sms' : 'email',
         },
       });
+      // A new administrator is a grant of power like any role change: the others are told.
+      if (fields.roles.includes('administrator')) {
+        const told = await repo.otherAdministrators(tx, ctx.auth.professionalId);
+        await tellAdministrators(
+          tx,
+          ctx,
+          told.filter((a) => a.id !== id),
+          { id, username, givenName: fields.givenName, surnames: fields.surnames, roles: [] },
+          fields.roles,
+        );
+      }
       return reread(tx, ctx, id);
     })
     .catch((error: unknown) => uniqueField(ctx, error));
