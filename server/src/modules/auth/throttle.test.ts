@@ -78,7 +78,7 @@ describe('login throttling', () => {
       ip: '198.51.100.7',
     });
     expect(next.json().error.code).toBe('auth.invalid_credentials');
-  });
+  }, 120_000);
 
   it('the delay grows with each further failure: 1, 2, 4, 8, then 15 minutes', async () => {
     const { app, entity, pro, clock } = await setup();

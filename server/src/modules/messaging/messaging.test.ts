@@ -110,7 +110,7 @@ describe('the demo mailbox (sent mail)', () => {
     });
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe('common.not_found');
-  });
+  }, 120_000);
 
   it("lets the support agent read every entity's mailbox through one audited path, metadata only", async () => {
     const { app } = await buildTestApp();
