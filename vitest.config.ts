@@ -19,7 +19,7 @@ export default defineConfig({
           environment: 'node',
           isolate: false,
           pool: 'forks',
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
