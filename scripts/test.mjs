@@ -33,13 +33,13 @@ const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}`);
   const started = Date.now();
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', ...env },
   });
   const seconds = (Date.now() - started) / 1000;
   console.log(`◀ ${label}: exit ${result.status} in ${seconds.toFixed(1)} s`);
@@ -106,17 +106,22 @@ async function parallelSteps(list) {
 }
 
 /** A vitest run: its own counts, read from its JSON report. */
-function vitest(label, config) {
+function vitest(label, config, env = {}) {
   const report = path.join(results, `${label.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
-  const { ok, seconds } = run(label, 'npx', [
-    'vitest',
-    'run',
-    ...(config ? ['--config', config] : []),
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ]);
+  const { ok, seconds } = run(
+    label,
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...(config ? ['--config', config] : []),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
   if (!existsSync(report)) {
     failures.push(`${label} (no report: the runner itself failed)`);
     record(label, { passed: 0, failed: 1, skipped: 0 }, seconds);
@@ -147,7 +152,20 @@ if (values.long) {
     ]);
     step('build the console', 'npm', ['run', '--silent', 'build', '-w', 'web']);
   }
-  if (stages.includes('integration')) vitest('unit and integration tests');
+  if (stages.includes('integration')) {
+    // Every test app appends its server log here; no name, document or phone of the test data
+    // may be in it, whatever the tests made fail.
+    const logs = path.join(results, `server-logs-${engine}`);
+    rmSync(logs, { recursive: true, force: true });
+    mkdirSync(logs, { recursive: true });
+    vitest('unit and integration tests', undefined, { CALIU_TEST_LOG_DIR: logs });
+    step('no personal data in the server log', 'node', [
+      '--import',
+      'tsx',
+      'scripts/scan-test-logs.mjs',
+      logs,
+    ]);
+  }
   if (stages.includes('browser')) {
     // The browser tests serve the built console (e2e/harness.ts builds it when missing).
     if (step('browser available', 'bash', ['scripts/ensure-chromium.sh'])) {
