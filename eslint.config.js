@@ -4,6 +4,16 @@ import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/** The console's features: none imports another (imports flow app → features → shared). */
+const features = readdirSync(new URL('./web/src/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', '.test-results/**'] },
@@ -19,6 +29,60 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // The architecture's walls (docs/ARCHITECTURE.md): what may import what, and no cycles.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without a parser for .ts files import-x cannot read a dependency's imports (no cycles found).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: [
+            'common/tsconfig.json',
+            'server/tsconfig.json',
+            'web/tsconfig.json',
+            'e2e/tsconfig.json',
+          ],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server/src/platform',
+              from: './server/src/modules',
+              message:
+                'The platform serves every module and knows none: pass what it needs in from app.ts.',
+            },
+            {
+              target: './server/src/db',
+              from: ['./server/src/platform', './server/src/modules'],
+              message: 'The database layer imports neither the platform nor the modules.',
+            },
+            {
+              target: './web',
+              from: './server',
+              message: 'The console shares code with the server only through common/.',
+            },
+            ...features.map((feature) => ({
+              target: `./web/src/features/${feature}`,
+              from: './web/src/features',
+              except: [`./${feature}`],
+              message:
+                'Features never import each other: move what they share to components/ or lib/.',
+            })),
+          ],
+        },
+      ],
+      'import-x/no-cycle': 'error',
     },
   },
   {

@@ -8,10 +8,14 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    alias: {
-      '@/': new URL('./src/', import.meta.url).pathname,
-      '@caliu/common': new URL('../common/src/index.ts', import.meta.url).pathname,
-    },
+    alias: [
+      { find: '@/', replacement: new URL('./src/', import.meta.url).pathname },
+      // Exactly the package's root: its other exports (the common-password list) resolve as usual.
+      {
+        find: /^@caliu\/common$/,
+        replacement: new URL('../common/src/index.ts', import.meta.url).pathname,
+      },
+    ],
   },
   build: {
     outDir: 'dist',

@@ -16,12 +16,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/connect';
-import { type Clock, systemClock } from './platform/context';
+import { type AppDeps, type Clock, systemClock } from './platform/context';
 import { guardPlugin } from './platform/guard';
 import { createErrorHandler, sendError } from './platform/http-errors';
 import { loggerOptions } from './platform/logging';
 import { overTls } from './platform/tls';
 import { authRoutes } from './modules/auth/routes';
+import { authenticate } from './modules/auth/service';
 import { supportRoutes } from './modules/support/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -30,9 +31,6 @@ import { personsRoutes } from './modules/persons/routes';
 import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
 import { professionalRoutes } from './modules/professionals/routes';
-
-/** What every module receives: the database, the configuration and the clock. */
-export type AppDeps = { database: Database; config: Config; clock: Clock };
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -99,7 +97,10 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(guardPlugin, appDeps);
+  await app.register(guardPlugin, {
+    database: appDeps.database,
+    authenticate: (cookie, authOptions) => authenticate(appDeps, cookie, authOptions),
+  });
   await app.register(enrolmentGatePlugin);
 
   await app.register(systemRoutes, appDeps);

@@ -1,4 +1,6 @@
 import type { Grants, Language, Permission, Role } from '@caliu/common';
+import type { Config } from '../config';
+import type { Database } from '../db/connect';
 import type { AuditActor } from './audit';
 
 /** The signed-in professional, resolved from the session cookie on every request. */
@@ -41,3 +43,6 @@ export function actorOf(auth: AuthContext, request: { id: string; ip: string }):
 /** Small seams for what tests need to control. */
 export type Clock = { now: () => Date };
 export const systemClock: Clock = { now: () => new Date() };
+
+/** What every module receives: the database, the configuration and the clock. */
+export type AppDeps = { database: Database; config: Config; clock: Clock };

@@ -12,10 +12,8 @@ import {
   SESSION_EXPIRY_HEADER,
 } from '@caliu/common';
 import type { Database } from '../db/connect';
-import { authenticate } from '../modules/auth/service';
-import type { Config } from '../config';
 import { writeAudit } from './audit';
-import type { AuthContext, Clock } from './context';
+import type { AuthContext } from './context';
 import { sendError } from './http-errors';
 import { translator } from './i18n';
 import { csrfTokenFor, safeEqual } from './secrets';
@@ -50,7 +48,13 @@ const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.start
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type GuardOptions = { database: Database; config: Config; clock: Clock };
+/** Resolves the session cookie to the signed-in professional (the auth module's, passed in by app.ts). */
+export type Authenticate = (
+  cookie: string | undefined,
+  options: { forceTouch: boolean },
+) => Promise<AuthContext | null>;
+
+type GuardOptions = { database: Database; authenticate: Authenticate };
 
 /**
  * The guard every request passes: language, session, CSRF, permission. A route that declares
@@ -90,7 +94,7 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
     if (request.is404 || config.public || isPluginRoute(request.routeOptions.url ?? '/')) return;
 
     const cookie = request.cookies[SESSION_COOKIE];
-    const auth = await authenticate(options, cookie, {
+    const auth = await options.authenticate(cookie, {
       forceTouch: request.url === '/api/auth/keep-alive',
     });
     if (!auth) {

@@ -7,8 +7,6 @@ import { testDatabase } from '../testing/database';
 import { createTestEntity, createTestProfessional } from '../testing/factories';
 import { rowsOf } from '../db/connect';
 import { guardPlugin } from './guard';
-import { loadConfig } from '../config';
-import { systemClock } from './context';
 import { serverLocales } from './i18n';
 
 describe('the HTTP platform', () => {
@@ -61,8 +59,7 @@ describe('the HTTP platform', () => {
     const app = Fastify();
     await app.register(guardPlugin, {
       database: await testDatabase(),
-      config: loadConfig({}),
-      clock: systemClock,
+      authenticate: async () => null,
     });
     await expect(
       (async () => {

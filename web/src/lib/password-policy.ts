@@ -5,11 +5,11 @@ let commonPasswords: Promise<Set<string>> | null = null;
 
 /**
  * The most common passwords, which the server refuses: the very list it checks against
- * (server/src/modules/auth/common-passwords.txt), loaded on demand in its own chunk so that only
+ * (common/src/common-passwords.txt), loaded on demand in its own chunk so that only
  * the pages that set a password download it. Compared trimmed and in lower case, as the server.
  */
 export function loadCommonPasswords(): Promise<Set<string>> {
-  commonPasswords ??= import('../../../server/src/modules/auth/common-passwords.txt?raw').then(
+  commonPasswords ??= import('@caliu/common/common-passwords.txt?raw').then(
     ({ default: text }) =>
       new Set(
         text

@@ -8,7 +8,7 @@ import {
   auditQuerySchema,
   pageSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import * as service from './service';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };

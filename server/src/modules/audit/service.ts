@@ -1,6 +1,5 @@
 import type { AuditEntry, AuditQuery } from '@caliu/common';
-import type { AppDeps } from '../../app';
-import { actorOf, type AuthContext } from '../../platform/context';
+import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
 import { writeAudit } from '../../platform/audit';
 import * as repo from './repository';
 

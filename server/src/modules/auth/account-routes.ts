@@ -9,7 +9,7 @@ import {
   passwordChangeSchema,
   passwordResetRequestSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import * as account from './account';
 import { serverPasswordSchema } from './password-policy';
 import { withRetryAfter } from './retry-after';

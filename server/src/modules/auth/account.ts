@@ -1,7 +1,6 @@
 import type { ActivationInfo } from '@caliu/common';
-import type { AppDeps } from '../../app';
 import { writeAudit, type AuditActor } from '../../platform/audit';
-import { actorOf, type AuthContext } from '../../platform/context';
+import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { enqueue } from '../../platform/messaging/outbox';
 import {

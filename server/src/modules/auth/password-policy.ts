@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { newPasswordSchema } from '@caliu/common';
 
 /**
  * The 10,000 most common passwords (SecLists' "10-million-password-list-top-10000", MIT: see
- * common-passwords.LICENSE), shipped with the project so the check needs no network. Compared
- * case-insensitively: "Qwerty123456" is as guessable as "qwerty123456".
+ * common/src/common-passwords.LICENSE), shipped with the project so the check needs no network;
+ * the console checks against the same file. Compared case-insensitively: "Qwerty123456" is as
+ * guessable as "qwerty123456".
  */
 const COMMON = new Set(
-  readFileSync(
-    path.join(path.dirname(fileURLToPath(import.meta.url)), 'common-passwords.txt'),
-    'utf8',
-  )
+  readFileSync(createRequire(import.meta.url).resolve('@caliu/common/common-passwords.txt'), 'utf8')
     .split('\n')
     .map((line) => line.trim().toLowerCase())
     .filter(Boolean),

@@ -11,7 +11,7 @@ import {
   SESSION_COOKIE,
   sessionInfoSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import { overTls } from '../../platform/tls';
 import { accountRoutes } from './account-routes';
 import { withRetryAfter } from './retry-after';

@@ -7,7 +7,7 @@ import {
   secondFactorRemoveSchema,
   secondFactorStatusSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import * as secondFactor from './second-factor';
 
 const errors = {

@@ -1,9 +1,8 @@
 import type { MailboxMessage, MailboxSummary, OutboxMessageView } from '@caliu/common';
-import type { AppDeps } from '../../app';
 import type { Tx } from '../../db/connect';
 import { asSupportAgent } from '../../platform/access/cross-entity';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AuthContext } from '../../platform/context';
+import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import * as repo from './repository';

@@ -11,7 +11,7 @@ import {
   sectorPatchSchema,
   sectorSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import { ctxOf, errors, idParams } from './schemas';
 import * as service from './service';
 import { teamRoutes } from './team-routes';

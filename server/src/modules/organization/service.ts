@@ -7,10 +7,9 @@ import type {
   SectorInput,
   SectorPatch,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf } from '../../platform/context';
+import { actorOf, type AppDeps } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { constraintViolation } from './db-errors';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';

@@ -9,7 +9,7 @@ import {
   teamPatchSchema,
   teamSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import { ctxOf, errors, idParams } from './schemas';
 import * as service from './team-service';
 

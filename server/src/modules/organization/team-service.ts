@@ -1,7 +1,6 @@
 import type { Team, TeamInput, TeamMember, TeamMembersPut, TeamPatch } from '@caliu/common';
-import type { AppDeps } from '../../app';
 import { writeAudit } from '../../platform/audit';
-import type { AuthContext } from '../../platform/context';
+import type { AppDeps, AuthContext } from '../../platform/context';
 import { actorOf } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';

@@ -18,7 +18,7 @@ import {
   referentOptionsSchema,
   updatePersonSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import * as dataSubject from './data-subject';
 import * as service from './service';
 import { update } from './update-person';

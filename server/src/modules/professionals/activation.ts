@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@caliu/common';
-import type { AppDeps } from '../../app';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf } from '../../platform/context';
+import { actorOf, type AppDeps } from '../../platform/context';
 import { enqueue } from '../../platform/messaging/outbox';
 import { sendImmediateSms } from '../../platform/messaging/sms';
 import type { Ctx } from '../organization/schemas';

@@ -9,7 +9,7 @@ import {
   professionalSchema,
   resendActivationSchema,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import { ctxOf, errors, idParams } from '../organization/schemas';
 import * as service from './service';
 

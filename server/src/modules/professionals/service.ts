@@ -7,10 +7,9 @@ import {
   type Role,
   SUPPORT_ENTITY_CODE,
 } from '@caliu/common';
-import type { AppDeps } from '../../app';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf } from '../../platform/context';
+import { actorOf, type AppDeps } from '../../platform/context';
 import { enqueue } from '../../platform/messaging/outbox';
 import { AppError, notFound } from '../../platform/errors';
 import { endSessionsOf } from '../auth/repository';

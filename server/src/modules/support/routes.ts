@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema, pageQuerySchema, pageSchema, ticketSummarySchema } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import { toPage } from '../../platform/pagination';
 import * as repo from './repository';
 

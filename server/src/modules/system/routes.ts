@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '@caliu/common';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/context';
 import { sendError } from '../../platform/http-errors';
 
 export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
