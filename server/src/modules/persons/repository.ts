@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type Language, type Scope, TECHNICIAN_ROLES } from '@caliu/common';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Language, type Permission, type Scope, TECHNICIAN_ROLES } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { personHistory, persons } from '../../db/schema';
 import type { SearchRow } from './search-repository';
@@ -18,9 +19,6 @@ const referentRoles = sql`ARRAY[${sql.join(
   REFERENT_ROLES.map((r) => sql`${r}`),
   sql`, `,
 )}]::text[]`;
-
-/** The teams the viewer coordinates, as a sub-select (the platform's definition of team scope). */
-const coordinated = (viewerId: string) => coordinatedTeams({ professionalId: viewerId });
 
 /**
  * What "own" and "team" mean for a person record, for the platform's scope mechanism: own = the
@@ -184,12 +182,28 @@ export async function insertHistory(
   );
 }
 
-/** The stored record, locked for the rest of the transaction. */
-export async function lockPerson(tx: Tx, entityId: string, id: string) {
+/**
+ * The stored record if it is within the scope of the viewer's `persons.edit_basic`, locked for the
+ * rest of the transaction; null otherwise (a record out of scope is "not found").
+ */
+export async function lockPerson(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  viewer: Pick<PersonViewer, 'id' | 'editScope'>,
+) {
+  // Aliased "p", the name the scope rules (PERSON_SCOPE) give the person row.
+  const p = alias(persons, 'p');
   const [row] = await tx
     .select()
-    .from(persons)
-    .where(and(eq(persons.entityId, entityId), eq(persons.id, id)))
+    .from(p)
+    .where(
+      and(
+        eq(p.entityId, entityId),
+        eq(p.id, id),
+        personScope('persons.edit_basic', viewer.editScope, viewer.id),
+      ),
+    )
     .for('update');
   return row ?? null;
 }
@@ -237,9 +251,10 @@ export type PersonRow = SearchRow & {
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
-  /** Scope of the viewer on this record, decided here in SQL. */
+  /** Scope of the viewer on this record, decided here in SQL from the scopes of their grants. */
   full_record: boolean;
-  coordinates_team: boolean;
+  may_edit: boolean;
+  may_delete: boolean;
   may_reassign: boolean;
 };
 
@@ -248,7 +263,7 @@ export async function findPerson(
   tx: Tx,
   entityId: string,
   id: string,
-  viewer: { id: string; fullRecordScope: Scope | undefined; reassignScope: Scope | undefined },
+  viewer: PersonViewer,
 ): Promise<PersonRow | null> {
   const viewerId = viewer.id;
   const [row] = await rowsOf<PersonRow>(
@@ -262,7 +277,8 @@ export async function findPerson(
         p.referent_id, r.given_name || ' ' || r.surnames AS referent_name,
         p.team_id, t.name AS team_name, p.version, p.created_at, p.updated_at,
         coalesce(${fullRecordScope(viewer.fullRecordScope, viewerId)}, false) AS full_record,
-        coalesce(p.team_id IN ${coordinated(viewerId)}, false) AS coordinates_team,
+        coalesce(${personScope('persons.edit_basic', viewer.editScope, viewerId)}, false) AS may_edit,
+        coalesce(${personScope('persons.delete', viewer.deleteScope, viewerId)}, false) AS may_delete,
         coalesce(${mayReassign(
           reassigner(viewerId, viewer.reassignScope),
           'persons.change_referent',
@@ -284,8 +300,26 @@ export async function findPerson(
  * files in the viewer's scope that include the person will open it too.) Others find nothing.
  */
 export function fullRecordScope(scope: Scope | undefined, viewerId: string): SQL {
-  const viewer = { professionalId: viewerId, grants: scope ? { 'case_files.view': scope } : {} };
-  return scopePredicate(viewer, 'case_files.view', PERSON_SCOPE);
+  return personScope('case_files.view', scope, viewerId);
+}
+
+/** The viewer as the person queries need them: their id and the scopes of their grants. */
+export type PersonViewer = {
+  id: string;
+  fullRecordScope: Scope | undefined;
+  reassignScope: Scope | undefined;
+  editScope: Scope | undefined;
+  deleteScope: Scope | undefined;
+};
+
+/** The person records on which the viewer holds `permission`, at the scope of their grant. */
+export function personScope(
+  permission: Permission,
+  scope: Scope | undefined,
+  viewerId: string,
+): SQL {
+  const viewer = { professionalId: viewerId, grants: scope ? { [permission]: scope } : {} };
+  return scopePredicate(viewer, permission, PERSON_SCOPE);
 }
 
 export async function fullRecordVisible(
@@ -346,17 +380,17 @@ export async function historyPage(
   );
 }
 
-/** Deletes the person if the viewer coordinates the person's team; false otherwise. */
-export async function deleteInTeamScope(
+/** Deletes the person if it is within the scope of the viewer's `persons.delete`; false otherwise. */
+export async function deleteInScope(
   tx: Tx,
   entityId: string,
   id: string,
-  viewerId: string,
+  viewer: Pick<PersonViewer, 'id' | 'deleteScope'>,
 ): Promise<boolean> {
   const rows = await rowsOf<{ id: string }>(
     tx,
     sql`DELETE FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
-      AND p.team_id IN ${coordinated(viewerId)} RETURNING p.id`,
+      AND ${personScope('persons.delete', viewer.deleteScope, viewer.id)} RETURNING p.id`,
   );
   return rows.length > 0;
 }

@@ -86,25 +86,26 @@ export async function duplicateCheck(
   });
 }
 
-/** What the viewer may do with a record, decided from the row's scope columns. */
-function abilities(auth: AuthContext, row: repo.PersonRow): Person['can'] {
-  const edit = Boolean(auth.grants['persons.edit_basic']);
-  const reassign = edit && row.may_reassign;
+/** What the viewer may do with a record, decided in SQL from the scopes of their grants. */
+function abilities(row: repo.PersonRow): Person['can'] {
+  const reassign = row.may_edit && row.may_reassign;
   return {
-    edit,
+    edit: row.may_edit,
     viewFullRecord: row.full_record,
     changeReferent: reassign,
     changeTeam: reassign,
-    delete: Boolean(auth.grants['persons.delete']) && row.coordinates_team,
+    delete: row.may_delete,
   };
 }
 
 /** The viewer as the person queries need them: their id and the scopes of their grants. */
-export function personViewer(auth: AuthContext) {
+export function personViewer(auth: AuthContext): repo.PersonViewer {
   return {
     id: auth.professionalId,
     fullRecordScope: auth.grants['case_files.view'],
     reassignScope: auth.grants['persons.change_referent'],
+    editScope: auth.grants['persons.edit_basic'],
+    deleteScope: auth.grants['persons.delete'],
   };
 }
 
@@ -119,7 +120,7 @@ export const PERSON_REASSIGNMENT_REFUSALS = {
 export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise<Person> {
   const row = await repo.findPerson(tx, auth.entity.id, id, personViewer(auth));
   if (!row) throw notFound('person');
-  return presentPerson(row, abilities(auth, row));
+  return presentPerson(row, abilities(row));
 }
 
 /** Basic data (identification, contact, housing): entity-wide for the roles that see persons. */
@@ -260,11 +261,11 @@ export async function create(
   });
 }
 
-/** Deletes a person: coordinators of the person's team only; anyone else finds nothing. */
+/** Deletes a person within the scope of the viewer's `persons.delete`; anyone else finds nothing. */
 export async function remove(deps: Deps, auth: AuthContext, id: string, meta: RequestMeta) {
   await deps.database.tenant(auth.entity.id, async (tx) => {
     const deleted = await repo
-      .deleteInTeamScope(tx, auth.entity.id, id, auth.professionalId)
+      .deleteInScope(tx, auth.entity.id, id, personViewer(auth))
       .catch((error: unknown) => {
         // Case files and other records that point at the person keep it (foreign keys).
         if (pgCode(error) === '23503') throw new AppError('persons.in_use', 409);
@@ -289,7 +290,7 @@ export async function markDeceased(
 ): Promise<Person> {
   const today = todayIn(auth.entity.timeZone, deps.clock.now());
   return deps.database.tenant(auth.entity.id, async (tx) => {
-    const current = await repo.lockPerson(tx, auth.entity.id, id);
+    const current = await repo.lockPerson(tx, auth.entity.id, id, personViewer(auth));
     if (!current) throw notFound('person');
     if (current.status === 'deceased') throw new AppError('persons.already_deceased', 409);
     assertDates(current.birthDate, deceasedOn, today);

@@ -59,7 +59,7 @@ export async function update(
   const entityId = auth.entity.id;
   const today = todayIn(auth.entity.timeZone, deps.clock.now());
   return deps.database.tenant(entityId, async (tx) => {
-    const stored = await repo.lockPerson(tx, entityId, id);
+    const stored = await repo.lockPerson(tx, entityId, id, personViewer(auth));
     if (!stored) throw notFound('person');
     if (input.version !== undefined && input.version !== stored.version) {
       throw new AppError('persons.stale', 409);

@@ -3,16 +3,30 @@ import { eq } from 'drizzle-orm';
 import { insertProfessional } from '../../commands/create-entity';
 import { municipalities, professionals, sectors, teamMemberships, teams } from '../../db/schema';
 import { mintSecretLink } from '../../platform/messaging/secret-links';
-import { login, TEST_PASSWORD } from '../app';
+import { login, type Session, TEST_PASSWORD } from '../app';
 import { createTestProfessional, type TestEntity } from '../factories';
 import { enrolSecondFactor, professionalBody, totpCode } from '../identity-factories';
-import type { Relation } from './expected';
+import type { Caller, Relation } from './expected';
 import type { Scenario } from './scenarios';
 import type { World } from './world';
 
 const unique = () => randomBytes(4).toString('hex');
 const entityOf = (w: World, relation: Relation): TestEntity =>
   relation === 'other_entity' ? w.b : w.a;
+
+/**
+ * A new professional with the caller's role, signed in: for the routes that change one's own
+ * account for good (password, second factor), which the caller's actor must keep as it is.
+ */
+async function standIn(w: World, caller: Caller): Promise<Session | undefined> {
+  if (caller === 'anonymous') return undefined;
+  const { entity } = w.actors[caller];
+  const pro = await createTestProfessional(w.db, entity, {
+    roles: [caller],
+    ...(caller === 'support_agent' ? {} : { teams: [w.a.teams.north] }),
+  });
+  return login(w.app, entity.code, pro.username);
+}
 
 /** A professional who has not activated their account yet. */
 async function pendingProfessional(w: World, entity: TestEntity): Promise<string> {
@@ -141,12 +155,11 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
     };
   },
   // The same password again: refused or accepted, the permission was checked first.
-  'PUT /api/me/password': async () => ({
+  'PUT /api/me/password': async (w, caller) => ({
     method: 'PUT',
     url: '/api/me/password',
-    payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
-    freshSession: true,
-    endsOtherSessions: true,
+    payload: { currentPassword: TEST_PASSWORD, newPassword: `Matrix-passphrase-${unique()}` },
+    session: await standIn(w, caller),
   }),
   'GET /api/me/second-factor': async () => ({ method: 'GET', url: '/api/me/second-factor' }),
   'POST /api/me/second-factor/enrolment': async () => ({
@@ -154,12 +167,24 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
     url: '/api/me/second-factor/enrolment',
     freshSession: true,
   }),
-  'POST /api/me/second-factor/confirm': async () => ({
-    method: 'POST',
-    url: '/api/me/second-factor/confirm',
-    payload: { code: '000000' },
-    freshSession: true,
-  }),
+  'POST /api/me/second-factor/confirm': async (w, caller) => {
+    const session = await standIn(w, caller);
+    if (!session) {
+      return { method: 'POST', url: '/api/me/second-factor/confirm', payload: { code: '000000' } };
+    }
+    const started = await w.app.inject({
+      method: 'POST',
+      url: '/api/me/second-factor/enrolment',
+      headers: session.headers(),
+    });
+    const { secret } = started.json() as { secret: string };
+    return {
+      method: 'POST',
+      url: '/api/me/second-factor/confirm',
+      payload: { code: await totpCode(secret) },
+      session,
+    };
+  },
   'DELETE /api/me/second-factor': async () => ({
     method: 'DELETE',
     url: '/api/me/second-factor',

@@ -2,7 +2,7 @@ import type { Caller, Relation } from './expected';
 import type { World } from './world';
 import { PERSONS_SCENARIOS } from '../persons-matrix';
 import { randomUUID } from 'node:crypto';
-import { TEST_PASSWORD } from '../app';
+import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
 import type { TestEntity } from '../factories';
 import { mailboxMessages, outboxMessages } from '../../db/schema';
@@ -16,6 +16,8 @@ export type CellRequest = {
   freshSession?: boolean;
   /** The route ends the caller's other sessions: the runner signs the caller in again after it. */
   endsOtherSessions?: boolean;
+  /** Call as this session instead: a stand-in of the caller's role, prepared by the scenario. */
+  session?: Session;
 };
 
 /**
