@@ -53,7 +53,7 @@ export const meSchema = z.object({
   session: sessionInfoSchema,
   csrfToken: z.string(),
   /**
-   * The second factor (issue 4). `enrolmentRequired`: the entity requires one of this user and
+   * The second factor. `enrolmentRequired`: the entity requires one of this user and
    * none is enrolled yet; until it is, the session may only enrol, read the profile, change the
    * password and sign out (anything else answers 403 `auth.second_factor_enrolment_required`).
    */

@@ -5,7 +5,7 @@ import { LANGUAGES } from './languages';
 import { ROLES, type Role } from './roles';
 
 /**
- * The identity API (issue 4): the entity's settings, its territory and teams, professionals,
+ * The identity API: the entity's settings, its territory and teams, professionals,
  * activation, passwords and the second factor. Validation messages of custom rules are keys under
  * `validation.*` of the server's locales (`params: { i18n }`).
  */

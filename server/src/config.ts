@@ -69,7 +69,7 @@ export type Config = {
     entities: string[] | null;
   };
   auditRetentionDays: number;
-  /** Session lifetimes: idle 30 minutes, absolute 12 hours (issue 2). */
+  /** Session lifetimes: idle 30 minutes, absolute 12 hours. */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
 };

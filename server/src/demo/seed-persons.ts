@@ -10,7 +10,7 @@ import {
 } from '../modules/persons/repository';
 
 /**
- * The demo entity's person records: the examples of issue 6 (García López, Núria Puig i Vidal,
+ * The demo entity's person records: the examples the persons' search is shown with (García López, Núria Puig i Vidal,
  * Xavier Martí) and fifty more people of the three demo municipalities, with valid DNIs and NIEs.
  * One line each: given name | first surname | second surname | sex | birth date | document
  * (DNI digits, or NIE without its letter) | municipality (0 Vilanova de la Serra, 1 Santa Coloma

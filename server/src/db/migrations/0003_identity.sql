@@ -1,4 +1,4 @@
--- Identity (issue 4): professionals' invariants, the second factor, login challenges and
+-- Identity: professionals' invariants, the second factor, login challenges and
 -- throttling, and the installation's key for secrets at rest.
 
 -- Only the immigration technician carries a European Social Fund cost category, and always one.

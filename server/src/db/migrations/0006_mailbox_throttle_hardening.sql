@@ -1,4 +1,4 @@
--- Issue 10, points 4 and 7: no secret link in another entity's demo mailbox, and login throttling
+-- No secret link in another entity's demo mailbox, and login throttling
 -- that stops guessing without locking the innocent out.
 
 -- The demo mailbox keeps bodies only for the demo entity (entities.is_demo). Any other entity's

@@ -7,7 +7,7 @@ import { createTestEntity, createTestProfessional } from '../../testing/factorie
 import { createAdmin } from '../../testing/identity-factories';
 
 /**
- * Whom a coordinator may add to the teams they coordinate (issue 10, point 2): professionals with
+ * Whom a coordinator may add to the teams they coordinate: professionals with
  * professional roles only, who work where the coordinator's teams serve; the administrator anyone;
  * every change audited with the members before and after.
  */

@@ -3,7 +3,7 @@ import { buildTestApp, login, TEST_PASSWORD } from '../../testing/app';
 import { testDatabase } from '../../testing/database';
 import { DEMO_ENTITY_CODE, DEMO_LOGINS, seedDemo } from '../../demo/seed';
 
-/** Issue 6's "done": on the demo data, every role that sees persons finds the examples. */
+/** On the demo data, every role that sees persons finds the examples. */
 describe('persons on the demo data', () => {
   it('every demo role that may see persons finds the examples, and a duplicate is caught', async () => {
     const { app } = await buildTestApp();

@@ -8,7 +8,7 @@ import { createTestEntity, createTestProfessional } from '../../testing/factorie
 import { createTestPerson } from '../../testing/persons-factories';
 
 /**
- * Who changes a person's referent and team (issue 10, point 1): at creation the creator names
+ * Who changes a person's referent and team: at creation the creator names
  * themself or no one; afterwards only a coordinator of the person's team, with the change in the
  * person's history and the audit log. Replayed as the attacks that found it.
  */

@@ -8,7 +8,7 @@ import { createTestEntity, createTestProfessional } from '../../testing/factorie
 import { professionalBody } from '../../testing/identity-factories';
 
 /**
- * Roles (issue 10, point 3): an administrator never changes their own roles; every role change is
+ * Roles: an administrator never changes their own roles; every role change is
  * emailed to the entity's other administrators through the outbox, in the same transaction; the
  * last active administrator is neither deactivated nor stripped of the role.
  */

@@ -4,7 +4,7 @@ import { defineEmailTemplate } from './define';
 
 /**
  * Tells an entity's other administrators that a professional's roles changed, and who changed
- * them: a grant of power never goes unnoticed (issue 10).
+ * them: a grant of power never goes unnoticed.
  */
 export const roleChange = defineEmailTemplate({
   name: 'role_change',
