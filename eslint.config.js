@@ -68,6 +68,17 @@ export default tseslint.config(
               message: 'The database layer imports neither the platform nor the modules.',
             },
             {
+              target: [
+                './server/src/platform',
+                './server/src/modules',
+                './server/src/commands',
+                './server/src/db',
+              ],
+              from: './server/src/app.ts',
+              message:
+                'app.ts composes the application; what it composes never imports it (AppDeps is in platform/context.ts).',
+            },
+            {
               target: './web',
               from: './server',
               message: 'The console shares code with the server only through common/.',
@@ -82,6 +93,7 @@ export default tseslint.config(
           ],
         },
       ],
+      // Cycles at run time: type-only imports are erased, and the rule does not follow them.
       'import-x/no-cycle': 'error',
     },
   },
