@@ -375,6 +375,29 @@ describe('person records', () => {
     ).toBe(404);
   });
 
+  it("does not let a coordinator delete a person of another team, even as the person's referent", async () => {
+    const { app, entity, db } = await setUp();
+    const coordinator = await createTestProfessional(db, entity, {
+      roles: ['coordinator'],
+      coordinates: [entity.teams.north],
+    });
+    const cs = await login(app, entity.code, coordinator.username);
+    const theirs = await createTestPerson(db, entity, {
+      teamId: entity.teams.south,
+      referentId: coordinator.id,
+    });
+    const view = (
+      await app.inject({ method: 'GET', url: `/api/persons/${theirs}`, headers: cs.headers() })
+    ).json();
+    expect(view.can.delete).toBe(false);
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/persons/${theirs}`,
+      headers: cs.headers(),
+    });
+    expect(del.statusCode).toBe(404);
+  });
+
   it('records a death, stops reminders, and refuses to record it twice', async () => {
     const { app, entity, session } = await setUp();
     const created = (

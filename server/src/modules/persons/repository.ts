@@ -29,6 +29,12 @@ export const PERSON_SCOPE: ScopeRules = {
   team: (viewer) => sql`p.team_id IN ${coordinatedTeams(viewer)}`,
 };
 
+/**
+ * Deleting a person: person-level team scope is the person's team being one the viewer
+ * coordinates (DESIGN.md); being the person's referent gives no say, as for reassignment.
+ */
+const PERSON_DELETE_SCOPE: ScopeRules = { own: () => sql`FALSE`, team: PERSON_SCOPE.team };
+
 export type Refs = {
   municipalityId: string;
   sectorId: string | null;
@@ -319,7 +325,11 @@ export function personScope(
   viewerId: string,
 ): SQL {
   const viewer = { professionalId: viewerId, grants: scope ? { [permission]: scope } : {} };
-  return scopePredicate(viewer, permission, PERSON_SCOPE);
+  return scopePredicate(
+    viewer,
+    permission,
+    permission === 'persons.delete' ? PERSON_DELETE_SCOPE : PERSON_SCOPE,
+  );
 }
 
 export async function fullRecordVisible(
