@@ -24,12 +24,15 @@ export function listMigrations(): { name: string; sql: string }[] {
  */
 export async function migrate(runner: SqlRunner): Promise<string[]> {
   const run = async (text: string) => (runner.exec ? runner.exec(text) : runner.query(text));
-  await run(`CREATE TABLE IF NOT EXISTS caliu_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   await run('BEGIN');
   try {
+    // The lock comes first: even CREATE TABLE IF NOT EXISTS fails when two sessions create the
+    // table at once ("type caliu_migrations already exists"), as two processes starting together
+    // on a new database do.
     await runner.query('SELECT pg_advisory_xact_lock(724111)');
+    await run(`CREATE TABLE IF NOT EXISTS caliu_migrations (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set(
       (await runner.query('SELECT name FROM caliu_migrations')).rows.map(
         (r) => (r as { name: string }).name,
