@@ -44,6 +44,28 @@ export function decodeKeyCursor(cursor: string | undefined): { key: string; id: 
   return { key, id };
 }
 
+/**
+ * Offset pagination, for lists ranked by relevance (the person search), where no row key orders
+ * the pages: the cursor is the position in the ranking, up to `max`. Not one of ours, or past
+ * `max`: a 400, never a silent first page.
+ */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string | undefined, max: number): number {
+  if (!cursor) return 0;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const o = (value as { o?: unknown } | null)?.o;
+  if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= max) return o;
+  throw invalidCursor();
+}
+
 function page<Row extends { id: string }, Item>(
   rows: Row[],
   limit: number,

@@ -172,6 +172,19 @@ describe('person search', () => {
     expect(seen.has(ids.garcia!)).toBe(true);
   });
 
+  it('refuses a cursor that is not one of ours, in words, instead of starting again', async () => {
+    const past = Buffer.from(JSON.stringify({ o: 5000 })).toString('base64url');
+    for (const cursor of ['0123456789abcdef-0123456789abcdef-0123', past, 'eyJvIjotMX0']) {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/persons?q=garcia&cursor=${cursor}`,
+        headers: session.headers('es'),
+      });
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.json().error.code).toBe('common.invalid_cursor');
+    }
+  });
+
   it('answers nothing for a query too short to search, and recent persons without a query', async () => {
     expect((await search('a')).items).toEqual([]);
     expect((await search('')).items.length).toBeGreaterThan(0);

@@ -197,18 +197,3 @@ async function correctionsFor(
   }
   return out;
 }
-
-/** Offset cursors: the position in the ranking, opaque to clients. */
-export function encodeOffset(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-export function decodeOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    return typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= MAX_OFFSET ? o : 0;
-  } catch {
-    return 0;
-  }
-}

@@ -11,16 +11,15 @@ import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import {
+  decodeCursor,
+  decodeOffsetCursor,
+  encodeCursor,
+  encodeOffsetCursor,
+} from '../../platform/pagination';
 import * as repo from './repository';
 import { findDuplicates, nameKey } from './search-repository';
-import {
-  documentCandidates,
-  decodeOffset,
-  encodeOffset,
-  MAX_OFFSET,
-  searchPersons,
-} from './search';
+import { documentCandidates, MAX_OFFSET, searchPersons } from './search';
 import { presentDuplicate, presentHistory, presentPerson } from './present';
 import { assertDates, clean, conflictOnDuplicateDocument, pgCode, todayIn } from './rules';
 
@@ -34,7 +33,7 @@ export async function search(
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
   meta: RequestMeta,
 ): Promise<PersonSearchPage> {
-  const offset = decodeOffset(query.cursor);
+  const offset = decodeOffsetCursor(query.cursor, MAX_OFFSET);
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const result = await searchPersons(tx, auth.entity.id, query.q, {
       limit: query.limit,
@@ -47,7 +46,7 @@ export async function search(
     const next = offset + query.limit;
     return {
       items: result.page,
-      nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeOffset(next) : null,
+      nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeOffsetCursor(next) : null,
     };
   });
 }
