@@ -20,7 +20,10 @@ const lines =
 const elapsed = values.started ? Date.now() / 1000 - Number(values.started) : null;
 const budget = Number(values['budget-minutes']) * 60;
 
-const minutes = (s) => `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
+const minutes = (seconds) => {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
 const label = (l) => (l.engine ? `${l.stage} (${l.engine})` : l.stage);
 const width = Math.max(20, ...lines.map((l) => label(l).length));
 
