@@ -15,7 +15,7 @@ import pg from 'pg';
 import { createEntity, insertTerritory } from '../server/src/commands/create-entity';
 import { openDatabase, rowsOf, type Database } from '../server/src/db/connect';
 import { findEntityByCode } from '../server/src/modules/auth/repository';
-import { searchPersons } from '../server/src/modules/persons/search';
+import { searchPersons } from '../server/src/modules/persons/search/service';
 import { loadPopulation } from '../server/src/testing/persons-factories';
 import {
   generatePopulation,

@@ -1,3 +1,5 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { TFunction } from 'i18next';
 import type { Grants, Language, Permission, Role } from '@caliu/common';
 import type { Config } from '../config';
 import type { Database } from '../db/connect';
@@ -24,6 +26,40 @@ export type AuthContext = {
   };
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** Read with the session at every request: a role or setting changed since applies at once. */
+  secondFactor: SecondFactorState;
+};
+
+/** The second factor as it stands for a signed-in professional. */
+export type SecondFactorState = {
+  /** A confirmed second factor: every login asks for a code. */
+  enrolled: boolean;
+  /** The entity requires it of one of the professional's roles. */
+  required: boolean;
+  /** Required and not enrolled: the session may only enrol, read its profile and sign out. */
+  enrolmentRequired: boolean;
+};
+
+/** Where a request came from: what every audit row records of it. */
+export type RequestOrigin = { id: string; ip: string };
+
+/**
+ * What a service knows of the request it serves on a public route (built by
+ * `publicContextOf` in request-context.ts): no one is signed in.
+ */
+export type PublicContext = {
+  /** With the session cookie the browser sent, if any (a login ends that session). */
+  request: RequestOrigin & { cookie?: string | undefined };
+  language: Language;
+  /** Translates into the request's language (errors that name a field, refusals that list). */
+  t: TFunction;
+  log: FastifyBaseLogger;
+};
+
+/** The same on a route with a permission (`contextOf`): who acts, checked once. */
+export type RequestContext = Omit<PublicContext, 'request'> & {
+  auth: AuthContext;
+  request: RequestOrigin;
 };
 
 export function can(auth: AuthContext | null, permission: Permission): boolean {
@@ -31,13 +67,22 @@ export function can(auth: AuthContext | null, permission: Permission): boolean {
 }
 
 /** The audit actor of a request made by a signed-in professional. */
-export function actorOf(auth: AuthContext, request: { id: string; ip: string }): AuditActor {
+export function actorOf({ auth, request }: RequestContext): AuditActor {
   return {
     entityId: auth.entity.id,
     actorId: auth.professionalId,
     requestId: request.id,
     ip: request.ip,
   };
+}
+
+/** The audit actor of a public route's request: in the entity it concerns, someone or no one. */
+export function publicActorOf(
+  { request }: PublicContext,
+  entityId: string,
+  actorId: string | null = null,
+): AuditActor {
+  return { entityId, actorId, requestId: request.id, ip: request.ip };
 }
 
 /** Small seams for what tests need to control. */

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+
 /**
  * Every error the API answers carries a stable code and a translated message (locales/*.json,
  * section "errors"). Throw AppError from services and commands; the error handler presents it.
@@ -24,3 +26,14 @@ export const conflict = (code: string, params: Record<string, string | number> =
   new AppError(code, 409, params);
 export const invalid = (code: string, params: Record<string, string | number> = {}) =>
   new AppError(code, 400, params);
+
+/** An error about one field of the body: the message is also attached to the field. */
+export function fieldError(
+  ctx: { t: TFunction },
+  status: number,
+  code: string,
+  field: string,
+  params: Record<string, string | number> = {},
+): AppError {
+  return new AppError(code, status, params, [{ field, message: ctx.t(`errors.${code}`, params) }]);
+}

@@ -13,9 +13,10 @@ import {
 } from '@caliu/common';
 import type { Database } from '../db/connect';
 import { writeAudit } from './audit';
-import type { AuthContext } from './context';
+import { actorOf, type AuthContext } from './context';
 import { sendError } from './http-errors';
 import { translator } from './i18n';
+import { contextOf } from './request-context';
 import { csrfTokenFor, safeEqual } from './secrets';
 
 /** One row of the route table: what the authorization matrix test walks. */
@@ -114,20 +115,11 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
     const permission = config.permission!;
     if (!auth.grants[permission]) {
       await options.database.tenant(auth.entity.id, (tx) =>
-        writeAudit(
-          tx,
-          {
-            entityId: auth.entity.id,
-            actorId: auth.professionalId,
-            requestId: request.id,
-            ip: request.ip,
-          },
-          {
-            action: 'access.denied',
-            outcome: 'denied',
-            details: { permission, method: request.method, route: request.routeOptions.url },
-          },
-        ),
+        writeAudit(tx, actorOf(contextOf(request)), {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { permission, method: request.method, route: request.routeOptions.url },
+        }),
       );
       return sendError(reply, 403, 'auth.forbidden', request.t('errors.auth.forbidden'));
     }

@@ -10,7 +10,9 @@ import { AppError } from './errors';
 import type { Database } from '../db/connect';
 import { writeAudit } from './audit';
 import { actorOf } from './context';
+import { isDataException } from './db-errors';
 import { describeError } from './logging';
+import { contextOf } from './request-context';
 
 /** The one error shape: `{ error: { code, message, details? } }`, message in the caller's language. */
 export function sendError(
@@ -111,10 +113,10 @@ const FASTIFY_CODES: Record<string, string> = {
 export function createErrorHandler(database: Database) {
   return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError && error.statusCode === 404 && request.auth) {
-      const auth = request.auth;
+      const ctx = contextOf(request);
       await database
-        .tenant(auth.entity.id, (tx) =>
-          writeAudit(tx, actorOf(auth, request), {
+        .tenant(ctx.auth.entity.id, (tx) =>
+          writeAudit(tx, actorOf(ctx), {
             action: 'access.not_found',
             outcome: 'denied',
             details: {
@@ -194,13 +196,4 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
   // description (type, SQLSTATE code, constraint, stack frames) is logged.
   request.log.error({ err: describeError(error) }, 'unhandled error');
   return sendError(reply, 500, 'internal', t('errors.internal'));
-}
-
-/** A PostgreSQL data exception (SQLSTATE class 22), on the error or the cause it wraps. */
-function isDataException(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
-  }
-  return false;
 }

@@ -1,9 +1,7 @@
 import type { AuditEntry, AuditQuery } from '@caliu/common';
-import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
+import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { writeAudit } from '../../platform/audit';
 import * as repo from './repository';
-
-type Meta = { id: string; ip: string };
 
 /**
  * An audit entry as the administrator sees it. "From support" marks only the rows of someone
@@ -36,11 +34,12 @@ function present(row: repo.AuditRow, entityId: string): AuditEntry {
  * The administrator's search. Reading the audit log is itself recorded — once per search, not
  * for each further page of it (a page with a cursor continues a search already recorded).
  */
-export async function search(deps: AppDeps, auth: AuthContext, request: Meta, query: AuditQuery) {
+export async function search(deps: AppDeps, ctx: RequestContext, query: AuditQuery) {
+  const { auth } = ctx;
   const { limit, cursor, ...filters } = query;
   const rows = await deps.database.tenant(auth.entity.id, async (tx) => {
     if (!cursor) {
-      await writeAudit(tx, actorOf(auth, request), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'audit.search',
         details: {
           filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters]),
@@ -92,15 +91,11 @@ export function csvCell(value: unknown): string {
 }
 
 /** The same search as CSV (up to CSV_MAX_ROWS rows), in pages so memory stays flat. */
-export async function* exportCsv(
-  deps: AppDeps,
-  auth: AuthContext,
-  request: Meta,
-  query: AuditQuery,
-) {
+export async function* exportCsv(deps: AppDeps, ctx: RequestContext, query: AuditQuery) {
+  const { auth } = ctx;
   const { limit: _limit, cursor: _cursor, ...filters } = query;
   await deps.database.tenant(auth.entity.id, (tx) =>
-    writeAudit(tx, actorOf(auth, request), { action: 'audit.export', details: { format: 'csv' } }),
+    writeAudit(tx, actorOf(ctx), { action: 'audit.export', details: { format: 'csv' } }),
   );
   yield '\uFEFF' + CSV_COLUMNS.join(',') + '\r\n';
   let before: number | null = null;

@@ -4,18 +4,18 @@ import {
   accountReadySchema,
   activationInfoSchema,
   activationQuerySchema,
-  apiErrorSchema,
   linkTokenSchema,
   passwordChangeSchema,
   passwordResetRequestSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
+import { errorResponses } from '../../platform/http-schemas';
+import { contextOf, publicContextOf } from '../../platform/request-context';
 import * as account from './account';
 import { serverPasswordSchema } from './password-policy';
 import { withRetryAfter } from './retry-after';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
-const linkErrors = { 400: apiErrorSchema, 404: apiErrorSchema };
+const linkErrors = errorResponses(400, 404);
 const withPassword = z.object({
   token: linkTokenSchema,
   password: serverPasswordSchema,
@@ -23,8 +23,6 @@ const withPassword = z.object({
 
 /** First access through the activation link, forgotten and changed passwords. */
 export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const meta = (request: { id: string; ip: string }) => ({ id: request.id, ip: request.ip });
-
   app.get(
     '/api/auth/activation',
     {
@@ -50,7 +48,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: accountReadySchema, ...linkErrors },
       },
     },
-    async (request) => account.activate(deps, request.body, meta(request)),
+    async (request) => account.activate(deps, request.body, publicContextOf(request)),
   );
 
   app.post(
@@ -63,11 +61,11 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           'Forgotten password: emails a reset link if an active account has this email. ' +
           'Always answers 202, whether or not it has',
         body: passwordResetRequestSchema,
-        response: { 202: z.object({}), 400: apiErrorSchema },
+        response: { 202: z.object({}), ...errorResponses(400) },
       },
     },
     async (request, reply) => {
-      await account.requestPasswordReset(deps, request.body, meta(request));
+      await account.requestPasswordReset(deps, request.body, publicContextOf(request));
       return reply.code(202).send({});
     },
   );
@@ -83,7 +81,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: accountReadySchema, ...linkErrors },
       },
     },
-    async (request) => account.resetPassword(deps, request.body, meta(request)),
+    async (request) => account.resetPassword(deps, request.body, publicContextOf(request)),
   );
 
   app.put(
@@ -94,12 +92,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         tags: ['auth'],
         summary: "Change the signed-in professional's password; their other sessions end",
         body: passwordChangeSchema.extend({ newPassword: serverPasswordSchema }),
-        response: { 204: z.null(), ...errors, 429: apiErrorSchema },
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       await withRetryAfter(reply, () =>
-        account.changePassword(deps, request.auth!, request.body, meta(request)),
+        account.changePassword(deps, contextOf(request), request.body),
       );
       return reply.code(204).send(null);
     },

@@ -1,6 +1,12 @@
 import type { ActivationInfo } from '@caliu/common';
-import { writeAudit, type AuditActor } from '../../platform/audit';
-import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
+import { writeAudit } from '../../platform/audit';
+import {
+  actorOf,
+  type AppDeps,
+  type PublicContext,
+  publicActorOf,
+  type RequestContext,
+} from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { enqueue } from '../../platform/messaging/outbox';
 import {
@@ -12,8 +18,6 @@ import { hashPassword, verifyPassword } from '../../platform/secrets';
 import * as repo from './account-repository';
 import { endSessionsOf, findEntityByCode, findPasswordHash } from './repository';
 import { accountKeys, attemptSucceeded, clearAccount, countAttempt } from './throttle';
-
-type Meta = { id: string; ip: string };
 
 /** A reset link lives one hour; at most one reset email per account in this window. */
 const RESET_TTL_HOURS = 1;
@@ -49,7 +53,7 @@ export async function activationInfo(deps: AppDeps, token: string): Promise<Acti
 export async function activate(
   deps: AppDeps,
   input: { token: string; password: string },
-  meta: Meta,
+  ctx: PublicContext,
 ) {
   const entityId = tenantOf(input.token);
   const now = deps.clock.now();
@@ -59,17 +63,13 @@ export async function activate(
     const account = link ? await repo.findActivatable(tx, link.subjectId) : null;
     if (!account) throw linkNotLive();
     await repo.setPassword(tx, account.id, passwordHash, now);
-    await writeAudit(tx, publicActor(entityId, account.id, meta), {
+    await writeAudit(tx, publicActorOf(ctx, entityId, account.id), {
       action: 'auth.activate',
       recordType: 'professional',
       recordId: account.id,
     });
     return { entityCode: account.entityCode, username: account.username };
   });
-}
-
-function publicActor(entityId: string, actorId: string | null, meta: Meta): AuditActor {
-  return { entityId, actorId, requestId: meta.id, ip: meta.ip };
 }
 
 /**
@@ -79,7 +79,7 @@ function publicActor(entityId: string, actorId: string | null, meta: Meta): Audi
 export async function requestPasswordReset(
   deps: AppDeps,
   input: { entity: string; email: string },
-  meta: Meta,
+  ctx: PublicContext,
 ) {
   const entity = await deps.database.anonymous((tx) => findEntityByCode(tx, input.entity.trim()));
   if (!entity) return;
@@ -100,7 +100,7 @@ export async function requestPasswordReset(
       secretLink: { purpose: 'password_reset', subjectId: account.id, ttlHours: RESET_TTL_HOURS },
     });
     if (queued) {
-      await writeAudit(tx, publicActor(entity.id, null, meta), {
+      await writeAudit(tx, publicActorOf(ctx, entity.id), {
         action: 'auth.password_reset_request',
         recordType: 'professional',
         recordId: account.id,
@@ -113,7 +113,7 @@ export async function requestPasswordReset(
 export async function resetPassword(
   deps: AppDeps,
   input: { token: string; password: string },
-  meta: Meta,
+  ctx: PublicContext,
 ) {
   const entityId = tenantOf(input.token);
   const now = deps.clock.now();
@@ -125,8 +125,8 @@ export async function resetPassword(
     await repo.setPassword(tx, account.id, passwordHash);
     await endSessionsOf(tx, account.id, 'password_changed');
     // The owner proved control of the mailbox: earlier failures no longer make them wait.
-    await clearAccount(tx, entityId, accountKeys(account.username, meta.ip));
-    await writeAudit(tx, publicActor(entityId, account.id, meta), {
+    await clearAccount(tx, entityId, accountKeys(account.username, ctx.request.ip));
+    await writeAudit(tx, publicActorOf(ctx, entityId, account.id), {
       action: 'auth.password_reset',
       recordType: 'professional',
       recordId: account.id,
@@ -141,22 +141,22 @@ export async function resetPassword(
  */
 export async function changePassword(
   deps: AppDeps,
-  auth: AuthContext,
+  ctx: RequestContext,
   input: { currentPassword: string; newPassword: string },
-  meta: Meta,
 ) {
+  const { auth } = ctx;
   if (input.newPassword === input.currentPassword) {
     throw new AppError('auth.password_unchanged', 400);
   }
   const { database } = deps;
   const entityId = auth.entity.id;
-  const keys = accountKeys(auth.username, meta.ip);
+  const keys = accountKeys(auth.username, ctx.request.ip);
   const now = deps.clock.now();
   await database.tenant(entityId, (tx) => countAttempt(tx, entityId, keys, now));
   const found = await database.tenant(entityId, (tx) => findPasswordHash(tx, auth.professionalId));
   if (!(await verifyPassword(found?.passwordHash ?? null, input.currentPassword))) {
     await database.tenant(entityId, (tx) =>
-      writeAudit(tx, actorOf(auth, meta), {
+      writeAudit(tx, actorOf(ctx), {
         action: 'auth.password_change',
         outcome: 'denied',
         recordType: 'professional',
@@ -171,7 +171,7 @@ export async function changePassword(
     await attemptSucceeded(tx, entityId, keys, true);
     await repo.setPassword(tx, auth.professionalId, passwordHash);
     const ended = await endSessionsOf(tx, auth.professionalId, 'password_changed', auth.sessionId);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'auth.password_change',
       recordType: 'professional',
       recordId: auth.professionalId,

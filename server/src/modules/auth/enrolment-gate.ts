@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendError } from '../../platform/http-errors';
-import { secondFactorStateOf } from './session-state';
 
 /** What a session still to enrol its required second factor may do: its own profile and session. */
 const ALLOWED_WHILE_ENROLLING = new Set(['profile.view', 'profile.edit']);
@@ -14,8 +13,7 @@ const ALLOWED_WHILE_ENROLLING = new Set(['profile.view', 'profile.edit']);
  */
 async function gate(app: FastifyInstance) {
   app.addHook('onRequest', async (request, reply) => {
-    const auth = request.auth;
-    if (!auth || !secondFactorStateOf(auth).enrolmentRequired) return;
+    if (!request.auth?.secondFactor.enrolmentRequired) return;
     const permission = request.routeOptions.config.permission;
     if (permission && ALLOWED_WHILE_ENROLLING.has(permission)) return;
     const code = 'auth.second_factor_enrolment_required';

@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  apiErrorSchema,
   loginRequestSchema,
   meSchema,
   preferencesSchema,
@@ -12,6 +11,8 @@ import {
   sessionInfoSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
+import { errorResponses } from '../../platform/http-schemas';
+import { contextOf, publicContextOf } from '../../platform/request-context';
 import { overTls } from '../../platform/tls';
 import { accountRoutes } from './account-routes';
 import { withRetryAfter } from './retry-after';
@@ -19,8 +20,8 @@ import { secondFactorRoutes } from './second-factor-routes';
 import { secretBoxOf } from './secret-box';
 import * as service from './service';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
-const loginErrors = { ...errors, 429: apiErrorSchema };
+const errors = errorResponses(400, 401, 403);
+const loginErrors = errorResponses(400, 401, 403, 429);
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, cookie: string) => {
@@ -33,12 +34,6 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
     });
   };
-  const metaOf = (request: FastifyRequest) => ({
-    requestId: request.id,
-    ip: request.ip,
-    cookie: request.cookies[SESSION_COOKIE],
-  });
-
   app.post(
     '/api/auth/login',
     {
@@ -54,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     },
     async (request, reply) => {
       const result = await withRetryAfter(reply, () =>
-        service.login(deps, request.body, metaOf(request)),
+        service.login(deps, request.body, publicContextOf(request)),
       );
       if (result.kind === 'challenge') return result.challenge;
       setSessionCookie(request, reply, result.cookie);
@@ -75,7 +70,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     },
     async (request, reply) => {
       const { cookie, auth } = await withRetryAfter(reply, () =>
-        service.completeSecondFactor(deps, request.body, metaOf(request)),
+        service.completeSecondFactor(deps, request.body, publicContextOf(request)),
       );
       setSessionCookie(request, reply, cookie);
       return service.presentMe(auth);
@@ -93,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      await service.logout(deps, request.auth!, metaOf(request));
+      await service.logout(deps, contextOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -109,10 +104,13 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: sessionInfoSchema, ...errors },
       },
     },
-    async (request) => ({
-      idleExpiresAt: request.auth!.idleExpiresAt.toISOString(),
-      absoluteExpiresAt: request.auth!.absoluteExpiresAt.toISOString(),
-    }),
+    async (request) => {
+      const { auth } = contextOf(request);
+      return {
+        idleExpiresAt: auth.idleExpiresAt.toISOString(),
+        absoluteExpiresAt: auth.absoluteExpiresAt.toISOString(),
+      };
+    },
   );
 
   app.get(
@@ -125,7 +123,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: meSchema, ...errors },
       },
     },
-    async (request) => service.presentMe(request.auth!),
+    async (request) => service.presentMe(contextOf(request).auth),
   );
 
   app.put(
@@ -140,7 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      await service.savePreferences(deps, request.auth!, request.body.language);
+      await service.savePreferences(deps, contextOf(request), request.body.language);
       return reply.code(204).send(null);
     },
   );

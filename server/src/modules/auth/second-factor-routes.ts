@@ -1,26 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  apiErrorSchema,
   secondFactorConfirmSchema,
   secondFactorEnrolmentSchema,
   secondFactorRemoveSchema,
   secondFactorStatusSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
+import { errorResponses } from '../../platform/http-schemas';
+import { contextOf } from '../../platform/request-context';
 import * as secondFactor from './second-factor';
 
-const errors = {
-  400: apiErrorSchema,
-  401: apiErrorSchema,
-  403: apiErrorSchema,
-  409: apiErrorSchema,
-};
+const errors = errorResponses(400, 401, 403, 409);
 
 /** The signed-in professional's own TOTP second factor. */
 export const secondFactorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const meta = (request: { id: string; ip: string }) => ({ id: request.id, ip: request.ip });
-
   app.get(
     '/api/me/second-factor',
     {
@@ -31,7 +25,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: secondFactorStatusSchema, ...errors },
       },
     },
-    async (request) => secondFactor.status(deps, request.auth!),
+    async (request) => secondFactor.status(deps, contextOf(request)),
   );
 
   app.post(
@@ -46,7 +40,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: secondFactorEnrolmentSchema, ...errors },
       },
     },
-    async (request) => secondFactor.startEnrolment(deps, request.auth!, meta(request)),
+    async (request) => secondFactor.startEnrolment(deps, contextOf(request)),
   );
 
   app.post(
@@ -61,7 +55,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) => {
-      await secondFactor.confirmEnrolment(deps, request.auth!, request.body.code, meta(request));
+      await secondFactor.confirmEnrolment(deps, contextOf(request), request.body.code);
       return reply.code(204).send(null);
     },
   );
@@ -80,12 +74,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) => {
-      await secondFactor.removeSecondFactor(
-        deps,
-        request.auth!,
-        request.body.currentPassword,
-        meta(request),
-      );
+      await secondFactor.removeSecondFactor(deps, contextOf(request), request.body.currentPassword);
       return reply.code(204).send(null);
     },
   );

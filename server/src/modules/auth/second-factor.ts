@@ -4,15 +4,12 @@ import QRCode from 'qrcode';
 import type { SecondFactorEnrolment, SecondFactorStatus } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
+import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { sha256, verifyPassword } from '../../platform/secrets';
 import { findPasswordHash } from './repository';
 import * as repo from './second-factor-repository';
 import { secretBoxOf, type SecretBox } from './secret-box';
-import { secondFactorStateOf } from './session-state';
-
-type Meta = { id: string; ip: string };
 
 const RECOVERY_CODES = 10;
 /** A code is accepted from the previous, current or next 30-second step (clock drift). */
@@ -50,9 +47,9 @@ export async function checkTotp(
 /** Starts enrolment: a new secret and recovery codes, shown this once. */
 export async function startEnrolment(
   deps: AppDeps,
-  auth: AuthContext,
-  meta: Meta,
+  ctx: RequestContext,
 ): Promise<SecondFactorEnrolment> {
+  const { auth } = ctx;
   const box = await secretBoxOf(deps.database);
   const secret = generateSecret();
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
@@ -68,7 +65,7 @@ export async function startEnrolment(
       },
       recoveryCodes.map(recoveryCodeHash),
     );
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'auth.second_factor_enrolment_start',
       recordType: 'professional',
       recordId: auth.professionalId,
@@ -89,7 +86,8 @@ export async function startEnrolment(
 }
 
 /** Confirms a pending enrolment with a first code: from then on every login asks for one. */
-export async function confirmEnrolment(deps: AppDeps, auth: AuthContext, code: string, meta: Meta) {
+export async function confirmEnrolment(deps: AppDeps, ctx: RequestContext, code: string) {
+  const { auth } = ctx;
   const box = await secretBoxOf(deps.database);
   const now = deps.clock.now();
   await deps.database.tenant(auth.entity.id, async (tx) => {
@@ -103,7 +101,7 @@ export async function confirmEnrolment(deps: AppDeps, auth: AuthContext, code: s
     );
     if (step === null) throw new AppError('second_factor.wrong_code', 400);
     await repo.confirmSecondFactor(tx, auth.professionalId, step, now);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'auth.second_factor_enrol',
       recordType: 'professional',
       recordId: auth.professionalId,
@@ -114,20 +112,20 @@ export async function confirmEnrolment(deps: AppDeps, auth: AuthContext, code: s
 /** Removes the second factor, after checking the password; refused where it is required. */
 export async function removeSecondFactor(
   deps: AppDeps,
-  auth: AuthContext,
+  ctx: RequestContext,
   currentPassword: string,
-  meta: Meta,
 ) {
+  const { auth } = ctx;
   const found = await deps.database.tenant(auth.entity.id, (tx) =>
     findPasswordHash(tx, auth.professionalId),
   );
   if (!(await verifyPassword(found?.passwordHash ?? null, currentPassword))) {
     throw new AppError('auth.wrong_password', 400);
   }
-  if (secondFactorStateOf(auth).required) throw new AppError('second_factor.required', 409);
+  if (auth.secondFactor.required) throw new AppError('second_factor.required', 409);
   await deps.database.tenant(auth.entity.id, async (tx) => {
     await repo.deleteSecondFactor(tx, auth.professionalId);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'auth.second_factor_remove',
       recordType: 'professional',
       recordId: auth.professionalId,
@@ -135,11 +133,11 @@ export async function removeSecondFactor(
   });
 }
 
-export async function status(deps: AppDeps, auth: AuthContext): Promise<SecondFactorStatus> {
+export async function status(deps: AppDeps, { auth }: RequestContext): Promise<SecondFactorStatus> {
   const left = await deps.database.tenant(auth.entity.id, (tx) =>
     repo.countUnusedRecoveryCodes(tx, auth.professionalId),
   );
-  const state = secondFactorStateOf(auth);
+  const state = auth.secondFactor;
   return { ...state, recoveryCodesLeft: state.enrolled ? left : 0 };
 }
 

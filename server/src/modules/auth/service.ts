@@ -9,19 +9,23 @@ import {
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/connect';
 import { writeAudit, type AuditActor } from '../../platform/audit';
-import type { AuthContext, Clock } from '../../platform/context';
+import {
+  actorOf,
+  type AuthContext,
+  type Clock,
+  type PublicContext,
+  publicActorOf,
+  type RequestContext,
+} from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { csrfTokenFor, newToken, sha256, verifyPassword } from '../../platform/secrets';
 import * as repo from './repository';
 import { verifyLoginFactor } from './second-factor';
 import { secretBoxOf } from './secret-box';
-import { secondFactorStateOf, setSecondFactorState } from './session-state';
 import { attemptSucceeded, countAttempt, pruneNowAndThen, throttleKeys } from './throttle';
 import type { ThrottleKey } from './throttle-repository';
 
 type Deps = { database: Database; config: Config; clock: Clock };
-/** The request as the service needs it: id and address, and the session cookie it came with. */
-export type RequestMeta = { requestId: string; ip: string; cookie?: string | undefined };
 
 /** A challenge lives 5 minutes and survives 5 wrong codes. */
 const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -68,20 +72,15 @@ async function countOrRefuse(
 export async function login(
   deps: Deps,
   input: { entity: string; username: string; password: string },
-  meta: RequestMeta,
+  ctx: PublicContext,
 ): Promise<LoginResult> {
   const { database, clock } = deps;
   const entity = await database.anonymous((tx) => repo.findEntityByCode(tx, input.entity.trim()));
   if (!entity) throw new AppError('auth.unknown_entity', 401);
   const username = input.username.trim().toLowerCase();
-  const keys = throttleKeys(username, meta.ip);
+  const keys = throttleKeys(username, ctx.request.ip);
   const now = clock.now();
-  const actor: AuditActor = {
-    entityId: entity.id,
-    actorId: null,
-    requestId: meta.requestId,
-    ip: meta.ip,
-  };
+  const actor = publicActorOf(ctx, entity.id);
   await countOrRefuse(deps, entity.id, keys, actor, now, 'password');
   const found = await database.tenant(entity.id, (tx) =>
     repo.findProfessionalForLogin(tx, username),
@@ -126,7 +125,7 @@ export async function login(
     openSession(
       deps,
       tx,
-      { entityId: entity.id, professionalId: found.id, keys, actor, meta },
+      { entityId: entity.id, professionalId: found.id, keys, actor, cookie: ctx.request.cookie },
       {
         method: 'password',
       },
@@ -139,7 +138,7 @@ export async function login(
 export async function completeSecondFactor(
   deps: Deps,
   input: { challenge: string; code?: string | undefined; recoveryCode?: string | undefined },
-  meta: RequestMeta,
+  ctx: PublicContext,
 ): Promise<{ cookie: string; auth: AuthContext }> {
   const { database, clock } = deps;
   const entityId = entityOfToken(input.challenge);
@@ -150,13 +149,8 @@ export async function completeSecondFactor(
     repo.findLiveChallenge(tx, tokenHash, now),
   );
   if (!challenge) throw new AppError('auth.challenge_expired', 401);
-  const keys = throttleKeys(challenge.username, meta.ip);
-  const actor: AuditActor = {
-    entityId,
-    actorId: challenge.professionalId,
-    requestId: meta.requestId,
-    ip: meta.ip,
-  };
+  const keys = throttleKeys(challenge.username, ctx.request.ip);
+  const actor = publicActorOf(ctx, entityId, challenge.professionalId);
   await countOrRefuse(deps, entityId, keys, actor, now, 'second_factor');
   const box = await secretBoxOf(database);
   const outcome = await database.tenant(entityId, async (tx) => {
@@ -168,7 +162,13 @@ export async function completeSecondFactor(
       return { kind: 'wrong' as const };
     }
     await repo.useChallenge(tx, live.id);
-    const context = { entityId, professionalId: live.professionalId, keys, actor, meta };
+    const context = {
+      entityId,
+      professionalId: live.professionalId,
+      keys,
+      actor,
+      cookie: ctx.request.cookie,
+    };
     return {
       kind: 'ok' as const,
       cookie: await openSession(deps, tx, context, { secondFactor: method }),
@@ -200,14 +200,15 @@ async function openSession(
     professionalId: string;
     keys: ThrottleKey[];
     actor: AuditActor;
-    meta: RequestMeta;
+    /** The session cookie the browser came with: that session ends (sessions rotate at login). */
+    cookie: string | undefined;
   },
   details: Record<string, unknown>,
 ): Promise<string> {
   const { entityId, professionalId } = context;
   const now = deps.clock.now();
   await attemptSucceeded(tx, entityId, context.keys, true);
-  const previous = parseSessionCookie(context.meta.cookie);
+  const previous = parseSessionCookie(context.cookie);
   let rotated: string | null = null;
   if (previous?.entityId === entityId) {
     rotated = await repo.findOpenSessionId(tx, sha256(previous.token));
@@ -262,7 +263,10 @@ export async function authenticate(
       );
       await repo.touchSession(tx, row.sessionId, now, idleExpiresAt);
     }
-    const auth: AuthContext = {
+    // Read at every request: a role or setting changed since sign-in applies at once.
+    const required =
+      row.entityRequiresSecondFactor && row.roles.some((r) => SECOND_FACTOR_ROLES.includes(r));
+    return {
       sessionId: row.sessionId,
       sessionToken: parsed.token,
       professionalId: row.professionalId,
@@ -282,36 +286,32 @@ export async function authenticate(
       },
       idleExpiresAt,
       absoluteExpiresAt: row.absoluteExpiresAt,
+      secondFactor: {
+        enrolled: row.secondFactorConfirmed,
+        required,
+        enrolmentRequired: required && !row.secondFactorConfirmed,
+      },
     };
-    // Read at every request: a role or setting changed since sign-in applies at once.
-    const required =
-      row.entityRequiresSecondFactor && row.roles.some((r) => SECOND_FACTOR_ROLES.includes(r));
-    setSecondFactorState(auth, {
-      enrolled: row.secondFactorConfirmed,
-      required,
-      enrolmentRequired: required && !row.secondFactorConfirmed,
-    });
-    return auth;
   });
 }
 
-export async function logout(deps: Deps, auth: AuthContext, meta: RequestMeta) {
+export async function logout(deps: Deps, ctx: RequestContext) {
+  const { auth } = ctx;
   await deps.database.tenant(auth.entity.id, async (tx) => {
     await repo.endSession(tx, auth.sessionId, 'logout');
-    await writeAudit(
-      tx,
-      {
-        entityId: auth.entity.id,
-        actorId: auth.professionalId,
-        requestId: meta.requestId,
-        ip: meta.ip,
-      },
-      { action: 'auth.logout', recordType: 'session', recordId: auth.sessionId },
-    );
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'auth.logout',
+      recordType: 'session',
+      recordId: auth.sessionId,
+    });
   });
 }
 
-export async function savePreferences(deps: Deps, auth: AuthContext, language: Me['language']) {
+export async function savePreferences(
+  deps: Deps,
+  { auth }: RequestContext,
+  language: Me['language'],
+) {
   await deps.database.tenant(auth.entity.id, (tx) =>
     repo.setLanguage(tx, auth.professionalId, language),
   );
@@ -339,6 +339,6 @@ export function presentMe(auth: AuthContext): Me {
       absoluteExpiresAt: auth.absoluteExpiresAt.toISOString(),
     },
     csrfToken: csrfTokenFor(auth.sessionToken),
-    secondFactor: secondFactorStateOf(auth),
+    secondFactor: auth.secondFactor,
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/context';
+import { contextOf } from '../../platform/request-context';
 import * as schemas from './schemas';
 import * as service from './service';
 
@@ -18,7 +19,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         ...schemas.mailboxList,
       },
     },
-    async (request) => service.listMailbox(deps, request.auth!, request.query, request),
+    async (request) => service.listMailbox(deps, contextOf(request), request.query),
   );
 
   app.get(
@@ -31,7 +32,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         ...schemas.mailboxOne,
       },
     },
-    async (request) => service.getMailboxMessage(deps, request.auth!, request.params.id, request),
+    async (request) => service.getMailboxMessage(deps, contextOf(request), request.params.id),
   );
 
   app.get(
@@ -44,7 +45,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         ...schemas.failedList,
       },
     },
-    async (request) => service.listFailed(deps, request.auth!, request.query),
+    async (request) => service.listFailed(deps, contextOf(request), request.query),
   );
 
   app.post(
@@ -57,6 +58,6 @@ export const messagingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         ...schemas.retry,
       },
     },
-    async (request) => service.retryFailed(deps, request.auth!, request.params.id, request),
+    async (request) => service.retryFailed(deps, contextOf(request), request.params.id),
   );
 };

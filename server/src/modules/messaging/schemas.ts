@@ -1,5 +1,4 @@
 import {
-  apiErrorSchema,
   mailboxMessageSchema,
   mailboxQuerySchema,
   mailboxSummarySchema,
@@ -8,14 +7,10 @@ import {
   pageQuerySchema,
   pageSchema,
 } from '@caliu/common';
+import { errorResponses } from '../../platform/http-schemas';
 
 /** The route schemas of the messaging module; the shapes live in @caliu/common (messaging.ts). */
-export const errors = {
-  400: apiErrorSchema,
-  401: apiErrorSchema,
-  403: apiErrorSchema,
-  404: apiErrorSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 export const mailboxList = {
   querystring: mailboxQuerySchema,
@@ -34,5 +29,5 @@ export const failedList = {
 
 export const retry = {
   params: messageIdParamsSchema,
-  response: { 200: outboxMessageSchema, ...errors, 409: apiErrorSchema },
+  response: { 200: outboxMessageSchema, ...errorResponses(400, 401, 403, 404, 409) },
 };

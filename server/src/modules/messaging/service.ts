@@ -2,12 +2,16 @@ import type { MailboxMessage, MailboxSummary, OutboxMessageView } from '@caliu/c
 import type { Tx } from '../../db/connect';
 import { asSupportAgent } from '../../platform/access/cross-entity';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps, type AuthContext } from '../../platform/context';
+import {
+  actorOf,
+  type AppDeps,
+  type AuthContext,
+  type RequestContext,
+} from '../../platform/context';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import * as repo from './repository';
 
-type RequestMeta = { id: string; ip: string };
 type PageQuery = { limit: number; cursor?: string | undefined };
 
 /** The mailbox holds live links, so it exists only in demo mode. */
@@ -34,10 +38,10 @@ function presentSummary(row: repo.MailboxRow): MailboxSummary {
 
 export async function listMailbox(
   deps: AppDeps,
-  auth: AuthContext,
+  ctx: RequestContext,
   query: PageQuery & { entity?: string | undefined },
-  request: RequestMeta,
 ) {
+  const { auth } = ctx;
   assertMailboxExists(deps);
   const after = decodeCursor(query.cursor);
   const page = (entityId: string) => (tx: Tx) => repo.listMailbox(tx, entityId, query.limit, after);
@@ -49,8 +53,7 @@ export async function listMailbox(
     // One entity's mailbox: through the support agent's audited cross-entity path.
     const rows = await asSupportAgent(
       deps.database,
-      auth,
-      request,
+      ctx,
       'mailbox.list',
       query.entity,
       page(query.entity),
@@ -61,7 +64,7 @@ export async function listMailbox(
   // agent's cross-entity reads are (asSupportAgent covers one target entity per call).
   if (!auth.roles.includes('support_agent') || auth.entity.kind !== 'provider') throw forbidden();
   const rows = await deps.database.tenant(auth.entity.id, async (tx) => {
-    await writeAudit(tx, actorOf(auth, request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'support.cross_entity_read',
       recordType: 'entity',
       details: { purpose: 'mailbox.list_all_entities' },
@@ -78,10 +81,10 @@ export async function listMailbox(
  */
 export async function getMailboxMessage(
   deps: AppDeps,
-  auth: AuthContext,
+  ctx: RequestContext,
   id: string,
-  request: RequestMeta,
 ): Promise<MailboxMessage> {
+  const { auth } = ctx;
   assertMailboxExists(deps);
   const entityId = readsAllEntities(auth)
     ? await deps.database.anonymous((tx) => repo.mailboxEntityOf(tx, id))
@@ -97,7 +100,7 @@ export async function getMailboxMessage(
       const crossing = entityId !== auth.entity.id ? { actorEntityId: auth.entity.id } : {};
       await writeAudit(
         tx,
-        { ...actorOf(auth, request), entityId, ...crossing },
+        { ...actorOf(ctx), entityId, ...crossing },
         { action: 'mailbox.read', recordType: 'mailbox_message', recordId: id },
       );
     }
@@ -106,7 +109,7 @@ export async function getMailboxMessage(
   const row =
     entityId === auth.entity.id
       ? await deps.database.tenant(entityId, read)
-      : await asSupportAgent(deps.database, auth, request, 'mailbox.read', entityId, read);
+      : await asSupportAgent(deps.database, ctx, 'mailbox.read', entityId, read);
   if (!row) throw notFound();
   return {
     ...presentSummary(row),
@@ -135,7 +138,7 @@ function presentOutbox(row: repo.OutboxRow): OutboxMessageView {
   };
 }
 
-export async function listFailed(deps: AppDeps, auth: AuthContext, query: PageQuery) {
+export async function listFailed(deps: AppDeps, { auth }: RequestContext, query: PageQuery) {
   const rows = await deps.database.tenant(auth.entity.id, (tx) =>
     repo.listFailed(tx, auth.entity.id, query.limit, decodeCursor(query.cursor)),
   );
@@ -145,17 +148,17 @@ export async function listFailed(deps: AppDeps, auth: AuthContext, query: PageQu
 /** Sends a failed message again: back to the queue, with a fresh count of attempts. Audited. */
 export async function retryFailed(
   deps: AppDeps,
-  auth: AuthContext,
+  ctx: RequestContext,
   id: string,
-  request: RequestMeta,
 ): Promise<OutboxMessageView> {
+  const { auth } = ctx;
   const row = await deps.database.tenant(auth.entity.id, async (tx) => {
     const requeued = await repo.requeueFailed(tx, id);
     if (!requeued) {
       if (await repo.findOutboxMessage(tx, id)) throw conflict('messaging.not_failed');
       throw notFound();
     }
-    await writeAudit(tx, actorOf(auth, request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'outbox.retry',
       recordType: 'outbox_message',
       recordId: id,

@@ -12,7 +12,8 @@ import {
   sectorSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
-import { ctxOf, errors, idParams } from './schemas';
+import { errors, idParams } from '../../platform/http-schemas';
+import { contextOf } from '../../platform/request-context';
 import * as service from './service';
 import { teamRoutes } from './team-routes';
 
@@ -22,8 +23,6 @@ import { teamRoutes } from './team-routes';
  * changing it is the administrator's (`organization.manage`).
  */
 export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const ctx = ctxOf;
-
   app.get(
     '/api/entity',
     {
@@ -34,7 +33,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: entitySettingsSchema, ...errors },
       },
     },
-    async (request) => service.getEntity(deps, ctx(request)),
+    async (request) => service.getEntity(deps, contextOf(request)),
   );
 
   app.patch(
@@ -48,7 +47,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: entitySettingsSchema, ...errors },
       },
     },
-    async (request) => service.updateEntity(deps, ctx(request), request.body),
+    async (request) => service.updateEntity(deps, contextOf(request), request.body),
   );
 
   app.get(
@@ -63,7 +62,12 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request) =>
-      service.listMunicipalities(deps, ctx(request), request.query.limit, request.query.cursor),
+      service.listMunicipalities(
+        deps,
+        contextOf(request),
+        request.query.limit,
+        request.query.cursor,
+      ),
   );
 
   app.post(
@@ -78,7 +82,9 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createMunicipality(deps, ctx(request), request.body)),
+      reply
+        .code(201)
+        .send(await service.createMunicipality(deps, contextOf(request), request.body)),
   );
 
   app.patch(
@@ -94,7 +100,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request) =>
-      service.updateMunicipality(deps, ctx(request), request.params.id, request.body),
+      service.updateMunicipality(deps, contextOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -109,7 +115,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) => {
-      await service.deleteMunicipality(deps, ctx(request), request.params.id);
+      await service.deleteMunicipality(deps, contextOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -126,7 +132,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request) =>
-      service.listSectors(deps, ctx(request), request.query.limit, request.query.cursor),
+      service.listSectors(deps, contextOf(request), request.query.limit, request.query.cursor),
   );
 
   app.post(
@@ -141,7 +147,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createSector(deps, ctx(request), request.body)),
+      reply.code(201).send(await service.createSector(deps, contextOf(request), request.body)),
   );
 
   app.patch(
@@ -156,7 +162,8 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: sectorSchema, ...errors },
       },
     },
-    async (request) => service.updateSector(deps, ctx(request), request.params.id, request.body),
+    async (request) =>
+      service.updateSector(deps, contextOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -171,7 +178,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) => {
-      await service.deleteSector(deps, ctx(request), request.params.id);
+      await service.deleteSector(deps, contextOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

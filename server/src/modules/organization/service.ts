@@ -9,30 +9,27 @@ import type {
 } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps } from '../../platform/context';
+import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
+import { type Refusals, withRefusals } from '../../platform/db-errors';
 import { AppError, notFound } from '../../platform/errors';
-import { constraintViolation } from './db-errors';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import * as repo from './repository';
-import type { Ctx } from './schemas';
 
 /** Runs a change behind the tenant wall; a name already used answers 409 instead of a crash. */
 export async function change<T>(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   name: string | undefined,
   fn: (tx: Tx) => Promise<T>,
 ) {
-  try {
-    return await deps.database.tenant(ctx.auth.entity.id, fn);
-  } catch (error) {
-    const violation = constraintViolation(error);
-    if (violation?.kind === 'unique' && name !== undefined) {
-      throw new AppError('organization.name_taken', 409, { name });
-    }
-    throw error;
-  }
+  return withRefusals(() => deps.database.tenant(ctx.auth.entity.id, fn), {
+    unique: () =>
+      name === undefined ? null : new AppError('organization.name_taken', 409, { name }),
+  });
 }
+
+/** A record that another still refers to stays (foreign keys). */
+const IN_USE: Refusals = { foreign_key: () => new AppError('organization.in_use', 409) };
 
 /** Every id must name a record of the entity (the tenant wall hides the others). */
 export async function requireAll(
@@ -66,7 +63,7 @@ function presentEntity(
   };
 }
 
-export async function getEntity(deps: AppDeps, ctx: Ctx): Promise<EntitySettings> {
+export async function getEntity(deps: AppDeps, ctx: RequestContext): Promise<EntitySettings> {
   const row = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
     repo.findEntity(tx, ctx.auth.entity.id),
   );
@@ -76,7 +73,7 @@ export async function getEntity(deps: AppDeps, ctx: Ctx): Promise<EntitySettings
 
 export async function updateEntity(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   patch: EntitySettingsPatch,
 ): Promise<EntitySettings> {
   const entityId = ctx.auth.entity.id;
@@ -87,7 +84,7 @@ export async function updateEntity(
     const changed = Object.fromEntries(
       Object.entries(patch).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
     );
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'entity.update',
       recordType: 'entity',
       recordId: entityId,
@@ -99,7 +96,12 @@ export async function updateEntity(
 
 // ─── Municipalities ──────────────────────────────────────────────────────────────────────────
 
-export async function listMunicipalities(deps: AppDeps, ctx: Ctx, limit: number, cursor?: string) {
+export async function listMunicipalities(
+  deps: AppDeps,
+  ctx: RequestContext,
+  limit: number,
+  cursor?: string,
+) {
   const rows = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
     repo.listMunicipalities(tx, limit, decodeKeyCursor(cursor)),
   );
@@ -108,13 +110,13 @@ export async function listMunicipalities(deps: AppDeps, ctx: Ctx, limit: number,
 
 export async function createMunicipality(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   input: MunicipalityInput,
 ): Promise<Municipality> {
   return change(deps, ctx, input.name, async (tx) => {
     const ineCode = input.ineCode ?? null;
     const id = await repo.insertMunicipality(tx, ctx.auth.entity.id, { name: input.name, ineCode });
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'municipality.create',
       recordType: 'municipality',
       recordId: id,
@@ -126,7 +128,7 @@ export async function createMunicipality(
 
 export async function updateMunicipality(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   id: string,
   input: Partial<MunicipalityInput>,
 ): Promise<Municipality> {
@@ -134,7 +136,7 @@ export async function updateMunicipality(
     const before = await repo.findMunicipality(tx, id);
     if (!before) throw notFound('municipality');
     await repo.updateMunicipality(tx, id, input);
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'municipality.update',
       recordType: 'municipality',
       recordId: id,
@@ -149,33 +151,33 @@ export async function updateMunicipality(
 }
 
 /** Refused while a sector or team lists it, or any record refers to it. */
-export async function deleteMunicipality(deps: AppDeps, ctx: Ctx, id: string) {
-  try {
-    await deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+export async function deleteMunicipality(deps: AppDeps, ctx: RequestContext, id: string) {
+  const deleted = () =>
+    deps.database.tenant(ctx.auth.entity.id, async (tx) => {
       const before = await repo.findMunicipality(tx, id);
       if (!before) throw notFound('municipality');
       const use = await repo.municipalityUse(tx, id);
       if (use.sectors || use.teams)
         throw new AppError('organization.municipality_in_use', 409, use);
       await repo.deleteMunicipality(tx, id);
-      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'municipality.delete',
         recordType: 'municipality',
         recordId: id,
         details: { name: before.name },
       });
     });
-  } catch (error) {
-    if (constraintViolation(error)?.kind === 'foreign_key') {
-      throw new AppError('organization.in_use', 409);
-    }
-    throw error;
-  }
+  await withRefusals(deleted, IN_USE);
 }
 
 // ─── Sectors ─────────────────────────────────────────────────────────────────────────────────
 
-export async function listSectors(deps: AppDeps, ctx: Ctx, limit: number, cursor?: string) {
+export async function listSectors(
+  deps: AppDeps,
+  ctx: RequestContext,
+  limit: number,
+  cursor?: string,
+) {
   const rows = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
     repo.listSectors(tx, limit, decodeKeyCursor(cursor)),
   );
@@ -186,7 +188,11 @@ export async function listSectors(deps: AppDeps, ctx: Ctx, limit: number, cursor
   }));
 }
 
-export async function createSector(deps: AppDeps, ctx: Ctx, input: SectorInput): Promise<Sector> {
+export async function createSector(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: SectorInput,
+): Promise<Sector> {
   const entityId = ctx.auth.entity.id;
   return change(deps, ctx, input.name, async (tx) => {
     await requireAll(
@@ -196,7 +202,7 @@ export async function createSector(deps: AppDeps, ctx: Ctx, input: SectorInput):
     );
     const id = await repo.insertSector(tx, entityId, input.name);
     await repo.replaceSectorMunicipalities(tx, entityId, id, input.municipalityIds);
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'sector.create',
       recordType: 'sector',
       recordId: id,
@@ -208,7 +214,7 @@ export async function createSector(deps: AppDeps, ctx: Ctx, input: SectorInput):
 
 export async function updateSector(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   id: string,
   input: SectorPatch,
 ): Promise<Sector> {
@@ -225,7 +231,7 @@ export async function updateSector(
       );
       await repo.replaceSectorMunicipalities(tx, entityId, id, input.municipalityIds);
     }
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'sector.update',
       recordType: 'sector',
       recordId: id,
@@ -239,26 +245,21 @@ export async function updateSector(
 }
 
 /** Refused while a team serves it or a professional is assigned to it. */
-export async function deleteSector(deps: AppDeps, ctx: Ctx, id: string) {
-  try {
-    await deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+export async function deleteSector(deps: AppDeps, ctx: RequestContext, id: string) {
+  const deleted = () =>
+    deps.database.tenant(ctx.auth.entity.id, async (tx) => {
       if (!(await repo.lockSector(tx, id))) throw notFound('sector');
       const before = (await repo.findSector(tx, id))!;
       const use = await repo.sectorUse(tx, id);
       if (use.teams || use.professionals)
         throw new AppError('organization.sector_in_use', 409, use);
       await repo.deleteSector(tx, id);
-      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'sector.delete',
         recordType: 'sector',
         recordId: id,
         details: { name: before.name },
       });
     });
-  } catch (error) {
-    if (constraintViolation(error)?.kind === 'foreign_key') {
-      throw new AppError('organization.in_use', 409);
-    }
-    throw error;
-  }
+  await withRefusals(deleted, IN_USE);
 }

@@ -10,7 +10,8 @@ import {
   teamSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
-import { ctxOf, errors, idParams } from './schemas';
+import { errors, idParams } from '../../platform/http-schemas';
+import { contextOf } from '../../platform/request-context';
 import * as service from './team-service';
 
 /**
@@ -19,8 +20,6 @@ import * as service from './team-service';
  * (`teams.configure_members`, team scope: the teams they coordinate).
  */
 export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const ctx = ctxOf;
-
   app.get(
     '/api/teams',
     {
@@ -34,7 +33,7 @@ export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: pageSchema(teamSchema), ...errors },
       },
     },
-    async (request) => service.listTeams(deps, ctx(request), request.query),
+    async (request) => service.listTeams(deps, contextOf(request), request.query),
   );
 
   app.get(
@@ -48,7 +47,7 @@ export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: teamSchema, ...errors },
       },
     },
-    async (request) => service.getTeam(deps, ctx(request), request.params.id),
+    async (request) => service.getTeam(deps, contextOf(request), request.params.id),
   );
 
   app.post(
@@ -63,7 +62,7 @@ export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createTeam(deps, ctx(request), request.body)),
+      reply.code(201).send(await service.createTeam(deps, contextOf(request), request.body)),
   );
 
   app.patch(
@@ -78,7 +77,8 @@ export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: teamSchema, ...errors },
       },
     },
-    async (request) => service.updateTeam(deps, ctx(request), request.params.id, request.body),
+    async (request) =>
+      service.updateTeam(deps, contextOf(request), request.params.id, request.body),
   );
 
   app.get(
@@ -93,7 +93,7 @@ export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request) => ({
-      items: await service.listMembers(deps, ctx(request), request.params.id),
+      items: await service.listMembers(deps, contextOf(request), request.params.id),
     }),
   );
 
@@ -110,7 +110,12 @@ export const teamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request) => ({
-      items: await service.replaceMembers(deps, ctx(request), request.params.id, request.body),
+      items: await service.replaceMembers(
+        deps,
+        contextOf(request),
+        request.params.id,
+        request.body,
+      ),
     }),
   );
 };

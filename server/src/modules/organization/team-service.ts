@@ -1,12 +1,15 @@
 import type { Team, TeamInput, TeamMember, TeamMembersPut, TeamPatch } from '@caliu/common';
 import { writeAudit } from '../../platform/audit';
-import type { AppDeps, AuthContext } from '../../platform/context';
-import { actorOf } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import {
+  actorOf,
+  type AppDeps,
+  type AuthContext,
+  type RequestContext,
+} from '../../platform/context';
+import { fieldError, notFound } from '../../platform/errors';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import { existingMunicipalities, existingSectors } from './repository';
 import type { Tx } from '../../db/connect';
-import { type Ctx, fieldError } from './schemas';
 import { change, requireAll } from './service';
 import * as repo from './team-repository';
 
@@ -36,7 +39,7 @@ function present(auth: AuthContext, row: Row): Team {
 
 export async function listTeams(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   query: { limit: number; cursor?: string | undefined; configurable?: 'true' | undefined },
 ) {
   const viewer = viewerOf(ctx.auth);
@@ -52,7 +55,7 @@ export async function listTeams(
   return toKeyPage(rows, query.limit, (row) => present(ctx.auth, row));
 }
 
-export async function getTeam(deps: AppDeps, ctx: Ctx, id: string): Promise<Team> {
+export async function getTeam(deps: AppDeps, ctx: RequestContext, id: string): Promise<Team> {
   const row = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
     repo.findTeam(tx, viewerOf(ctx.auth), id),
   );
@@ -60,7 +63,11 @@ export async function getTeam(deps: AppDeps, ctx: Ctx, id: string): Promise<Team
   return present(ctx.auth, row);
 }
 
-export async function createTeam(deps: AppDeps, ctx: Ctx, input: TeamInput): Promise<Team> {
+export async function createTeam(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: TeamInput,
+): Promise<Team> {
   const entityId = ctx.auth.entity.id;
   return change(deps, ctx, input.name, async (tx) => {
     await requireAll(
@@ -75,7 +82,7 @@ export async function createTeam(deps: AppDeps, ctx: Ctx, input: TeamInput): Pro
     );
     const id = await repo.insertTeam(tx, entityId, input.name);
     await repo.replaceTerritory(tx, entityId, id, input);
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'team.create',
       recordType: 'team',
       recordId: id,
@@ -87,7 +94,7 @@ export async function createTeam(deps: AppDeps, ctx: Ctx, input: TeamInput): Pro
 
 export async function updateTeam(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   id: string,
   patch: TeamPatch,
 ): Promise<Team> {
@@ -113,7 +120,7 @@ export async function updateTeam(
     const { sectorIds, municipalityIds, ...fields } = patch;
     if (Object.keys(fields).length) await repo.updateTeam(tx, id, fields);
     await repo.replaceTerritory(tx, entityId, id, { sectorIds, municipalityIds });
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'team.update',
       recordType: 'team',
       recordId: id,
@@ -132,7 +139,11 @@ export async function updateTeam(
 }
 
 /** A team's members: for those who may configure them (administrator, the team's coordinators). */
-export async function listMembers(deps: AppDeps, ctx: Ctx, teamId: string): Promise<TeamMember[]> {
+export async function listMembers(
+  deps: AppDeps,
+  ctx: RequestContext,
+  teamId: string,
+): Promise<TeamMember[]> {
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const row = await repo.findTeam(tx, viewerOf(ctx.auth), teamId);
     if (!row?.canConfigureMembers) throw notFound('team');
@@ -148,7 +159,7 @@ export async function listMembers(deps: AppDeps, ctx: Ctx, teamId: string): Prom
  */
 export async function replaceMembers(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   teamId: string,
   input: TeamMembersPut,
 ): Promise<TeamMember[]> {
@@ -173,7 +184,7 @@ export async function replaceMembers(
     const now = new Map(input.members.map((m) => [m.professionalId, m.isCoordinator]));
     const byId = (a: { professionalId: string }, b: { professionalId: string }) =>
       a.professionalId.localeCompare(b.professionalId);
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'team.members_update',
       recordType: 'team',
       recordId: teamId,
@@ -196,7 +207,7 @@ export async function replaceMembers(
 /** Refuses, naming them, whom the user may not add (or whose coordinator flag they may not set). */
 async function assertJoinable(
   tx: Tx,
-  ctx: Ctx,
+  ctx: RequestContext,
   viewer: repo.TeamViewer,
   added: string[],
   promoted: string[],

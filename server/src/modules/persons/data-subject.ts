@@ -1,12 +1,13 @@
 import { type AccessReport, normalizeDocument, type PersonIdentification } from '@caliu/common';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AuthContext } from '../../platform/context';
+import { actorOf, type RequestContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import * as repo from './repository';
 import * as subjectRepo from './data-subject-repository';
 import { presentIdentification } from './present';
-import { documentCandidates, searchPersons } from './search';
-import type { Deps, RequestMeta } from './service';
+import { documentCandidates } from './search/parse';
+import { searchPersons } from './search/service';
+import type { Deps } from './service';
 
 /**
  * The administrator's data-subject tools (GDPR art. 15). The administrator sees no person data
@@ -19,10 +20,10 @@ export const REPORT_LIMIT = 5000;
 
 export async function lookup(
   deps: Deps,
-  auth: AuthContext,
+  ctx: RequestContext,
   query: { document?: string | undefined; name?: string | undefined },
-  meta: RequestMeta,
 ): Promise<{ items: PersonIdentification[] }> {
+  const { auth } = ctx;
   return deps.database.tenant(auth.entity.id, async (tx) => {
     let items: PersonIdentification[];
     if (query.document !== undefined) {
@@ -58,7 +59,7 @@ export async function lookup(
     };
     const found = items.length ? items.map((item) => item.id) : [null];
     for (const recordId of found) {
-      await writeAudit(tx, actorOf(auth, meta), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'person.lookup',
         ...(recordId ? { recordType: 'person', recordId } : {}),
         details,
@@ -71,15 +72,15 @@ export async function lookup(
 /** Who consulted or changed this person's data, and when: from the audit log. */
 export async function accessReport(
   deps: Deps,
-  auth: AuthContext,
+  ctx: RequestContext,
   personId: string,
-  meta: RequestMeta,
 ): Promise<AccessReport> {
+  const { auth } = ctx;
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const person = await repo.findIdentification(tx, auth.entity.id, personId);
     if (!person) throw notFound('person');
     const rows = await subjectRepo.accessesTo(tx, auth.entity.id, personId, REPORT_LIMIT + 1);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'person.access_report',
       recordType: 'person',
       recordId: personId,

@@ -1,12 +1,5 @@
-import type {
-  DuplicateCheckResult,
-  Person,
-  PersonHistoryItem,
-  PersonIdentification,
-  PersonSearchPage,
-  PersonSummary,
-} from '@caliu/common';
-import type { DuplicateRow, SearchRow } from './search-repository';
+import type { Person, PersonHistoryItem, PersonIdentification, PersonSummary } from '@caliu/common';
+import type { SearchRow } from './search/repository';
 import type { HistoryRow, IdentificationRow, PersonRow } from './repository';
 
 /** Rows → what leaves the server (the response schemas strip anything else). */
@@ -29,27 +22,6 @@ export function presentSummary(row: SearchRow): PersonSummary {
     status: row.status,
     deceasedOn: row.deceased_on,
   };
-}
-
-const MATCH_BY_TIER: Record<number, PersonSearchPage['items'][number]['match']> = {
-  0: 'exact',
-  1: 'words',
-  2: 'partial',
-  3: 'partial',
-  4: 'approximate',
-  9: 'document',
-  10: 'partial',
-};
-
-export function presentSearchRow(row: SearchRow): PersonSearchPage['items'][number] {
-  return { ...presentSummary(row), match: MATCH_BY_TIER[Number(row.tier)] ?? 'partial' };
-}
-
-export function presentDuplicate(row: DuplicateRow): DuplicateCheckResult['items'][number] {
-  const reasons: DuplicateCheckResult['items'][number]['reasons'] = [];
-  if (row.same_document) reasons.push('same_document');
-  if (row.similar_name) reasons.push('similar_name_same_birth_date');
-  return { ...presentSummary(row), reasons };
 }
 
 export function presentPerson(row: PersonRow, can: Person['can']): Person {

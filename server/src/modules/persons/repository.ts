@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Language, type Permission, type Scope, TECHNICIAN_ROLES } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { personHistory, persons } from '../../db/schema';
-import type { SearchRow } from './search-repository';
+import type { SearchRow } from './search/repository';
 import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platform/access/scope';
 import { mayReassign } from '../../platform/access/reassignment';
 

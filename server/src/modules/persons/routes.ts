@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  accessReportSchema,
-  apiErrorSchema,
   createPersonSchema,
   duplicateCheckResultSchema,
   duplicateCheckSchema,
@@ -10,8 +8,6 @@ import {
   pageQuerySchema,
   personHistoryPageSchema,
   personIdParamsSchema,
-  personLookupQuerySchema,
-  personLookupResultSchema,
   personSchema,
   personSearchPageSchema,
   personSearchQuerySchema,
@@ -19,23 +15,19 @@ import {
   updatePersonSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
-import * as dataSubject from './data-subject';
+import { errors } from '../../platform/http-schemas';
+import { contextOf } from '../../platform/request-context';
+import * as personSearch from './search/service';
 import * as service from './service';
 import { update } from './update-person';
 
-const errors = {
-  400: apiErrorSchema,
-  401: apiErrorSchema,
-  403: apiErrorSchema,
-  404: apiErrorSchema,
-  409: apiErrorSchema,
-};
 const tags = ['persons'];
 
 /**
  * Person records. Basic data (identification, contact, housing) is entity-wide for the roles
  * that see persons; the full record (history) by the scope of case_files.view: the person's
- * referent (own), the coordinators of the person's team (team), or everyone (entity). The administrator's data-subject tools are under /api/audit.
+ * referent (own), the coordinators of the person's team (team), or everyone (entity). The
+ * administrator's data-subject tools (persons/data-subject.ts) are routed in modules/audit.
  */
 export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -49,7 +41,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: personSearchPageSchema, ...errors },
       },
     },
-    async (request) => service.search(deps, request.auth!, request.query, request),
+    async (request) => personSearch.search(deps, contextOf(request), request.query),
   );
 
   app.post(
@@ -63,7 +55,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: duplicateCheckResultSchema, ...errors },
       },
     },
-    async (request) => service.duplicateCheck(deps, request.auth!, request.body, request),
+    async (request) => personSearch.duplicateCheck(deps, contextOf(request), request.body),
   );
 
   app.get(
@@ -76,7 +68,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: referentOptionsSchema, ...errors },
       },
     },
-    async (request) => service.referents(deps, request.auth!),
+    async (request) => service.referents(deps, contextOf(request)),
   );
 
   app.post(
@@ -91,7 +83,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request, reply) => {
-      const person = await service.create(deps, request.auth!, request.body, request);
+      const person = await service.create(deps, contextOf(request), request.body);
       return reply.code(201).send(person);
     },
   );
@@ -107,7 +99,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: personSchema, ...errors },
       },
     },
-    async (request) => service.get(deps, request.auth!, request.params.id, request),
+    async (request) => service.get(deps, contextOf(request), request.params.id),
   );
 
   app.patch(
@@ -122,7 +114,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: personSchema, ...errors },
       },
     },
-    async (request) => update(deps, request.auth!, request.params.id, request.body, request),
+    async (request) => update(deps, contextOf(request), request.params.id, request.body),
   );
 
   app.get(
@@ -138,8 +130,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: personHistoryPageSchema, ...errors },
       },
     },
-    async (request) =>
-      service.history(deps, request.auth!, request.params.id, request.query, request),
+    async (request) => service.history(deps, contextOf(request), request.params.id, request.query),
   );
 
   app.post(
@@ -155,13 +146,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request) =>
-      service.markDeceased(
-        deps,
-        request.auth!,
-        request.params.id,
-        request.body.deceasedOn,
-        request,
-      ),
+      service.markDeceased(deps, contextOf(request), request.params.id, request.body.deceasedOn),
   );
 
   app.delete(
@@ -176,36 +161,8 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request, reply) => {
-      await service.remove(deps, request.auth!, request.params.id, request);
+      await service.remove(deps, contextOf(request), request.params.id);
       return reply.code(204).send(null);
     },
-  );
-
-  app.get(
-    '/api/audit/person-lookup',
-    {
-      config: { permission: 'audit.view' },
-      schema: {
-        tags: ['audit'],
-        summary: 'Identify a data subject by document or name (the look-up is audited)',
-        querystring: personLookupQuerySchema,
-        response: { 200: personLookupResultSchema, ...errors },
-      },
-    },
-    async (request) => dataSubject.lookup(deps, request.auth!, request.query, request),
-  );
-
-  app.get(
-    '/api/audit/persons/:id/access-report',
-    {
-      config: { permission: 'audit.view' },
-      schema: {
-        tags: ['audit'],
-        summary: "Who consulted or changed this person's data, and when (GDPR art. 15)",
-        params: personIdParamsSchema,
-        response: { 200: accessReportSchema, ...errors },
-      },
-    },
-    async (request) => dataSubject.accessReport(deps, request.auth!, request.params.id, request),
   );
 };

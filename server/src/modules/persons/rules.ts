@@ -1,3 +1,4 @@
+import { withRefusals } from '../../platform/db-errors';
 import { AppError } from '../../platform/errors';
 
 /** Small rules shared by the person services. */
@@ -37,19 +38,7 @@ export function assertDates(birthDate: string | null, deceasedOn: string | null,
   }
 }
 
-/** The database's error code under drizzle's wrapper. */
-export function pgCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = e?.cause?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /** Two saves of the same document at once: the unique index decides, the user reads why. */
-export async function conflictOnDuplicateDocument<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (pgCode(error) === '23505') throw new AppError('persons.duplicate_document', 409);
-    throw error;
-  }
+export function conflictOnDuplicateDocument<T>(fn: () => Promise<T>): Promise<T> {
+  return withRefusals(fn, { unique: () => new AppError('persons.duplicate_document', 409) });
 }

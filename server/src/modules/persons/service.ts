@@ -1,89 +1,16 @@
-import {
-  type CreatePerson,
-  type DuplicateCheck,
-  type DuplicateCheckResult,
-  normalizeDocument,
-  type Person,
-  type PersonSearchPage,
-} from '@caliu/common';
+import { type CreatePerson, normalizeDocument, type Person } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AuthContext, type Clock } from '../../platform/context';
+import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
+import { withRefusals } from '../../platform/db-errors';
 import { AppError, notFound } from '../../platform/errors';
-import {
-  decodeCursor,
-  decodeOffsetCursor,
-  encodeCursor,
-  encodeOffsetCursor,
-} from '../../platform/pagination';
+import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import * as repo from './repository';
-import { findDuplicates, nameKey } from './search-repository';
-import { documentCandidates, MAX_OFFSET, searchPersons } from './search';
-import { presentDuplicate, presentHistory, presentPerson } from './present';
-import { assertDates, clean, conflictOnDuplicateDocument, pgCode, todayIn } from './rules';
+import { presentHistory, presentPerson } from './present';
+import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
 
 export type Deps = { database: Database; clock: Clock };
-export type RequestMeta = { id: string; ip: string };
-
-/** One box: a name in any order, or a document. Audited as a search of that length, not its text. */
-export async function search(
-  deps: Deps,
-  auth: AuthContext,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
-  meta: RequestMeta,
-): Promise<PersonSearchPage> {
-  const offset = decodeOffsetCursor(query.cursor, MAX_OFFSET);
-  return deps.database.tenant(auth.entity.id, async (tx) => {
-    const result = await searchPersons(tx, auth.entity.id, query.q, {
-      limit: query.limit,
-      offset,
-    });
-    await writeAudit(tx, actorOf(auth, meta), {
-      action: 'person.search',
-      details: { kind: result.kind, length: (query.q ?? '').trim().length, offset },
-    });
-    const next = offset + query.limit;
-    return {
-      items: result.page,
-      nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeOffsetCursor(next) : null,
-    };
-  });
-}
-
-/** Likely duplicates of a record being typed: the same document, or a similar name born the same day. */
-export async function duplicateCheck(
-  deps: Deps,
-  auth: AuthContext,
-  input: DuplicateCheck,
-  meta: RequestMeta,
-): Promise<DuplicateCheckResult> {
-  const document = clean(input.documentNumber);
-  const documents = document ? documentCandidates(normalizeDocument(document)) : [];
-  const given = clean(input.givenName);
-  const surname = clean(input.firstSurname);
-  const birthDate = input.birthDate ?? null;
-  if (documents.length === 0 && !(birthDate && given && surname)) return { items: [] };
-  return deps.database.tenant(auth.entity.id, async (tx) => {
-    const full =
-      given && surname
-        ? await nameKey(tx, [given, surname, clean(input.secondSurname) ?? ''].join(' '))
-        : null;
-    const givenKey = given ? await nameKey(tx, given) : null;
-    const rows = await findDuplicates(tx, auth.entity.id, {
-      documents,
-      birthDate,
-      nameKey: full,
-      givenKey,
-      excludeId: input.excludeId ?? null,
-    });
-    await writeAudit(tx, actorOf(auth, meta), {
-      action: 'person.duplicate_check',
-      details: { results: rows.length },
-    });
-    return { items: rows.map(presentDuplicate) };
-  });
-}
 
 /** What the viewer may do with a record, decided in SQL from the scopes of their grants. */
 function abilities(row: repo.PersonRow): Person['can'] {
@@ -123,10 +50,11 @@ export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise
 }
 
 /** Basic data (identification, contact, housing): entity-wide for the roles that see persons. */
-export async function get(deps: Deps, auth: AuthContext, id: string, meta: RequestMeta) {
+export async function get(deps: Deps, ctx: RequestContext, id: string) {
+  const { auth } = ctx;
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const person = await loadPerson(tx, auth, id);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'person.read_basic',
       recordType: 'person',
       recordId: id,
@@ -138,11 +66,11 @@ export async function get(deps: Deps, auth: AuthContext, id: string, meta: Reque
 /** The full record's history: the referent, the team's coordinators, entity-wide case-file viewers. */
 export async function history(
   deps: Deps,
-  auth: AuthContext,
+  ctx: RequestContext,
   id: string,
   page: { limit: number; cursor?: string | undefined },
-  meta: RequestMeta,
 ) {
+  const { auth } = ctx;
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const scope = auth.grants['case_files.view'];
     if (!(await repo.fullRecordVisible(tx, auth.entity.id, id, auth.professionalId, scope))) {
@@ -155,7 +83,7 @@ export async function history(
       decodeCursor(page.cursor),
       page.limit + 1,
     );
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'person.read_full',
       recordType: 'person',
       recordId: id,
@@ -209,10 +137,10 @@ export async function assertRefs(tx: Tx, entityId: string, refs: repo.Refs) {
 /** Creates a person; the team is the one serving their place unless a coordinator chose one. */
 export async function create(
   deps: Deps,
-  auth: AuthContext,
+  ctx: RequestContext,
   input: CreatePerson,
-  meta: RequestMeta,
 ): Promise<Person> {
+  const { auth } = ctx;
   const row = newRow(input);
   assertDates(row.birthDate, null, todayIn(auth.entity.timeZone, deps.clock.now()));
   const entityId = auth.entity.id;
@@ -251,7 +179,7 @@ export async function create(
       ...((teamId ?? byDefault) ? [{ field: 'team' as const, newId: teamId ?? byDefault }] : []),
       ...(row.referentId ? [{ field: 'referent' as const, newId: row.referentId }] : []),
     ]);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'person.create',
       recordType: 'person',
       recordId: id,
@@ -261,17 +189,16 @@ export async function create(
 }
 
 /** Deletes a person within the scope of the viewer's `persons.delete`; anyone else finds nothing. */
-export async function remove(deps: Deps, auth: AuthContext, id: string, meta: RequestMeta) {
+export async function remove(deps: Deps, ctx: RequestContext, id: string) {
+  const { auth } = ctx;
   await deps.database.tenant(auth.entity.id, async (tx) => {
-    const deleted = await repo
-      .deleteInScope(tx, auth.entity.id, id, personViewer(auth))
-      .catch((error: unknown) => {
-        // Case files and other records that point at the person keep it (foreign keys).
-        if (pgCode(error) === '23503') throw new AppError('persons.in_use', 409);
-        throw error;
-      });
+    // Case files and other records that point at the person keep it (foreign keys).
+    const deleted = await withRefusals(
+      () => repo.deleteInScope(tx, auth.entity.id, id, personViewer(auth)),
+      { foreign_key: () => new AppError('persons.in_use', 409) },
+    );
     if (!deleted) throw notFound('person');
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'person.delete',
       recordType: 'person',
       recordId: id,
@@ -282,11 +209,11 @@ export async function remove(deps: Deps, auth: AuthContext, id: string, meta: Re
 /** Marks a person deceased on a date; reminders to them stop (consents withdrawn). */
 export async function markDeceased(
   deps: Deps,
-  auth: AuthContext,
+  ctx: RequestContext,
   id: string,
   deceasedOn: string,
-  meta: RequestMeta,
 ): Promise<Person> {
+  const { auth } = ctx;
   const today = todayIn(auth.entity.timeZone, deps.clock.now());
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const current = await repo.lockPerson(tx, auth.entity.id, id, personViewer(auth));
@@ -302,7 +229,7 @@ export async function markDeceased(
     await repo.insertHistory(tx, auth.entity.id, id, auth.professionalId, [
       { field: 'status', detail: deceasedOn },
     ]);
-    await writeAudit(tx, actorOf(auth, meta), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'person.deceased',
       recordType: 'person',
       recordId: id,
@@ -312,7 +239,7 @@ export async function markDeceased(
 }
 
 /** The choices of the referent field in the person forms. */
-export async function referents(deps: Deps, auth: AuthContext) {
+export async function referents(deps: Deps, { auth }: RequestContext) {
   const rows = await deps.database.tenant(auth.entity.id, (tx) =>
     repo.referentOptions(tx, auth.entity.id),
   );

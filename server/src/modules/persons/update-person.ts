@@ -1,7 +1,7 @@
 import { normalizeDocument, type Person, type UpdatePerson } from '@caliu/common';
 import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AuthContext } from '../../platform/context';
+import { actorOf, type RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import * as repo from './repository';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
@@ -11,7 +11,6 @@ import {
   loadPerson,
   PERSON_REASSIGNMENT_REFUSALS,
   personViewer,
-  type RequestMeta,
 } from './service';
 
 type Stored = NonNullable<Awaited<ReturnType<typeof repo.lockPerson>>>;
@@ -51,11 +50,11 @@ function differences(stored: Stored, wanted: repo.PersonChanges): repo.PersonCha
  */
 export async function update(
   deps: Deps,
-  auth: AuthContext,
+  ctx: RequestContext,
   id: string,
   input: UpdatePerson,
-  meta: RequestMeta,
 ): Promise<Person> {
+  const { auth } = ctx;
   const entityId = auth.entity.id;
   const today = todayIn(auth.entity.timeZone, deps.clock.now());
   return deps.database.tenant(entityId, async (tx) => {
@@ -130,7 +129,7 @@ export async function update(
           : []),
       ]);
       // Which fields changed, never their values; who attends the person, before and after.
-      await writeAudit(tx, actorOf(auth, meta), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'person.update',
         recordType: 'person',
         recordId: id,

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Language } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps } from '../../platform/context';
+import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { enqueue } from '../../platform/messaging/outbox';
 import { sendImmediateSms } from '../../platform/messaging/sms';
-import type { Ctx } from '../organization/schemas';
 
 /** The first-access link is valid for 72 hours. */
 export const ACTIVATION_TTL_HOURS = 72;
@@ -49,7 +48,7 @@ export async function enqueueActivationEmail(tx: Tx, target: ActivationTarget) {
  */
 export async function sendActivationSms(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   target: ActivationTarget,
   mobile: string,
 ): Promise<ActivationSent> {
@@ -66,7 +65,7 @@ export async function sendActivationSms(
     : { channel: 'email', smsFailed: true };
   await deps.database.tenant(target.entityId, async (tx) => {
     if (!sent.ok) await enqueueActivationEmail(tx, target);
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'professional.activation_send',
       outcome: sent.ok ? 'ok' : 'failed',
       recordType: 'professional',

@@ -10,7 +10,8 @@ import {
   resendActivationSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
-import { ctxOf, errors, idParams } from '../organization/schemas';
+import { errors, idParams } from '../../platform/http-schemas';
+import { contextOf } from '../../platform/request-context';
 import * as service from './service';
 
 /**
@@ -33,7 +34,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: pageSchema(professionalSchema), ...errors },
       },
     },
-    async (request) => service.list(deps, ctxOf(request), request.query),
+    async (request) => service.list(deps, contextOf(request), request.query),
   );
 
   app.get(
@@ -47,7 +48,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: professionalSchema, ...errors },
       },
     },
-    async (request) => service.get(deps, ctxOf(request), request.params.id),
+    async (request) => service.get(deps, contextOf(request), request.params.id),
   );
 
   app.post(
@@ -64,7 +65,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.create(deps, ctxOf(request), request.body)),
+      reply.code(201).send(await service.create(deps, contextOf(request), request.body)),
   );
 
   app.patch(
@@ -82,7 +83,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: professionalSchema, ...errors },
       },
     },
-    async (request) => service.update(deps, ctxOf(request), request.params.id, request.body),
+    async (request) => service.update(deps, contextOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -99,7 +100,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: professionalSchema, ...errors },
       },
     },
-    async (request) => service.deactivate(deps, ctxOf(request), request.params.id),
+    async (request) => service.deactivate(deps, contextOf(request), request.params.id),
   );
 
   app.post(
@@ -113,7 +114,7 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: professionalSchema, ...errors },
       },
     },
-    async (request) => service.reactivate(deps, ctxOf(request), request.params.id),
+    async (request) => service.reactivate(deps, contextOf(request), request.params.id),
   );
 
   app.post(
@@ -131,6 +132,6 @@ export const professionalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request) =>
-      service.resendActivation(deps, ctxOf(request), request.params.id, request.body?.mobile),
+      service.resendActivation(deps, contextOf(request), request.params.id, request.body?.mobile),
   );
 };

@@ -9,14 +9,13 @@ import {
 } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps } from '../../platform/context';
+import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
+import { type Refusals, withRefusals } from '../../platform/db-errors';
 import { enqueue } from '../../platform/messaging/outbox';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, fieldError, notFound } from '../../platform/errors';
 import { endSessionsOf } from '../auth/repository';
-import { constraintViolation } from '../organization/db-errors';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import { existingSectors, findEntity } from '../organization/repository';
-import { type Ctx, fieldError } from '../organization/schemas';
 import { existingTeams } from '../organization/team-repository';
 import {
   type ActivationSent,
@@ -27,14 +26,14 @@ import {
 import { REFERENT_REFERENCES } from './referent-registry';
 import * as repo from './repository';
 
-function viewerOf(ctx: Ctx): repo.Viewer {
+function viewerOf(ctx: RequestContext): repo.Viewer {
   return {
     professionalId: ctx.auth.professionalId,
     configureScope: ctx.auth.grants['teams.configure_members'] ?? null,
   };
 }
 
-function present(ctx: Ctx, row: repo.ProfessionalRow): Professional {
+function present(ctx: RequestContext, row: repo.ProfessionalRow): Professional {
   const managesOrganization = Boolean(ctx.auth.grants['organization.manage']);
   return {
     id: row.id,
@@ -69,13 +68,13 @@ function present(ctx: Ctx, row: repo.ProfessionalRow): Professional {
   };
 }
 
-async function reread(tx: Tx, ctx: Ctx, id: string) {
+async function reread(tx: Tx, ctx: RequestContext, id: string) {
   return present(ctx, (await repo.findProfessional(tx, viewerOf(ctx), id))!);
 }
 
 export async function list(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   query: {
     limit: number;
     cursor?: string | undefined;
@@ -100,7 +99,7 @@ export async function list(
   return toKeyPage(rows, query.limit, (row) => present(ctx, row));
 }
 
-export async function get(deps: AppDeps, ctx: Ctx, id: string) {
+export async function get(deps: AppDeps, ctx: RequestContext, id: string) {
   const row = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
     repo.findProfessional(tx, viewerOf(ctx), id),
   );
@@ -111,7 +110,7 @@ export async function get(deps: AppDeps, ctx: Ctx, id: string) {
 /** The rules that need the entity: email domain, the support role, sector and teams. */
 async function checkAgainstEntity(
   tx: Tx,
-  ctx: Ctx,
+  ctx: RequestContext,
   input: {
     email?: string | undefined;
     roles?: Role[] | undefined;
@@ -145,7 +144,12 @@ async function checkAgainstEntity(
 }
 
 /** A free username: the one asked for, or one made from the email's local part. */
-async function chooseUsername(tx: Tx, ctx: Ctx, asked: string | undefined, email: string) {
+async function chooseUsername(
+  tx: Tx,
+  ctx: RequestContext,
+  asked: string | undefined,
+  email: string,
+) {
   if (asked) {
     if (await repo.usernameTaken(tx, asked)) {
       throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: asked });
@@ -167,22 +171,17 @@ async function chooseUsername(tx: Tx, ctx: Ctx, asked: string | undefined, email
   throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: base });
 }
 
-/** Maps the unique indexes to what the administrator can act on. */
-function uniqueField(ctx: Ctx, error: unknown): never {
-  const violation = constraintViolation(error);
-  if (violation?.kind === 'unique') {
-    if (violation.constraint.includes('email')) {
-      throw fieldError(ctx, 409, 'professional.email_taken', 'email');
-    }
-    if (violation.constraint.includes('document')) {
-      throw fieldError(ctx, 409, 'professional.document_taken', 'documentNumber');
-    }
-    if (violation.constraint.includes('username')) {
-      throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: '' });
-    }
-  }
-  throw error;
-}
+/** The unique indexes, as what the administrator can act on. */
+const uniqueFields = (ctx: RequestContext): Refusals => ({
+  unique: (constraint) =>
+    constraint.includes('email')
+      ? fieldError(ctx, 409, 'professional.email_taken', 'email')
+      : constraint.includes('document')
+        ? fieldError(ctx, 409, 'professional.document_taken', 'documentNumber')
+        : constraint.includes('username')
+          ? fieldError(ctx, 409, 'professional.username_taken', 'username', { username: '' })
+          : null,
+});
 
 /**
  * The administrator creates a professional. The activation link goes by email, queued in the
@@ -191,56 +190,58 @@ function uniqueField(ctx: Ctx, error: unknown): never {
  */
 export async function create(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   input: ProfessionalCreate,
 ): Promise<Professional & { activation: ActivationSent }> {
   const entityId = ctx.auth.entity.id;
   const { mobile, teams, username: asked, ...fields } = input;
   let target: ActivationTarget | undefined;
-  const created = await deps.database
-    .tenant(entityId, async (tx) => {
-      const entity = await checkAgainstEntity(tx, ctx, { ...fields, teams });
-      const username = await chooseUsername(tx, ctx, asked, fields.email);
-      const id = await repo.insertProfessional(tx, entityId, {
-        ...fields,
-        username,
-        documentNumber: normalizeDocument(fields.documentNumber),
-      });
-      await repo.replaceMemberships(tx, entityId, id, teams);
-      target = {
-        entityId,
-        entityName: entity.name,
-        professionalId: id,
-        givenName: fields.givenName,
-        username,
-        email: fields.email,
-        language: fields.language ?? entity.defaultLanguage,
-      };
-      if (!mobile) await enqueueActivationEmail(tx, target);
-      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
-        action: 'professional.create',
-        recordType: 'professional',
-        recordId: id,
-        details: {
-          roles: fields.roles,
-          teams: teams.map((t) => t.teamId),
-          activationBy: mobile ? 'sms' : 'email',
-        },
-      });
-      // A new administrator is a grant of power like any role change: the others are told.
-      if (fields.roles.includes('administrator')) {
-        const told = await repo.otherAdministrators(tx, ctx.auth.professionalId);
-        await tellAdministrators(
-          tx,
-          ctx,
-          told.filter((a) => a.id !== id),
-          { id, username, givenName: fields.givenName, surnames: fields.surnames, roles: [] },
-          fields.roles,
-        );
-      }
-      return reread(tx, ctx, id);
-    })
-    .catch((error: unknown) => uniqueField(ctx, error));
+  const created = await withRefusals(
+    () =>
+      deps.database.tenant(entityId, async (tx) => {
+        const entity = await checkAgainstEntity(tx, ctx, { ...fields, teams });
+        const username = await chooseUsername(tx, ctx, asked, fields.email);
+        const id = await repo.insertProfessional(tx, entityId, {
+          ...fields,
+          username,
+          documentNumber: normalizeDocument(fields.documentNumber),
+        });
+        await repo.replaceMemberships(tx, entityId, id, teams);
+        target = {
+          entityId,
+          entityName: entity.name,
+          professionalId: id,
+          givenName: fields.givenName,
+          username,
+          email: fields.email,
+          language: fields.language ?? entity.defaultLanguage,
+        };
+        if (!mobile) await enqueueActivationEmail(tx, target);
+        await writeAudit(tx, actorOf(ctx), {
+          action: 'professional.create',
+          recordType: 'professional',
+          recordId: id,
+          details: {
+            roles: fields.roles,
+            teams: teams.map((t) => t.teamId),
+            activationBy: mobile ? 'sms' : 'email',
+          },
+        });
+        // A new administrator is a grant of power like any role change: the others are told.
+        if (fields.roles.includes('administrator')) {
+          const told = await repo.otherAdministrators(tx, ctx.auth.professionalId);
+          await tellAdministrators(
+            tx,
+            ctx,
+            told.filter((a) => a.id !== id),
+            { id, username, givenName: fields.givenName, surnames: fields.surnames, roles: [] },
+            fields.roles,
+          );
+        }
+        return reread(tx, ctx, id);
+      }),
+    uniqueFields(ctx),
+  );
   const activation = mobile
     ? await sendActivationSms(deps, ctx, target!, mobile)
     : { channel: 'email' as const, smsFailed: false };
@@ -268,13 +269,13 @@ function assertNotLastAdministrator(administrators: string[], id: string) {
  */
 export async function update(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   id: string,
   patch: ProfessionalPatch,
 ): Promise<Professional> {
   const entityId = ctx.auth.entity.id;
-  return deps.database
-    .tenant(entityId, async (tx) => {
+  const changed = () =>
+    deps.database.tenant(entityId, async (tx) => {
       const administrators = await repo.lockActiveAdministrators(tx);
       const current = await repo.lockProfessional(tx, id);
       if (!current) throw notFound('professional');
@@ -308,7 +309,7 @@ export async function update(
       const told = rolesChanged ? await repo.otherAdministrators(tx, ctx.auth.professionalId) : [];
       if (Object.keys(fields).length) await repo.updateProfessional(tx, id, fields);
       if (teams) await repo.replaceMemberships(tx, entityId, id, teams);
-      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'professional.update',
         recordType: 'professional',
         recordId: id,
@@ -330,14 +331,14 @@ export async function update(
         await tellAdministrators(tx, ctx, told, current, roles);
       }
       return reread(tx, ctx, id);
-    })
-    .catch((error: unknown) => uniqueField(ctx, error));
+    });
+  return withRefusals(changed, uniqueFields(ctx));
 }
 
 /** Emails the administrators the caller chose of a role change, in each one's language. */
 async function tellAdministrators(
   tx: Tx,
-  ctx: Ctx,
+  ctx: RequestContext,
   recipients: Awaited<ReturnType<typeof repo.otherAdministrators>>,
   professional: {
     id: string;
@@ -375,7 +376,11 @@ async function tellAdministrators(
  * administrator). Refused while they are referent of anything, listing what to transfer first;
  * every session of theirs ends at once.
  */
-export async function deactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<Professional> {
+export async function deactivate(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<Professional> {
   const now = deps.clock.now();
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const administrators = await repo.lockActiveAdministrators(tx);
@@ -396,7 +401,7 @@ export async function deactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<P
     }
     await repo.setActive(tx, id, false, now);
     const ended = await endSessionsOf(tx, id, 'deactivated');
-    await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+    await writeAudit(tx, actorOf(ctx), {
       action: 'professional.deactivate',
       recordType: 'professional',
       recordId: id,
@@ -407,14 +412,18 @@ export async function deactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<P
 }
 
 /** The administrator reactivates a professional of the entity. */
-export async function reactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<Professional> {
+export async function reactivate(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<Professional> {
   const now = deps.clock.now();
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const current = await repo.lockProfessional(tx, id);
     if (!current) throw notFound('professional');
     if (!current.active) {
       await repo.setActive(tx, id, true, now);
-      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'professional.reactivate',
         recordType: 'professional',
         recordId: id,
@@ -427,7 +436,7 @@ export async function reactivate(deps: AppDeps, ctx: Ctx, id: string): Promise<P
 /** A new activation link (the earlier one stops working when the new one is sent). */
 export async function resendActivation(
   deps: AppDeps,
-  ctx: Ctx,
+  ctx: RequestContext,
   id: string,
   mobile: string | undefined,
 ): Promise<ActivationSent> {
@@ -449,7 +458,7 @@ export async function resendActivation(
     };
     if (!mobile) {
       await enqueueActivationEmail(tx, target);
-      await writeAudit(tx, actorOf(ctx.auth, ctx.request), {
+      await writeAudit(tx, actorOf(ctx), {
         action: 'professional.activation_send',
         recordType: 'professional',
         recordId: id,

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrorSchema, pageQuerySchema, pageSchema, ticketSummarySchema } from '@caliu/common';
+import { pageQuerySchema, pageSchema, ticketSummarySchema } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
+import { errorResponses } from '../../platform/http-schemas';
 import { toPage } from '../../platform/pagination';
+import { contextOf } from '../../platform/request-context';
 import * as repo from './repository';
 
 export const supportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -14,15 +16,11 @@ export const supportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         tags: ['support'],
         summary: "The signed-in professional's own support tickets, newest first",
         querystring: pageQuerySchema.extend({ mine: z.enum(['true']).default('true') }),
-        response: {
-          200: pageSchema(ticketSummarySchema),
-          400: apiErrorSchema,
-          401: apiErrorSchema,
-        },
+        response: { 200: pageSchema(ticketSummarySchema), ...errorResponses(400, 401) },
       },
     },
     async (request) => {
-      const auth = request.auth!;
+      const { auth } = contextOf(request);
       const { limit, cursor } = request.query;
       const rows = await deps.database.tenant(auth.entity.id, (tx) =>
         repo.listTicketsOfRequester(tx, auth.professionalId, limit, cursor),

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiErrorSchema } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
 import { sendError } from '../../platform/http-errors';
+import { errorResponses } from '../../platform/http-schemas';
 
 export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -13,7 +13,7 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       schema: {
         tags: ['system'],
         summary: 'Liveness: answers ok when the database answers',
-        response: { 200: z.object({ status: z.literal('ok') }), 503: apiErrorSchema },
+        response: { 200: z.object({ status: z.literal('ok') }), ...errorResponses(503) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../../db/connect';
 import { writeAudit } from '../audit';
-import type { AuthContext } from '../context';
+import { actorOf, type RequestContext } from '../context';
 import { forbidden } from '../errors';
 
 export type DirectoryEntry = { id: string; code: string; name: string; kind: string };
@@ -13,29 +13,20 @@ export type DirectoryEntry = { id: string; code: string; name: string; kind: str
  */
 export async function asSupportAgent<T>(
   database: Database,
-  auth: AuthContext,
-  request: { id: string; ip: string },
+  ctx: RequestContext,
   purpose: string,
   targetEntityId: string,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  const { auth } = ctx;
   if (!auth.roles.includes('support_agent') || auth.entity.kind !== 'provider') throw forbidden();
   await database.tenant(auth.entity.id, (tx) =>
-    writeAudit(
-      tx,
-      {
-        entityId: auth.entity.id,
-        actorId: auth.professionalId,
-        requestId: request.id,
-        ip: request.ip,
-      },
-      {
-        action: 'support.cross_entity_read',
-        recordType: 'entity',
-        recordId: targetEntityId,
-        details: { purpose },
-      },
-    ),
+    writeAudit(tx, actorOf(ctx), {
+      action: 'support.cross_entity_read',
+      recordType: 'entity',
+      recordId: targetEntityId,
+      details: { purpose },
+    }),
   );
   return database.tenant(targetEntityId, fn);
 }

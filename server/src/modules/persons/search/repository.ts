@@ -1,24 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../db/connect';
+import { rowsOf, type Tx } from '../../../db/connect';
+import type { WordCondition, WordPlan } from './parse';
 
 /**
- * The SQL of person search (the design is described in search.ts). Under row-level security an
+ * The SQL of person search (the design is described in service.ts). Under row-level security an
  * index only serves leakproof operators, so every filter here is a B-tree equality or range on
  * the word index (person_name_terms) or on ids; LIKE and similarity only rank rows already found.
  */
 
-export type WordPlan = {
-  /** The folded query, its distinct words joined by one space. */
-  key: string;
-  words: string[];
-  /** Words that are not particles ("de", "i", "della"…). */
-  significant: number;
-};
-
-/** What one typed word must match: a name word starting with it, or one of these words. */
-export type WordCondition =
-  { kind: 'prefix'; prefix: string; next: string } | { kind: 'exact'; words: string[] };
-
+/** A person as search finds them: the summary columns and how well they matched. */
 export type SearchRow = {
   id: string;
   given_name: string;
@@ -36,7 +26,8 @@ export type SearchRow = {
   tier: number;
 };
 
-type Window = { limit: number; offset: number };
+/** A page of a ranking: how many rows, after how many. */
+export type Window = { limit: number; offset: number };
 
 const COLUMNS = sql`p.id, p.given_name, p.first_surname, p.second_surname, p.sex,
   p.birth_date::text AS birth_date, p.document_type, p.document_number, p.municipality_id,
@@ -274,6 +265,7 @@ export async function listRecent(tx: Tx, entityId: string, window: Window): Prom
   );
 }
 
+/** A likely duplicate, and why. */
 export type DuplicateRow = SearchRow & { same_document: boolean; similar_name: boolean };
 
 /**

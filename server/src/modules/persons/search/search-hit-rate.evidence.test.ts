@@ -1,16 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, login, type Session } from '../../testing/app';
-import { testDatabase } from '../../testing/database';
-import { evidenceCount } from '../../testing/evidence';
-import { createTestEntity, createTestProfessional } from '../../testing/factories';
-import { loadPopulation } from '../../testing/persons-factories';
+import { buildTestApp, login, type Session } from '../../../testing/app';
+import { testDatabase } from '../../../testing/database';
+import { evidenceCount } from '../../../testing/evidence';
+import { createTestEntity, createTestProfessional } from '../../../testing/factories';
+import { loadPopulation } from '../../../testing/persons-factories';
 import {
   generatePopulation,
   seededRandom,
   type SyntheticPerson,
-} from '../../testing/persons-population';
-import { foldName, fullName, variantsOf, type VariantKind } from '../../testing/persons-variants';
+} from '../../../testing/persons-population';
+import {
+  foldName,
+  fullName,
+  variantsOf,
+  type VariantKind,
+} from '../../../testing/persons-variants';
 
 /** `npm test`: 2,000 persons, 50 sampled; `npm run test:long`: 10,000 persons, 200 sampled. */
 const POPULATION = evidenceCount(2_000, 10_000);

@@ -1,7 +1,26 @@
-import { checkLetterFor, normalizeDocument, type PersonSearchPage } from '@caliu/common';
-import type { Tx } from '../../db/connect';
-import * as repo from './search-repository';
-import { presentSearchRow } from './present';
+import {
+  type DuplicateCheck,
+  type DuplicateCheckResult,
+  normalizeDocument,
+  type PersonSearchPage,
+} from '@caliu/common';
+import type { Tx } from '../../../db/connect';
+import { writeAudit } from '../../../platform/audit';
+import { actorOf, type AppDeps, type RequestContext } from '../../../platform/context';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../../platform/pagination';
+import { presentSummary } from '../present';
+import { clean } from '../rules';
+import {
+  deletionsOf,
+  documentCandidates,
+  parseQuery,
+  type ParsedQuery,
+  planWords,
+  prefixOf,
+  type WordCondition,
+  type WordPlan,
+} from './parse';
+import * as repo from './repository';
 
 /**
  * Person search: one box, a name in any order or a document number.
@@ -30,90 +49,16 @@ export const FALLBACK_BELOW = 20;
 export const TYPO_MIN_LETTERS = 4;
 /** Above this many matches a query is broad: ranked without similarity, in SQL. */
 export const BROAD_ABOVE = 2000;
-const MAX_WORDS = 8;
 const MAX_CORRECTIONS = 40;
 /** Deeper than this, the user should type more. */
 export const MAX_OFFSET = 1000;
-
-/** Particles do not count when deciding that a query names every part of a name. */
-export const NAME_PARTICLES = [
-  'de', 'del', 'dels', 'la', 'las', 'les', 'los', 'el', 'i', 'y', 'e', 'di', 'da', 'dal',
-  'dalla', 'della', 'delle', 'degli', 'dello', 'lo', 'le', 'van', 'von', 'du', 'des', 'do',
-  'dos', 'das',
-]; // prettier-ignore
-
-export type ParsedQuery =
-  | { kind: 'empty' }
-  | { kind: 'document'; exact: string[]; prefix: { from: string; to: string } | null }
-  | { kind: 'name'; text: string };
-
-/** A query with a digit is a document number; anything else is a name. */
-export function parseQuery(q: string | undefined): ParsedQuery {
-  const text = (q ?? '').trim();
-  if (!text) return { kind: 'empty' };
-  const normalized = normalizeDocument(text);
-  if (/\d/.test(text) && /^[A-Z0-9]{1,20}$/.test(normalized)) {
-    return {
-      kind: 'document',
-      exact: documentCandidates(normalized),
-      prefix: normalized.length >= 4 ? { from: normalized, to: nextString(normalized) } : null,
-    };
-  }
-  return { kind: 'name', text };
-}
-
-/** The stored forms a typed document may stand for: with its check letter, or a leading zero. */
-export function documentCandidates(normalized: string): string[] {
-  const out = new Set([normalized]);
-  const dni = (digits: string) => digits + checkLetterFor(digits);
-  if (/^\d{8}$/.test(normalized)) out.add(dni(normalized));
-  if (/^\d{7}$/.test(normalized)) out.add(dni(`0${normalized}`));
-  if (/^\d{7}[A-Z]$/.test(normalized)) out.add(`0${normalized}`);
-  const nie = /^([XYZ])(\d{7})$/.exec(normalized);
-  if (nie) out.add(normalized + checkLetterFor(String('XYZ'.indexOf(nie[1]!)) + nie[2]!));
-  return [...out];
-}
-
-/** The smallest string greater than every string that starts with `prefix` (code point order). */
-export function nextString(prefix: string): string {
-  const points = [...prefix];
-  const last = points.pop()!;
-  return points.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
-}
-
-/** The word plan of a folded query; null when there is too little to search for. */
-export function planWords(key: string): repo.WordPlan | null {
-  const words = [...new Set(key.split(' ').filter(Boolean))].slice(0, MAX_WORDS);
-  if (words.join('').length < 2) return null;
-  return {
-    key: words.join(' '),
-    words,
-    significant: words.filter((w) => !NAME_PARTICLES.includes(w)).length,
-  };
-}
-
-const prefixOf = (word: string): repo.WordCondition => ({
-  kind: 'prefix',
-  prefix: word,
-  next: nextString(word),
-});
-
-/** The word with each one of its letters removed (as caliu_deletions does in the database). */
-export function deletionsOf(word: string): string[] {
-  const points = [...word];
-  return [
-    ...new Set(points.map((_, i) => [...points.slice(0, i), ...points.slice(i + 1)].join(''))),
-  ];
-}
-
-export type SearchPage = { limit: number; offset: number };
 
 /** Runs a search in the caller's transaction; answers one page and whether there are more. */
 export async function searchPersons(
   tx: Tx,
   entityId: string,
   q: string | undefined,
-  page: SearchPage,
+  page: repo.Window,
 ): Promise<{ kind: ParsedQuery['kind']; page: PersonSearchPage['items']; hasMore: boolean }> {
   const parsed = parseQuery(q);
   const window = { limit: page.limit + 1, offset: page.offset };
@@ -136,8 +81,8 @@ export async function searchPersons(
 async function searchByName(
   tx: Tx,
   entityId: string,
-  plan: repo.WordPlan,
-  window: SearchPage,
+  plan: WordPlan,
+  window: repo.Window,
 ): Promise<repo.SearchRow[]> {
   // The rarest word drives the candidate query; a word nobody has means no strict match.
   const prefixes = plan.words.map(prefixOf);
@@ -155,7 +100,7 @@ async function searchByName(
   if (strict.length < FALLBACK_BELOW) {
     const known = new Set(strict);
     const corrections = [...(await correctionsFor(tx, entityId, plan))];
-    const replaced = corrections.map(([, words]): repo.WordCondition => ({ kind: 'exact', words }));
+    const replaced = corrections.map(([, words]): WordCondition => ({ kind: 'exact', words }));
     const replacedCounts = await repo.personCounts(tx, entityId, replaced);
     for (const [i, [typed]] of corrections.entries()) {
       // That word replaced by its corrections; again the rarest condition drives.
@@ -180,7 +125,7 @@ async function searchByName(
 async function correctionsFor(
   tx: Tx,
   entityId: string,
-  plan: repo.WordPlan,
+  plan: WordPlan,
 ): Promise<Map<string, string[]>> {
   const eligible = plan.words.filter((w) => [...w].length >= TYPO_MIN_LETTERS - 1);
   if (eligible.length === 0) return new Map();
@@ -196,4 +141,81 @@ async function correctionsFor(
     out.set(typed, list);
   }
   return out;
+}
+
+/** One box: a name in any order, or a document. Audited as a search of that length, not its text. */
+export async function search(
+  deps: AppDeps,
+  ctx: RequestContext,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<PersonSearchPage> {
+  const entityId = ctx.auth.entity.id;
+  const offset = decodeOffsetCursor(query.cursor, MAX_OFFSET);
+  return deps.database.tenant(entityId, async (tx) => {
+    const result = await searchPersons(tx, entityId, query.q, { limit: query.limit, offset });
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'person.search',
+      details: { kind: result.kind, length: (query.q ?? '').trim().length, offset },
+    });
+    const next = offset + query.limit;
+    return {
+      items: result.page,
+      nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeOffsetCursor(next) : null,
+    };
+  });
+}
+
+/** Likely duplicates of a record being typed: the same document, or a similar name born the same day. */
+export async function duplicateCheck(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: DuplicateCheck,
+): Promise<DuplicateCheckResult> {
+  const entityId = ctx.auth.entity.id;
+  const document = clean(input.documentNumber);
+  const documents = document ? documentCandidates(normalizeDocument(document)) : [];
+  const given = clean(input.givenName);
+  const surname = clean(input.firstSurname);
+  const birthDate = input.birthDate ?? null;
+  if (documents.length === 0 && !(birthDate && given && surname)) return { items: [] };
+  return deps.database.tenant(entityId, async (tx) => {
+    const full =
+      given && surname
+        ? await repo.nameKey(tx, [given, surname, clean(input.secondSurname) ?? ''].join(' '))
+        : null;
+    const givenKey = given ? await repo.nameKey(tx, given) : null;
+    const rows = await repo.findDuplicates(tx, entityId, {
+      documents,
+      birthDate,
+      nameKey: full,
+      givenKey,
+      excludeId: input.excludeId ?? null,
+    });
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'person.duplicate_check',
+      details: { results: rows.length },
+    });
+    return { items: rows.map(presentDuplicate) };
+  });
+}
+
+const MATCH_BY_TIER: Record<number, PersonSearchPage['items'][number]['match']> = {
+  0: 'exact',
+  1: 'words',
+  2: 'partial',
+  3: 'partial',
+  4: 'approximate',
+  9: 'document',
+  10: 'partial',
+};
+
+function presentSearchRow(row: repo.SearchRow): PersonSearchPage['items'][number] {
+  return { ...presentSummary(row), match: MATCH_BY_TIER[Number(row.tier)] ?? 'partial' };
+}
+
+function presentDuplicate(row: repo.DuplicateRow): DuplicateCheckResult['items'][number] {
+  const reasons: DuplicateCheckResult['items'][number]['reasons'] = [];
+  if (row.same_document) reasons.push('same_document');
+  if (row.similar_name) reasons.push('similar_name_same_birth_date');
+  return { ...presentSummary(row), reasons };
 }

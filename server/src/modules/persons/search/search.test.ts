@@ -1,14 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, login, type Session } from '../../testing/app';
-import { testDatabase } from '../../testing/database';
-import { createTestEntity, createTestProfessional, type TestEntity } from '../../testing/factories';
-import { createTestPerson, loadPopulation } from '../../testing/persons-factories';
-import { generatePopulation } from '../../testing/persons-population';
-import { foldName } from '../../testing/persons-variants';
+import { buildTestApp, login, type Session } from '../../../testing/app';
+import { testDatabase } from '../../../testing/database';
+import {
+  createTestEntity,
+  createTestProfessional,
+  type TestEntity,
+} from '../../../testing/factories';
+import { createTestPerson, loadPopulation } from '../../../testing/persons-factories';
+import { generatePopulation } from '../../../testing/persons-population';
+import { foldName } from '../../../testing/persons-variants';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/connect';
-import { deletionsOf, NAME_PARTICLES } from './search';
+import { rowsOf } from '../../../db/connect';
+import { deletionsOf, NAME_PARTICLES } from './parse';
 
 type Item = { id: string; givenName: string; firstSurname: string; match: string };
 
