@@ -17,6 +17,9 @@ export default defineConfig({
       },
     ],
   },
+  // Components and features style themselves with CSS modules (name.module.css), read in
+  // TypeScript as styles.camelCase.
+  css: { modules: { localsConvention: 'camelCaseOnly' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

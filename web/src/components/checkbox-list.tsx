@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { FieldGroup } from './form-field';
+import { FieldGroup } from './ui/form-field';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 export type CheckboxOption = { value: string; label: string; note?: string | undefined };
 
@@ -45,10 +47,10 @@ export function CheckboxList({
       {options.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ul className="checkbox-list">
+        <ul className={fieldCss.checkboxList}>
           {options.map((option) => (
             <li key={option.value}>
-              <label className="checkbox">
+              <label className={cx(fieldCss.checkbox, 'checkbox')}>
                 <input
                   type="checkbox"
                   name={name}
@@ -60,7 +62,7 @@ export function CheckboxList({
                 />
                 <span>
                   {option.label}
-                  {option.note && <span className="checkbox__note">{option.note}</span>}
+                  {option.note && <span className={fieldCss.checkboxNote}>{option.note}</span>}
                 </span>
               </label>
             </li>

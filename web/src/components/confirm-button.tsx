@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import styles from './confirm-button.module.css';
+import { buttonClass } from './ui/button';
 
 type ConfirmButtonProps = {
   /** The button's text ("Delete"). */
@@ -36,7 +38,6 @@ export function ConfirmButton({
   const confirmRef = useRef<HTMLButtonElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const size = small ? ' button--small' : '';
 
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
@@ -48,7 +49,10 @@ export function ConfirmButton({
       <button
         ref={buttonRef}
         type="button"
-        className={`button button--${tone === 'danger' ? 'danger-outline' : 'secondary'}${size}`}
+        className={buttonClass({
+          variant: tone === 'danger' ? 'danger-outline' : 'secondary',
+          small,
+        })}
         onClick={() => setAsking(true)}
         disabled={pending}
         aria-label={accessibleLabel}
@@ -58,14 +62,14 @@ export function ConfirmButton({
     );
   }
   return (
-    <span className="confirm" role="group" aria-labelledby={`${id}-question`}>
-      <span id={`${id}-question`} className="confirm__question">
+    <span className={styles.confirm} role="group" aria-labelledby={`${id}-question`}>
+      <span id={`${id}-question`} className={styles.confirmQuestion}>
         {question}
       </span>
       <button
         ref={confirmRef}
         type="button"
-        className={`button button--${tone === 'danger' ? 'danger' : 'primary'}${size}`}
+        className={buttonClass({ variant: tone === 'danger' ? 'danger' : 'primary', small })}
         disabled={pending}
         onClick={() => {
           setReturnFocus(true);
@@ -77,7 +81,7 @@ export function ConfirmButton({
       </button>
       <button
         type="button"
-        className={`button button--secondary${size}`}
+        className={buttonClass({ variant: 'secondary', small })}
         onClick={() => {
           setReturnFocus(true);
           setAsking(false);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '@caliu/common';
 import type { Language } from '@caliu/common';
 import { LANGUAGE_NAMES } from '@/lib/languages';
+import { cx } from '@/lib/cx';
+import styles from './language-switcher.module.css';
 
 type LanguageSwitcherProps = {
   onSelect: (language: Language) => void;
@@ -16,7 +18,7 @@ export function LanguageSwitcher({ onSelect, compact = false, disabled }: Langua
   const { t, i18n } = useTranslation();
   const id = useId();
   return (
-    <div className={compact ? 'language-switcher language-switcher--compact' : 'language-switcher'}>
+    <div className={cx(styles.languageSwitcher, compact && styles.languageSwitcherCompact)}>
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         {t('language.label')}
       </label>

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '@caliu/common';
 import type { FieldErrors } from '@/lib/form-errors';
 import { checkPassword, useCommonPasswords } from '@/lib/password-policy';
-import { FormField } from './form-field';
+import { FormField } from './ui/form-field';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from './new-password-fields.module.css';
 
 /** The two fields of a new password, by the names the API and the forms use. */
 export type NewPasswordValue = { password: string; repeat: string };
@@ -72,7 +75,7 @@ export function NewPasswordFields({
   ];
   const type = visible ? 'text' : 'password';
   return (
-    <div className="new-password">
+    <div className={styles.newPassword}>
       <FormField
         id={`${idPrefix}-password`}
         label={label ?? t('password.new')}
@@ -91,9 +94,9 @@ export function NewPasswordFields({
           />
         )}
       </FormField>
-      <div id={rulesId} className="password-rules">
-        <p className="password-rules__title">{t('password.rulesTitle')}</p>
-        <ul className="password-rules__list">
+      <div id={rulesId} className={styles.passwordRules}>
+        <p className={styles.passwordRulesTitle}>{t('password.rulesTitle')}</p>
+        <ul className={styles.passwordRulesList}>
           {rules.map((rule) => (
             <li
               key={rule.key}
@@ -125,7 +128,7 @@ export function NewPasswordFields({
           />
         )}
       </FormField>
-      <label className="checkbox">
+      <label className={cx(fieldCss.checkbox, 'checkbox')}>
         <input
           type="checkbox"
           checked={visible}
@@ -139,7 +142,12 @@ export function NewPasswordFields({
 
 function RuleIcon({ met }: { met: boolean }) {
   return (
-    <svg className="password-rule__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <svg
+      className={styles.passwordRuleIcon}
+      viewBox="0 0 20 20"
+      aria-hidden="true"
+      focusable="false"
+    >
       {met ? (
         <path
           d="M4 10.5l4 4 8-9"

@@ -3,6 +3,8 @@ import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LoginLocationState } from '@/features/auth/components/login-page';
 import { sessionEndReason, useMe } from '@/lib/auth';
+import { buttonClass } from '@/components/ui/button';
+import { Loading } from '@/components/ui/query-state';
 
 /** Renders its children for a signed-in user; otherwise sends the user to the sign-in page. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -11,11 +13,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
 
   if (me.isPending) {
-    return (
-      <p role="status" className="loading">
-        {t('common.loading')}
-      </p>
-    );
+    return <Loading />;
   }
   if (me.isError) {
     return (
@@ -23,11 +21,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
         <div className="card" role="alert">
           <h1 className="login-card__title">{t('errors.loadFailed')}</h1>
           <p>{me.error.message}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void me.refetch()}
-          >
+          <button type="button" className={buttonClass()} onClick={() => void me.refetch()}>
             {t('common.retry')}
           </button>
         </div>

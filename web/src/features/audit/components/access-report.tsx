@@ -4,6 +4,12 @@ import type { AccessReport as Report } from '@caliu/common';
 import { useCurrentUser } from '@/lib/auth';
 import { useDateTimeFormat } from '@/lib/format';
 import { useAuditVocabulary } from '../vocabulary';
+import { cx } from '@/lib/cx';
+import styles from '../audit.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
+import { OUTCOME_CLASSES } from './outcome';
+import { alertClass } from '@/components/ui/alert';
+import { emptyStateClass } from '@/components/ui/query-state';
 
 type Actor = Report['entries'][number]['actor'];
 
@@ -38,14 +44,14 @@ export function AccessReport({ report }: { report: Report }) {
 
   return (
     <article className="card access-report" aria-labelledby={titleId}>
-      <header className="access-report__header">
-        <p className="access-report__entity">{me.entity.name}</p>
-        <h2 id={titleId} className="access-report__title">
+      <header className={styles.accessReportHeader}>
+        <p className={styles.accessReportEntity}>{me.entity.name}</p>
+        <h2 id={titleId} className={styles.accessReportTitle}>
           {t('audit.personReport.report.title')}
         </h2>
-        <p className="access-report__basis">{t('audit.personReport.report.basis')}</p>
+        <p className={styles.accessReportBasis}>{t('audit.personReport.report.basis')}</p>
       </header>
-      <dl className="access-report__facts">
+      <dl className={styles.accessReportFacts}>
         <div>
           <dt>{t('audit.personReport.report.person')}</dt>
           <dd>{name}</dd>
@@ -67,13 +73,18 @@ export function AccessReport({ report }: { report: Report }) {
       </dl>
       <p>{t('audit.personReport.report.lead', { timeZone: me.entity.timeZone })}</p>
       {report.truncated && (
-        <p className="alert alert--warning">{t('audit.personReport.report.truncated')}</p>
+        <p className={alertClass('warning')}>{t('audit.personReport.report.truncated')}</p>
       )}
       {report.entries.length === 0 ? (
-        <p className="empty-state">{t('audit.personReport.report.empty')}</p>
+        <p className={emptyStateClass}>{t('audit.personReport.report.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className="data-table access-report__table">
+        <div
+          className={tableCss.tableScroll}
+          role="region"
+          aria-labelledby={captionId}
+          tabIndex={0}
+        >
+          <table className={tableCss.dataTable}>
             <caption id={captionId} className="visually-hidden">
               {t('audit.personReport.report.caption', { name })}
             </caption>
@@ -88,21 +99,23 @@ export function AccessReport({ report }: { report: Report }) {
             <tbody>
               {report.entries.map((entry, index) => (
                 <tr key={`${entry.at}-${index}`}>
-                  <td className="audit-table__time">
+                  <td className={styles.auditTableTime}>
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </td>
                   <td>
-                    <span className="access-report__actor">{actorName(entry.actor)}</span>
+                    <span className={styles.accessReportActor}>{actorName(entry.actor)}</span>
                     {entry.actor?.username && (
-                      <span className="audit-table__details">{entry.actor.username}</span>
+                      <span className={styles.auditTableDetails}>{entry.actor.username}</span>
                     )}
                     {entry.actor?.fromSupport && entry.actor.name && (
-                      <span className="audit-table__details">{t('audit.table.supportAgent')}</span>
+                      <span className={styles.auditTableDetails}>
+                        {t('audit.table.supportAgent')}
+                      </span>
                     )}
                   </td>
                   <td>{vocabulary.action(entry.action)}</td>
                   <td>
-                    <span className={`audit-outcome audit-outcome--${entry.outcome}`}>
+                    <span className={cx(styles.auditOutcome, OUTCOME_CLASSES[entry.outcome])}>
                       {vocabulary.outcome(entry.outcome)}
                     </span>
                   </td>
@@ -112,7 +125,7 @@ export function AccessReport({ report }: { report: Report }) {
           </table>
         </div>
       )}
-      <p className="access-report__count">
+      <p className={styles.accessReportCount}>
         {t('audit.personReport.report.count', { count: report.entries.length })}
       </p>
     </article>

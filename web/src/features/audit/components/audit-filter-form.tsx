@@ -6,6 +6,10 @@ import { useCurrentUser } from '@/lib/auth';
 import { filtersToSearchParams } from '../filters';
 import type { AuditFilters, FilterName } from '../filters';
 import { KNOWN_ACTIONS, KNOWN_RECORD_TYPES, OUTCOMES, useAuditVocabulary } from '../vocabulary';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../audit.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type AuditFilterFormProps = {
   /** The filters of the search on screen. */
@@ -45,10 +49,10 @@ export function AuditFilterForm({ filters, actor, fieldErrors, onApply }: AuditF
   const hasFilters = filtersToSearchParams(filters).toString() !== '';
 
   const field = (name: FilterName, label: string, control: ReactNode, hint?: string) => (
-    <div className="field">
+    <div className={cx(fieldCss.field, 'field')}>
       <label htmlFor={id(name)}>{label}</label>
       {hint && (
-        <p id={`${id(name)}-hint`} className="field__hint">
+        <p id={`${id(name)}-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {hint}
         </p>
       )}
@@ -72,7 +76,7 @@ export function AuditFilterForm({ filters, actor, fieldErrors, onApply }: AuditF
 
   return (
     <form
-      className="card audit-filters"
+      className={cx(styles.auditFilters, 'card')}
       onSubmit={onSubmit}
       noValidate
       aria-labelledby={id('title')}
@@ -81,7 +85,7 @@ export function AuditFilterForm({ filters, actor, fieldErrors, onApply }: AuditF
       <h2 id={id('title')} className="section-title">
         {t('audit.filters.title')}
       </h2>
-      <div className="audit-filters__grid">
+      <div className={styles.auditFiltersGrid}>
         {field(
           'action',
           t('audit.filters.action'),
@@ -153,13 +157,16 @@ export function AuditFilterForm({ filters, actor, fieldErrors, onApply }: AuditF
           />,
         )}
       </div>
-      <p id={id('dates-hint')} className="field__hint audit-filters__hint">
+      <p
+        id={id('dates-hint')}
+        className={cx(fieldCss.fieldHint, styles.auditFiltersHint, 'field__hint')}
+      >
         {t('audit.filters.datesHint', { timeZone: entity.timeZone })}
       </p>
 
       <ActorFilter actor={actor} filters={filters} onApply={onApply} />
 
-      <details className="audit-filters__advanced" open={Boolean(filters.actorId) || undefined}>
+      <details className={styles.auditFiltersAdvanced} open={Boolean(filters.actorId) || undefined}>
         <summary>{t('audit.filters.advanced')}</summary>
         {field(
           'actorId',
@@ -175,12 +182,16 @@ export function AuditFilterForm({ filters, actor, fieldErrors, onApply }: AuditF
         )}
       </details>
 
-      <div className="audit-filters__actions">
-        <button type="submit" className="button button--primary">
+      <div className={styles.auditFiltersActions}>
+        <button type="submit" className={buttonClass()}>
           {t('audit.filters.submit')}
         </button>
         {hasFilters && (
-          <button type="button" className="button button--secondary" onClick={() => onApply({})}>
+          <button
+            type="button"
+            className={buttonClass({ variant: 'secondary' })}
+            onClick={() => onApply({})}
+          >
             {t('audit.filters.clear')}
           </button>
         )}
@@ -201,14 +212,18 @@ function ActorFilter({
     ? t('audit.filters.onlyProfessional', { name })
     : t('audit.filters.onlyProfessionalId', { id: filters.actorId });
   return (
-    <div className="audit-filters__actor" role="group" aria-label={t('audit.filters.professional')}>
-      <span className="audit-filters__actor-label">{t('audit.filters.professional')}</span>
+    <div
+      className={styles.auditFiltersActor}
+      role="group"
+      aria-label={t('audit.filters.professional')}
+    >
+      <span className={styles.auditFiltersActorLabel}>{t('audit.filters.professional')}</span>
       {filters.actorId ? (
         <>
-          <span className="audit-chip">{only}</span>
+          <span className={styles.auditChip}>{only}</span>
           <button
             type="button"
-            className="button button--secondary button--small"
+            className={buttonClass({ variant: 'secondary', small: true })}
             onClick={() => onApply({ ...filters, actorId: undefined })}
           >
             {t('audit.filters.showAllProfessionals')}

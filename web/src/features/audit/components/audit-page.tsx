@@ -9,6 +9,9 @@ import { filtersFromSearchParams, filtersToSearchParams, isFilterName } from '..
 import type { AuditFilters, FilterName } from '../filters';
 import { AuditFilterForm } from './audit-filter-form';
 import { AuditResults } from './audit-results';
+import { cx } from '@/lib/cx';
+import styles from '../audit.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 /** The messages of a refused search (400), by the filter they are about. */
 function fieldErrorsOf(error: Error | null): Partial<Record<FilterName, string>> {
@@ -51,17 +54,20 @@ export function AuditPage() {
     : undefined;
 
   return (
-    <div className="page audit-page">
+    <div className="page">
       <h1 className="page__title">{t('audit.title')}</h1>
       <p className="page__lead">{t('audit.lead')}</p>
-      <section className="card audit-subject-access" aria-labelledby="audit-subject-access">
+      <section
+        className={cx(styles.auditSubjectAccess, 'card')}
+        aria-labelledby="audit-subject-access"
+      >
         <div>
           <h2 id="audit-subject-access" className="section-title">
             {t('audit.personReport.title')}
           </h2>
           <p>{t('audit.personReport.teaser')}</p>
         </div>
-        <Link to="/audit/person" className="button button--secondary">
+        <Link to="/audit/person" className={buttonClass({ variant: 'secondary' })}>
           {t('audit.personReport.open')}
         </Link>
       </section>

@@ -6,6 +6,12 @@ import { auditExportUrl } from '../api/export-audit';
 import type { useAuditSearch } from '../api/search-audit';
 import type { AuditFilters } from '../filters';
 import { AuditTable } from './audit-table';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../audit.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass, alertListClass } from '@/components/ui/alert';
+import { Loading, emptyStateClass } from '@/components/ui/query-state';
 
 type AuditResultsProps = {
   search: ReturnType<typeof useAuditSearch>;
@@ -43,20 +49,20 @@ export function AuditResults({ search, entries, filters, onFilter }: AuditResult
   };
 
   return (
-    <section className="audit-results" aria-labelledby={headingId}>
-      <div className="audit-results__header">
+    <section aria-labelledby={headingId}>
+      <div className={styles.auditResultsHeader}>
         <h2 id={headingId} ref={headingRef} tabIndex={-1} className="section-title">
           {t('audit.results.title')}
         </h2>
         {search.isSuccess && (
-          <p role="status" className="audit-results__count">
+          <p role="status" className={styles.auditResultsCount}>
             {t('audit.results.shown', { count: entries.length })}
           </p>
         )}
         {!search.isError && (
-          <div className="audit-results__download">
+          <div className={styles.auditResultsDownload}>
             <a
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               href={auditExportUrl(filters)}
               download
               aria-describedby={hintId}
@@ -64,23 +70,19 @@ export function AuditResults({ search, entries, filters, onFilter }: AuditResult
               <DownloadIcon />
               <span>{t('audit.results.download')}</span>
             </a>
-            <p id={hintId} className="field__hint">
+            <p id={hintId} className={cx(fieldCss.fieldHint, 'field__hint')}>
               {t('audit.results.downloadHint')}
             </p>
           </div>
         )}
       </div>
 
-      {search.isPending && (
-        <p role="status" className="loading">
-          {t('audit.results.loading')}
-        </p>
-      )}
+      {search.isPending && <Loading>{t('audit.results.loading')}</Loading>}
       {search.isError && !search.isFetchNextPageError && (
         <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
       )}
       {search.isSuccess && entries.length === 0 && (
-        <p className="empty-state">{t('audit.results.empty')}</p>
+        <p className={emptyStateClass}>{t('audit.results.empty')}</p>
       )}
       {entries.length > 0 && (
         <AuditTable
@@ -93,10 +95,10 @@ export function AuditResults({ search, entries, filters, onFilter }: AuditResult
         <ErrorAlert error={search.error} onRetry={() => void loadMore()} />
       )}
       {search.hasNextPage && (
-        <p className="audit-results__more">
+        <p className={styles.auditResultsMore}>
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             onClick={() => void loadMore()}
             disabled={search.isFetchingNextPage}
           >
@@ -105,7 +107,7 @@ export function AuditResults({ search, entries, filters, onFilter }: AuditResult
         </p>
       )}
       {search.isSuccess && !search.hasNextPage && search.data.pages.length > 1 && (
-        <p ref={endRef} tabIndex={-1} className="muted audit-results__more">
+        <p ref={endRef} tabIndex={-1} className={cx(styles.auditResultsMore, 'muted')}>
           {t('audit.results.end')}
         </p>
       )}
@@ -117,17 +119,17 @@ function ErrorAlert({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const { t } = useTranslation();
   const details = error instanceof ApiError ? error.details : [];
   return (
-    <div role="alert" className="alert alert--error">
-      <p className="alert__title">{error.message}</p>
+    <div role="alert" className={alertClass('error')}>
+      <p className={alertTitleClass}>{error.message}</p>
       {details.length > 0 && (
-        <ul className="alert__list">
+        <ul className={alertListClass}>
           {details.map((detail, index) => (
             <li key={`${detail.field ?? ''}-${index}`}>{detail.message}</li>
           ))}
         </ul>
       )}
       {!(error instanceof ApiError && error.status === 400) && (
-        <button type="button" className="button button--secondary" onClick={onRetry}>
+        <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={onRetry}>
           {t('common.retry')}
         </button>
       )}

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
 import { useAuditVocabulary } from '../vocabulary';
+import { cx } from '@/lib/cx';
+import styles from '../audit.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
+import { OUTCOME_CLASSES } from './outcome';
+import { linkButtonClass } from '@/components/ui/button';
 
 type AuditTableProps = {
   entries: AuditEntry[];
@@ -41,8 +46,8 @@ export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTabl
 
   return (
     // Wide tables scroll sideways on narrow screens; the region can take the focus to do so.
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table audit-table">
+    <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={cx(tableCss.dataTable, 'audit-table')}>
         <caption id={captionId} className="visually-hidden">
           {t('audit.table.caption')}
         </caption>
@@ -61,30 +66,30 @@ export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTabl
             const details = detailsText(entry.details);
             return (
               <tr key={entry.id}>
-                <td className="audit-table__time">
+                <td className={styles.auditTableTime}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </td>
-                <td className="audit-table__who">
+                <td className={styles.auditTableWho}>
                   <ActorCell actor={entry.actor} onFilter={onFilterActor} />
                 </td>
                 <td>
                   <span className="audit-table__action">{vocabulary.action(entry.action)}</span>
-                  {details && <span className="audit-table__details">{details}</span>}
+                  {details && <span className={styles.auditTableDetails}>{details}</span>}
                 </td>
                 <td>
-                  <span className={`audit-outcome audit-outcome--${entry.outcome}`}>
+                  <span className={cx(styles.auditOutcome, OUTCOME_CLASSES[entry.outcome])}>
                     {vocabulary.outcome(entry.outcome)}
                   </span>
                 </td>
                 <td>
                   {entry.recordType && entry.recordId ? (
                     <>
-                      <span className="audit-table__record-type">
+                      <span className={styles.auditTableRecordType}>
                         {vocabulary.recordType(entry.recordType)}
                       </span>
                       <button
                         type="button"
-                        className="link-button audit-table__code"
+                        className={cx(linkButtonClass, styles.auditTableCode)}
                         title={t('audit.table.filterByRecord')}
                         onClick={() => onFilterRecord(entry.recordType ?? '', entry.recordId ?? '')}
                       >
@@ -97,7 +102,7 @@ export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTabl
                 </td>
                 <td>
                   {entry.requestId ? (
-                    <code className="audit-table__code" title={entry.requestId}>
+                    <code className={styles.auditTableCode} title={entry.requestId}>
                       <ShortId value={entry.requestId} />
                     </code>
                   ) : (
@@ -129,14 +134,14 @@ function ActorCell({
     <>
       <button
         type="button"
-        className="link-button audit-table__actor"
+        className={cx(linkButtonClass, 'audit-table__actor')}
         title={t('audit.table.filterByActor', { name })}
         onClick={() => onFilter(actor.id)}
       >
         {name}
       </button>
       {actor.fromSupport && actor.name && (
-        <span className="audit-table__details">{t('audit.table.supportAgent')}</span>
+        <span className={styles.auditTableDetails}>{t('audit.table.supportAgent')}</span>
       )}
     </>
   );

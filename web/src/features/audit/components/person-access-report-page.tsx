@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonIdentification } from '@caliu/common';
-import { ErrorAlert } from '@/components/error-alert';
+import { ErrorAlert } from '@/components/ui/alert';
 import { ApiError } from '@/lib/api-client';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useAccessReport } from '../api/get-access-report';
@@ -10,6 +10,10 @@ import { usePersonLookup } from '../api/lookup-person';
 import type { PersonLookup } from '../api/lookup-person';
 import { AccessReport } from './access-report';
 import { PersonLookupForm } from './person-lookup-form';
+import { cx } from '@/lib/cx';
+import styles from '../audit.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { Loading } from '@/components/ui/query-state';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,7 +42,7 @@ export function PersonAccessReportPage() {
     found.error instanceof ApiError && found.error.status === 400 ? found.error : null;
 
   return (
-    <div className="page audit-page person-report-page">
+    <div className="page">
       <p className="breadcrumb no-print">
         <Link to="/audit">{t('audit.personReport.back')}</Link>
       </p>
@@ -63,10 +67,10 @@ export function PersonAccessReportPage() {
         </>
       ) : (
         <>
-          <div className="person-report__actions no-print">
+          <div className={cx(styles.personReportActions, 'no-print')}>
             <button
               type="button"
-              className="button button--primary"
+              className={buttonClass()}
               onClick={() => window.print()}
               disabled={!report.isSuccess}
             >
@@ -74,7 +78,7 @@ export function PersonAccessReportPage() {
             </button>
             <button
               type="button"
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               onClick={() => {
                 setLookup(null);
                 setParams({});
@@ -83,14 +87,10 @@ export function PersonAccessReportPage() {
               {t('audit.personReport.another')}
             </button>
           </div>
-          {report.isPending && (
-            <p role="status" className="loading">
-              {t('audit.personReport.producing')}
-            </p>
-          )}
+          {report.isPending && <Loading>{t('audit.personReport.producing')}</Loading>}
           <ErrorAlert error={report.error} />
           {report.data && (
-            <div ref={reportRef} tabIndex={-1} className="person-report__document">
+            <div ref={reportRef} tabIndex={-1} className={styles.personReportDocument}>
               <AccessReport report={report.data} />
             </div>
           )}
@@ -114,15 +114,11 @@ function LookupResults({ query, refused, onChoose }: LookupResultsProps) {
   if (refused) return null;
   const items = query.data?.items ?? [];
   return (
-    <section className="person-lookup-results no-print" aria-labelledby={headingId}>
+    <section className="no-print" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
         {t('audit.personReport.results.title')}
       </h2>
-      {query.isPending && (
-        <p role="status" className="loading">
-          {t('audit.personReport.results.searching')}
-        </p>
-      )}
+      {query.isPending && <Loading>{t('audit.personReport.results.searching')}</Loading>}
       <ErrorAlert error={query.error} />
       {query.isSuccess && (
         <p role="status" className="muted">
@@ -132,15 +128,15 @@ function LookupResults({ query, refused, onChoose }: LookupResultsProps) {
         </p>
       )}
       {items.length > 0 && (
-        <ul className="person-lookup-results__list">
+        <ul className={styles.personLookupResultsList}>
           {items.map((person) => {
             const name = [person.givenName, person.firstSurname, person.secondSurname]
               .filter(Boolean)
               .join(' ');
             return (
-              <li key={person.id} className="person-lookup-results__item">
+              <li key={person.id} className={styles.personLookupResultsItem}>
                 <div>
-                  <p className="person-lookup-results__name">{name}</p>
+                  <p className={styles.personLookupResultsName}>{name}</p>
                   <p className="person-facts">
                     <span>
                       {person.birthDate
@@ -159,7 +155,7 @@ function LookupResults({ query, refused, onChoose }: LookupResultsProps) {
                 </div>
                 <button
                   type="button"
-                  className="button button--secondary"
+                  className={buttonClass({ variant: 'secondary' })}
                   aria-label={t('audit.personReport.results.chooseNamed', { name })}
                   onClick={() => onChoose(person)}
                 >

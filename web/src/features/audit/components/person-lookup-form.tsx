@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '@/components/form-field';
+import { FormField } from '@/components/ui/form-field';
 import type { PersonLookup } from '../api/lookup-person';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../audit.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type PersonLookupFormProps = {
   /** The look-up on screen, if any (the form starts from it). */
@@ -32,7 +36,7 @@ export function PersonLookupForm({ current, onLookup, refusal }: PersonLookupFor
   return (
     <form
       role="search"
-      className="card person-lookup no-print"
+      className={cx(styles.personLookup, 'card no-print')}
       onSubmit={submit}
       noValidate
       aria-labelledby={`${id}-title`}
@@ -40,12 +44,12 @@ export function PersonLookupForm({ current, onLookup, refusal }: PersonLookupFor
       <h2 id={`${id}-title`} className="section-title">
         {t('audit.personReport.lookup.title')}
       </h2>
-      <p className="field__hint">{t('audit.personReport.lookup.lead')}</p>
-      <fieldset className="fieldset">
+      <p className={cx(fieldCss.fieldHint, 'field__hint')}>{t('audit.personReport.lookup.lead')}</p>
+      <fieldset className={fieldCss.fieldset}>
         <legend>{t('audit.personReport.lookup.by')}</legend>
-        <div className="radio-row">
+        <div className={fieldCss.radioRow}>
           {(['document', 'name'] as const).map((option) => (
-            <label key={option} className="checkbox">
+            <label key={option} className={cx(fieldCss.checkbox, 'checkbox')}>
               <input
                 type="radio"
                 name="by"
@@ -58,7 +62,7 @@ export function PersonLookupForm({ current, onLookup, refusal }: PersonLookupFor
           ))}
         </div>
       </fieldset>
-      <div className="person-lookup__row">
+      <div className={styles.personLookupRow}>
         <FormField
           id={`${id}-value`}
           label={t(`audit.personReport.lookup.labels.${by}`)}
@@ -78,7 +82,7 @@ export function PersonLookupForm({ current, onLookup, refusal }: PersonLookupFor
             />
           )}
         </FormField>
-        <button type="submit" className="button button--primary">
+        <button type="submit" className={buttonClass()}>
           {t('audit.personReport.lookup.submit')}
         </button>
       </div>

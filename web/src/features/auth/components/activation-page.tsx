@@ -8,6 +8,7 @@ import { LinkProblem } from './link-problem';
 import type { LoginLocationState } from './login-page';
 import { NewPasswordForm } from './new-password-form';
 import { PublicPage } from './public-page';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** The refusal of a link that is no longer live (used, replaced or expired). */
 const deadLink = (error: Error | null) =>
@@ -52,7 +53,7 @@ export function ActivationPage() {
             <dd className="account-facts__code">{account.username}</dd>
           </div>
         </dl>
-        <p className="form__intro">{t('account.activation.intro')}</p>
+        <p className={fieldCss.formIntro}>{t('account.activation.intro')}</p>
         <NewPasswordForm
           username={account.username}
           pending={activate.isPending}

@@ -2,13 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert, alertClass, alertTitleClass } from '@/components/ui/alert';
+import { FormField } from '@/components/ui/form-field';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 import { rememberedEntity } from '../remembered-entity';
 import { PublicPage } from './public-page';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type Field = 'entity' | 'email';
 
@@ -50,8 +52,8 @@ export function ForgotPasswordPage() {
   if (request.isSuccess) {
     return (
       <PublicPage title={t('account.forgot.title')}>
-        <div ref={doneRef} tabIndex={-1} role="status" className="alert alert--info">
-          <p className="alert__title">{t('account.forgot.sentTitle')}</p>
+        <div ref={doneRef} tabIndex={-1} role="status" className={alertClass('info')}>
+          <p className={alertTitleClass}>{t('account.forgot.sentTitle')}</p>
           <p>{t('account.forgot.sent')}</p>
         </div>
         <p className="login-card__links">
@@ -83,16 +85,12 @@ export function ForgotPasswordPage() {
 
   return (
     <PublicPage title={t('account.forgot.title')}>
-      <p className="form__intro">{t('account.forgot.intro')}</p>
+      <p className={fieldCss.formIntro}>{t('account.forgot.intro')}</p>
       <ErrorAlert error={request.error} shownByFields={['entity', 'email']} />
       <form className="form" onSubmit={onSubmit} noValidate>
         {field('entity', t('auth.fields.entity'), 'text', 'organization')}
         {field('email', t('account.forgot.email'), 'email', 'email')}
-        <button
-          type="submit"
-          className="button button--primary button--wide"
-          disabled={request.isPending}
-        >
+        <button type="submit" className={buttonClass({ wide: true })} disabled={request.isPending}>
           {request.isPending ? t('account.forgot.submitting') : t('account.forgot.submit')}
         </button>
       </form>

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
 
 /**
  * A link that cannot be used (no token, or the server says it is used, replaced or expired):
@@ -9,10 +11,10 @@ export function LinkProblem({ message }: { message: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <div role="alert" className="alert alert--error">
-        <p className="alert__title">{message}</p>
+      <div role="alert" className={alertClass('error')}>
+        <p className={alertTitleClass}>{message}</p>
       </div>
-      <ul className="link-list">
+      <ul className={fieldCss.linkList}>
         <li>
           <Link to="/forgot-password">{t('account.forgot.link')}</Link>
         </li>

@@ -5,6 +5,10 @@ import type { Me, SecondFactorChallenge } from '@caliu/common';
 import { ApiError } from '@/lib/api-client';
 import { isChallenge, useLogin } from '../api/login';
 import { rememberedEntity, rememberEntity } from '../remembered-entity';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass, alertListClass } from '@/components/ui/alert';
 
 type Field = 'entity' | 'username' | 'password';
 
@@ -89,14 +93,14 @@ export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) 
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-describedby={`${idPrefix}-intro`}>
-      <p id={`${idPrefix}-intro`} className="form__intro">
+      <p id={`${idPrefix}-intro`} className={fieldCss.formIntro}>
         {t('auth.intro')}
       </p>
       {error && (
-        <div ref={alertRef} role="alert" tabIndex={-1} className="alert alert--error">
-          <p className="alert__title">{error.message}</p>
+        <div ref={alertRef} role="alert" tabIndex={-1} className={alertClass('error')}>
+          <p className={alertTitleClass}>{error.message}</p>
           {apiError && apiError.details.length > 0 && (
-            <ul className="alert__list">
+            <ul className={alertListClass}>
               {apiError.details.map((detail, index) => (
                 <li key={`${detail.field ?? ''}-${index}`}>{detail.message}</li>
               ))}
@@ -104,9 +108,9 @@ export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) 
           )}
         </div>
       )}
-      <div className="field">
+      <div className={cx(fieldCss.field, 'field')}>
         <label htmlFor={fieldId('entity')}>{t('auth.fields.entity')}</label>
-        <p id={`${fieldId('entity')}-hint`} className="field__hint">
+        <p id={`${fieldId('entity')}-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {t('auth.entityHint')}
         </p>
         <input
@@ -122,7 +126,7 @@ export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) 
         />
         {fieldError('entity')}
       </div>
-      <div className="field">
+      <div className={cx(fieldCss.field, 'field')}>
         <label htmlFor={fieldId('username')}>{t('auth.fields.username')}</label>
         <input
           {...fieldProps('username')}
@@ -134,7 +138,7 @@ export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) 
         />
         {fieldError('username')}
       </div>
-      <div className="field">
+      <div className={cx(fieldCss.field, 'field')}>
         <label htmlFor={fieldId('password')}>{t('auth.fields.password')}</label>
         <input
           {...fieldProps('password')}
@@ -144,11 +148,7 @@ export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) 
         />
         {fieldError('password')}
       </div>
-      <button
-        type="submit"
-        className="button button--primary button--wide"
-        disabled={login.isPending}
-      >
+      <button type="submit" className={buttonClass({ wide: true })} disabled={login.isPending}>
         {login.isPending ? t('auth.submitting') : t('auth.submit')}
       </button>
     </form>

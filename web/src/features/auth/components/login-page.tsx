@@ -9,6 +9,7 @@ import { LoginForm } from './login-form';
 import type { LoginIdentity } from './login-form';
 import { PublicPage } from './public-page';
 import { SecondFactorForm } from './second-factor-form';
+import { alertClass } from '@/components/ui/alert';
 
 /** An account just made ready through a link: the sign-in form is filled in with it. */
 export type AccountReady = {
@@ -66,13 +67,13 @@ export function LoginPage() {
   return (
     <PublicPage title={t('auth.title')} tagline>
       {restartNotice && !secondStep ? (
-        <p role="alert" className="alert alert--error">
+        <p role="alert" className={alertClass('error')}>
           {restartNotice}
         </p>
       ) : (
         notice &&
         !secondStep && (
-          <p role="status" className="alert alert--info">
+          <p role="status" className={alertClass('info')}>
             {notice}
           </p>
         )

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@/components/error-alert';
+import { ErrorAlert } from '@/components/ui/alert';
 import { NewPasswordFields, useNewPasswordProblems } from '@/components/new-password-fields';
 import type { NewPasswordValue } from '@/components/new-password-fields';
 import { serverFieldErrors } from '@/lib/form-errors';
+import { buttonClass } from '@/components/ui/button';
 
 type NewPasswordFormProps = {
   /** The account's username, for the browser's password manager. */
@@ -58,7 +59,7 @@ export function NewPasswordForm({ username, pending, error, onSubmit }: NewPassw
           errors={errors}
           label={t('password.choose')}
         />
-        <button type="submit" className="button button--primary button--wide" disabled={pending}>
+        <button type="submit" className={buttonClass({ wide: true })} disabled={pending}>
           {pending ? t('password.saving') : t('password.save')}
         </button>
       </form>

@@ -7,6 +7,7 @@ import { LinkProblem } from './link-problem';
 import type { LoginLocationState } from './login-page';
 import { NewPasswordForm } from './new-password-form';
 import { PublicPage } from './public-page';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** A forgotten password (`/reset-password#token=…`): choose a new one, then sign in. */
 export function ResetPasswordPage() {
@@ -23,7 +24,7 @@ export function ResetPasswordPage() {
     }
     return (
       <>
-        <p className="form__intro">{t('account.reset.intro')}</p>
+        <p className={fieldCss.formIntro}>{t('account.reset.intro')}</p>
         <NewPasswordForm
           pending={reset.isPending}
           error={error}

@@ -2,11 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, SecondFactorChallenge } from '@caliu/common';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert } from '@/components/ui/alert';
+import { FormField } from '@/components/ui/form-field';
 import { ApiError } from '@/lib/api-client';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useLoginSecondFactor } from '../api/login-second-factor';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../auth.module.css';
+import { buttonClass, linkButtonClass } from '@/components/ui/button';
 
 type Mode = 'code' | 'recovery';
 
@@ -76,11 +79,11 @@ export function SecondFactorForm({
   };
 
   return (
-    <section className="second-step" aria-labelledby={`${id}-title`}>
+    <section className={styles.secondStep} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         {t('account.secondFactor.title')}
       </h2>
-      <p className="form__intro">
+      <p className={fieldCss.formIntro}>
         {mode === 'code'
           ? t('account.secondFactor.intro')
           : t('account.secondFactor.recoveryIntro')}
@@ -113,29 +116,25 @@ export function SecondFactorForm({
               autoCapitalize="none"
               spellCheck={false}
               maxLength={mode === 'code' ? 7 : 32}
-              className={mode === 'code' ? 'input--code' : undefined}
+              className={mode === 'code' ? fieldCss.inputCode : undefined}
               value={value}
               onChange={(event) => setValue(event.target.value)}
             />
           )}
         </FormField>
-        <button
-          type="submit"
-          className="button button--primary button--wide"
-          disabled={verify.isPending}
-        >
+        <button type="submit" className={buttonClass({ wide: true })} disabled={verify.isPending}>
           {verify.isPending
             ? t('account.secondFactor.submitting')
             : t('account.secondFactor.submit')}
         </button>
       </form>
-      <div className="second-step__links">
-        <button type="button" className="link-button" onClick={switchMode}>
+      <div className={styles.secondStepLinks}>
+        <button type="button" className={linkButtonClass} onClick={switchMode}>
           {mode === 'code'
             ? t('account.secondFactor.useRecoveryCode')
             : t('account.secondFactor.useApp')}
         </button>
-        <button type="button" className="link-button" onClick={onCancel}>
+        <button type="button" className={linkButtonClass} onClick={onCancel}>
           {t('account.secondFactor.startAgain')}
         </button>
       </div>

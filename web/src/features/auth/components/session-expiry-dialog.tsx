@@ -6,6 +6,8 @@ import { formatCountdown } from '@/lib/format';
 import { useKeepAlive } from '../api/keep-alive';
 import { useLogout } from '../api/logout';
 import { useSessionCountdown } from '../hooks/use-session-countdown';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass } from '@/components/ui/alert';
 
 /**
  * Warns three minutes before the session ends for inactivity, offers to extend it, and ends it
@@ -60,7 +62,7 @@ export function SessionExpiryDialog() {
               : t('session.warningBody', { time: formatCountdown(countdown.msLeft) })}
           </p>
           {keepAlive.error && (
-            <p role="alert" className="alert alert--error">
+            <p role="alert" className={alertClass('error')}>
               {keepAlive.error.message}
             </p>
           )}
@@ -68,7 +70,7 @@ export function SessionExpiryDialog() {
             {!countdown.final && (
               <button
                 type="button"
-                className="button button--primary"
+                className={buttonClass()}
                 onClick={stay}
                 disabled={keepAlive.isPending}
                 autoFocus
@@ -78,7 +80,7 @@ export function SessionExpiryDialog() {
             )}
             <button
               type="button"
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               onClick={() => logout.mutate()}
               disabled={logout.isPending}
             >

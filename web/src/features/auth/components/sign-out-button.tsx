@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../api/logout';
+import { buttonClass } from '@/components/ui/button';
 
 export function SignOutButton() {
   const { t } = useTranslation();
@@ -7,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="button button--ghost"
+      className={buttonClass({ variant: 'ghost' })}
       onClick={() => logout.mutate()}
       disabled={logout.isPending}
     >

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useFailedMessages } from '../api/list-failed';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '@/components/ui/alert';
+import { retryUnlessClientError } from '../errors';
 import { FailedMessagesTable } from './failed-messages-table';
 import { LoadMore } from './load-more';
+import { Loading, emptyStateClass } from '@/components/ui/query-state';
 
 /**
  * The administrator's failed messages: what could not be delivered after every attempt, with the
@@ -16,16 +18,16 @@ export function FailedMessagesPage() {
   const messages = failed.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <div className="page failed-page">
+    <div className="page">
       <h1 className="page__title">{t('messaging.failed.title')}</h1>
       <p className="page__lead">{t('messaging.failed.lead')}</p>
-      {failed.isPending && (
-        <p role="status" className="loading">
-          {t('messaging.failed.loading')}
-        </p>
-      )}
+      {failed.isPending && <Loading>{t('messaging.failed.loading')}</Loading>}
       {failed.isError && !failed.isFetchNextPageError && (
-        <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />
+        <ErrorAlert
+          error={failed.error}
+          focus={false}
+          onRetry={retryUnlessClientError(failed.error, failed.refetch)}
+        />
       )}
       {failed.isSuccess && messages.length > 0 && (
         <p role="status" className="list-count">
@@ -33,7 +35,7 @@ export function FailedMessagesPage() {
         </p>
       )}
       {failed.isSuccess && messages.length === 0 && (
-        <p className="empty-state">{t('messaging.failed.empty')}</p>
+        <p className={emptyStateClass}>{t('messaging.failed.empty')}</p>
       )}
       {messages.length > 0 && <FailedMessagesTable messages={messages} />}
       <LoadMore

@@ -5,14 +5,18 @@ import { ApiError } from '@/lib/api-client';
 import { useDateTimeFormat } from '@/lib/format';
 import { useRetryMessage } from '../api/retry-message';
 import { useMessagingVocabulary } from '../vocabulary';
+import { cx } from '@/lib/cx';
+import styles from '../messaging.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 /** Failed messages as a table, each with its "send again" button. */
 export function FailedMessagesTable({ messages }: { messages: OutboxMessageView[] }) {
   const { t } = useTranslation();
   const captionId = useId();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table failed-table">
+    <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={cx(tableCss.dataTable, styles.failedTable)}>
         <caption id={captionId} className="visually-hidden">
           {t('messaging.failed.table.caption')}
         </caption>
@@ -48,27 +52,27 @@ function FailedRow({ message }: { message: OutboxMessageView }) {
 
   return (
     <tr>
-      <td className="failed-table__to">{message.to}</td>
+      <td className={styles.failedTableTo}>{message.to}</td>
       <td>
         {vocabulary.template(message.template)}
-        <span className="failed-table__detail">{vocabulary.channel(message.channel)}</span>
+        <span className={styles.failedTableDetail}>{vocabulary.channel(message.channel)}</span>
       </td>
-      <td className="failed-table__number">{message.attempts}</td>
-      <td className="failed-table__time">
+      <td className={styles.failedTableNumber}>{message.attempts}</td>
+      <td className={styles.failedTableTime}>
         {message.lastAttemptAt ? (
           <time dateTime={message.lastAttemptAt}>{formatDateTime(message.lastAttemptAt)}</time>
         ) : (
           <span className="muted">{t('messaging.failed.never')}</span>
         )}
       </td>
-      <td className="failed-table__error">
+      <td className={styles.failedTableError}>
         {message.lastError ?? <span className="muted">{t('messaging.failed.noError')}</span>}
       </td>
-      <td className="failed-table__action">
+      <td className={styles.failedTableAction}>
         {message.status === 'failed' && !notFailed && (
           <button
             type="button"
-            className="button button--secondary button--small"
+            className={buttonClass({ variant: 'secondary', small: true })}
             aria-label={t('messaging.failed.retryLabel', { to: message.to })}
             disabled={retry.isPending}
             onClick={() => retry.mutate(message.id)}
@@ -77,7 +81,7 @@ function FailedRow({ message }: { message: OutboxMessageView }) {
           </button>
         )}
         {message.status !== 'failed' && (
-          <p ref={focusOnMount} tabIndex={-1} role="status" className="failed-table__queued">
+          <p ref={focusOnMount} tabIndex={-1} role="status" className={styles.failedTableQueued}>
             {message.status === 'sent' ? t('messaging.failed.sent') : t('messaging.failed.queued')}
           </p>
         )}

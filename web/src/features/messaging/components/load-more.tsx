@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '@/components/ui/alert';
+import { retryUnlessClientError } from '../errors';
+import { buttonClass } from '@/components/ui/button';
 
 /** What "load more" needs of an infinite query. */
 export type Pager = {
@@ -40,13 +42,17 @@ export function LoadMore({ pager, labels }: LoadMoreProps) {
   return (
     <>
       {pager.isFetchNextPageError && pager.error && (
-        <ErrorAlert error={pager.error} onRetry={() => void loadMore()} />
+        <ErrorAlert
+          error={pager.error}
+          focus={false}
+          onRetry={retryUnlessClientError(pager.error, loadMore)}
+        />
       )}
       {pager.hasNextPage && (
         <p className="list-more">
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             onClick={() => void loadMore()}
             disabled={pager.isFetchingNextPage}
           >

@@ -2,6 +2,10 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailboxSummary } from '@caliu/common';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../messaging.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 export type MailboxEntity = MailboxSummary['entity'];
 
@@ -38,7 +42,7 @@ export function MailboxEntityFilter({ entities, selected, onApply }: MailboxEnti
 
   return (
     <form
-      className="card mailbox-filter"
+      className={cx(styles.mailboxFilter, 'card')}
       role="search"
       aria-labelledby={`${id}-title`}
       onSubmit={onSubmit}
@@ -46,9 +50,9 @@ export function MailboxEntityFilter({ entities, selected, onApply }: MailboxEnti
       <h2 id={`${id}-title`} className="visually-hidden">
         {t('messaging.mailbox.filter.title')}
       </h2>
-      <div className="field mailbox-filter__field">
+      <div className={cx(fieldCss.field, styles.mailboxFilterField, 'field')}>
         <label htmlFor={`${id}-entity`}>{t('messaging.mailbox.filter.entity')}</label>
-        <p id={`${id}-hint`} className="field__hint">
+        <p id={`${id}-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {t('messaging.mailbox.filter.hint')}
         </p>
         <select
@@ -66,7 +70,7 @@ export function MailboxEntityFilter({ entities, selected, onApply }: MailboxEnti
           ))}
         </select>
       </div>
-      <button type="submit" className="button button--primary">
+      <button type="submit" className={buttonClass()}>
         {t('messaging.mailbox.filter.submit')}
       </button>
     </form>

@@ -9,9 +9,14 @@ import { useDocumentTitle } from '@/lib/document-title';
 import { useMailboxMessage } from '../api/get-mailbox-message';
 import { backHref } from '../list-address';
 import { DemoBanner } from './demo-banner';
-import { ErrorAlert, isMailboxUnavailable } from './error-alert';
+import { ErrorAlert, alertClass, alertTitleClass } from '@/components/ui/alert';
+import { isMailboxUnavailable, retryUnlessClientError } from '../errors';
 import { EmailBody, LinkedText } from './message-body';
 import { MessageHeaders } from './message-headers';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../messaging.module.css';
+import { Loading } from '@/components/ui/query-state';
 
 /** One message of the demo mailbox (`/mailbox/:id`), as it would have arrived. */
 export function MailboxMessagePage() {
@@ -26,27 +31,27 @@ export function MailboxMessagePage() {
 
   const unavailable = isMailboxUnavailable(query.error);
   return (
-    <div className="page mailbox-message">
+    <div className="page">
       <p className="back-link">
         <Link to={backHref(location.state)}>
           <BackIcon />
           <span>{t('messaging.message.back')}</span>
         </Link>
       </p>
-      <h1 className="page__title mailbox-message__title">{title}</h1>
+      <h1 className={cx(styles.mailboxMessageTitle, 'page__title')}>{title}</h1>
       {!unavailable && <DemoBanner />}
-      {query.isPending && (
-        <p role="status" className="loading">
-          {t('messaging.message.loading')}
-        </p>
-      )}
+      {query.isPending && <Loading>{t('messaging.message.loading')}</Loading>}
       {unavailable && (
-        <div className="alert alert--info">
-          <p className="alert__title">{query.error?.message}</p>
+        <div className={alertClass('info')}>
+          <p className={alertTitleClass}>{query.error?.message}</p>
         </div>
       )}
       {query.isError && !unavailable && (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+        <ErrorAlert
+          error={query.error}
+          focus={false}
+          onRetry={retryUnlessClientError(query.error, query.refetch)}
+        />
       )}
       {message && (
         <MessageContent
@@ -69,22 +74,22 @@ function MessageContent({ message, showEntity }: { message: MailboxMessage; show
     <>
       <MessageHeaders message={message} showEntity={showEntity} />
       {message.failure && (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">{t(`messaging.mailbox.status.${message.failure}`)}</p>
+        <div role="alert" className={alertClass('error')}>
+          <p className={alertTitleClass}>{t(`messaging.mailbox.status.${message.failure}`)}</p>
         </div>
       )}
-      <section className="mail-content" aria-labelledby={contentId}>
+      <section aria-labelledby={contentId}>
         <h2 id={contentId} className="section-title">
           {t('messaging.message.content')}
         </h2>
         {message.bodyWithheld || message.text === null ? (
-          <p className="field__hint mail-withheld">
+          <p className={cx(fieldCss.fieldHint, 'field__hint')}>
             {t(`messaging.message.withheld.${message.bodyWithheld ?? 'not_delivered'}`)}
           </p>
         ) : message.channel === 'sms' ? (
           <LinkedText
             text={message.text}
-            className="mail-text mail-text--sms"
+            className={cx(styles.mailText, 'mail-text--sms')}
             lang={message.language}
           />
         ) : (

@@ -8,11 +8,13 @@ import { useDocumentTitle } from '@/lib/document-title';
 import { useMailbox } from '../api/list-mailbox';
 import { entityFromSearch, mailboxListHref } from '../list-address';
 import { DemoBanner } from './demo-banner';
-import { ErrorAlert, isMailboxUnavailable } from './error-alert';
+import { ErrorAlert, alertClass, alertTitleClass } from '@/components/ui/alert';
+import { isMailboxUnavailable, retryUnlessClientError } from '../errors';
 import { LoadMore } from './load-more';
 import { MailboxEntityFilter } from './mailbox-entity-filter';
 import type { MailboxEntity } from './mailbox-entity-filter';
 import { MailboxTable } from './mailbox-table';
+import { Loading, emptyStateClass } from '@/components/ui/query-state';
 
 /** `known` with the entities of `messages` it does not hold yet (in order of first sight). */
 function withEntitiesOf(known: MailboxEntity[], messages: MailboxSummary[]): MailboxEntity[] {
@@ -47,17 +49,17 @@ export function MailboxPage() {
 
   if (isMailboxUnavailable(mailbox.error)) {
     return (
-      <div className="page mailbox-page">
+      <div className="page">
         <h1 className="page__title">{t('messaging.mailbox.title')}</h1>
-        <div className="alert alert--info">
-          <p className="alert__title">{mailbox.error?.message}</p>
+        <div className={alertClass('info')}>
+          <p className={alertTitleClass}>{mailbox.error?.message}</p>
         </div>
       </div>
     );
   }
 
   return (
-    <div className="page mailbox-page">
+    <div className="page">
       <h1 className="page__title">{t('messaging.mailbox.title')}</h1>
       <DemoBanner />
       <p className="page__lead">
@@ -71,13 +73,13 @@ export function MailboxPage() {
         />
       )}
 
-      {mailbox.isPending && (
-        <p role="status" className="loading">
-          {t('messaging.mailbox.loading')}
-        </p>
-      )}
+      {mailbox.isPending && <Loading>{t('messaging.mailbox.loading')}</Loading>}
       {mailbox.isError && !mailbox.isFetchNextPageError && (
-        <ErrorAlert error={mailbox.error} onRetry={() => void mailbox.refetch()} />
+        <ErrorAlert
+          error={mailbox.error}
+          focus={false}
+          onRetry={retryUnlessClientError(mailbox.error, mailbox.refetch)}
+        />
       )}
       {mailbox.isSuccess && (
         <p role="status" className="list-count">
@@ -85,7 +87,7 @@ export function MailboxPage() {
         </p>
       )}
       {mailbox.isSuccess && messages.length === 0 && (
-        <p className="empty-state">{t('messaging.mailbox.empty')}</p>
+        <p className={emptyStateClass}>{t('messaging.mailbox.empty')}</p>
       )}
       {messages.length > 0 && (
         <MailboxTable

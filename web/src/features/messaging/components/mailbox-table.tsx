@@ -6,6 +6,9 @@ import { useDateTimeFormat } from '@/lib/format';
 import { mailboxMessageHref } from '../list-address';
 import type { MessageLocationState } from '../list-address';
 import { useMessagingVocabulary } from '../vocabulary';
+import { cx } from '@/lib/cx';
+import styles from '../messaging.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
 
 type MailboxTableProps = {
   messages: MailboxSummary[];
@@ -24,8 +27,8 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
   const back: MessageLocationState = { back: listHref };
 
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table mailbox-table">
+    <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={cx(tableCss.dataTable, 'mailbox-table')}>
         <caption id={captionId} className="visually-hidden">
           {t('messaging.mailbox.table.caption')}
         </caption>
@@ -45,8 +48,8 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
           {messages.map((message) => (
             <tr key={message.id}>
               {showEntity && <td>{message.entity.name}</td>}
-              <td className="mailbox-table__to">{message.to}</td>
-              <td className="mailbox-table__subject">
+              <td className={styles.mailboxTableTo}>{message.to}</td>
+              <td className={styles.mailboxTableSubject}>
                 <Link to={mailboxMessageHref(message.id)} state={back}>
                   {message.subject ?? t('messaging.mailbox.table.smsSubject')}
                 </Link>
@@ -54,10 +57,10 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
               <td>{vocabulary.channel(message.channel)}</td>
               <td>{vocabulary.template(message.template)}</td>
               <td lang={message.language}>{vocabulary.language(message.language)}</td>
-              <td className="mailbox-table__time">
+              <td className={styles.mailboxTableTime}>
                 <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
               </td>
-              <td className={message.failure ? 'mailbox-table__failed' : undefined}>
+              <td className={message.failure ? styles.mailboxTableFailed : undefined}>
                 {t(`messaging.mailbox.status.${message.failure ?? 'delivered'}`)}
               </td>
             </tr>

@@ -2,6 +2,9 @@ import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMAIL_FRAME_SANDBOX, emailSrcDoc, linkParts } from '../email-document';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../messaging.module.css';
 
 type EmailBodyProps = {
   html: string | null;
@@ -26,8 +29,8 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
   if (html === null) {
     return (
       <>
-        <p className="field__hint">{t('messaging.message.noHtml')}</p>
-        <LinkedText text={text} className="mail-text" lang={language} />
+        <p className={cx(fieldCss.fieldHint, 'field__hint')}>{t('messaging.message.noHtml')}</p>
+        <LinkedText text={text} className={styles.mailText} lang={language} />
       </>
     );
   }
@@ -56,7 +59,7 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
 
   return (
     <>
-      <div role="tablist" aria-label={t('messaging.message.formats')} className="mail-tabs">
+      <div role="tablist" aria-label={t('messaging.message.formats')} className={styles.mailTabs}>
         {VIEWS.map((tab) => (
           <button
             key={tab}
@@ -69,7 +72,7 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
             aria-selected={view === tab}
             aria-controls={`${id}-panel-${tab}`}
             tabIndex={view === tab ? 0 : -1}
-            className="mail-tabs__tab"
+            className={styles.mailTabsTab}
             onClick={() => setView(tab)}
             onKeyDown={onKeyDown}
           >
@@ -82,9 +85,9 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
         id={`${id}-panel-html`}
         aria-labelledby={`${id}-tab-html`}
         hidden={view !== 'html'}
-        className="mail-tabs__panel"
+        className={styles.mailTabsPanel}
       >
-        <p className="field__hint">{t('messaging.message.linksHint')}</p>
+        <p className={cx(fieldCss.fieldHint, 'field__hint')}>{t('messaging.message.linksHint')}</p>
         <iframe
           className="mail-frame"
           title={t('messaging.message.frameTitle', { subject })}
@@ -98,10 +101,10 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
         id={`${id}-panel-text`}
         aria-labelledby={`${id}-tab-text`}
         hidden={view !== 'text'}
-        className="mail-tabs__panel"
+        className={styles.mailTabsPanel}
         tabIndex={0}
       >
-        <LinkedText text={text} className="mail-text" lang={language} />
+        <LinkedText text={text} className={styles.mailText} lang={language} />
       </div>
     </>
   );
@@ -114,7 +117,7 @@ export function LinkedText({
   lang,
 }: {
   text: string;
-  className: string;
+  className: string | undefined;
   lang?: string;
 }) {
   return (

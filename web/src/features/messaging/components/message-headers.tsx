@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { MailboxMessage } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
 import { useMessagingVocabulary } from '../vocabulary';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../messaging.module.css';
 
 /** The envelope of a message: who sent it to whom, when, and as what. */
 export function MessageHeaders({
@@ -20,7 +23,7 @@ export function MessageHeaders({
   const email = message.channel === 'email';
 
   const row = (label: string, value: ReactNode, className?: string) => (
-    <div className="mail-headers__row">
+    <div className={styles.mailHeadersRow}>
       <dt>{label}</dt>
       <dd className={className}>{value}</dd>
     </div>
@@ -31,13 +34,17 @@ export function MessageHeaders({
       <h2 id={headingId} className="section-title">
         {t('messaging.message.headers')}
       </h2>
-      <dl className="mail-headers__list">
+      <dl className={styles.mailHeadersList}>
         {email && row(t('messaging.message.from'), message.from)}
         {row(
           t('messaging.message.to'),
           <>
             {message.to}
-            {!email && <span className="field__hint">{t('messaging.message.smsHint')}</span>}
+            {!email && (
+              <span className={cx(fieldCss.fieldHint, 'field__hint')}>
+                {t('messaging.message.smsHint')}
+              </span>
+            )}
           </>,
         )}
         {message.replyTo && row(t('messaging.message.replyTo'), message.replyTo)}
@@ -47,7 +54,7 @@ export function MessageHeaders({
           <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>,
         )}
         {message.messageId &&
-          row(t('messaging.message.messageId'), message.messageId, 'mail-headers__code')}
+          row(t('messaging.message.messageId'), message.messageId, styles.mailHeadersCode)}
         {row(t('messaging.message.channel'), vocabulary.channel(message.channel))}
         {row(t('messaging.message.template'), vocabulary.template(message.template))}
         {row(

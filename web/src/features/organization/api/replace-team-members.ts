@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TeamMembersPut } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
 import { teamMembersKey, teamMembersSchema } from './get-team-members';
-import { teamsKey } from './get-teams';
+import { organizationKeys } from '@/lib/api/organization';
 
 export async function replaceTeamMembers({ teamId, ...body }: TeamMembersPut & { teamId: string }) {
   const answer = await apiJson(`/api/teams/${teamId}/members`, teamMembersSchema, {
@@ -19,7 +19,7 @@ export function useReplaceTeamMembers() {
     mutationFn: replaceTeamMembers,
     onSuccess: (members, { teamId }) => {
       queryClient.setQueryData(teamMembersKey(teamId), members);
-      return queryClient.invalidateQueries({ queryKey: teamsKey });
+      return queryClient.invalidateQueries({ queryKey: organizationKeys.teams() });
     },
   });
 }

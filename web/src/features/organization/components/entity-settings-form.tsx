@@ -1,15 +1,19 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailDomainsSchema, isValidTimeZone, LANGUAGES, SECOND_FACTOR_ROLES } from '@caliu/common';
 import type { EntitySettings, EntitySettingsPatch, Language } from '@caliu/common';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert, Notice } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import { useValidation } from '@/lib/use-validation';
 import { useUpdateEntity } from '../api/update-entity';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../organization.module.css';
 
 const FIELDS = ['name', 'emailDomains', 'timeZone', 'defaultLanguage'] as const;
 
@@ -49,12 +53,7 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
   const update = useUpdateEntity();
   const id = useId();
   const [values, setValues] = useState(() => valuesOf(entity));
-  const savedRef = useRef<HTMLParagraphElement>(null);
   const zones = useMemo(() => timeZones(entity.timeZone), [entity.timeZone]);
-
-  useEffect(() => {
-    if (update.isSuccess) savedRef.current?.focus();
-  }, [update.isSuccess]);
 
   const domains = domainsIn(values.emailDomains);
   const problems: FieldErrors = {};
@@ -100,12 +99,8 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
 
   const roles = SECOND_FACTOR_ROLES.map((role) => t(`roles.${role}`)).join(', ');
   return (
-    <form className="card form form--settings" onSubmit={submit} noValidate>
-      {update.isSuccess && (
-        <p ref={savedRef} tabIndex={-1} role="status" className="alert alert--success">
-          {t('organization.entity.saved')}
-        </p>
-      )}
+    <form className={cx(styles.formSettings, 'card form')} onSubmit={submit} noValidate>
+      {update.isSuccess && <Notice>{t('organization.entity.saved')}</Notice>}
       <ErrorAlert error={update.error} shownByFields={FIELDS} />
       <p className="muted">{t('organization.entity.code', { code: entity.code })}</p>
       <FormField
@@ -145,7 +140,7 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
           />
         )}
       </FormField>
-      <div className="form__row">
+      <div className={fieldCss.formRow}>
         <FormField
           id={`${id}-timeZone`}
           label={t('organization.entity.timeZone')}
@@ -191,8 +186,8 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
           )}
         </FormField>
       </div>
-      <div className="field">
-        <label className="checkbox">
+      <div className={cx(fieldCss.field, 'field')}>
+        <label className={cx(fieldCss.checkbox, 'checkbox')}>
           <input
             type="checkbox"
             name="requiresSecondFactor"
@@ -202,13 +197,16 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
           />
           <span>{t('organization.entity.requiresSecondFactor')}</span>
         </label>
-        <p id={`${id}-2fa-hint`} className="field__hint checkbox__hint">
+        <p
+          id={`${id}-2fa-hint`}
+          className={cx(fieldCss.fieldHint, fieldCss.checkboxHint, 'field__hint')}
+        >
           {t('organization.entity.requiresSecondFactorHint', { roles })}
         </p>
       </div>
-      <button type="submit" className="button button--primary" disabled={update.isPending}>
+      <Button type="submit" disabled={update.isPending}>
         {update.isPending ? t('forms.saving') : t('forms.save')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,6 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
 import { useFindProfessionals } from '../api/find-professionals';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../organization.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type MemberSearchProps = {
   /** Who is already on the list (shown, but not offered again). */
@@ -31,12 +35,12 @@ export function MemberSearch({ memberIds, onAdd }: MemberSearchProps) {
   const searching = query.trim().length >= 2;
 
   return (
-    <div className="member-search" role="search" aria-labelledby={`${id}-label`}>
-      <div className="field">
+    <div className={styles.memberSearch} role="search" aria-labelledby={`${id}-label`}>
+      <div className={cx(fieldCss.field, 'field')}>
         <label id={`${id}-label`} htmlFor={`${id}-q`}>
           {t('organization.members.find')}
         </label>
-        <p id={`${id}-hint`} className="field__hint">
+        <p id={`${id}-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {t('organization.members.findHint')}
         </p>
         <input
@@ -53,7 +57,7 @@ export function MemberSearch({ memberIds, onAdd }: MemberSearchProps) {
           }}
         />
       </div>
-      <p role="status" className="member-search__status">
+      <p role="status" className={styles.memberSearchStatus}>
         {added
           ? t('organization.members.addedNotSaved', { name: added })
           : !searching
@@ -65,16 +69,18 @@ export function MemberSearch({ memberIds, onAdd }: MemberSearchProps) {
                 : t('common.loading')}
       </p>
       {searching && found.data && found.data.length > 0 && (
-        <ul className="search-results">
+        <ul className={styles.searchResults}>
           {found.data.map((professional) => {
             const name = [professional.givenName, professional.surnames].join(' ');
             const already = memberIds.has(professional.id);
             return (
-              <li key={professional.id} className="search-results__item">
+              <li key={professional.id} className={styles.searchResultsItem}>
                 <span>
-                  <span className="search-results__name">{name}</span>
-                  <span className="muted search-results__username">{professional.username}</span>
-                  <span className="search-results__roles">
+                  <span className={styles.searchResultsName}>{name}</span>
+                  <span className={cx(styles.searchResultsUsername, 'muted')}>
+                    {professional.username}
+                  </span>
+                  <span className={styles.searchResultsRoles}>
                     {professional.roles.map((role) => t(`roles.${role}`)).join(', ')}
                   </span>
                 </span>
@@ -86,7 +92,7 @@ export function MemberSearch({ memberIds, onAdd }: MemberSearchProps) {
                 ) : (
                   <button
                     type="button"
-                    className="button button--secondary button--small"
+                    className={buttonClass({ variant: 'secondary', small: true })}
                     aria-label={t('organization.members.addNamed', { name })}
                     onClick={() => {
                       onAdd(professional);

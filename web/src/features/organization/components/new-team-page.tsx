@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { QueryState } from '@/components/ui/query-state';
 import { useDocumentTitle } from '@/lib/document-title';
-import { QueryState } from './query-state';
 import { TeamForm } from './team-form';
 import type { TeamLocationState } from './team-page';
 import { useTerritory } from './use-territory';
@@ -20,19 +20,19 @@ export function NewTeamPage() {
       <h1 className="page__title">{t('organization.teams.newTitle')}</h1>
       <p className="page__lead">{t('organization.teams.newLead')}</p>
       <div className="card">
-        {territory.data ? (
-          <TeamForm
-            editing={null}
-            sectors={territory.data.sectors}
-            municipalities={territory.data.municipalities}
-            onSaved={(team) => {
-              const state: TeamLocationState = { created: true };
-              navigate(`/teams/${team.id}`, { state });
-            }}
-          />
-        ) : (
-          <QueryState error={territory.error} onRetry={() => void territory.refetch()} />
-        )}
+        <QueryState query={territory}>
+          {({ sectors, municipalities }) => (
+            <TeamForm
+              editing={null}
+              sectors={sectors}
+              municipalities={municipalities}
+              onSaved={(team) => {
+                const state: TeamLocationState = { created: true };
+                navigate(`/teams/${team.id}`, { state });
+              }}
+            />
+          )}
+        </QueryState>
       </div>
     </div>
   );

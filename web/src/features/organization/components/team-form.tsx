@@ -1,15 +1,14 @@
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Municipality, Sector, Team } from '@caliu/common';
 import { CheckboxList } from '@/components/checkbox-list';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import type { FieldErrors } from '@/lib/form-errors';
-import { useValidation } from '@/lib/use-validation';
-import { useCreateTeam } from '../api/create-team';
-import { useUpdateTeam } from '../api/update-team';
-import { refusalByField } from './municipality-form';
+import { NameField } from './name-field';
+import { useRecordForm } from './use-record-form';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 const FIELDS = ['name', 'sectorIds', 'municipalityIds'] as const;
 
@@ -26,10 +25,6 @@ type TeamFormProps = {
  */
 export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamFormProps) {
   const { t } = useTranslation();
-  const create = useCreateTeam();
-  const update = useUpdateTeam();
-  const save = editing ? update : create;
-  const id = useId();
   const [name, setName] = useState(editing?.name ?? '');
   const [sectorIds, setSectorIds] = useState<string[]>(editing?.sectorIds ?? []);
   const [municipalityIds, setMunicipalityIds] = useState<string[]>(editing?.municipalityIds ?? []);
@@ -37,44 +32,32 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
 
   const problems: FieldErrors = {};
   if (!name.trim()) problems.name = t('forms.required');
-  const validation = useValidation(FIELDS, problems);
-  const errors = { ...refusalByField(save.error), ...validation.shown };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const first = validation.attempt();
-    if (first) {
-      save.reset();
-      document.getElementById(`${id}-${first}`)?.focus();
-      return;
-    }
-    const input = { name: name.trim(), sectorIds, municipalityIds };
-    if (editing) update.mutate({ id: editing.id, ...input, active }, { onSuccess: onSaved });
-    else create.mutate(input, { onSuccess: onSaved });
-  };
+  const form = useRecordForm({
+    kind: 'teams',
+    editing,
+    fields: FIELDS,
+    problems,
+    input: () => ({ name: name.trim(), sectorIds, municipalityIds }),
+    editInput: (input) => ({ ...input, active }),
+    onSaved,
+  });
+  const { id, save, errors, submit } = form;
 
   return (
     <form className="form" onSubmit={submit} noValidate>
       <ErrorAlert error={save.error} shownByFields={FIELDS} />
-      <FormField
-        id={`${id}-name`}
+      <NameField
+        idPrefix={id}
         label={t('organization.teams.name')}
+        value={name}
         error={errors.name}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="name"
-            type="text"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            onBlur={() => validation.touch('name')}
-          />
-        )}
-      </FormField>
-      <p className="field__hint">{t('organization.teams.territoryHint')}</p>
-      <div className="form__row">
+        onChange={setName}
+        onBlur={() => form.touch('name')}
+      />
+      <p className={cx(fieldCss.fieldHint, 'field__hint')}>
+        {t('organization.teams.territoryHint')}
+      </p>
+      <div className={fieldCss.formRow}>
         <CheckboxList
           id={`${id}-sectorIds`}
           name="sectorIds"
@@ -97,8 +80,8 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
         />
       </div>
       {editing && (
-        <div className="field">
-          <label className="checkbox">
+        <div className={cx(fieldCss.field, 'field')}>
+          <label className={cx(fieldCss.checkbox, 'checkbox')}>
             <input
               type="checkbox"
               name="active"
@@ -108,18 +91,21 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
             />
             <span>{t('organization.teams.active')}</span>
           </label>
-          <p id={`${id}-active-hint`} className="field__hint checkbox__hint">
+          <p
+            id={`${id}-active-hint`}
+            className={cx(fieldCss.fieldHint, fieldCss.checkboxHint, 'field__hint')}
+          >
             {t('organization.teams.activeHint')}
           </p>
         </div>
       )}
-      <button type="submit" className="button button--primary" disabled={save.isPending}>
+      <Button type="submit" disabled={save.isPending}>
         {save.isPending
           ? t('forms.saving')
           : editing
             ? t('forms.save')
             : t('organization.teams.create')}
-      </button>
+      </Button>
     </form>
   );
 }

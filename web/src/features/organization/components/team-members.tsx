@@ -2,11 +2,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROFESSIONAL_ROLES, type Team, type TeamMember } from '@caliu/common';
 import { useCurrentUser } from '@/lib/auth';
-import { ErrorAlert } from '@/components/error-alert';
+import { ErrorAlert, alertClass } from '@/components/ui/alert';
 import { useTeamMembers } from '../api/get-team-members';
 import { useReplaceTeamMembers } from '../api/replace-team-members';
 import { MemberSearch } from './member-search';
-import { QueryState } from './query-state';
+import { QueryState } from '@/components/ui/query-state';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../organization.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { emptyStateClass } from '@/components/ui/query-state';
 
 const sameList = (a: TeamMember[], b: TeamMember[]) =>
   a.length === b.length &&
@@ -34,13 +40,13 @@ export function TeamMembers({ team }: { team: Team }) {
   }, [replace.isSuccess, replace.data]);
 
   return (
-    <section className="card team-members" aria-labelledby={`${id}-title`}>
+    <section className={cx(styles.teamMembers, 'card')} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         {t('organization.members.title')}
       </h2>
-      <p className="form__intro">{t('organization.members.intro')}</p>
+      <p className={fieldCss.formIntro}>{t('organization.members.intro')}</p>
       {replace.isSuccess && (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="alert alert--success">
+        <p ref={noticeRef} tabIndex={-1} role="status" className={alertClass('success')}>
           {t('organization.members.saved')}
         </p>
       )}
@@ -65,7 +71,7 @@ export function TeamMembers({ team }: { team: Team }) {
           }
         />
       ) : (
-        <QueryState error={members.error} onRetry={() => void members.refetch()} />
+        <QueryState query={members}>{() => null}</QueryState>
       )}
     </section>
   );
@@ -102,10 +108,10 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
   return (
     <>
       {draft.length === 0 ? (
-        <p className="empty-state">{t('organization.members.empty')}</p>
+        <p className={emptyStateClass}>{t('organization.members.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table members-table">
+        <div className={tableCss.tableScroll}>
+          <table className={cx(tableCss.dataTable, 'members-table')}>
             <caption className="visually-hidden">
               {t('organization.members.caption', { team: team.name })}
             </caption>
@@ -125,15 +131,15 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
                 return (
                   <tr key={member.professionalId}>
                     <th scope="row">
-                      <span className="member-name">{name}</span>
-                      <span className="muted member-username">{member.username}</span>
+                      <span className={styles.memberName}>{name}</span>
+                      <span className={cx(styles.memberUsername, 'muted')}>{member.username}</span>
                       {!member.active && (
                         <span className="badge badge--off">{t('forms.inactive')}</span>
                       )}
                     </th>
                     <td>{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
                     <td>
-                      <label className="checkbox">
+                      <label className={cx(fieldCss.checkbox, 'checkbox')}>
                         <input
                           type="checkbox"
                           checked={member.isCoordinator}
@@ -146,10 +152,10 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
                         <span>{t('organization.members.coordinates')}</span>
                       </label>
                     </td>
-                    <td className="row-actions">
+                    <td className={tableCss.rowActions}>
                       <button
                         type="button"
-                        className="button button--secondary button--small"
+                        className={buttonClass({ variant: 'secondary', small: true })}
                         aria-label={t('organization.members.removeNamed', { name })}
                         onClick={() =>
                           setDraft((list) =>
@@ -184,10 +190,10 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
           ])
         }
       />
-      <div className="form__actions members-actions">
+      <div className={cx(fieldCss.formActions, styles.membersActions)}>
         <button
           type="button"
-          className="button button--primary"
+          className={buttonClass()}
           onClick={() => onSave(draft)}
           disabled={!dirty || pending}
         >
@@ -197,7 +203,7 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
           <>
             <button
               type="button"
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               onClick={() => setDraft(() => members)}
             >
               {t('organization.members.discard')}

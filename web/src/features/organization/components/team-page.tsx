@@ -1,12 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Notice } from '@/components/ui/alert';
+import { QueryState } from '@/components/ui/query-state';
+import { useTeam } from '@/lib/api/organization';
 import { useDocumentTitle } from '@/lib/document-title';
-import { useTeam } from '../api/get-team';
-import { QueryState } from './query-state';
 import { TeamForm } from './team-form';
 import { TeamMembers } from './team-members';
 import { useTerritory } from './use-territory';
+import { cx } from '@/lib/cx';
+import styles from '../organization.module.css';
 
 /** What the new-team page passes on. */
 export type TeamLocationState = { created?: boolean };
@@ -21,17 +24,12 @@ export function TeamPage() {
   const territory = useTerritory();
   const id = useId();
   const [saved, setSaved] = useState(false);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
   useDocumentTitle(team.data?.name ?? t('organization.teams.title'));
-
-  useEffect(() => {
-    if (saved || created) noticeRef.current?.focus();
-  }, [saved, created]);
 
   if (!team.data) {
     return (
       <div className="page">
-        <QueryState error={team.error} onRetry={() => void team.refetch()} />
+        <QueryState query={team}>{() => null}</QueryState>
       </div>
     );
   }
@@ -48,28 +46,28 @@ export function TeamPage() {
         )}
       </h1>
       {(saved || created) && (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="alert alert--success">
+        <Notice>
           {created
             ? t('organization.teams.created')
             : t('organization.saved', { name: current.name })}
-        </p>
+        </Notice>
       )}
       {current.abilities.edit && (
-        <section className="card team-details" aria-labelledby={`${id}-details`}>
+        <section className={cx(styles.teamDetails, 'card')} aria-labelledby={`${id}-details`}>
           <h2 id={`${id}-details`} className="section-title">
             {t('organization.teams.details')}
           </h2>
-          {territory.data ? (
-            <TeamForm
-              key={current.id}
-              editing={current}
-              sectors={territory.data.sectors}
-              municipalities={territory.data.municipalities}
-              onSaved={() => setSaved(true)}
-            />
-          ) : (
-            <QueryState error={territory.error} onRetry={() => void territory.refetch()} />
-          )}
+          <QueryState query={territory}>
+            {({ sectors, municipalities }) => (
+              <TeamForm
+                key={current.id}
+                editing={current}
+                sectors={sectors}
+                municipalities={municipalities}
+                onSaved={() => setSaved(true)}
+              />
+            )}
+          </QueryState>
         </section>
       )}
       {current.abilities.configureMembers && <TeamMembers team={current} />}

@@ -1,11 +1,13 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@caliu/common';
+import { buttonClass } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import { QueryState } from '@/components/ui/query-state';
+import { useTeams } from '@/lib/api/organization';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
-import { useTeams } from '../api/get-teams';
 import { namesOf } from '../names';
-import { QueryState } from './query-state';
 import { useTerritory } from './use-territory';
 
 /**
@@ -39,48 +41,39 @@ export function TeamsPage() {
           </p>
         </div>
         {manages && (
-          <Link to="/teams/new" className="button button--primary">
+          <Link to="/teams/new" className={buttonClass()}>
             {t('organization.teams.new')}
           </Link>
         )}
       </div>
-      {!teams.data ? (
-        <QueryState error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : teams.data.length === 0 ? (
-        <p className="empty-state">
-          {manages ? t('organization.teams.empty') : t('organization.teams.emptyCoordinator')}
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('organization.teams.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organization.teams.name')}</th>
-                <th scope="col">{t('organization.teams.territory')}</th>
-                <th scope="col">{t('organization.teams.members')}</th>
-                <th scope="col">{t('organization.teams.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.data.map((team) => (
-                <tr key={team.id}>
-                  <th scope="row">
-                    <Link to={`/teams/${team.id}`}>{team.name}</Link>
-                  </th>
-                  <td>{territoryOf(team)}</td>
-                  <td>{team.memberCount}</td>
-                  <td>
-                    <span className={team.active ? 'badge badge--on' : 'badge badge--off'}>
-                      {team.active ? t('forms.active') : t('forms.inactive')}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState
+        query={teams}
+        empty={manages ? t('organization.teams.empty') : t('organization.teams.emptyCoordinator')}
+      >
+        {(rows) => (
+          <DataTable
+            caption={t('organization.teams.title')}
+            columns={[
+              {
+                header: t('organization.teams.name'),
+                cell: (team) => <Link to={`/teams/${team.id}`}>{team.name}</Link>,
+              },
+              { header: t('organization.teams.territory'), cell: territoryOf },
+              { header: t('organization.teams.members'), cell: (team) => team.memberCount },
+              {
+                header: t('organization.teams.status'),
+                cell: (team) => (
+                  <span className={team.active ? 'badge badge--on' : 'badge badge--off'}>
+                    {team.active ? t('forms.active') : t('forms.inactive')}
+                  </span>
+                ),
+              },
+            ]}
+            rows={rows}
+            rowKey={(team) => team.id}
+          />
+        )}
+      </QueryState>
     </div>
   );
 }

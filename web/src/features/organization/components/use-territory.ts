@@ -1,5 +1,4 @@
-import { useMunicipalities } from '../api/get-municipalities';
-import { useSectors } from '../api/get-sectors';
+import { useMunicipalities, useSectors } from '@/lib/api/organization';
 
 /** The entity's sectors and municipalities together (the team pages need both). */
 export function useTerritory() {

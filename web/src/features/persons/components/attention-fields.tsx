@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@caliu/common';
+import { OPTIONS_STALE_TIME, useTeams } from '@/lib/api/organization';
 import { useCurrentUser } from '@/lib/auth';
 import { useReferents } from '../api/get-referents';
-import { useTeamOptions } from '../api/get-teams';
 import { SelectField } from './field-controls';
 import type { FormBinding } from './field-controls';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 type AttentionFieldsProps = {
   form: FormBinding;
@@ -17,10 +19,10 @@ type AttentionFieldsProps = {
 /** A field the user may not change: its value and who may. */
 function StaticField({ label, value, hint }: { label: string; value: string; hint: string }) {
   return (
-    <div className="field">
-      <span className="field__label">{label}</span>
-      <p className="field__static">{value}</p>
-      <p className="field__hint">{hint}</p>
+    <div className={cx(fieldCss.field, 'field')}>
+      <span className={fieldCss.fieldLabel}>{label}</span>
+      <p className={fieldCss.fieldStatic}>{value}</p>
+      <p className={cx(fieldCss.fieldHint, 'field__hint')}>{hint}</p>
     </div>
   );
 }
@@ -34,7 +36,7 @@ export function AttentionFields({ form, person, reassign }: AttentionFieldsProps
   const { t } = useTranslation();
   const me = useCurrentUser();
   const referents = useReferents();
-  const teams = useTeamOptions(reassign);
+  const teams = useTeams({ enabled: reassign, staleTime: OPTIONS_STALE_TIME });
   const activeTeams = (teams.data ?? []).filter(
     (team) => team.active || team.id === form.values.teamId,
   );
@@ -59,7 +61,7 @@ export function AttentionFields({ form, person, reassign }: AttentionFieldsProps
       />
     );
   return (
-    <div className="form__row">
+    <div className={fieldCss.formRow}>
       {referentField}
       {reassign ? (
         <SelectField

@@ -3,13 +3,15 @@ import { LANGUAGES } from '@caliu/common';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import { CheckboxField, SelectField, TextField } from './field-controls';
 import type { FormBinding } from './field-controls';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** How to reach the person, in which language, and whether they accept reminders. */
 export function ContactFields({ form }: { form: FormBinding }) {
   const { t } = useTranslation();
   return (
     <>
-      <div className="form__row form__row--three">
+      <div className={cx(fieldCss.formRow, fieldCss.formRowThree)}>
         <TextField
           form={form}
           field="mobilePhone"
@@ -26,7 +28,7 @@ export function ContactFields({ form }: { form: FormBinding }) {
         />
         <TextField form={form} field="email" type="email" label={t('persons.fields.email')} />
       </div>
-      <div className="form__row">
+      <div className={fieldCss.formRow}>
         <SelectField
           form={form}
           field="preferredLanguage"
@@ -38,7 +40,7 @@ export function ContactFields({ form }: { form: FormBinding }) {
           }))}
         />
       </div>
-      <fieldset className="fieldset">
+      <fieldset className={fieldCss.fieldset}>
         <legend>{t('persons.fields.consents')}</legend>
         <CheckboxField
           form={form}

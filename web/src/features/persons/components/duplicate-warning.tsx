@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateCheckResult } from '@caliu/common';
 import { fullName } from '../names';
 import { PersonFacts } from './person-facts-line';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../persons.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 export type DuplicateCandidate = DuplicateCheckResult['items'][number];
 
@@ -30,20 +33,20 @@ export function DuplicateWarning({
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
-    <section className="duplicate-warning" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="duplicate-warning__title">
+    <section className={styles.duplicateWarning} aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.duplicateWarningTitle}>
         {t('persons.duplicates.title')}
       </h2>
       <p>{creating ? t('persons.duplicates.leadCreate') : t('persons.duplicates.leadEdit')}</p>
-      <ul className="duplicate-warning__list">
+      <ul className={styles.duplicateWarningList}>
         {candidates.map((candidate) => {
           const name = fullName(candidate);
           return (
-            <li key={candidate.id} className="duplicate-warning__item">
-              <div className="duplicate-warning__who">
-                <p className="duplicate-warning__name">{name}</p>
+            <li key={candidate.id} className={styles.duplicateWarningItem}>
+              <div>
+                <p className={styles.duplicateWarningName}>{name}</p>
                 <PersonFacts person={candidate} />
-                <p className="duplicate-warning__reasons">
+                <p className={styles.duplicateWarningReasons}>
                   {candidate.reasons
                     .map((reason) => t(`persons.duplicates.reasons.${reason}`))
                     .join(' · ')}
@@ -51,7 +54,7 @@ export function DuplicateWarning({
               </div>
               <Link
                 to={`/persons/${candidate.id}`}
-                className="button button--secondary button--small"
+                className={buttonClass({ variant: 'secondary', small: true })}
                 aria-label={t('persons.duplicates.openNamed', { name })}
               >
                 {t('persons.duplicates.open')}
@@ -61,13 +64,8 @@ export function DuplicateWarning({
         })}
       </ul>
       {onSaveAnyway && (
-        <div className="form__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={onSaveAnyway}
-            disabled={pending}
-          >
+        <div className={fieldCss.formActions}>
+          <button type="button" className={buttonClass()} onClick={onSaveAnyway} disabled={pending}>
             {pending ? t('forms.saving') : t('persons.duplicates.saveAnyway')}
           </button>
         </div>

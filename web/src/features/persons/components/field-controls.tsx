@@ -1,7 +1,9 @@
 import type { HTMLAttributes, ReactNode } from 'react';
-import { FormField } from '@/components/form-field';
+import { FormField } from '@/components/ui/form-field';
 import type { FieldErrors } from '@/lib/form-errors';
 import type { PersonField, PersonValues } from '../form-values';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** What the field groups of the person form share: the values, their errors, and setters. */
 export type FormBinding = {
@@ -145,8 +147,8 @@ export function CheckboxField({ form, field, label, hint }: CheckboxFieldProps) 
     .filter(Boolean)
     .join(' ');
   return (
-    <div className="field">
-      <label className="checkbox" htmlFor={id}>
+    <div className={cx(fieldCss.field, 'field')}>
+      <label className={cx(fieldCss.checkbox, 'checkbox')} htmlFor={id}>
         <input
           id={id}
           name={field}
@@ -160,7 +162,10 @@ export function CheckboxField({ form, field, label, hint }: CheckboxFieldProps) 
         <span>{label}</span>
       </label>
       {hint && (
-        <p id={`${id}-hint`} className="field__hint checkbox__hint">
+        <p
+          id={`${id}-hint`}
+          className={cx(fieldCss.fieldHint, fieldCss.checkboxHint, 'field__hint')}
+        >
           {hint}
         </p>
       )}

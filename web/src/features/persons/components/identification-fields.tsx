@@ -4,6 +4,8 @@ import { COUNTRY_CODES } from '../countries';
 import { useCountryName } from '../dates';
 import { SelectField, TextField } from './field-controls';
 import type { FormBinding } from './field-controls';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** Who the person is: name and surnames, sex, date of birth, nationality, identity document. */
 export function IdentificationFields({ form, today }: { form: FormBinding; today: string }) {
@@ -16,7 +18,7 @@ export function IdentificationFields({ form, today }: { form: FormBinding; today
   const documentType = form.values.documentType;
   return (
     <>
-      <div className="form__row form__row--three">
+      <div className={cx(fieldCss.formRow, fieldCss.formRowThree)}>
         <TextField
           form={form}
           field="givenName"
@@ -37,7 +39,7 @@ export function IdentificationFields({ form, today }: { form: FormBinding; today
           hint={t('persons.hints.secondSurname')}
         />
       </div>
-      <div className="form__row form__row--three">
+      <div className={cx(fieldCss.formRow, fieldCss.formRowThree)}>
         <SelectField
           form={form}
           field="sex"
@@ -61,7 +63,7 @@ export function IdentificationFields({ form, today }: { form: FormBinding; today
           options={countries}
         />
       </div>
-      <div className="form__row form__row--document">
+      <div className={cx(fieldCss.formRow, fieldCss.formRowDocument)}>
         <SelectField
           form={form}
           field="documentType"

@@ -4,14 +4,18 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@caliu/common';
 import { ConfirmButton } from '@/components/confirm-button';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert } from '@/components/ui/alert';
+import { FormField } from '@/components/ui/form-field';
 import { useCurrentUser } from '@/lib/auth';
 import { useDeletePerson } from '../api/delete-person';
 import { useMarkDeceased } from '../api/mark-deceased';
 import { todayIn } from '../dates';
 import { fullName } from '../names';
 import type { SearchLocationState } from './persons-search-page';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../persons.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 /** What the user may do with the record, as its `can` flags say. */
 export function PersonActions({ person }: { person: Person }) {
@@ -23,12 +27,12 @@ export function PersonActions({ person }: { person: Person }) {
   const canRecordDeath = person.can.edit && person.status === 'active';
   if (!person.can.edit && !person.can.delete) return null;
   return (
-    <div className="person-actions">
-      <div className="person-actions__buttons">
+    <div className={styles.personActions}>
+      <div className={styles.personActionsButtons}>
         {person.can.edit && (
           <Link
             to={`/persons/${person.id}/edit`}
-            className="button button--primary"
+            className={buttonClass()}
             aria-label={t('forms.editNamed', { name })}
           >
             {t('forms.edit')}
@@ -38,7 +42,7 @@ export function PersonActions({ person }: { person: Person }) {
           <Link
             to={`/persons/${person.id}/edit`}
             state={{ focus: 'teamId' }}
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
           >
             {t('persons.actions.changeTeam')}
           </Link>
@@ -46,7 +50,7 @@ export function PersonActions({ person }: { person: Person }) {
         {canRecordDeath && !recording && (
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             onClick={() => setRecording(true)}
           >
             {t('persons.actions.recordDeath')}
@@ -109,7 +113,12 @@ function DeathForm({ person, onDone }: { person: Person; onDone: () => void }) {
     mark.mutate({ id: person.id, deceasedOn: date }, { onSuccess: onDone });
   };
   return (
-    <form className="card death-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className={cx(styles.deathForm, 'card')}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`} className="section-title">
         {t('persons.actions.recordDeathTitle', { name: fullName(person) })}
       </h2>
@@ -134,11 +143,15 @@ function DeathForm({ person, onDone }: { person: Person; onDone: () => void }) {
           />
         )}
       </FormField>
-      <div className="form__actions">
-        <button type="submit" className="button button--danger" disabled={mark.isPending}>
+      <div className={fieldCss.formActions}>
+        <button
+          type="submit"
+          className={buttonClass({ variant: 'danger' })}
+          disabled={mark.isPending}
+        >
           {mark.isPending ? t('forms.saving') : t('persons.actions.recordDeathSubmit')}
         </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
+        <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={onDone}>
           {t('forms.cancel')}
         </button>
       </div>

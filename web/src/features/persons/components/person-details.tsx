@@ -7,6 +7,7 @@ import { useDateTimeFormat } from '@/lib/format';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import { ageOn, todayIn, useCalendarDateFormat, useCountryName } from '../dates';
 import { documentAcronym } from '../names';
+import styles from '../persons.module.css';
 
 type Fact = { label: string; value: ReactNode };
 
@@ -46,7 +47,7 @@ export function PersonDetails({ person }: { person: Person }) {
       value: person.documentNumber && (
         <>
           {person.documentType && `${documentAcronym(person.documentType, t)} `}
-          <span className="person-details__code">{person.documentNumber}</span>
+          <span className={styles.personDetailsCode}>{person.documentNumber}</span>
         </>
       ),
     },
@@ -97,11 +98,11 @@ function FactsCard({ title, facts }: { title: string; facts: Fact[] }) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <section className="card person-details__card" aria-labelledby={id}>
+    <section className="card" aria-labelledby={id}>
       <h2 id={id} className="section-title">
         {title}
       </h2>
-      <dl className="person-details__list">
+      <dl className={styles.personDetailsList}>
         {facts.map((fact) => (
           <div key={fact.label} className="person-details__row">
             <dt>{fact.label}</dt>

@@ -2,6 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonField } from '../form-values';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass, alertListClass } from '@/components/ui/alert';
 
 /** One card of the form, under its heading. */
 export function FormSection({
@@ -14,7 +18,7 @@ export function FormSection({
   children: ReactNode;
 }) {
   return (
-    <section className="card form-section" aria-labelledby={id}>
+    <section className={cx(fieldCss.formSection, 'card')} aria-labelledby={id}>
       <h2 id={id} className="section-title">
         {title}
       </h2>
@@ -29,10 +33,10 @@ export function StaleNotice({ message, onReload }: { message: string; onReload: 
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [message]);
   return (
-    <div ref={ref} role="alert" tabIndex={-1} className="alert alert--warning">
-      <p className="alert__title">{message}</p>
+    <div ref={ref} role="alert" tabIndex={-1} className={alertClass('warning')}>
+      <p className={alertTitleClass}>{message}</p>
       <p>{t('persons.form.staleKept')}</p>
-      <button type="button" className="button button--secondary" onClick={onReload}>
+      <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={onReload}>
         {t('persons.form.reload')}
       </button>
     </div>
@@ -45,12 +49,12 @@ export function ReloadedNotice({ fields }: { fields: readonly PersonField[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [fields]);
   return (
-    <div ref={ref} role="status" tabIndex={-1} className="alert alert--info">
-      <p className="alert__title">{t('persons.form.reloaded')}</p>
+    <div ref={ref} role="status" tabIndex={-1} className={alertClass('info')}>
+      <p className={alertTitleClass}>{t('persons.form.reloaded')}</p>
       {fields.length > 0 ? (
         <>
           <p>{t('persons.form.changedElsewhere')}</p>
-          <ul className="alert__list">
+          <ul className={alertListClass}>
             {fields.map((field) => (
               <li key={field}>{t(`persons.fields.${field}`)}</li>
             ))}

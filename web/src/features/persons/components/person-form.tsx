@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CreatePerson, Person, UpdatePerson } from '@caliu/common';
-import { ErrorAlert } from '@/components/error-alert';
+import { ErrorAlert } from '@/components/ui/alert';
 import { ApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/auth';
 import type { FieldErrors } from '@/lib/form-errors';
@@ -32,6 +32,9 @@ import type { FormBinding } from './field-controls';
 import { IdentificationFields } from './identification-fields';
 import { PlaceFields } from './place-fields';
 import { FormSection, ReloadedNotice, StaleNotice } from './person-form-parts';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type CommonProps = {
   pending: boolean;
@@ -202,7 +205,7 @@ export function PersonForm(props: PersonFormProps) {
 
   const busy = props.pending || check.isPending;
   return (
-    <form className="form person-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       {stale ? (
         <StaleNotice message={error.message} onReload={() => void reload()} />
       ) : (
@@ -214,7 +217,7 @@ export function PersonForm(props: PersonFormProps) {
       )}
       {reloaded && <ReloadedNotice fields={reloaded} />}
       <ErrorAlert error={check.error} />
-      <p className="muted form__required-note">{t('forms.requiredNote')}</p>
+      <p className={cx(fieldCss.formRequiredNote, 'muted')}>{t('forms.requiredNote')}</p>
       <FormSection id={`${idPrefix}-identification`} title={t('persons.sections.identification')}>
         <IdentificationFields form={form} today={today} />
       </FormSection>
@@ -235,10 +238,10 @@ export function PersonForm(props: PersonFormProps) {
           onSaveAnyway={shownDuplicates.canOverride ? saveAnyway : undefined}
         />
       )}
-      <div className="form__actions">
+      <div className={fieldCss.formActions}>
         {/* While likely duplicates show, saving is their explicit "different person" button. */}
         {!shownDuplicates?.canOverride && (
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className={buttonClass()} disabled={busy}>
             {check.isPending
               ? t('persons.duplicates.checking')
               : props.pending
@@ -246,7 +249,7 @@ export function PersonForm(props: PersonFormProps) {
                 : props.submitLabel}
           </button>
         )}
-        <Link to={props.cancelTo} className="button button--secondary">
+        <Link to={props.cancelTo} className={buttonClass({ variant: 'secondary' })}>
           {t('forms.cancel')}
         </Link>
       </div>

@@ -4,6 +4,11 @@ import type { PersonHistoryItem } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
 import { usePersonHistory } from '../api/get-person-history';
 import { useCalendarDateFormat } from '../dates';
+import { cx } from '@/lib/cx';
+import styles from '../persons.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
 
 /** Changes of referent, municipality, team and status: who made them, and when. */
 export function PersonHistory({ personId }: { personId: string }) {
@@ -31,7 +36,7 @@ export function PersonHistory({ personId }: { personId: string }) {
   };
 
   return (
-    <section className="card person-section" aria-labelledby={headingId}>
+    <section className={cx(styles.personSection, 'card')} aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
         {t('persons.history.title')}
       </h2>
@@ -41,11 +46,11 @@ export function PersonHistory({ personId }: { personId: string }) {
         </p>
       )}
       {history.isError && (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">{history.error.message}</p>
+        <div role="alert" className={alertClass('error')}>
+          <p className={alertTitleClass}>{history.error.message}</p>
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             onClick={() => void history.refetch()}
           >
             {t('common.retry')}
@@ -56,8 +61,13 @@ export function PersonHistory({ personId }: { personId: string }) {
         <p className="muted">{t('persons.history.empty')}</p>
       )}
       {items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-          <table className="data-table person-history">
+        <div
+          className={tableCss.tableScroll}
+          role="region"
+          aria-labelledby={headingId}
+          tabIndex={0}
+        >
+          <table className={cx(tableCss.dataTable, 'person-history')}>
             <caption className="visually-hidden">{t('persons.history.caption')}</caption>
             <thead>
               <tr>
@@ -69,7 +79,7 @@ export function PersonHistory({ personId }: { personId: string }) {
             <tbody>
               {items.map((item) => (
                 <tr key={item.id}>
-                  <td className="person-history__time">
+                  <td className={styles.personHistoryTime}>
                     <time dateTime={item.at}>{formatDateTime(item.at)}</time>
                   </td>
                   <td>{change(item)}</td>
@@ -86,7 +96,7 @@ export function PersonHistory({ personId }: { personId: string }) {
         <p className="list-more">
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             disabled={history.isFetchingNextPage}
             onClick={() => void history.fetchNextPage()}
           >

@@ -9,6 +9,10 @@ import { PersonActions } from './person-actions';
 import { PersonDetails } from './person-details';
 import { PersonHistory } from './person-history';
 import { isNotFound, RecordState } from './record-state';
+import { cx } from '@/lib/cx';
+import styles from '../persons.module.css';
+import { alertClass } from '@/components/ui/alert';
+import { emptyStateClass } from '@/components/ui/query-state';
 
 /** What other pages pass on when they open a person's page. */
 export type PersonLocationState = {
@@ -37,14 +41,14 @@ export function PersonPage() {
 
   if (!record) return <RecordState query={person} />;
   return (
-    <div className="page person-page">
+    <div className="page">
       <p className="breadcrumb">
         <Link to={`/persons${state?.search ?? ''}`}>{t('persons.back')}</Link>
       </p>
-      <div className="page__header person-page__header">
+      <div className="page__header">
         <div>
           <h1 className="page__title">{name}</h1>
-          <p className="person-page__status">
+          <p className={styles.personPageStatus}>
             {record.status === 'deceased' ? (
               <span className="badge badge--deceased">
                 {record.deceasedOn
@@ -61,11 +65,11 @@ export function PersonPage() {
       {state?.notice && <SavedNotice notice={state.notice} />}
       <PersonDetails person={record} />
       {record.can.viewFullRecord && <PersonHistory personId={record.id} />}
-      <section className="card person-section" aria-labelledby={casesId}>
+      <section className={cx(styles.personSection, 'card')} aria-labelledby={casesId}>
         <h2 id={casesId} className="section-title">
           {t('persons.caseFiles.title')}
         </h2>
-        <p className="empty-state">{t('persons.caseFiles.empty')}</p>
+        <p className={emptyStateClass}>{t('persons.caseFiles.empty')}</p>
       </section>
     </div>
   );
@@ -76,7 +80,7 @@ function SavedNotice({ notice }: { notice: 'created' | 'saved' }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <p ref={ref} tabIndex={-1} role="status" className="alert alert--success">
+    <p ref={ref} tabIndex={-1} role="status" className={alertClass('success')}>
       {notice === 'created' ? t('persons.notices.created') : t('persons.notices.saved')}
     </p>
   );

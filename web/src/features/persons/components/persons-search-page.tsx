@@ -6,6 +6,11 @@ import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { SEARCH_MIN_LENGTH, usePersonSearch } from '../api/search-persons';
 import { SearchResults } from './search-results';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../persons.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass } from '@/components/ui/alert';
 
 /** What other pages pass on when they come back to the search. */
 export type SearchLocationState = { deleted?: string };
@@ -85,24 +90,24 @@ export function PersonsSearchPage() {
       <h1 className="page__title">{t('persons.title')}</h1>
       <p className="page__lead">{t('persons.lead')}</p>
       {deleted && (
-        <p role="status" className="alert alert--success">
+        <p role="status" className={alertClass('success')}>
           {t('persons.notices.deleted', { name: deleted })}
         </p>
       )}
-      <form role="search" className="card person-search" onSubmit={submit} noValidate>
-        <label htmlFor={inputId} className="person-search__label">
+      <form role="search" className={cx(styles.personSearch, 'card')} onSubmit={submit} noValidate>
+        <label htmlFor={inputId} className={styles.personSearchLabel}>
           {t('persons.search.label')}
         </label>
-        <p id={`${inputId}-hint`} className="field__hint">
+        <p id={`${inputId}-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {t('persons.search.hint')}
         </p>
-        <div className="person-search__row">
+        <div className={styles.personSearchRow}>
           <input
             ref={inputRef}
             id={inputId}
             type="search"
             name="q"
-            className="person-search__input"
+            className={styles.personSearchInput}
             autoComplete="off"
             spellCheck={false}
             autoFocus
@@ -113,12 +118,15 @@ export function PersonsSearchPage() {
             onKeyDown={onInputKeyDown}
           />
           {text && (
-            <button type="button" className="button button--secondary" onClick={clear}>
+            <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={clear}>
               {t('persons.search.clear')}
             </button>
           )}
         </div>
-        <p id={`${inputId}-keys`} className="field__hint person-search__keys">
+        <p
+          id={`${inputId}-keys`}
+          className={cx(fieldCss.fieldHint, styles.personSearchKeys, 'field__hint')}
+        >
           {t('persons.search.keyboardHint')}
         </p>
       </form>

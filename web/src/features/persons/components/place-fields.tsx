@@ -1,22 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { HOUSING_TENURES, HOUSING_TYPES } from '@caliu/common';
-import { useMunicipalityOptions } from '../api/get-municipalities';
-import { useSectorOptions } from '../api/get-sectors';
+import { OPTIONS_STALE_TIME, useMunicipalities, useSectors } from '@/lib/api/organization';
 import { SelectField, TextField } from './field-controls';
 import type { FormBinding } from './field-controls';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** Where the person lives: address, municipality (required), sector, type of housing, tenure. */
 export function PlaceFields({ form }: { form: FormBinding }) {
   const { t } = useTranslation();
-  const municipalities = useMunicipalityOptions();
-  const sectors = useSectorOptions();
+  const municipalities = useMunicipalities({ staleTime: OPTIONS_STALE_TIME });
+  const sectors = useSectors({ staleTime: OPTIONS_STALE_TIME });
   const municipalityId = form.values.municipalityId;
   const sectorsHere = (sectors.data ?? []).filter((sector) =>
     sector.municipalityIds.includes(municipalityId),
   );
   return (
     <>
-      <div className="form__row form__row--address">
+      <div className={cx(fieldCss.formRow, fieldCss.formRowAddress)}>
         <TextField form={form} field="address" label={t('persons.fields.address')} />
         <TextField
           form={form}
@@ -25,7 +26,7 @@ export function PlaceFields({ form }: { form: FormBinding }) {
           label={t('persons.fields.postalCode')}
         />
       </div>
-      <div className="form__row">
+      <div className={fieldCss.formRow}>
         <SelectField
           form={form}
           field="municipalityId"
@@ -49,7 +50,7 @@ export function PlaceFields({ form }: { form: FormBinding }) {
           disabled={!municipalityId || sectorsHere.length === 0}
         />
       </div>
-      <div className="form__row">
+      <div className={fieldCss.formRow}>
         <SelectField
           form={form}
           field="housingType"

@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ui/alert';
+import { Loading } from '@/components/ui/query-state';
 import { ApiError } from '@/lib/api-client';
+import { buttonClass } from '@/components/ui/button';
 
 type RecordStateProps = {
   query: { isError: boolean; error: Error | null; refetch: () => unknown };
@@ -13,29 +16,15 @@ type RecordStateProps = {
  * the console's not-found page (a record outside the user's reach is "not found" too).
  */
 export function RecordState({ query, forbidden = false }: RecordStateProps) {
-  const { t } = useTranslation();
   if (forbidden || isNotFound(query.error)) return <RecordNotFound />;
   if (query.isError && query.error) {
     return (
       <div className="page page--narrow">
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">{query.error.message}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => query.refetch()}
-          >
-            {t('common.retry')}
-          </button>
-        </div>
+        <ErrorAlert error={query.error} focus={false} onRetry={() => void query.refetch()} />
       </div>
     );
   }
-  return (
-    <p role="status" className="loading">
-      {t('common.loading')}
-    </p>
-  );
+  return <Loading />;
 }
 
 /** Whether a look-up found nothing (or nothing the user may see: the API does not tell). */
@@ -51,7 +40,7 @@ function RecordNotFound() {
       <h1 className="page__title">{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/" className="button button--primary">
+        <Link to="/" className={buttonClass()}>
           {t('notFound.home')}
         </Link>
       </p>

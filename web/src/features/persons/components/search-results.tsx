@@ -6,6 +6,11 @@ import type { usePersonSearch } from '../api/search-persons';
 import { fullName } from '../names';
 import { PersonFacts } from './person-facts-line';
 import type { PersonLocationState } from './person-page';
+import { cx } from '@/lib/cx';
+import styles from '../persons.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
+import { emptyStateClass } from '@/components/ui/query-state';
 
 type SearchResultsProps = {
   id: string;
@@ -92,20 +97,20 @@ export function SearchResults({
       data-query={query}
       data-state={settled ? 'settled' : 'pending'}
     >
-      <div className="person-results__header">
+      <div className={styles.personResultsHeader}>
         <h2 id={headingId} className="section-title">
           {t('persons.search.results')}
         </h2>
-        <p role="status" className="person-results__status">
+        <p role="status" className={styles.personResultsStatus}>
           {status}
         </p>
       </div>
       {search.isError && !search.isFetchNextPageError && (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">{search.error.message}</p>
+        <div role="alert" className={alertClass('error')}>
+          <p className={alertTitleClass}>{search.error.message}</p>
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             onClick={() => void search.refetch()}
           >
             {t('common.retry')}
@@ -115,17 +120,20 @@ export function SearchResults({
       {searched && items.length > 0 && (
         <ul
           ref={listRef}
-          className={
-            search.isPlaceholderData ? 'person-results person-results--stale' : 'person-results'
-          }
+          className={cx('person-results', search.isPlaceholderData && styles.personResultsStale)}
           onKeyDown={onKeyDown}
         >
           {items.map((item) => (
             <li key={item.id}>
               <Link to={`/persons/${item.id}`} state={linkState} className="person-result">
-                <span className="person-result__line">
+                <span className={styles.personResultLine}>
                   <span className="person-result__name">{fullName(item)}</span>
-                  <span className={`person-result__match person-result__match--${item.match}`}>
+                  <span
+                    className={cx(
+                      styles.personResultMatch,
+                      item.match === 'approximate' && styles.personResultMatchApproximate,
+                    )}
+                  >
                     {t(`persons.match.${item.match}`)}
                   </span>
                 </span>
@@ -136,26 +144,28 @@ export function SearchResults({
         </ul>
       )}
       {settled && items.length === 0 && (
-        <div className="empty-state person-results__empty">
-          <p className="person-results__empty-title">{t('persons.search.empty', { q: query })}</p>
+        <div className={cx(emptyStateClass, 'person-results__empty')}>
+          <p className={styles.personResultsEmptyTitle}>
+            {t('persons.search.empty', { q: query })}
+          </p>
           <p>{t('persons.search.emptyHint')}</p>
           {canCreate && (
-            <Link to={createTo} className="button button--primary">
+            <Link to={createTo} className={buttonClass()}>
               {t('persons.search.create')}
             </Link>
           )}
         </div>
       )}
       {search.isFetchNextPageError && (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">{search.error?.message}</p>
+        <div role="alert" className={alertClass('error')}>
+          <p className={alertTitleClass}>{search.error?.message}</p>
         </div>
       )}
       {searched && search.hasNextPage && !search.isPlaceholderData && (
         <p className="list-more">
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             disabled={search.isFetchingNextPage}
             onClick={() => void search.fetchNextPage()}
           >
@@ -164,9 +174,9 @@ export function SearchResults({
         </p>
       )}
       {settled && items.length > 0 && canCreate && (
-        <p className="person-results__create">
+        <p className={styles.personResultsCreate}>
           <span>{t('persons.search.notFoundQuestion')}</span>
-          <Link to={createTo} className="button button--secondary button--small">
+          <Link to={createTo} className={buttonClass({ variant: 'secondary', small: true })}>
             {t('persons.search.create')}
           </Link>
         </p>

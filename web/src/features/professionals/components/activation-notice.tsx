@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
 
 export type ActivationSent = { channel: 'email' | 'sms'; smsFailed: boolean };
 
@@ -29,9 +30,9 @@ export function ActivationNotice({
       ref={ref}
       tabIndex={-1}
       role="status"
-      className={sent.smsFailed ? 'alert alert--warning' : 'alert alert--success'}
+      className={alertClass(sent.smsFailed ? 'warning' : 'success')}
     >
-      {created && <p className="alert__title">{t('professionals.activation.created')}</p>}
+      {created && <p className={alertTitleClass}>{t('professionals.activation.created')}</p>}
       <p>{how}</p>
     </div>
   );

@@ -3,6 +3,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@caliu/common';
 import type { DirectoryFilters } from '../api/get-professionals';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../professionals.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type DirectoryFiltersFormProps = {
   filters: DirectoryFilters;
@@ -27,14 +31,14 @@ export function DirectoryFiltersForm({ filters, teams, onApply }: DirectoryFilte
   };
   return (
     <form
-      className="card directory-filters"
+      className={cx(styles.directoryFilters, 'card')}
       role="search"
       onSubmit={submit}
       aria-label={t('professionals.filters.label')}
     >
-      <div className="field directory-filters__q">
+      <div className={cx(fieldCss.field, styles.directoryFiltersQ, 'field')}>
         <label htmlFor={`${id}-q`}>{t('professionals.filters.q')}</label>
-        <div className="search-box">
+        <div className={styles.searchBox}>
           <input
             id={`${id}-q`}
             name="q"
@@ -44,15 +48,15 @@ export function DirectoryFiltersForm({ filters, teams, onApply }: DirectoryFilte
             value={q}
             onChange={(event) => setQ(event.target.value)}
           />
-          <button type="submit" className="button button--primary">
+          <button type="submit" className={buttonClass()}>
             {t('professionals.filters.search')}
           </button>
         </div>
-        <p id={`${id}-q-hint`} className="field__hint">
+        <p id={`${id}-q-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {t('professionals.filters.qHint')}
         </p>
       </div>
-      <div className="field">
+      <div className={cx(fieldCss.field, 'field')}>
         <label htmlFor={`${id}-team`}>{t('professionals.filters.team')}</label>
         <select
           id={`${id}-team`}
@@ -74,7 +78,7 @@ export function DirectoryFiltersForm({ filters, teams, onApply }: DirectoryFilte
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className={cx(fieldCss.field, 'field')}>
         <label htmlFor={`${id}-active`}>{t('professionals.filters.active')}</label>
         <select
           id={`${id}-active`}

@@ -2,6 +2,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Professional, Team } from '@caliu/common';
 import { StatusBadges } from './status-badges';
+import { cx } from '@/lib/cx';
+import styles from '../professionals.module.css';
+import tableCss from '@/components/ui/data-table.module.css';
 
 /** One page of the directory. */
 export function DirectoryTable({
@@ -14,8 +17,8 @@ export function DirectoryTable({
   const { t } = useTranslation();
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   return (
-    <div className="table-scroll">
-      <table className="data-table directory-table">
+    <div className={tableCss.tableScroll}>
+      <table className={cx(tableCss.dataTable, 'directory-table')}>
         <caption className="visually-hidden">{t('professionals.table.caption')}</caption>
         <thead>
           <tr>
@@ -29,11 +32,14 @@ export function DirectoryTable({
           {professionals.map((professional) => (
             <tr key={professional.id}>
               <th scope="row">
-                <Link to={`/professionals/${professional.id}`} className="directory-table__name">
+                <Link
+                  to={`/professionals/${professional.id}`}
+                  className={styles.directoryTableName}
+                >
                   {[professional.surnames, professional.givenName].join(', ')}
                 </Link>
-                <span className="directory-table__meta">{professional.username}</span>
-                <span className="directory-table__meta">{professional.email}</span>
+                <span className={styles.directoryTableMeta}>{professional.username}</span>
+                <span className={styles.directoryTableMeta}>{professional.email}</span>
               </th>
               <td>{professional.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
               <td>

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, LANGUAGES } from '@caliu/common';
 import type { DocumentType, Language } from '@caliu/common';
-import { FormField } from '@/components/form-field';
+import { FormField } from '@/components/ui/form-field';
 import type { FieldErrors } from '@/lib/form-errors';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import type { ProfessionalField, ProfessionalValues } from '../form-values';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 export type FieldsProps = {
   idPrefix: string;
@@ -50,11 +52,11 @@ export function IdentityFields({
   );
   return (
     <>
-      <div className="form__row">
+      <div className={fieldCss.formRow}>
         {text('givenName', 'off')}
         {text('surnames', 'off')}
       </div>
-      <div className="form__row form__row--document">
+      <div className={cx(fieldCss.formRow, fieldCss.formRowDocument)}>
         <FormField
           id={id('documentType')}
           label={t('professionals.fields.documentType')}
@@ -122,7 +124,7 @@ export function IdentityFields({
           />
         )}
       </FormField>
-      <div className="form__row">
+      <div className={fieldCss.formRow}>
         {creating && (
           <FormField
             id={id('username')}

@@ -3,13 +3,17 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
 import { ConfirmButton } from '@/components/confirm-button';
-import { FormField } from '@/components/form-field';
+import { FormField } from '@/components/ui/form-field';
 import { ApiError } from '@/lib/api-client';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useDeactivateProfessional } from '../api/deactivate-professional';
 import { useReactivateProfessional } from '../api/reactivate-professional';
 import { useResendActivation } from '../api/resend-activation';
 import { ActivationNotice } from './activation-notice';
+import { cx } from '@/lib/cx';
+import styles from '../professionals.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass, alertListClass } from '@/components/ui/alert';
 
 /**
  * A refusal to deactivate: the server's message and, when the professional is still the referent
@@ -24,12 +28,12 @@ function Refusal({ error }: { error: Error }) {
   const blockers =
     error instanceof ApiError && error.code === 'professional.is_referent' ? error.details : [];
   return (
-    <div ref={ref} role="alert" tabIndex={-1} className="alert alert--error">
-      <p className="alert__title">{error.message}</p>
+    <div ref={ref} role="alert" tabIndex={-1} className={alertClass('error')}>
+      <p className={alertTitleClass}>{error.message}</p>
       {blockers.length > 0 && (
         <>
           <p>{t('professionals.actions.transferFirst')}</p>
-          <ul className="alert__list">
+          <ul className={alertListClass}>
             {blockers.map((blocker, index) => (
               <li key={`${blocker.field ?? ''}-${index}`}>{blocker.message}</li>
             ))}
@@ -57,14 +61,14 @@ export function ProfessionalActions({
   const resendable = canResend && professional.active && !professional.activated;
   if (!professional.abilities.deactivate && !resendable) return null;
   return (
-    <section className="card professional-actions" aria-labelledby={`${id}-title`}>
+    <section className={cx(styles.professionalActions, 'card')} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         {t('professionals.actions.title')}
       </h2>
       {refusal && <Refusal error={refusal} />}
       {professional.abilities.deactivate &&
         (professional.active ? (
-          <div className="action-row">
+          <div className={styles.actionRow}>
             <p>{t('professionals.actions.deactivateText')}</p>
             <ConfirmButton
               label={t('professionals.actions.deactivate')}
@@ -80,11 +84,11 @@ export function ProfessionalActions({
             />
           </div>
         ) : (
-          <div className="action-row">
+          <div className={styles.actionRow}>
             <p>{t('professionals.actions.reactivateText')}</p>
             <button
               type="button"
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               disabled={reactivate.isPending}
               onClick={() => {
                 deactivate.reset();
@@ -111,7 +115,12 @@ function ResendActivation({ professional }: { professional: Professional }) {
     resend.mutate({ id: professional.id, mobile: mobile.trim() || undefined });
   };
   return (
-    <form className="form resend-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className={cx(styles.resendForm, 'form')}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h3 id={`${id}-title`} className="subsection-title">
         {t('professionals.actions.resendTitle')}
       </h3>
@@ -120,7 +129,7 @@ function ResendActivation({ professional }: { professional: Professional }) {
         <ActivationNotice sent={resend.data} email={professional.email} created={false} />
       )}
       {resend.error && !error && (
-        <p role="alert" className="alert alert--error">
+        <p role="alert" className={alertClass('error')}>
           {resend.error.message}
         </p>
       )}
@@ -141,7 +150,11 @@ function ResendActivation({ professional }: { professional: Professional }) {
           />
         )}
       </FormField>
-      <button type="submit" className="button button--secondary" disabled={resend.isPending}>
+      <button
+        type="submit"
+        className={buttonClass({ variant: 'secondary' })}
+        disabled={resend.isPending}
+      >
         {resend.isPending ? t('forms.saving') : t('professionals.actions.resend')}
       </button>
     </form>

@@ -2,20 +2,22 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
-import { ErrorAlert } from '@/components/error-alert';
+import { useSectors, useTeams } from '@/lib/api/organization';
+import { ErrorAlert } from '@/components/ui/alert';
 import { useCurrentUser } from '@/lib/auth';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useValidation } from '@/lib/use-validation';
 import { useEmailDomains } from '../api/get-email-domains';
-import { useSectorOptions } from '../api/get-sector-options';
-import { useTeamOptions } from '../api/get-team-options';
 import { EMPTY_VALUES, FIELD_ORDER, valuesOf } from '../form-values';
 import type { ProfessionalField, ProfessionalValues } from '../form-values';
 import { professionalProblems } from '../validation';
 import type { Problem } from '../validation';
 import { IdentityFields } from './identity-fields';
 import { MobileField, WorkFields } from './work-fields';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 type ProfessionalFormProps = {
   /** The professional being edited; none: a new one. */
@@ -42,8 +44,8 @@ export function ProfessionalForm({
   const me = useCurrentUser();
   const id = useId();
   const creating = !professional;
-  const teams = useTeamOptions();
-  const sectors = useSectorOptions();
+  const teams = useTeams();
+  const sectors = useSectors();
   const domains = useEmailDomains(me.permissions.includes('organization.manage'));
   const [values, setValues] = useState<ProfessionalValues>(() =>
     professional ? valuesOf(professional) : EMPTY_VALUES,
@@ -107,8 +109,8 @@ export function ProfessionalForm({
   return (
     <form className="form professional-form" onSubmit={submit} noValidate>
       <ErrorAlert error={error} shownByFields={Object.keys(stillRefused)} />
-      <p className="muted form__required-note">{t('forms.requiredNote')}</p>
-      <section className="card form-section" aria-labelledby={`${id}-identity`}>
+      <p className={cx(fieldCss.formRequiredNote, 'muted')}>{t('forms.requiredNote')}</p>
+      <section className={cx(fieldCss.formSection, 'card')} aria-labelledby={`${id}-identity`}>
         <h2 id={`${id}-identity`} className="section-title">
           {t('professionals.sections.identity')}
         </h2>
@@ -118,7 +120,7 @@ export function ProfessionalForm({
           entityLanguage={me.entity.defaultLanguage}
         />
       </section>
-      <section className="card form-section" aria-labelledby={`${id}-work`}>
+      <section className={cx(fieldCss.formSection, 'card')} aria-labelledby={`${id}-work`}>
         <h2 id={`${id}-work`} className="section-title">
           {t('professionals.sections.work')}
         </h2>
@@ -130,7 +132,7 @@ export function ProfessionalForm({
         />
       </section>
       {creating && (
-        <section className="card form-section" aria-labelledby={`${id}-activation`}>
+        <section className={cx(fieldCss.formSection, 'card')} aria-labelledby={`${id}-activation`}>
           <h2 id={`${id}-activation`} className="section-title">
             {t('professionals.sections.activation')}
           </h2>
@@ -138,8 +140,8 @@ export function ProfessionalForm({
           <MobileField {...fields} />
         </section>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={pending}>
+      <div className={fieldCss.formActions}>
+        <button type="submit" className={buttonClass()} disabled={pending}>
           {pending ? t('forms.saving') : submitLabel}
         </button>
       </div>

@@ -12,6 +12,7 @@ import { ProfessionalActions } from './professional-actions';
 import { ProfessionalForm } from './professional-form';
 import { ProfessionalSummary } from './professional-summary';
 import { StatusBadges } from './status-badges';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
 
 /** What the new-professional page passes on: how the activation link went out. */
 export type ProfessionalLocationState = { activation?: ActivationSent };
@@ -41,8 +42,8 @@ export function ProfessionalPage() {
       </p>
       {!record ? (
         professional.isError ? (
-          <div role="alert" className="alert alert--error">
-            <p className="alert__title">{professional.error.message}</p>
+          <div role="alert" className={alertClass('error')}>
+            <p className={alertTitleClass}>{professional.error.message}</p>
           </div>
         ) : (
           <p role="status" className="muted">
@@ -58,7 +59,7 @@ export function ProfessionalPage() {
           </p>
           {activation && <ActivationNotice sent={activation} email={record.email} created />}
           {saves > 0 && !update.isPending && !update.error && (
-            <p ref={savedRef} tabIndex={-1} role="status" className="alert alert--success">
+            <p ref={savedRef} tabIndex={-1} role="status" className={alertClass('success')}>
               {t('professionals.saved')}
             </p>
           )}

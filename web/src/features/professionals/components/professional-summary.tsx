@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
-import { useTeamOptions } from '../api/get-team-options';
+import { useTeams } from '@/lib/api/organization';
 
 /** A professional's record as those who may not edit it see it. */
 export function ProfessionalSummary({ professional }: { professional: Professional }) {
   const { t } = useTranslation();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const teamName = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
   return (
     <section className="card" aria-labelledby="professional-summary">

@@ -1,13 +1,16 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useTeams } from '@/lib/api/organization';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useProfessionals } from '../api/get-professionals';
 import type { DirectoryFilters } from '../api/get-professionals';
-import { useTeamOptions } from '../api/get-team-options';
 import { DirectoryFiltersForm } from './directory-filters';
 import { DirectoryTable } from './directory-table';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
+import { emptyStateClass } from '@/components/ui/query-state';
 
 function filtersFrom(params: URLSearchParams): DirectoryFilters {
   const active = params.get('active');
@@ -40,7 +43,7 @@ export function ProfessionalsPage() {
   const cursors = trail.query === query ? trail.cursors : [null];
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useProfessionals(filters, cursor);
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const go = (next: (string | null)[]) => {
@@ -60,7 +63,7 @@ export function ProfessionalsPage() {
           </p>
         </div>
         {manages && (
-          <Link to="/professionals/new" className="button button--primary">
+          <Link to="/professionals/new" className={buttonClass()}>
             {t('professionals.new.title')}
           </Link>
         )}
@@ -75,15 +78,15 @@ export function ProfessionalsPage() {
           {t('professionals.results')}
         </h2>
         {page.isError ? (
-          <div role="alert" className="alert alert--error">
-            <p className="alert__title">{page.error.message}</p>
+          <div role="alert" className={alertClass('error')}>
+            <p className={alertTitleClass}>{page.error.message}</p>
           </div>
         ) : !page.data ? (
           <p role="status" className="muted">
             {t('common.loading')}
           </p>
         ) : items.length === 0 ? (
-          <p role="status" className="empty-state">
+          <p role="status" className={emptyStateClass}>
             {t('professionals.empty')}
           </p>
         ) : (
@@ -98,7 +101,7 @@ export function ProfessionalsPage() {
           <nav className="pager" aria-label={t('professionals.pager.label')}>
             <button
               type="button"
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               disabled={cursors.length <= 1 || page.isFetching}
               onClick={() => go(cursors.slice(0, -1))}
             >
@@ -106,7 +109,7 @@ export function ProfessionalsPage() {
             </button>
             <button
               type="button"
-              className="button button--secondary"
+              className={buttonClass({ variant: 'secondary' })}
               disabled={!page.data?.nextCursor || page.isFetching}
               onClick={() => go([...cursors, page.data?.nextCursor ?? null])}
             >

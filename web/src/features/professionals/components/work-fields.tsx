@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { COST_CATEGORIES, ROLES } from '@caliu/common';
 import type { CostCategory, Role, Sector, Team } from '@caliu/common';
 import { CheckboxList } from '@/components/checkbox-list';
-import { FieldGroup, FormField } from '@/components/form-field';
+import { FieldGroup, FormField } from '@/components/ui/form-field';
 import type { Membership } from '../form-values';
 import type { FieldsProps } from './identity-fields';
+import { cx } from '@/lib/cx';
+import fieldCss from '@/components/ui/form-field.module.css';
 
 /** Roles an entity's professional may hold (the support agent exists only in support's). */
 const ENTITY_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'support_agent');
@@ -66,10 +68,10 @@ export function WorkFields({
           error={errors.costCategory}
           required
         >
-          <ul className="radio-row">
+          <ul className={fieldCss.radioRow}>
             {COST_CATEGORIES.map((category) => (
               <li key={category}>
-                <label className="checkbox">
+                <label className={cx(fieldCss.checkbox, 'checkbox')}>
                   <input
                     type="radio"
                     name="costCategory"
@@ -97,12 +99,12 @@ export function WorkFields({
         {offered.length === 0 ? (
           <p className="muted">{t('professionals.noTeams')}</p>
         ) : (
-          <ul className="membership-list">
+          <ul className={fieldCss.membershipList}>
             {offered.map((team) => {
               const membership = member.get(team.id);
               return (
-                <li key={team.id} className="membership">
-                  <label className="checkbox">
+                <li key={team.id} className={fieldCss.membership}>
+                  <label className={cx(fieldCss.checkbox, 'checkbox')}>
                     <input
                       type="checkbox"
                       name="teams"
@@ -118,7 +120,9 @@ export function WorkFields({
                     <span>{team.name}</span>
                   </label>
                   {membership && (
-                    <label className="checkbox membership__coordinator">
+                    <label
+                      className={cx(fieldCss.checkbox, fieldCss.membershipCoordinator, 'checkbox')}
+                    >
                       <input
                         type="checkbox"
                         checked={membership.isCoordinator}

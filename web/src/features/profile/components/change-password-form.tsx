@@ -1,14 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert, alertClass } from '@/components/ui/alert';
+import { FormField } from '@/components/ui/form-field';
 import { NewPasswordFields, useNewPasswordProblems } from '@/components/new-password-fields';
 import type { NewPasswordValue } from '@/components/new-password-fields';
 import { ApiError } from '@/lib/api-client';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useChangePassword } from '../api/change-password';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 const EMPTY: NewPasswordValue = { password: '', repeat: '' };
 
@@ -76,9 +78,9 @@ export function ChangePasswordForm() {
       <h2 id={`${id}-title`} className="section-title">
         {t('profile.password.title')}
       </h2>
-      <p className="form__intro">{t('profile.password.intro')}</p>
+      <p className={fieldCss.formIntro}>{t('profile.password.intro')}</p>
       {change.isSuccess && (
-        <p ref={doneRef} tabIndex={-1} role="status" className="alert alert--success">
+        <p ref={doneRef} tabIndex={-1} role="status" className={alertClass('success')}>
           {t('profile.password.changed')}
         </p>
       )}
@@ -101,7 +103,7 @@ export function ChangePasswordForm() {
         )}
       </FormField>
       <NewPasswordFields idPrefix={id} value={value} onChange={setValue} errors={errors} />
-      <button type="submit" className="button button--primary" disabled={change.isPending}>
+      <button type="submit" className={buttonClass()} disabled={change.isPending}>
         {change.isPending ? t('password.saving') : t('profile.password.submit')}
       </button>
     </form>

@@ -2,11 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecondFactorEnrolment } from '@caliu/common';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert } from '@/components/ui/alert';
+import { FormField } from '@/components/ui/form-field';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useConfirmEnrolment } from '../api/confirm-enrolment';
 import { useStartEnrolment } from '../api/start-enrolment';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../profile.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 /** The secret in groups of four, easier to type into an app. */
 function grouped(secret: string): string {
@@ -30,12 +33,12 @@ export function EnrolmentFlow({ onDone }: { onDone: () => void }) {
 
   if (!enrolment) {
     return (
-      <div className="enrolment">
+      <div>
         <p>{t('profile.secondFactor.enrolIntro')}</p>
         <ErrorAlert error={start.error} />
         <button
           type="button"
-          className="button button--primary"
+          className={buttonClass()}
           onClick={() => start.mutate()}
           disabled={start.isPending}
         >
@@ -45,8 +48,8 @@ export function EnrolmentFlow({ onDone }: { onDone: () => void }) {
     );
   }
   return (
-    <div className="enrolment">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="enrolment__title">
+    <div>
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className={styles.enrolmentTitle}>
         {t('profile.secondFactor.enrolTitle')}
       </h3>
       <EnrolmentSteps enrolment={enrolment} onDone={onDone} onCancel={() => start.reset()} />
@@ -117,11 +120,7 @@ function EnrolmentSteps({ enrolment, onDone, onCancel }: StepsProps) {
                   </li>
                 ))}
               </ol>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => setSaved(true)}
-              >
+              <button type="button" className={buttonClass()} onClick={() => setSaved(true)}>
                 {t('profile.secondFactor.codesDone')}
               </button>
             </>
@@ -130,7 +129,7 @@ function EnrolmentSteps({ enrolment, onDone, onCancel }: StepsProps) {
         <li className="steps__item">
           <h4 className="steps__title">{t('profile.secondFactor.confirmTitle')}</h4>
           {saved ? (
-            <form className="form enrolment__confirm" onSubmit={submit} noValidate>
+            <form className="form" onSubmit={submit} noValidate>
               <ErrorAlert error={confirm.error} shownByFields={['code']} />
               <FormField
                 id={`${id}-code`}
@@ -148,13 +147,13 @@ function EnrolmentSteps({ enrolment, onDone, onCancel }: StepsProps) {
                     inputMode="numeric"
                     autoComplete="one-time-code"
                     maxLength={7}
-                    className="input--code"
+                    className={fieldCss.inputCode}
                     value={code}
                     onChange={(event) => setCode(event.target.value)}
                   />
                 )}
               </FormField>
-              <button type="submit" className="button button--primary" disabled={confirm.isPending}>
+              <button type="submit" className={buttonClass()} disabled={confirm.isPending}>
                 {confirm.isPending ? t('common.loading') : t('profile.secondFactor.confirm')}
               </button>
             </form>
@@ -163,7 +162,7 @@ function EnrolmentSteps({ enrolment, onDone, onCancel }: StepsProps) {
           )}
         </li>
       </ol>
-      <button type="button" className="button button--secondary" onClick={onCancel}>
+      <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={onCancel}>
         {t('profile.secondFactor.cancel')}
       </button>
     </>

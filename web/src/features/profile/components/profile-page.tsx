@@ -3,6 +3,9 @@ import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { ChangePasswordForm } from './change-password-form';
 import { SecondFactorSection } from './second-factor-section';
+import { cx } from '@/lib/cx';
+import styles from '../profile.module.css';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
 
 /**
  * The signed-in user's own page: who they are, their password and their second factor. A user
@@ -15,17 +18,17 @@ export function ProfilePage() {
   const name = [me.givenName, me.surnames].filter(Boolean).join(' ') || me.username;
   const mustEnrol = me.secondFactor?.enrolmentRequired === true;
   return (
-    <div className="page profile-page">
+    <div className="page">
       <h1 className="page__title">{t('profile.title')}</h1>
       {mustEnrol ? (
-        <div role="alert" className="alert alert--warning">
-          <p className="alert__title">{t('profile.enrolmentRequired.title')}</p>
+        <div role="alert" className={alertClass('warning')}>
+          <p className={alertTitleClass}>{t('profile.enrolmentRequired.title')}</p>
           <p>{t('profile.enrolmentRequired.text')}</p>
         </div>
       ) : (
         <p className="page__lead">{t('profile.lead')}</p>
       )}
-      <section className="card profile-card profile-summary" aria-labelledby="profile-account">
+      <section className={cx(styles.profileSummary, 'card')} aria-labelledby="profile-account">
         <h2 id="profile-account" className="section-title">
           {t('profile.account.title')}
         </h2>
@@ -48,9 +51,9 @@ export function ProfilePage() {
           </div>
         </dl>
       </section>
-      <div className="profile-grid">
+      <div className={styles.profileGrid}>
         <SecondFactorSection />
-        <section className="card profile-card">
+        <section className="card">
           <ChangePasswordForm />
         </section>
       </div>

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@/components/error-alert';
-import { FormField } from '@/components/form-field';
+import { ErrorAlert } from '@/components/ui/alert';
+import { FormField } from '@/components/ui/form-field';
 import { ApiError } from '@/lib/api-client';
 import { useRemoveSecondFactor } from '../api/remove-second-factor';
+import styles from '../profile.module.css';
+import { buttonClass } from '@/components/ui/button';
 
 /** Removing the second factor takes the current password. */
 export function RemoveSecondFactorForm({ onDone }: { onDone: () => void }) {
@@ -37,7 +39,7 @@ export function RemoveSecondFactorForm({ onDone }: { onDone: () => void }) {
       noValidate
       aria-labelledby={`${id}-title`}
     >
-      <h3 id={`${id}-title`} className="enrolment__title">
+      <h3 id={`${id}-title`} className={styles.enrolmentTitle}>
         {t('profile.secondFactor.removeTitle')}
       </h3>
       <p>{t('profile.secondFactor.removeText')}</p>
@@ -59,7 +61,11 @@ export function RemoveSecondFactorForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </FormField>
-      <button type="submit" className="button button--danger" disabled={remove.isPending}>
+      <button
+        type="submit"
+        className={buttonClass({ variant: 'danger' })}
+        disabled={remove.isPending}
+      >
         {remove.isPending ? t('common.loading') : t('profile.secondFactor.remove')}
       </button>
     </form>

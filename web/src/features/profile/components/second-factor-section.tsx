@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useSecondFactor } from '../api/get-second-factor';
 import { EnrolmentFlow } from './enrolment-flow';
 import { RemoveSecondFactorForm } from './remove-second-factor-form';
+import fieldCss from '@/components/ui/form-field.module.css';
+import styles from '../profile.module.css';
+import { alertClass } from '@/components/ui/alert';
 
 type Outcome = 'enrolled' | 'removed' | null;
 
@@ -23,7 +26,7 @@ export function SecondFactorSection() {
     if (status.isPending) return <p className="muted">{t('common.loading')}</p>;
     if (status.isError) {
       return (
-        <p role="alert" className="alert alert--error">
+        <p role="alert" className={alertClass('error')}>
           {status.error.message}
         </p>
       );
@@ -31,7 +34,7 @@ export function SecondFactorSection() {
     const state = status.data;
     return (
       <>
-        <p className="factor-state">
+        <p className={styles.factorState}>
           <span className={state.enrolled ? 'badge badge--on' : 'badge badge--off'}>
             {state.enrolled ? t('profile.secondFactor.on') : t('profile.secondFactor.off')}
           </span>
@@ -49,13 +52,13 @@ export function SecondFactorSection() {
   };
 
   return (
-    <section className="card profile-card" aria-labelledby={`${id}-title`}>
+    <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         {t('profile.secondFactor.title')}
       </h2>
-      <p className="form__intro">{t('profile.secondFactor.intro')}</p>
+      <p className={fieldCss.formIntro}>{t('profile.secondFactor.intro')}</p>
       {outcome && (
-        <div ref={outcomeRef} tabIndex={-1} role="status" className="alert alert--success">
+        <div ref={outcomeRef} tabIndex={-1} role="status" className={alertClass('success')}>
           <p>
             {outcome === 'enrolled'
               ? t('profile.secondFactor.enrolled')

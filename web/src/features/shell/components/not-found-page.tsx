@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
+import { buttonClass } from '@/components/ui/button';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function NotFoundPage() {
       <h1 className="page__title">{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/" className="button button--primary">
+        <Link to="/" className={buttonClass()}>
           {t('notFound.home')}
         </Link>
       </p>

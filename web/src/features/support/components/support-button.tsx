@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SupportPanel } from './support-panel';
+import styles from '../support.module.css';
 
 /** The floating support button at the right end of the navigation bar, and its panel. */
 export function SupportButton() {
@@ -17,7 +18,7 @@ export function SupportButton() {
       <button
         ref={buttonRef}
         type="button"
-        className="support-button"
+        className={styles.supportButton}
         aria-label={t('support.button')}
         title={t('support.button')}
         aria-haspopup="dialog"

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TicketList } from './ticket-list';
+import styles from '../support.module.css';
+import { iconButtonClass } from '@/components/ui/button';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -44,7 +46,7 @@ export function SupportPanel({ open, onClose }: SupportPanelProps) {
   return (
     <dialog
       ref={ref}
-      className="sheet"
+      className={styles.sheet}
       aria-labelledby={titleId}
       onClose={onClose}
       onKeyDown={trapFocus}
@@ -54,13 +56,13 @@ export function SupportPanel({ open, onClose }: SupportPanelProps) {
       }}
     >
       {open && (
-        <div className="sheet__content">
-          <header className="sheet__header">
-            <h2 id={titleId} className="sheet__title">
+        <div className={styles.sheetContent}>
+          <header className={styles.sheetHeader}>
+            <h2 id={titleId} className={styles.sheetTitle}>
               {t('support.title')}
             </h2>
             <form method="dialog">
-              <button type="submit" className="icon-button" aria-label={t('common.close')}>
+              <button type="submit" className={iconButtonClass} aria-label={t('common.close')}>
                 <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                   <path
                     d="M6 6l12 12M18 6L6 18"
@@ -73,7 +75,7 @@ export function SupportPanel({ open, onClose }: SupportPanelProps) {
               </button>
             </form>
           </header>
-          <div className="sheet__body">
+          <div className={styles.sheetBody}>
             <p className="muted">{t('support.intro')}</p>
             {/* NEW TICKET FORM: the support-ticket issue adds <NewTicketForm /> here. */}
             <TicketList headingId={ticketsHeadingId} />

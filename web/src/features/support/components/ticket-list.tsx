@@ -1,6 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import type { TICKET_STATUSES } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
 import { useMyTickets } from '../api/get-my-tickets';
+import { cx } from '@/lib/cx';
+import styles from '../support.module.css';
+import { buttonClass } from '@/components/ui/button';
+import { alertClass } from '@/components/ui/alert';
+import { emptyStateClass } from '@/components/ui/query-state';
+
+/** Each status's colour (a rejected ticket keeps the plain one). */
+const STATUS_CLASSES: Record<(typeof TICKET_STATUSES)[number], string | undefined> = {
+  new: styles.statusNew,
+  in_progress: styles.statusInProgress,
+  waiting_requester: styles.statusWaitingRequester,
+  resolved: styles.statusResolved,
+  rejected: undefined,
+};
 
 /** The user's own support tickets: number, subject, status and date, or an empty state. */
 export function TicketList({ headingId }: { headingId: string }) {
@@ -9,7 +24,7 @@ export function TicketList({ headingId }: { headingId: string }) {
   const tickets = useMyTickets(true);
 
   return (
-    <section className="ticket-list" aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
       <h3 id={headingId} className="section-title">
         {t('support.myTickets')}
       </h3>
@@ -19,11 +34,11 @@ export function TicketList({ headingId }: { headingId: string }) {
         </p>
       )}
       {tickets.isError && (
-        <div role="alert" className="alert alert--error">
+        <div role="alert" className={alertClass('error')}>
           <p>{tickets.error.message}</p>
           <button
             type="button"
-            className="button button--secondary"
+            className={buttonClass({ variant: 'secondary' })}
             onClick={() => void tickets.refetch()}
           >
             {t('common.retry')}
@@ -31,22 +46,22 @@ export function TicketList({ headingId }: { headingId: string }) {
         </div>
       )}
       {tickets.isSuccess && tickets.data.items.length === 0 && (
-        <p className="empty-state">{t('support.empty')}</p>
+        <p className={emptyStateClass}>{t('support.empty')}</p>
       )}
       {tickets.isSuccess && tickets.data.items.length > 0 && (
-        <ul className="ticket-list__items">
+        <ul className={styles.ticketListItems}>
           {tickets.data.items.map((ticket) => (
-            <li key={ticket.id} className="ticket">
-              <div className="ticket__header">
-                <span className="ticket__number">
+            <li key={ticket.id} className={styles.ticket}>
+              <div className={styles.ticketHeader}>
+                <span className={styles.ticketNumber}>
                   <span className="visually-hidden">{t('support.number')}</span> {ticket.number}
                 </span>
-                <span className={`status status--${ticket.status}`}>
+                <span className={cx(styles.status, STATUS_CLASSES[ticket.status])}>
                   {t(`support.statuses.${ticket.status}`)}
                 </span>
               </div>
-              <p className="ticket__subject">{ticket.subject}</p>
-              <p className="ticket__date muted">
+              <p className={styles.ticketSubject}>{ticket.subject}</p>
+              <p className={cx(styles.ticketDate, 'muted')}>
                 {t('support.openedOn', { date: formatDateTime(ticket.createdAt) })}
               </p>
             </li>

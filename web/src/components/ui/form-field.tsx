@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { cx } from '@/lib/cx';
+import styles from './form-field.module.css';
 
 /** What a form control needs to be tied to its label, hint and error. */
 export type ControlProps = {
@@ -43,17 +45,17 @@ export function FormField({
     'aria-required': required ? true : undefined,
   };
   return (
-    <div className={className ? `field ${className}` : 'field'}>
+    <div className={cx('field', styles.field, className)}>
       <label htmlFor={id}>
         {label}
         {required && (
-          <span className="field__required" aria-hidden="true">
+          <span className={styles.fieldRequired} aria-hidden="true">
             *
           </span>
         )}
       </label>
       {hint && (
-        <p id={hintId} className="field__hint">
+        <p id={hintId} className={cx(styles.fieldHint, 'field__hint')}>
           {hint}
         </p>
       )}
@@ -92,20 +94,20 @@ export function FieldGroup({
   return (
     <fieldset
       id={id}
-      className={className ? `fieldset ${className}` : 'fieldset'}
+      className={cx(styles.fieldset, className)}
       aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
       tabIndex={-1}
     >
       <legend>
         {legend}
         {required && (
-          <span className="field__required" aria-hidden="true">
+          <span className={styles.fieldRequired} aria-hidden="true">
             *
           </span>
         )}
       </legend>
       {hint && (
-        <p id={hintId} className="field__hint">
+        <p id={hintId} className={cx(styles.fieldHint, 'field__hint')}>
           {hint}
         </p>
       )}
