@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { textField } from './text';
 import { isValidDocument } from './documents';
 import { LANGUAGES } from './languages';
+import { phoneProblem } from './phone';
 import { ROLES, type Role } from './roles';
 
 /**
@@ -280,10 +281,11 @@ const membershipsSchema = z
     params: { i18n: 'duplicates' },
   });
 
-/** A Spanish or international mobile number: digits, spaces, an optional leading +. */
+/** A mobile number that can receive SMS: Spanish or Italian written nationally, or international. */
 const mobileSchema = textField()
   .trim()
-  .refine((v) => /^\+?[0-9][0-9 ]{7,18}$/.test(v), { params: { i18n: 'mobile' } });
+  .max(30)
+  .refine((v) => phoneProblem(v, { mobile: true }) === null, { params: { i18n: 'mobile' } });
 
 /** The editable fields of a professional (create and update). */
 const professionalFields = z.object({

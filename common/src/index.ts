@@ -6,5 +6,6 @@ export * from './api';
 export * from './documents';
 export * from './audit';
 export * from './identity';
+export * from './phone';
 export * from './persons';
 export * from './messaging';

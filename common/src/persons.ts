@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { textField } from './text';
 import { isValidPassport, normalizeDocument, checkLetterFor } from './documents';
 import { LANGUAGES } from './languages';
+import { phoneProblem } from './phone';
 
 /**
  * Person records: the API contract of /api/persons and the administrator's data-subject tools.
@@ -49,12 +50,8 @@ const personName = textField().trim().min(1).max(100);
 /** Optional text: null or '' clear it. Multi-line text (an address) keeps its line breaks. */
 const optionalText = (max: number, options: { multiline?: boolean } = {}) =>
   textField(options).trim().max(max).nullable().optional();
-const phone = textField()
-  .trim()
-  .max(30)
-  .regex(/^[+0-9 ().-]*$/)
-  .nullable()
-  .optional();
+const PHONE_CHARACTERS = /^[+0-9 ().-]*$/;
+const phone = textField().trim().max(30).regex(PHONE_CHARACTERS).nullable().optional();
 
 const personFields = {
   givenName: personName,
@@ -93,6 +90,7 @@ type DocumentAndContact = {
   consentSms?: unknown;
   consentEmail?: unknown;
   mobilePhone?: unknown;
+  otherPhone?: unknown;
   email?: unknown;
 };
 
@@ -121,6 +119,19 @@ function documentAndConsentRules(partial: boolean) {
         const problem = documentProblem(value.documentType, value.documentNumber);
         if (problem) issue('documentNumber', problem);
       }
+    }
+    // A number written with the right characters must also be one that can exist (and the
+    // mobile one, receive SMS); a wrong character already has its own message.
+    for (const [field, mobile] of [
+      ['mobilePhone', true],
+      ['otherPhone', false],
+    ] as const) {
+      const number = value[field];
+      if (typeof number !== 'string' || !filled(number) || !PHONE_CHARACTERS.test(number.trim())) {
+        continue;
+      }
+      const problem = phoneProblem(number.trim(), { mobile });
+      if (problem) issue(field, problem);
     }
     // On a partial update the service checks consents against the stored contact.
     if (!partial && value.consentSms === true && !filled(value.mobilePhone)) {

@@ -226,6 +226,15 @@ describe('passwords', () => {
       payload: { token, password: 'qwertyqwerty' },
     });
     expect(common.statusCode).toBe(400);
+    // Long enough and not in the list of the most common, but guessable: the estimator refuses it.
+    const guessable = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      headers: { 'accept-language': 'ca' },
+      payload: { token, password: 'password1234' },
+    });
+    expect(guessable.statusCode, guessable.body).toBe(400);
+    expect(guessable.body).toContain("massa fàcil d'endevinar");
     const reset = await app.inject({
       method: 'POST',
       url: '/api/auth/password-reset',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { newPasswordSchema } from '@caliu/common';
+import { newPasswordSchema, PASSWORD_MIN_LENGTH } from '@caliu/common';
+import { isGuessablePassword } from '@caliu/common/password-strength';
 
 /**
  * The 10,000 most common passwords (SecLists' "10-million-password-list-top-10000", MIT: see
@@ -19,7 +20,13 @@ export function isCommonPassword(password: string): boolean {
   return COMMON.has(password.trim().toLowerCase());
 }
 
-/** A new password as the server accepts it: 12 characters or more, and not a common one. */
-export const serverPasswordSchema = newPasswordSchema.refine((p) => !isCommonPassword(p), {
-  params: { i18n: 'password_common' },
-});
+/**
+ * A new password as the server accepts it: 12 characters or more, not a common one, and not
+ * easy to guess by a strength estimator (zxcvbn: "password1234" is long and not in the list).
+ */
+export const serverPasswordSchema = newPasswordSchema
+  .refine((p) => !isCommonPassword(p), { params: { i18n: 'password_common' } })
+  // One message at a time: the estimator speaks only of a password the other rules accept.
+  .refine((p) => p.length < PASSWORD_MIN_LENGTH || isCommonPassword(p) || !isGuessablePassword(p), {
+    params: { i18n: 'password_weak' },
+  });

@@ -79,4 +79,14 @@ describe('the person form checks as the API does', () => {
     expect(problems({ birthDate: '1899-12-31' })).toEqual({ birthDate: 'birth_date_too_early' });
     expect(problems({ birthDate: TODAY })).toEqual({});
   });
+
+  it('wants phone numbers that can exist, and a mobile one that receives SMS', () => {
+    expect(problems({ mobilePhone: '12345', otherPhone: '93 12' })).toEqual({
+      mobilePhone: 'phone_implausible',
+      otherPhone: 'phone_implausible',
+    });
+    expect(problems({ mobilePhone: '933 456 789' })).toEqual({ mobilePhone: 'phone_not_mobile' });
+    expect(problems({ mobilePhone: '347 123 4567', otherPhone: '933 456 789' })).toEqual({});
+    expect(problems({ mobilePhone: '+212 612 345 678' })).toEqual({});
+  });
 });

@@ -14,6 +14,8 @@ export const PROBLEMS = [
   'control_characters',
   'email',
   'phone',
+  'phone_implausible',
+  'phone_not_mobile',
   'date',
   'birth_date_in_future',
   'birth_date_too_early',

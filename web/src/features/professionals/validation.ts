@@ -1,4 +1,4 @@
-import { costCategoryProblem, isValidDocument } from '@caliu/common';
+import { costCategoryProblem, isValidDocument, phoneProblem } from '@caliu/common';
 import type { ProfessionalField, ProfessionalValues } from './form-values';
 
 /** What is wrong with a field, before any server is asked. */
@@ -14,7 +14,6 @@ export type Problem =
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-const MOBILE = /^\+?[0-9][0-9 ]{7,18}$/;
 
 export type ValidationContext = {
   /** The entity's email domains, when known (the server checks them in any case). */
@@ -52,6 +51,6 @@ export function professionalProblems(
     problems.costCategory = 'cost_category_required';
   }
   const mobile = values.mobile.trim();
-  if (creating && mobile && !MOBILE.test(mobile)) problems.mobile = 'mobile';
+  if (creating && mobile && phoneProblem(mobile, { mobile: true })) problems.mobile = 'mobile';
   return problems;
 }
