@@ -58,14 +58,15 @@ export default tseslint.config(
           zones: [
             {
               target: './server/src/platform',
-              from: './server/src/modules',
+              from: ['./server/src/modules', './server/src/commands'],
               message:
-                'The platform serves every module and knows none: pass what it needs in from app.ts.',
+                'The platform serves every module and command and knows none: pass what it needs in from app.ts.',
             },
             {
               target: './server/src/db',
-              from: ['./server/src/platform', './server/src/modules'],
-              message: 'The database layer imports neither the platform nor the modules.',
+              from: ['./server/src/platform', './server/src/modules', './server/src/commands'],
+              message:
+                'The database layer imports neither the platform, the modules nor the commands.',
             },
             {
               target: [

@@ -103,7 +103,7 @@ export async function enrolSecondFactor(app: FastifyInstance, session: Session, 
 
 /**
  * Factories that insert one row referencing the professional through each foreign key to
- * `professionals`, keyed "table.column" (see modules/professionals/referent-registry.ts). A later
+ * `professionals`, keyed "table.column" (see commands/referent-registry.ts). A later
  * issue that adds such a key adds its factory here.
  */
 export const REFERENCE_FACTORIES: Record<

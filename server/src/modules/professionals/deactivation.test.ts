@@ -5,7 +5,7 @@ import { sessions } from '../../db/schema';
 import { buildTestApp, login } from '../../testing/app';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
 import { createAdmin, REFERENCE_FACTORIES } from '../../testing/identity-factories';
-import { NON_BLOCKING_REFERENCES, REFERENT_REFERENCES } from './referent-registry';
+import { NON_BLOCKING_REFERENCES, REFERENT_REFERENCES } from '../../commands/referent-registry';
 
 async function setup() {
   const { app, database } = await buildTestApp();
@@ -123,7 +123,7 @@ describe('the referent registry', () => {
     const unlisted = keys
       .map((k) => `${k.table}.${k.column}`)
       .filter((k) => !blocking.has(k) && !nonBlocking.has(k));
-    expect(unlisted, 'add these to modules/professionals/referent-registry.ts').toEqual([]);
+    expect(unlisted, 'add these to commands/referent-registry.ts').toEqual([]);
     const live = new Set(keys.map((k) => `${k.table}.${k.column}`));
     expect([...blocking.keys(), ...nonBlocking].filter((k) => !live.has(k))).toEqual([]);
     for (const reason of NON_BLOCKING_REFERENCES.map((r) => r.reason)) {

@@ -1,9 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@caliu/common';
-import { rowsOf, type Tx } from '../../db/connect';
+import type { Tx } from '../../db/connect';
 import { professionals, teamMemberships } from '../../db/schema';
 import { joinable, type TeamViewer } from '../organization/team-repository';
-import type { ReferentReference } from './referent-registry';
 
 /** Who reads: their id and the scope of their `teams.configure_members` grant. */
 export type Viewer = TeamViewer;
@@ -153,24 +152,6 @@ export async function setActive(tx: Tx, id: string, active: boolean, now: Date) 
     .update(professionals)
     .set({ active, deactivatedAt: active ? null : now, updatedAt: sql`now()` })
     .where(eq(professionals.id, id));
-}
-
-/** How many rows of each referent table name the professional (behind the tenant wall). */
-export async function countReferences(
-  tx: Tx,
-  references: readonly ReferentReference[],
-  professionalId: string,
-): Promise<{ what: string; count: number }[]> {
-  const counts: { what: string; count: number }[] = [];
-  for (const ref of references) {
-    const [row] = await rowsOf<{ n: number }>(
-      tx,
-      sql`SELECT count(*)::int AS n FROM ${sql.identifier(ref.table)}
-          WHERE ${sql.identifier(ref.column)} = ${professionalId}`,
-    );
-    if (row && row.n > 0) counts.push({ what: ref.what, count: row.n });
-  }
-  return counts;
 }
 
 const isAdministrator = sql`${professionals.active} AND 'administrator' = ANY(${professionals.roles})`;

@@ -9,11 +9,11 @@ import {
 } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
+import { deactivateProfessional } from '../../commands/deactivate-professional';
 import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { type Refusals, withRefusals } from '../../platform/db-errors';
 import { enqueue } from '../../platform/messaging/outbox';
 import { AppError, fieldError, notFound } from '../../platform/errors';
-import { endSessionsOf } from '../auth/repository';
 import { decodeKeyCursor, toKeyPage } from '../../platform/pagination';
 import { existingSectors, findEntity } from '../organization/repository';
 import { existingTeams } from '../organization/team-repository';
@@ -23,50 +23,9 @@ import {
   enqueueActivationEmail,
   sendActivationSms,
 } from './activation';
-import { REFERENT_REFERENCES } from './referent-registry';
+import { present, viewerOf } from './present';
 import * as repo from './repository';
-
-function viewerOf(ctx: RequestContext): repo.Viewer {
-  return {
-    professionalId: ctx.auth.professionalId,
-    configureScope: ctx.auth.grants['teams.configure_members'] ?? null,
-  };
-}
-
-function present(ctx: RequestContext, row: repo.ProfessionalRow): Professional {
-  const managesOrganization = Boolean(ctx.auth.grants['organization.manage']);
-  return {
-    id: row.id,
-    username: row.username,
-    givenName: row.givenName,
-    surnames: row.surnames,
-    email: row.email,
-    ...(managesOrganization
-      ? {
-          document:
-            row.documentType && row.documentNumber
-              ? { type: row.documentType, number: row.documentNumber }
-              : null,
-        }
-      : {}),
-    roles: row.roles,
-    costCategory: row.costCategory,
-    sectorId: row.sectorId,
-    language: row.language,
-    active: row.active,
-    activated: row.activatedAt !== null,
-    secondFactorEnrolled: row.secondFactorEnrolled,
-    teams: row.teams,
-    createdAt: row.createdAt.toISOString(),
-    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
-    abilities: {
-      edit: managesOrganization,
-      editRoles: managesOrganization && row.id !== ctx.auth.professionalId,
-      deactivate: managesOrganization && row.id !== ctx.auth.professionalId,
-      joinTeams: row.joinable,
-    },
-  };
-}
+import { assertNotLastAdministrator, sameRoles } from './rules';
 
 async function reread(tx: Tx, ctx: RequestContext, id: string) {
   return present(ctx, (await repo.findProfessional(tx, viewerOf(ctx), id))!);
@@ -248,20 +207,6 @@ export async function create(
   return { ...created, activation };
 }
 
-/** Roles as a set: the same roles in another order are no change. */
-const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
-  a.length === b.length && a.every((role) => b.includes(role));
-
-/**
- * Refuses a change that would leave the entity without an active administrator. The caller has
- * locked the administrators (`repo.lockActiveAdministrators`) before reading the target.
- */
-function assertNotLastAdministrator(administrators: string[], id: string) {
-  if (administrators.includes(id) && administrators.length <= 1) {
-    throw new AppError('professional.last_administrator', 409);
-  }
-}
-
 /**
  * The administrator changes a professional. Never their own roles (another administrator must);
  * every role change is audited and emailed to the entity's other administrators in the same
@@ -371,44 +316,14 @@ async function tellAdministrators(
   }
 }
 
-/**
- * The administrator deactivates a professional of the entity (never themself, nor the last active
- * administrator). Refused while they are referent of anything, listing what to transfer first;
- * every session of theirs ends at once.
- */
+/** The administrator deactivates a professional (commands/deactivate-professional.ts). */
 export async function deactivate(
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
 ): Promise<Professional> {
-  const now = deps.clock.now();
-  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
-    const administrators = await repo.lockActiveAdministrators(tx);
-    const current = await repo.lockProfessional(tx, id);
-    if (!current) throw notFound('professional');
-    if (id === ctx.auth.professionalId) throw new AppError('professional.deactivate_self', 409);
-    if (!current.active) return reread(tx, ctx, id);
-    assertNotLastAdministrator(administrators, id);
-    const blockers = await repo.countReferences(tx, REFERENT_REFERENCES, id);
-    if (blockers.length) {
-      const items = blockers.map((b) => ctx.t(`identity.referents.${b.what}`, { count: b.count }));
-      throw new AppError(
-        'professional.is_referent',
-        409,
-        { name: `${current.givenName} ${current.surnames}`, items: items.join(', ') },
-        blockers.map((b, i) => ({ field: b.what, message: items[i]! })),
-      );
-    }
-    await repo.setActive(tx, id, false, now);
-    const ended = await endSessionsOf(tx, id, 'deactivated');
-    await writeAudit(tx, actorOf(ctx), {
-      action: 'professional.deactivate',
-      recordType: 'professional',
-      recordId: id,
-      details: { sessionsEnded: ended },
-    });
-    return reread(tx, ctx, id);
-  });
+  await deactivateProfessional(deps, ctx, { professionalId: id });
+  return get(deps, ctx, id);
 }
 
 /** The administrator reactivates a professional of the entity. */

@@ -1,11 +1,11 @@
 /**
  * Every foreign key to `professionals` is listed here, once: either it makes the professional
- * responsible for something (a referent) and blocks deactivation until that is transferred, or it
- * does not, with the reason. The test "the referent registry" (`deactivation.test.ts`) walks
- * every foreign key to `professionals` in the live schema, has a factory
- * (testing/identity-factories.ts) insert a row through it, and fails on any key in neither list: a
- * table added later cannot be forgotten. Add your table to one list and a factory to
- * REFERENCE_FACTORIES.
+ * responsible for something (a referent) and blocks deactivation (deactivate-professional.ts)
+ * until that is transferred, or it does not, with the reason. The test "the referent registry"
+ * (modules/professionals/deactivation.test.ts) walks every foreign key to `professionals` in the
+ * live schema, has a factory (testing/identity-factories.ts) insert a row through it, and fails
+ * on any key in neither list: a table added later cannot be forgotten. Add your table to one
+ * list and a factory to REFERENCE_FACTORIES.
  */
 
 export type ReferentReference = {
