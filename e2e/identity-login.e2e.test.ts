@@ -145,14 +145,14 @@ describe('a forgotten password', () => {
       await page.getByRole('link', { name: text.account.forgot.link }).click();
       await expectHeading(page, text.account.forgot.title);
       expect(await htmlLang(page)).toBe('it');
-      await page.getByLabel(text.auth.fields.entity).fill('');
+      await page.getByLabel(text.auth.fields.entityCodeOrName).fill('');
       await page.getByRole('button', { name: text.account.forgot.submit }).click();
       const email = page.getByLabel(text.account.forgot.email);
       await page.getByText(text.account.forgot.errors.email).waitFor();
       expect(await email.getAttribute('aria-invalid')).toBe('true');
       await checkPage(page, 'forgot-password-it');
 
-      await page.getByLabel(text.auth.fields.entity).fill(DEMO_ENTITY);
+      await page.getByLabel(text.auth.fields.entityCodeOrName).fill(DEMO_ENTITY);
       await email.fill('nessuno@demo.caliu.example');
       await page.getByRole('button', { name: text.account.forgot.submit }).click();
       const sent = page.getByRole('status');
@@ -173,7 +173,7 @@ describe('a forgotten password', () => {
       await page.goto('/forgot-password');
       await expectHeading(page, text.account.forgot.title);
       await checkPage(page, 'forgot-password-en');
-      await page.getByLabel(text.auth.fields.entity).fill(DEMO_ENTITY);
+      await page.getByLabel(text.auth.fields.entityCodeOrName).fill(DEMO_ENTITY);
       await page.getByLabel(text.account.forgot.email).fill(pau.email);
       await page.getByRole('button', { name: text.account.forgot.submit }).click();
       // The same answer as for an email that matches no account.

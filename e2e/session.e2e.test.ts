@@ -47,8 +47,12 @@ describe('session expiry', () => {
     const text = TEXTS.ca;
     const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
-      // Through the form, as the person did: it remembers the entity for the next sign-in.
-      await signInThroughForm(page, { username: 'tech-ssb' });
+      // Through the form, as the person did, naming the entity as people know it (no accents,
+      // any capitals) instead of by its code: the form remembers it for the next sign-in.
+      await signInThroughForm(page, {
+        entity: 'CONSELL comarcal de demostracio',
+        username: 'tech-ssb',
+      });
       // The session disappears (revoked, or expired on the server) while the page is open.
       await context.clearCookies();
       await page.getByRole('button', { name: text.support.button }).click();

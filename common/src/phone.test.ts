@@ -18,7 +18,15 @@ describe('phone numbers', () => {
   });
 
   it('refuses numbers that cannot exist', () => {
-    for (const value of ['12345', '6123456789', '+34 12', '000 000 000', '1']) {
+    for (const value of [
+      '12345',
+      '6123456789',
+      '+34 12',
+      '000 000 000',
+      '1',
+      '612 345 678 ext',
+      'tel 612345678',
+    ]) {
       expect(phoneProblem(value, { mobile: false }), value).toBe('phone_implausible');
     }
     expect(internationalPhone('12345')).toBeNull();

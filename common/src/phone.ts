@@ -8,7 +8,11 @@ import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/
  */
 export const PHONE_HOME_COUNTRIES = ['ES', 'IT'] as const;
 
+/** Digits and the separators people write; libphonenumber alone would read "612… ext" as valid. */
+const WRITTEN_NUMBER = /^\+?[0-9 ().-]+$/;
+
 function parse(value: string): PhoneNumber | null {
+  if (!WRITTEN_NUMBER.test(value.trim())) return null;
   for (const country of PHONE_HOME_COUNTRIES) {
     const number = parsePhoneNumberFromString(value, country);
     if (number?.isValid()) return number;

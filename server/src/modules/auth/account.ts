@@ -16,7 +16,7 @@ import {
 } from '../../platform/messaging/secret-links';
 import { hashPassword, verifyPassword } from '../../platform/secrets';
 import * as repo from './account-repository';
-import { endSessionsOf, findEntityByCode, findPasswordHash } from './repository';
+import { endSessionsOf, findEntityForLogin, findPasswordHash } from './repository';
 import { accountKeys, attemptSucceeded, clearAccount, countAttempt } from './throttle';
 
 /** A reset link lives one hour; at most one reset email per account in this window. */
@@ -81,7 +81,7 @@ export async function requestPasswordReset(
   input: { entity: string; email: string },
   ctx: PublicContext,
 ) {
-  const entity = await deps.database.anonymous((tx) => findEntityByCode(tx, input.entity.trim()));
+  const entity = await deps.database.anonymous((tx) => findEntityForLogin(tx, input.entity));
   if (!entity) return;
   const now = deps.clock.now();
   await deps.database.tenant(entity.id, async (tx) => {

@@ -63,6 +63,29 @@ describe('login', () => {
     }
   });
 
+  it('finds the entity by its name too, whatever the accents, capitals and spaces, unless two share it', async () => {
+    const { app } = await buildTestApp();
+    const db = await testDatabase();
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const entity = await createTestEntity(db, { name: `Ajuntament de Sant Pèire ${suffix}` });
+    const pro = await createTestProfessional(db, entity, { roles: ['aux_admin'] });
+    const session = await login(app, `  ajuntament  de sant PEIRE ${suffix} `, pro.username);
+    expect(session.me.entity.code).toBe(entity.code);
+
+    // Two entities named alike: the name no longer says which, the code still does.
+    const twin = await createTestEntity(db, { name: `Consell ${suffix}` });
+    await createTestEntity(db, { name: `CONSELL ${suffix}` });
+    const twinPro = await createTestProfessional(db, twin, { roles: ['aux_admin'] });
+    const ambiguous = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { entity: `Consell ${suffix}`, username: twinPro.username, password: TEST_PASSWORD },
+    });
+    expect(ambiguous.statusCode).toBe(401);
+    expect(ambiguous.json().error.code).toBe('auth.unknown_entity');
+    expect((await login(app, twin.code, twinPro.username)).me.entity.code).toBe(twin.code);
+  });
+
   it('answers the same for an unknown username and a wrong password', async () => {
     const { app } = await buildTestApp();
     const db = await testDatabase();

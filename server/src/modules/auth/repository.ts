@@ -13,18 +13,17 @@ export type EntityForLogin = {
   requiresSecondFactor: boolean;
 };
 
-/** The one read of an entity outside its wall: by login code, through a SECURITY DEFINER function. */
-export async function findEntityByCode(tx: Tx, code: string): Promise<EntityForLogin | null> {
-  const rows = await rowsOf<{
-    id: string;
-    code: string;
-    name: string;
-    kind: 'council' | 'provider';
-    default_language: Language;
-    time_zone: string;
-    requires_second_factor: boolean;
-  }>(tx, sql`SELECT * FROM caliu_entity_by_code(${code})`);
-  const row = rows[0];
+type EntityRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'council' | 'provider';
+  default_language: Language;
+  time_zone: string;
+  requires_second_factor: boolean;
+};
+
+function entityForLogin(row: EntityRow | undefined): EntityForLogin | null {
   if (!row) return null;
   return {
     id: row.id,
@@ -35,6 +34,27 @@ export async function findEntityByCode(tx: Tx, code: string): Promise<EntityForL
     timeZone: row.time_zone,
     requiresSecondFactor: row.requires_second_factor,
   };
+}
+
+/** An entity read outside its wall by its code (tools and the demo), through a SECURITY DEFINER function. */
+export async function findEntityByCode(tx: Tx, code: string): Promise<EntityForLogin | null> {
+  const rows = await rowsOf<EntityRow>(tx, sql`SELECT * FROM caliu_entity_by_code(${code})`);
+  return entityForLogin(rows[0]);
+}
+
+/**
+ * The entity a person names at sign-in or in a password reset: its code, or its name with any
+ * accents and capitals when no other entity has that name (caliu_entity_for_login).
+ */
+export async function findEntityForLogin(
+  tx: Tx,
+  codeOrName: string,
+): Promise<EntityForLogin | null> {
+  const rows = await rowsOf<EntityRow>(
+    tx,
+    sql`SELECT * FROM caliu_entity_for_login(${codeOrName})`,
+  );
+  return entityForLogin(rows[0]);
 }
 
 export async function findProfessionalForLogin(tx: Tx, username: string) {

@@ -75,7 +75,7 @@ export async function login(
   ctx: PublicContext,
 ): Promise<LoginResult> {
   const { database, clock } = deps;
-  const entity = await database.anonymous((tx) => repo.findEntityByCode(tx, input.entity.trim()));
+  const entity = await database.anonymous((tx) => repo.findEntityForLogin(tx, input.entity));
   if (!entity) throw new AppError('auth.unknown_entity', 401);
   const username = input.username.trim().toLowerCase();
   const keys = throttleKeys(username, ctx.request.ip);

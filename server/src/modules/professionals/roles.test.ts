@@ -116,6 +116,7 @@ describe('roles', () => {
       data: italian.data,
       language: 'it',
       entityName: 'Comune di Prova',
+      entityCode: 'prova',
       link: null,
       linkTtlHours: null,
     });

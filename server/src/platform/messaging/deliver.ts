@@ -117,6 +117,7 @@ async function send(deps: DeliveryDeps, message: repo.PendingMessage, token: str
     data: message.data,
     language: message.language,
     entityName: message.entityName,
+    entityCode: message.entityCode,
     link: token && template.linkPath ? linkUrl(deps.config, template.linkPath, token) : null,
     linkTtlHours: message.secretTtlHours,
   });

@@ -43,6 +43,7 @@ export async function loadPending(tx: Tx, id: string) {
       idempotencyKey: outboxMessages.idempotencyKey,
       attempts: outboxMessages.attempts,
       entityName: entities.name,
+      entityCode: entities.code,
     })
     .from(outboxMessages)
     .innerJoin(entities, eq(entities.id, outboxMessages.entityId))

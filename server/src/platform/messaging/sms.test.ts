@@ -68,7 +68,9 @@ describe("the SMS to a new professional's mobile (never stored)", () => {
     expect(sms.authorization).toBe('Bearer gateway-secret');
     expect(sms.body.to).toBe(MOBILE);
     expect(sms.body.sender).toBe('Ajuntament de Prova');
-    expect(sms.body.text).toMatch(/^Ajuntament de Prova: su cuenta de Caliu \(nuria\.casas\)/);
+    expect(sms.body.text).toMatch(
+      /^Ajuntament de Prova: su cuenta de Caliu \(nuria\.casas, entidad t-[0-9a-f]+\)/,
+    );
     const token = tokenIn(String(sms.body.text));
     const live = await db.tenant(entity.id, (tx) =>
       peekSecretLink(tx, 'activation', token, new Date()),

@@ -46,7 +46,7 @@ export async function sendImmediateSms(
   const now = (deps.clock ?? systemClock).now();
   const prepared = await deps.database.tenant(input.entityId, async (tx) => {
     const [entity] = await tx
-      .select({ name: entities.name, language: entities.defaultLanguage })
+      .select({ name: entities.name, code: entities.code, language: entities.defaultLanguage })
       .from(entities)
       .where(eq(entities.id, input.entityId));
     if (!entity) return null;
@@ -63,6 +63,7 @@ export async function sendImmediateSms(
       data: input.data,
       language,
       entityName: entity.name,
+      entityCode: entity.code,
       link: token && template.linkPath ? linkUrl(deps.config, template.linkPath, token) : null,
       linkTtlHours: input.secretLink?.ttlHours ?? null,
     });

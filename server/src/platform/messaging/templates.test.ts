@@ -19,6 +19,7 @@ const render = (
     data,
     language,
     entityName: 'Ajuntament de Prova',
+    entityCode: 'prova',
     link: LINK,
     linkTtlHours: 72,
   });
@@ -86,6 +87,18 @@ describe('message templates', () => {
     expect(out.text).toContain('Hello {{entityName}},');
   });
 
+  it('name the entity code that signing in asks for, in the messages that lead there', () => {
+    const data = { givenName: 'Anna', username: 'anna.puig' };
+    for (const name of ['professional_activation', 'password_reset']) {
+      const out = render(name, data, 'ca');
+      expect(out.channel === 'email' && out.text).toContain(
+        'escriviu prova (o el nom, Ajuntament de Prova)',
+      );
+    }
+    const sms = render('professional_activation_sms', data, 'es');
+    expect(sms.channel === 'sms' && sms.text).toContain('entidad prova');
+  });
+
   it('refuse bad data and a missing link as permanent errors', () => {
     expect(() => render('password_reset', { givenName: '' })).toThrow(TemplateDataError);
     expect(() =>
@@ -93,6 +106,7 @@ describe('message templates', () => {
         data: { givenName: 'Anna' },
         language: 'ca',
         entityName: 'E',
+        entityCode: 'e',
         link: null,
         linkTtlHours: null,
       }),

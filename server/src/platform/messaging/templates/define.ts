@@ -14,6 +14,8 @@ export type RenderInput = {
   language: Language;
   /** The sending entity's name (also the sender name of its emails). */
   entityName: string;
+  /** The code the entity's professionals write at sign-in (with its name, in access messages). */
+  entityCode: string;
   /** The secret link's URL, minted by the sender; null when the message carries none. */
   link: string | null;
   /** The secret link's lifetime, for "expires in N hours". */
@@ -53,6 +55,7 @@ export type ComposeContext<D> = {
   /** Texts of this template (`subject`, …) and shared ones (`common.greeting`, …). */
   t: StrictTranslate;
   entityName: string;
+  entityCode: string;
   link: string | null;
   hours: number | null;
 };
@@ -93,6 +96,7 @@ export function defineEmailTemplate<S extends z.ZodType>(spec: {
         data,
         t,
         entityName: input.entityName,
+        entityCode: input.entityCode,
         link: input.link,
         hours: input.linkTtlHours,
       });
@@ -129,6 +133,7 @@ export function defineSmsTemplate<S extends z.ZodType>(spec: {
         data,
         t,
         entityName: input.entityName,
+        entityCode: input.entityCode,
         link: input.link,
         hours: input.linkTtlHours,
       });

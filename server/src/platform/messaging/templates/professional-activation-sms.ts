@@ -14,10 +14,11 @@ export const professionalActivationSms = defineSmsTemplate({
     entityName: z.string().min(1).optional(),
   }),
   example: { givenName: 'Núria', username: 'nuria.casas', entityName: 'Ajuntament de Vilanova' },
-  compose: ({ data, t, entityName, link, hours }) =>
+  compose: ({ data, t, entityName, entityCode, link, hours }) =>
     t('text', {
       entityName: data.entityName ?? entityName,
       username: data.username,
+      entityCode,
       link: link!,
       hours: hours ?? 0,
     }),

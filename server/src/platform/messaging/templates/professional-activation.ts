@@ -11,7 +11,7 @@ export const professionalActivation = defineEmailTemplate({
     entityName: z.string().min(1).optional(),
   }),
   example: { givenName: 'Marta', username: 'marta.puig', entityName: 'Ajuntament de Vilanova' },
-  compose: ({ data, t, entityName, link, hours }) => {
+  compose: ({ data, t, entityName, entityCode, link, hours }) => {
     const entity = data.entityName ?? entityName;
     return {
       subject: t('subject', { entityName: entity }),
@@ -22,6 +22,7 @@ export const professionalActivation = defineEmailTemplate({
           text: t('intro', { entityName: entity, username: data.username }),
         },
         { kind: 'action', label: t('action'), url: link! },
+        { kind: 'paragraph', text: t('common.sign_in', { entityCode, entityName: entity }) },
         { kind: 'small', text: expiryText(t, hours) },
         { kind: 'small', text: t('ignore') },
       ],

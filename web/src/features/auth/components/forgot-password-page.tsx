@@ -88,7 +88,7 @@ export function ForgotPasswordPage() {
       <p className={fieldCss.formIntro}>{t('account.forgot.intro')}</p>
       <ErrorAlert error={request.error} shownByFields={['entity', 'email']} />
       <form className="form" onSubmit={onSubmit} noValidate>
-        {field('entity', t('auth.fields.entity'), 'text', 'organization')}
+        {field('entity', t('auth.fields.entityCodeOrName'), 'text', 'organization')}
         {field('email', t('account.forgot.email'), 'email', 'email')}
         <button type="submit" className={buttonClass({ wide: true })} disabled={request.isPending}>
           {request.isPending ? t('account.forgot.submitting') : t('account.forgot.submit')}

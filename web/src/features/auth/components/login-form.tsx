@@ -109,7 +109,7 @@ export function LoginForm({ initial, onSignedIn, onChallenge }: LoginFormProps) 
         </div>
       )}
       <div className={cx(fieldCss.field, 'field')}>
-        <label htmlFor={fieldId('entity')}>{t('auth.fields.entity')}</label>
+        <label htmlFor={fieldId('entity')}>{t('auth.fields.entityCodeOrName')}</label>
         <p id={`${fieldId('entity')}-hint`} className={cx(fieldCss.fieldHint, 'field__hint')}>
           {t('auth.entityHint')}
         </p>
