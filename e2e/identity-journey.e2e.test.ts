@@ -122,11 +122,22 @@ describe('setting up a professional from the console, and their first sign-in', 
       await page.getByRole('button', { name: ca.password.save }).click();
       await page.getByText(ca.password.errors.common).waitFor();
       expect(await password.getAttribute('aria-invalid')).toBe('true');
+      // Not in the list but easy to guess: the estimator (the server's own) refuses it too.
+      const guessableRule = page.locator('.password-rule', {
+        hasText: ca.password.rules.guessable,
+      });
+      await password.fill('password1234');
+      await page.getByLabel(ca.password.repeat).fill('password1234');
+      await expect.poll(() => commonRule.getAttribute('class')).toContain('--met');
+      await expect.poll(() => guessableRule.getAttribute('class')).not.toContain('--met');
+      await page.getByRole('button', { name: ca.password.save }).click();
+      await page.getByText(ca.password.errors.guessable).waitFor();
 
       const chosen = `la contrasenya de l'Aina ${suffix}`;
       await password.fill(chosen);
       await page.getByLabel(ca.password.repeat).fill(chosen);
       await expect.poll(() => commonRule.getAttribute('class')).toContain('--met');
+      await expect.poll(() => guessableRule.getAttribute('class')).toContain('--met');
       await page.getByRole('button', { name: ca.password.save }).click();
 
       // The sign-in page, filled in, says the account is ready.

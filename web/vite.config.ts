@@ -30,7 +30,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules/ },
+            // The password estimator's dictionaries (megabytes) stay in the chunk that the pages
+            // setting a password load on demand.
+            { name: 'vendor', test: /node_modules[\\/](?!@zxcvbn-ts[\\/])/ },
           ],
         },
       },

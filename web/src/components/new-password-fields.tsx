@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '@caliu/common';
 import type { FieldErrors } from '@/lib/form-errors';
-import { checkPassword, useCommonPasswords } from '@/lib/password-policy';
+import { checkPassword, usePasswordRules } from '@/lib/password-policy';
 import { FormField } from './ui/form-field';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
@@ -24,14 +24,15 @@ type NewPasswordFieldsProps = {
 /** The problems of a new password, in words, by field (empty when it is acceptable). */
 export function useNewPasswordProblems() {
   const { t } = useTranslation();
-  const common = useCommonPasswords();
+  const rules = usePasswordRules();
   return (value: NewPasswordValue): FieldErrors => {
-    const check = checkPassword(value.password, common);
+    const check = checkPassword(value.password, rules);
     const errors: FieldErrors = {};
     if (!value.password) errors.password = t('password.errors.required');
     else if (!check.longEnough)
       errors.password = t('password.errors.tooShort', { min: PASSWORD_MIN_LENGTH });
     else if (check.notCommon === false) errors.password = t('password.errors.common');
+    else if (check.notGuessable === false) errors.password = t('password.errors.guessable');
     if (value.password && value.repeat !== value.password) {
       errors.repeat = t('password.errors.mismatch');
     }
@@ -41,8 +42,8 @@ export function useNewPasswordProblems() {
 
 /**
  * A new password and its repetition, with the rules it must meet checked as the user types: at
- * least 12 characters, not one of the most common passwords (the list the server uses), the same
- * twice.
+ * least 12 characters, not one of the most common passwords (the list the server uses), not easy
+ * to guess (the server's estimator), the same twice.
  */
 export function NewPasswordFields({
   idPrefix,
@@ -52,9 +53,10 @@ export function NewPasswordFields({
   label,
 }: NewPasswordFieldsProps) {
   const { t } = useTranslation();
-  const common = useCommonPasswords();
+  const loaded = usePasswordRules();
   const [visible, setVisible] = useState(false);
-  const check = checkPassword(value.password, common);
+  // The estimator takes tens of milliseconds: once per password typed, not per render.
+  const check = useMemo(() => checkPassword(value.password, loaded), [value.password, loaded]);
   const rulesId = `${idPrefix}-rules`;
   const rules = [
     {
@@ -66,6 +68,11 @@ export function NewPasswordFields({
       key: 'common',
       met: value.password !== '' && check.notCommon === true,
       text: t('password.rules.common'),
+    },
+    {
+      key: 'guessable',
+      met: value.password !== '' && check.notGuessable === true,
+      text: t('password.rules.guessable'),
     },
     {
       key: 'match',

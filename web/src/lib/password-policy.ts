@@ -1,34 +1,43 @@
 import { useEffect, useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@caliu/common';
 
-let commonPasswords: Promise<Set<string>> | null = null;
-
 /**
- * The most common passwords, which the server refuses: the very list it checks against
- * (common/src/common-passwords.txt), loaded on demand in its own chunk so that only
- * the pages that set a password download it. Compared trimmed and in lower case, as the server.
+ * What the server checks a new password against, loaded on demand in their own chunks so that
+ * only the pages that set a password download them: the most common passwords (the very list the
+ * server uses, common/src/common-passwords.txt, compared trimmed and in lower case) and the
+ * strength estimator with its dictionaries (@caliu/common/password-strength, as the server).
  */
-export function loadCommonPasswords(): Promise<Set<string>> {
-  commonPasswords ??= import('@caliu/common/common-passwords.txt?raw').then(
-    ({ default: text }) =>
-      new Set(
-        text
-          .split('\n')
-          .map((line) => line.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-  );
-  return commonPasswords;
+export type PasswordRules = {
+  common: Set<string>;
+  isGuessable: (password: string) => boolean;
+};
+
+let rules: Promise<PasswordRules> | null = null;
+
+export function loadPasswordRules(): Promise<PasswordRules> {
+  rules ??= Promise.all([
+    import('@caliu/common/common-passwords.txt?raw'),
+    import('@caliu/common/password-strength'),
+  ]).then(([{ default: text }, strength]) => ({
+    common: new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    isGuessable: (password: string) => strength.isGuessablePassword(password),
+  }));
+  return rules;
 }
 
-/** The common passwords once loaded (null until then, or if they could not be loaded). */
-export function useCommonPasswords(): Set<string> | null {
-  const [list, setList] = useState<Set<string> | null>(null);
+/** The rules once loaded (null until then, or if they could not be loaded). */
+export function usePasswordRules(): PasswordRules | null {
+  const [loaded, setLoaded] = useState<PasswordRules | null>(null);
   useEffect(() => {
     let live = true;
-    loadCommonPasswords().then(
-      (loaded) => {
-        if (live) setList(loaded);
+    loadPasswordRules().then(
+      (value) => {
+        if (live) setLoaded(value);
       },
       () => {
         // Not loaded (offline?): the server still checks, and says so next to the field.
@@ -38,20 +47,28 @@ export function useCommonPasswords(): Set<string> | null {
       live = false;
     };
   }, []);
-  return list;
+  return loaded;
 }
 
-/** How a new password stands against each rule; `notCommon` is null until the list is loaded. */
-export type PasswordCheck = { longEnough: boolean; notCommon: boolean | null };
+/**
+ * How a new password stands against each rule; `notCommon` and `notGuessable` are null until the
+ * rules are loaded (and the estimator speaks only of a password the other rules accept).
+ */
+export type PasswordCheck = {
+  longEnough: boolean;
+  notCommon: boolean | null;
+  notGuessable: boolean | null;
+};
 
-export function checkPassword(password: string, common: Set<string> | null): PasswordCheck {
-  return {
-    longEnough: password.length >= PASSWORD_MIN_LENGTH,
-    notCommon: common ? !common.has(password.trim().toLowerCase()) : null,
-  };
+export function checkPassword(password: string, loaded: PasswordRules | null): PasswordCheck {
+  const longEnough = password.length >= PASSWORD_MIN_LENGTH;
+  const notCommon = loaded ? !loaded.common.has(password.trim().toLowerCase()) : null;
+  const notGuessable =
+    loaded && longEnough && notCommon ? !loaded.isGuessable(password) : loaded ? false : null;
+  return { longEnough, notCommon, notGuessable };
 }
 
 /** Whether the password meets every rule known so far. */
 export function passwordAcceptable(check: PasswordCheck): boolean {
-  return check.longEnough && check.notCommon !== false;
+  return check.longEnough && check.notCommon !== false && check.notGuessable !== false;
 }
