@@ -112,7 +112,7 @@ describe('sign-in', () => {
       await page.getByRole('button', { name: text.auth.submit }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
-      for (const field of ['entity', 'username', 'password'] as const) {
+      for (const field of ['entityCodeOrName', 'username', 'password'] as const) {
         const input = page.getByLabel(text.auth.fields[field], { exact: true });
         await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
         const describedBy = (await input.getAttribute('aria-describedby')) ?? '';

@@ -302,3 +302,108 @@ describe('who may do what with persons', () => {
     }
   });
 });
+
+describe('never losing typed work', () => {
+  it('asks before leaving, keeps an encrypted draft through a reload and an ended session, and drops it at sign-out', async () => {
+    const text = TEXTS.en;
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
+    const surname = uniqueWord();
+    const drafts = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith('caliu.draft.'))
+          .map((key) => localStorage.getItem(key) ?? ''),
+      );
+    const givenName = page.getByLabel(text.persons.fields.givenName);
+    try {
+      await signIn(page, { username: 'tech-ssb' }, '/persons/new');
+      await expectHeading(page, text.persons.new.title);
+      await givenName.fill('Draftina');
+      await page.getByLabel(text.persons.fields.firstSurname).fill(surname);
+      // The draft is written shortly after typing, and only as ciphertext.
+      await expect.poll(async () => (await drafts()).length).toBe(1);
+      const [stored] = await drafts();
+      expect(stored).not.toContain('Draftina');
+      expect(stored).not.toContain(surname);
+
+      // Leaving through the console asks first; staying keeps everything.
+      await page.getByRole('link', { name: text.persons.back }).click();
+      const leave = page.getByRole('dialog', { name: text.drafts.leaveTitle });
+      await leave.waitFor();
+      await checkPage(page, 'persons-leave-unsaved-en');
+      await leave.getByRole('button', { name: text.drafts.stay }).click();
+      await leave.waitFor({ state: 'hidden' });
+      expect(await givenName.inputValue()).toBe('Draftina');
+
+      // A reload: the form opens empty and offers the draft back.
+      await page.reload();
+      await expectHeading(page, text.persons.new.title);
+      const offer = page.getByRole('status').filter({ hasText: text.drafts.offerTitle });
+      await offer.waitFor();
+      await checkPage(page, 'persons-draft-offer-en');
+      await offer.getByRole('button', { name: text.drafts.restore }).click();
+      expect(await givenName.inputValue()).toBe('Draftina');
+      expect(await page.getByLabel(text.persons.fields.firstSurname).inputValue()).toBe(surname);
+
+      // The session ends (on the server: the cookie is gone); signing in again brings the form
+      // back, and the draft with it.
+      await givenName.fill('Draftina Maria');
+      await expect.poll(async () => (await drafts())[0]).not.toBe(stored);
+      await context.clearCookies();
+      await page.getByRole('button', { name: text.support.button }).click();
+      await page.waitForURL('**/login');
+      await page.locator('input[name="entity"]').fill('demo');
+      await page.locator('input[name="username"]').fill('tech-ssb');
+      await page.locator('input[name="password"]').fill('caliu-demo');
+      await page.getByRole('button', { name: text.auth.submit }).click();
+      await expectHeading(page, text.persons.new.title);
+      await offer.getByRole('button', { name: text.drafts.restore }).click();
+      expect(await givenName.inputValue()).toBe('Draftina Maria');
+
+      // Another user's keys do not open it.
+      const other = await page.context().request.post('/api/auth/login', {
+        data: { entity: 'demo', username: 'coordinator', password: 'caliu-demo' },
+      });
+      expect(other.status()).toBe(200);
+      const keys = (await (await page.context().request.get('/api/me/draft-keys')).json()) as {
+        current: { key: string };
+      };
+      const opened = await page.evaluate(
+        async ({ key, stored: draft }) => {
+          const raw = Uint8Array.from(atob(key.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
+            c.charCodeAt(0),
+          );
+          const crypto = window.crypto.subtle;
+          const aes = await crypto.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+          const { iv, data } = JSON.parse(draft) as { iv: string; data: string };
+          const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          try {
+            await crypto.decrypt(
+              {
+                name: 'AES-GCM',
+                iv: bytes(iv),
+                additionalData: new TextEncoder().encode('person:new'),
+              },
+              aes,
+              bytes(data),
+            );
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { key: keys.current.key, stored: (await drafts())[0]! },
+      );
+      expect(opened).toBe(false);
+
+      // Signing out leaves no draft in the browser.
+      await page.reload();
+      await page.getByRole('button', { name: text.auth.signOut }).click();
+      await page.waitForURL('**/login');
+      expect(await drafts()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -24,7 +24,8 @@ export const apiErrorSchema = z.object({
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const loginRequestSchema = z.object({
-  entity: textField().trim().min(1).max(64),
+  /** The entity's code, or its name (up to 200 characters, as entities.name). */
+  entity: textField().trim().min(1).max(200),
   username: textField().trim().min(1).max(128),
   password: textField().min(1).max(1024),
 });
@@ -34,6 +35,17 @@ export const sessionInfoSchema = z.object({
   idleExpiresAt: z.iso.datetime(),
   absoluteExpiresAt: z.iso.datetime(),
 });
+
+/**
+ * The keys that encrypt the signed-in user's form drafts in their browser: one per day (`epoch`,
+ * days since 1970 UTC), the current and the previous, so that a draft is readable for a day at
+ * most and only by this user after signing in. Raw AES-256 keys, base64url.
+ */
+export const draftKeysSchema = z.object({
+  current: z.object({ epoch: z.number().int(), key: z.string() }),
+  previous: z.object({ epoch: z.number().int(), key: z.string() }),
+});
+export type DraftKeys = z.infer<typeof draftKeysSchema>;
 
 export const meSchema = z.object({
   id: z.uuid(),

@@ -46,7 +46,7 @@ export const activateRequestSchema = z.object({
 export const accountReadySchema = z.object({ entityCode: z.string(), username: z.string() });
 
 export const passwordResetRequestSchema = z.object({
-  entity: textField().trim().min(1).max(64),
+  entity: textField().trim().min(1).max(200),
   email: textField().trim().max(320),
 });
 

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { meSchema } from '@caliu/common';
 import type { Me } from '@caliu/common';
 import { ApiError, apiJson, setCsrfToken } from './api-client';
+import { clearDrafts } from './form-drafts';
 import { applyLanguage } from './i18n';
 import { clearSessionExpiry, recordSessionExpiry } from './session-expiry';
 
@@ -50,6 +51,8 @@ export function useCurrentUser(): Me {
 /** Forgets the session on this console and drops every cached answer. */
 export function endSession(queryClient: QueryClient, reason: SessionEndReason): void {
   lastSessionEnd = reason;
+  // Signing out drops this browser's drafts; an expired session keeps them for the next sign-in.
+  if (reason === 'signed_out') clearDrafts();
   setCsrfToken(null);
   clearSessionExpiry();
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });

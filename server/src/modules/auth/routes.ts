@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  draftKeysSchema,
   loginRequestSchema,
   meSchema,
   preferencesSchema,
@@ -15,6 +16,7 @@ import { errorResponses } from '../../platform/http-schemas';
 import { contextOf, publicContextOf } from '../../platform/request-context';
 import { overTls } from '../../platform/tls';
 import { accountRoutes } from './account-routes';
+import { draftKeysFor, draftMasterKeyOf } from './draft-keys';
 import { withRetryAfter } from './retry-after';
 import { secondFactorRoutes } from './second-factor-routes';
 import { secretBoxOf } from './secret-box';
@@ -143,8 +145,22 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     },
   );
 
-  // Read the installation key now, at start, as the owner: requests never work as the owner.
+  app.get(
+    '/api/me/draft-keys',
+    {
+      config: { permission: 'profile.view' },
+      schema: {
+        tags: ['auth'],
+        summary: "The keys of the signed-in user's form drafts (encrypted in their browser)",
+        response: { 200: draftKeysSchema, ...errors },
+      },
+    },
+    async (request) => draftKeysFor(deps.database, contextOf(request).auth, deps.clock.now()),
+  );
+
+  // Read the installation keys now, at start, as the owner: requests never work as the owner.
   await secretBoxOf(deps.database);
+  await draftMasterKeyOf(deps.database);
   await app.register(accountRoutes, deps);
   await app.register(secondFactorRoutes, deps);
 };

@@ -96,6 +96,7 @@ export const EXPECTED: Record<string, ExpectedRow> = {
 
   // A signed-in user's own session and profile: every role, never anonymous.
   'GET /api/me': { relations: SELF, allow: everyone(SELF) },
+  'GET /api/me/draft-keys': { relations: SELF, allow: everyone(SELF) },
   'PUT /api/me/preferences': { relations: SELF, allow: everyone(SELF) },
   'POST /api/auth/logout': { relations: SELF, allow: everyone(SELF) },
   'POST /api/auth/keep-alive': { relations: SELF, allow: everyone(SELF) },

@@ -86,6 +86,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     };
   },
   'GET /api/me': get('/api/me'),
+  'GET /api/me/draft-keys': get('/api/me/draft-keys'),
   'PUT /api/me/preferences': async (_w, caller) => ({
     method: 'PUT',
     url: '/api/me/preferences',

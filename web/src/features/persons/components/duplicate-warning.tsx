@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { LEAVES_FORM } from '@/lib/use-form-draft';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCheckResult } from '@caliu/common';
@@ -54,6 +55,8 @@ export function DuplicateWarning({
               </div>
               <Link
                 to={`/persons/${candidate.id}`}
+                // Opening the existing record is the answer to the form: what was typed goes.
+                state={LEAVES_FORM}
                 className={buttonClass({ variant: 'secondary', small: true })}
                 aria-label={t('persons.duplicates.openNamed', { name })}
               >

@@ -35,6 +35,8 @@ import { FormSection, ReloadedNotice, StaleNotice } from './person-form-parts';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
 import { buttonClass } from '@/components/ui/button';
+import { FormDraftNotices } from '@/components/ui/form-draft';
+import { useFormDraft } from '@/lib/use-form-draft';
 
 type CommonProps = {
   pending: boolean;
@@ -82,6 +84,15 @@ export function PersonForm(props: PersonFormProps) {
   const [dismissed, setDismissed] = useState<Error | null>(null);
   const [reloaded, setReloaded] = useState<PersonField[] | null>(null);
   const check = useDuplicateCheck();
+  // What typing is compared with: the record as last read, or the new form as it opened.
+  const [opened] = useState(values);
+  const savedValues = base ? valuesOf(base) : opened;
+  const draft = useFormDraft({
+    form: props.mode === 'edit' ? `person:${props.person.id}` : 'person:new',
+    values,
+    dirty: JSON.stringify(values) !== JSON.stringify(savedValues),
+    apply: setValues,
+  });
   const today = todayIn(me.entity.timeZone);
   // Referent and team: a coordinator of the person's team (for a new record, of the team it gets).
   const reassign = base
@@ -159,9 +170,11 @@ export function PersonForm(props: PersonFormProps) {
     setDismissed(null);
     try {
       if (props.mode === 'edit' && base) {
-        await props.save(updateBody(from, base, { withTeam: teamChoice }));
+        const body = updateBody(from, base, { withTeam: teamChoice });
+        await draft.saving(() => props.save(body));
       } else if (props.mode === 'create') {
-        await props.save(createBody(from, { withTeam: teamChoice }));
+        const body = createBody(from, { withTeam: teamChoice });
+        await draft.saving(() => props.save(body));
       }
     } catch (refusal) {
       await afterRefusal(refusal, from);
@@ -206,6 +219,7 @@ export function PersonForm(props: PersonFormProps) {
   const busy = props.pending || check.isPending;
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <FormDraftNotices draft={draft} />
       {stale ? (
         <StaleNotice message={error.message} onReload={() => void reload()} />
       ) : (
