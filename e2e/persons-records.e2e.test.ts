@@ -107,6 +107,14 @@ describe('creating and editing a person', () => {
       await warning.waitFor();
       expect(await warning.textContent()).toContain(text.persons.duplicates.reasons.same_document);
       expect(await warning.textContent()).toContain(MARIA.name);
+      // No dead end: the same document cannot be saved twice, so only opening theirs is offered.
+      expect(
+        await warning.getByRole('button', { name: text.persons.duplicates.saveAnyway }).count(),
+      ).toBe(0);
+      expect(await page.getByRole('button', { name: text.persons.new.submit }).count()).toBe(0);
+      await warning
+        .getByRole('link', { name: fill(text.persons.duplicates.openNamed, { name: MARIA.name }) })
+        .waitFor();
 
       // Their own document: nothing alike, the record is created and opens.
       await documentNumber.fill(dni(Math.floor(Math.random() * 90_000_000) + 5_000_000));

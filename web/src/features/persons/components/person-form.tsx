@@ -193,7 +193,9 @@ export function PersonForm(props: PersonFormProps) {
       const found = await check.mutateAsync(identityOf(values, base?.id)).catch(() => null);
       if (!found) return;
       if (found.items.length > 0) {
-        setDuplicates({ signature, items: found.items, canOverride: true });
+        // A record with the same document cannot be saved twice: the only way on is to open it.
+        const sameDocument = found.items.some((item) => item.reasons.includes('same_document'));
+        setDuplicates({ signature, items: found.items, canOverride: !sameDocument });
         return;
       }
     }
@@ -253,8 +255,9 @@ export function PersonForm(props: PersonFormProps) {
         />
       )}
       <div className={fieldCss.formActions}>
-        {/* While likely duplicates show, saving is their explicit "different person" button. */}
-        {!shownDuplicates?.canOverride && (
+        {/* While likely duplicates show, saving is their explicit "different person" button; a
+            record with the same document offers only to open it. */}
+        {!shownDuplicates && (
           <button type="submit" className={buttonClass()} disabled={busy}>
             {check.isPending
               ? t('persons.duplicates.checking')

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
@@ -54,6 +54,24 @@ export function PersonsSearchPage() {
   }, [text, query, setParams]);
 
   const search = usePersonSearch(query);
+  const navigate = useNavigate();
+  // Enter pressed for these words: once their results are in, a single one opens.
+  const enterFor = useRef<string | null>(null);
+  const answered = search.data && !search.isPlaceholderData ? search.data.pages : null;
+  const openIfSingle = useCallback(
+    (pages: NonNullable<typeof answered>) => {
+      const [first] = pages;
+      if (pages.length === 1 && first?.items.length === 1 && first.nextCursor === null) {
+        void navigate(`/persons/${first.items[0]!.id}`);
+      }
+    },
+    [navigate],
+  );
+  useEffect(() => {
+    if (enterFor.current === null || enterFor.current !== query || !answered) return;
+    enterFor.current = null;
+    openIfSingle(answered);
+  }, [query, answered, openIfSingle]);
 
   // The page exists to search: the box takes the focus when it opens (after the console has
   // moved the focus to the new page's main region).
@@ -71,6 +89,9 @@ export function PersonsSearchPage() {
     event.preventDefault();
     const typed = text.trim();
     if (typed !== query) setParams(typed ? { q: typed } : {}, { replace: true });
+    if (typed.length < SEARCH_MIN_LENGTH) return;
+    if (typed === query && answered) openIfSingle(answered);
+    else enterFor.current = typed;
   };
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Escape' && text) {
