@@ -217,10 +217,10 @@ describe("a professional's page", () => {
       await checkPage(page, 'professional-inactive-en');
       await page.getByRole('button', { name: text.professionals.actions.reactivate }).click();
       await page.getByRole('button', { name: text.professionals.actions.deactivate }).waitFor();
-      await page
-        .locator('.professional-status')
-        .getByText(text.forms.active, { exact: true })
-        .waitFor();
+      // Active again, and still waiting for the first sign-in: one state, never both.
+      const status = page.locator('.professional-status');
+      await status.getByText(text.professionals.status.pending).waitFor();
+      expect(await status.getByText(text.forms.active, { exact: true }).count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
 
-/** Active or not; waiting for activation; second factor on. */
+/** Inactive, waiting for activation, or active; second factor on. */
 export function StatusBadges({ professional }: { professional: Professional }) {
   const { t } = useTranslation();
   return (
     <span className="badges">
-      <span className={professional.active ? 'badge badge--on' : 'badge badge--off'}>
-        {professional.active ? t('forms.active') : t('forms.inactive')}
-      </span>
-      {!professional.activated && (
+      {/* One state at a time: an active account nobody has activated yet is "pending", not
+          "active" beside "pending". */}
+      {!professional.active ? (
+        <span className="badge badge--off">{t('forms.inactive')}</span>
+      ) : professional.activated ? (
+        <span className="badge badge--on">{t('forms.active')}</span>
+      ) : (
         <span className="badge badge--pending">{t('professionals.status.pending')}</span>
       )}
       {professional.secondFactorEnrolled && (
