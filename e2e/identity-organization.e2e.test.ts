@@ -37,8 +37,11 @@ describe('the organization pages', () => {
         await expectHeading(page, text.organization.entity.title);
         const name = page.getByLabel(text.organization.entity.name);
         await expect.poll(() => name.inputValue()).toBe('Consell Comarcal de Demostració');
-        expect(await page.getByLabel(text.organization.entity.timeZone).inputValue()).toBe(
-          'Europe/Madrid',
+        const zone = page.getByLabel(text.organization.entity.timeZone);
+        expect(await zone.inputValue()).toBe('Europe/Madrid');
+        // Shown by city and offset, not by its identifier.
+        expect(await zone.locator('option:checked').textContent()).toMatch(
+          /^Madrid \(Europe\) · GMT\+0[12]:00$/,
         );
         await checkPage(page, `organization-entity-${lang}`);
 

@@ -42,18 +42,45 @@ const domainsIn = (text: string) =>
 
 const isDomain = (domain: string) => emailDomainsSchema.element.safeParse(domain).success;
 
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
+type ZoneOption = { value: string; label: string };
+
+/**
+ * The time zones by city and offset ("Madrid (Europe) · GMT+01:00"), in alphabetical order of
+ * city, as people look for them; the value stays the IANA identifier the server keeps.
+ */
+function timeZones(current: string, language: string): ZoneOption[] {
+  const all = Intl.supportedValuesOf('timeZone');
+  const zones = all.includes(current) ? all : [current, ...all];
+  const now = new Date();
+  return zones
+    .map((zone) => {
+      const parts = zone.split('/');
+      const city = (parts.at(-1) ?? zone).replace(/_/g, ' ');
+      const region = parts.length > 1 ? ` (${parts[0]!.replace(/_/g, ' ')})` : '';
+      let offset = '';
+      try {
+        offset =
+          new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: 'longOffset' })
+            .formatToParts(now)
+            .find((part) => part.type === 'timeZoneName')?.value ?? '';
+      } catch {
+        // A zone this browser does not know: shown by its name alone.
+      }
+      return { value: zone, label: offset ? `${city}${region} · ${offset}` : `${city}${region}` };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
 /** The entity's settings; only what changed is sent. */
 export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = useUpdateEntity();
   const id = useId();
   const [values, setValues] = useState(() => valuesOf(entity));
-  const zones = useMemo(() => timeZones(entity.timeZone), [entity.timeZone]);
+  const zones = useMemo(
+    () => timeZones(entity.timeZone, i18n.language),
+    [entity.timeZone, i18n.language],
+  );
 
   const domains = domainsIn(values.emailDomains);
   const problems: FieldErrors = {};
@@ -156,8 +183,8 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
               onChange={(event) => set('timeZone', event.target.value)}
             >
               {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
+                <option key={zone.value} value={zone.value}>
+                  {zone.label}
                 </option>
               ))}
             </select>
