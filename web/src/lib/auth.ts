@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { meSchema } from '@caliu/common';
+import { meSchema, sessionInfoSchema } from '@caliu/common';
 import type { Me } from '@caliu/common';
 import { ApiError, apiJson, setCsrfToken } from './api-client';
 import { clearDrafts } from './form-drafts';
@@ -46,6 +46,13 @@ export function useCurrentUser(): Me {
   const { data } = useMe();
   if (!data) throw new Error('useCurrentUser() is only available to signed-in pages');
   return data;
+}
+
+/** Extends the session's idle expiry, and records the new one. */
+export async function keepAlive() {
+  const info = await apiJson('/api/auth/keep-alive', sessionInfoSchema, { method: 'POST' });
+  recordSessionExpiry(info);
+  return info;
 }
 
 /** Forgets the session on this console and drops every cached answer. */

@@ -63,8 +63,10 @@ export type PasswordCheck = {
 export function checkPassword(password: string, loaded: PasswordRules | null): PasswordCheck {
   const longEnough = password.length >= PASSWORD_MIN_LENGTH;
   const notCommon = loaded ? !loaded.common.has(password.trim().toLowerCase()) : null;
-  const notGuessable =
-    loaded && longEnough && notCommon ? !loaded.isGuessable(password) : loaded ? false : null;
+  // The estimator is asked only about a password the other rules accept.
+  const notGuessable = loaded
+    ? longEnough && notCommon === true && !loaded.isGuessable(password)
+    : null;
   return { longEnough, notCommon, notGuessable };
 }
 

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
-import { sessionInfoSchema } from '@caliu/common';
-import { apiJson } from './api-client';
-import { useCurrentUser } from './auth';
+import { keepAlive, useCurrentUser } from './auth';
 import {
   clearDraft,
   clearDrafts,
@@ -11,7 +9,6 @@ import {
   saveDraft,
   useDraftKeys,
 } from './form-drafts';
-import { recordSessionExpiry } from './session-expiry';
 
 /** Typing keeps the session alive, at most once a minute. */
 const KEEP_ALIVE_EVERY_MS = 60 * 1000;
@@ -33,12 +30,9 @@ function keepAliveWhileTyping() {
   const now = Date.now();
   if (now - lastKeepAlive < KEEP_ALIVE_EVERY_MS) return;
   lastKeepAlive = now;
-  apiJson('/api/auth/keep-alive', sessionInfoSchema, { method: 'POST' }).then(
-    recordSessionExpiry,
-    () => {
-      // An expired session: the sign-in page takes over, and the draft is kept for after it.
-    },
-  );
+  keepAlive().catch(() => {
+    // An expired session: the sign-in page takes over, and the draft is kept for after it.
+  });
 }
 
 export type FormDraft<T> = {

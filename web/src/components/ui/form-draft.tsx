@@ -4,6 +4,7 @@ import { useDateTimeFormat } from '@/lib/format';
 import type { FormDraft } from '@/lib/use-form-draft';
 import { alertClass, alertTitleClass } from './alert';
 import { buttonClass } from './button';
+import { useModalDialog } from './dialog';
 
 /**
  * What every form shows of its draft (lib/use-form-draft): the offer of a draft kept from before,
@@ -53,12 +54,7 @@ function LeaveDialog<T>({ draft }: { draft: FormDraft<T> }) {
   const titleId = useId();
   const bodyId = useId();
   const open = draft.blocker.state === 'blocked';
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  useModalDialog(ref, open);
   const stay = () => draft.blocker.reset?.();
   return (
     <dialog

@@ -1,13 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { sessionInfoSchema } from '@caliu/common';
-import { apiJson } from '@/lib/api-client';
-import { recordSessionExpiry } from '@/lib/session-expiry';
+import { keepAlive } from '@/lib/auth';
 
-export async function keepAlive() {
-  return apiJson('/api/auth/keep-alive', sessionInfoSchema, { method: 'POST' });
-}
-
-/** Extends the session's idle expiry. */
+/** Extends the session's idle expiry (the "stay signed in" of the expiry warning). */
 export function useKeepAlive() {
-  return useMutation({ mutationFn: keepAlive, onSuccess: (info) => recordSessionExpiry(info) });
+  return useMutation({ mutationFn: keepAlive });
 }

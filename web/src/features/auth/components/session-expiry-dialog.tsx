@@ -8,6 +8,7 @@ import { useLogout } from '../api/logout';
 import { useSessionCountdown } from '../hooks/use-session-countdown';
 import { buttonClass } from '@/components/ui/button';
 import { alertClass } from '@/components/ui/alert';
+import { useModalDialog } from '@/components/ui/dialog';
 
 /**
  * Warns three minutes before the session ends for inactivity, offers to extend it, and ends it
@@ -28,12 +29,7 @@ export function SessionExpiryDialog() {
     if (countdown.phase === 'expired') endSession(queryClient, 'expired');
   }, [countdown.phase, queryClient]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  useModalDialog(dialogRef, open);
 
   const stay = () => {
     if (countdown.phase === 'warning' && !countdown.final) keepAlive.mutate();

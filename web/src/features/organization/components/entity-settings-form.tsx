@@ -45,8 +45,9 @@ const isDomain = (domain: string) => emailDomainsSchema.element.safeParse(domain
 type ZoneOption = { value: string; label: string };
 
 /**
- * The time zones by city and offset ("Madrid (Europe) · GMT+01:00"), in alphabetical order of
- * city, as people look for them; the value stays the IANA identifier the server keeps.
+ * The time zones by city and offset ("Madrid · GMT+01:00"), in alphabetical order of city, as
+ * people look for them; the value stays the IANA identifier the server keeps. (The identifier's
+ * region, "Europe", is English and is left out.)
  */
 function timeZones(current: string, language: string): ZoneOption[] {
   const all = Intl.supportedValuesOf('timeZone');
@@ -56,7 +57,6 @@ function timeZones(current: string, language: string): ZoneOption[] {
     .map((zone) => {
       const parts = zone.split('/');
       const city = (parts.at(-1) ?? zone).replace(/_/g, ' ');
-      const region = parts.length > 1 ? ` (${parts[0]!.replace(/_/g, ' ')})` : '';
       let offset = '';
       try {
         offset =
@@ -66,7 +66,7 @@ function timeZones(current: string, language: string): ZoneOption[] {
       } catch {
         // A zone this browser does not know: shown by its name alone.
       }
-      return { value: zone, label: offset ? `${city}${region} · ${offset}` : `${city}${region}` };
+      return { value: zone, label: offset ? `${city} · ${offset}` : city };
     })
     .sort((a, b) => a.label.localeCompare(b.label, language));
 }
