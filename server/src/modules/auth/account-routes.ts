@@ -12,7 +12,7 @@ import type { AppDeps } from '../../platform/context';
 import { errorResponses } from '../../platform/http-schemas';
 import { contextOf, publicContextOf } from '../../platform/request-context';
 import * as account from './account';
-import { serverPasswordSchema } from './password-policy';
+import { serverPasswordSchema, withPasswordEstimator } from './password-policy';
 import { withRetryAfter } from './retry-after';
 
 const linkErrors = errorResponses(400, 404);
@@ -40,6 +40,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(
     '/api/auth/activate',
     {
+      preValidation: withPasswordEstimator,
       config: { public: true },
       schema: {
         tags: ['auth'],
@@ -73,6 +74,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(
     '/api/auth/password-reset',
     {
+      preValidation: withPasswordEstimator,
       config: { public: true },
       schema: {
         tags: ['auth'],
@@ -87,6 +89,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.put(
     '/api/me/password',
     {
+      preValidation: withPasswordEstimator,
       config: { permission: 'profile.edit' },
       schema: {
         tags: ['auth'],
