@@ -38,6 +38,11 @@ export const auditEntrySchema = z.object({
   outcome: z.enum(['ok', 'denied', 'failed']),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
+  /**
+   * The record's name, at the time of reading, when the viewer may see it (a person only within
+   * their scope of persons' basic data); null otherwise: the console then shows an opaque reference.
+   */
+  recordName: z.string().nullable(),
   ticketId: z.uuid().nullable(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),

@@ -198,6 +198,14 @@ export const personSearchResultSchema = personSummarySchema.extend({
 export const personSearchPageSchema = z.object({
   items: z.array(personSearchResultSchema),
   nextCursor: z.string().nullable(),
+  /**
+   * The query was a DNI or NIE with a wrong check letter ("12345678A"): the items include the
+   * persons with its number (12345678), and the console says which letter it should have (Z).
+   */
+  wrongCheckLetter: z
+    .object({ typed: z.string(), number: z.string(), expected: z.string() })
+    .nullable()
+    .optional(),
 });
 export type PersonSearchPage = z.infer<typeof personSearchPageSchema>;
 
@@ -246,6 +254,12 @@ export const personHistoryPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type PersonHistoryItem = z.infer<typeof personHistoryItemSchema>;
+
+/** A person's page: the basic data and, when the viewer may see the full record, its history. */
+export const personViewSchema = personSchema.extend({
+  history: personHistoryPageSchema.nullable(),
+});
+export type PersonView = z.infer<typeof personViewSchema>;
 
 export const duplicateCheckSchema = z
   .object({
@@ -321,3 +335,15 @@ export const referentOptionsSchema = z.object({
   items: z.array(z.object({ id: z.uuid(), name: z.string(), teamIds: z.array(z.uuid()) })),
 });
 export type ReferentOptions = z.infer<typeof referentOptionsSchema>;
+
+/** A place (municipality, and sector if any): which team a new record there would get. */
+export const teamForPlaceQuerySchema = z.object({
+  municipalityId: z.uuid(),
+  sectorId: z.uuid().optional(),
+});
+export type TeamForPlaceQuery = z.infer<typeof teamForPlaceQuerySchema>;
+
+export const teamForPlaceSchema = z.object({
+  team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+export type TeamForPlace = z.infer<typeof teamForPlaceSchema>;

@@ -28,7 +28,9 @@ export const PERSONS_EXPECTED: Record<string, ExpectedRow> = {
   'POST /api/persons/duplicate-check': { relations: NONE, allow: allow(EDITORS, NONE) },
   'POST /api/persons': { relations: NONE, allow: allow(EDITORS, NONE) },
   'GET /api/persons/referents': { relations: NONE, allow: allow(EDITORS, NONE) },
+  'GET /api/persons/team-for-place': { relations: NONE, allow: allow(EDITORS, NONE) },
   'GET /api/persons/:id': { relations: RECORD, allow: allow(VIEWERS, ENTITY_WIDE) },
+  'GET /api/persons/:id/view': { relations: RECORD, allow: allow(VIEWERS, ENTITY_WIDE) },
   'PATCH /api/persons/:id': { relations: RECORD, allow: allow(EDITORS, ENTITY_WIDE) },
   'POST /api/persons/:id/deceased': { relations: RECORD, allow: allow(EDITORS, ENTITY_WIDE) },
   'GET /api/persons/:id/history': {
@@ -113,7 +115,12 @@ export const PERSONS_SCENARIOS: Record<string, Scenario> = {
     },
   }),
   'GET /api/persons/referents': async () => ({ method: 'GET', url: '/api/persons/referents' }),
+  'GET /api/persons/team-for-place': async (w) => ({
+    method: 'GET',
+    url: `/api/persons/team-for-place?municipalityId=${w.a.municipalities.north1}`,
+  }),
   'GET /api/persons/:id': onPerson('GET', (id) => `/api/persons/${id}`),
+  'GET /api/persons/:id/view': onPerson('GET', (id) => `/api/persons/${id}/view`),
   'PATCH /api/persons/:id': onPerson('PATCH', (id) => `/api/persons/${id}`, {
     address: 'Carrer Nou, 1',
   }),

@@ -7,6 +7,7 @@ import { rowsOf } from '../../db/connect';
 import { purgeAudit } from '../../commands/purge-audit';
 import { csvCell } from './service';
 import { createTestPerson } from '../../testing/persons-factories';
+import { writeAudit } from '../../platform/audit';
 
 async function setup() {
   const { app } = await buildTestApp();
@@ -160,6 +161,67 @@ describe('the audit log', () => {
       outcome: 'denied',
       details: { route: '/api/persons/:id', method: 'GET' },
     });
+  });
+
+  it('names the records of a page where the viewer may see them, and never writes names into the log', async () => {
+    const { app, db, entity, admin, tech } = await setup();
+    const other = await createTestEntity(db);
+    const person = await createTestPerson(db, entity, {
+      givenName: 'Núria',
+      firstSurname: 'Puig',
+      secondSurname: 'Vidal',
+    });
+    const foreignTeam = other.teams.north;
+    const actor = { entityId: entity.id, actorId: tech.id, requestId: null, ip: null };
+    const written: [action: string, recordType: string, recordId: string][] = [
+      ['person.read_basic', 'person', person],
+      ['team.members_update', 'team', entity.teams.north],
+      ['team.update', 'team', foreignTeam],
+      ['professional.update', 'professional', tech.id],
+      ['municipality.update', 'municipality', entity.municipalities.north1],
+      ['auth.logout', 'session', 'x'],
+    ];
+    await db.tenant(entity.id, async (tx) => {
+      for (const [action, recordType, recordId] of written) {
+        await writeAudit(tx, actor, { action, recordType, recordId });
+      }
+    });
+    type Item = { action: string; recordId: string | null; recordName: string | null };
+    const page = async (username: string) => {
+      const session = await login(app, entity.code, username);
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/audit?actorId=${tech.id}&limit=6`,
+        headers: session.headers(),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return new Map((res.json().items as Item[]).map((i) => [i.action, i.recordName]));
+    };
+
+    // The administrator does not see persons' data: the person stays an opaque reference.
+    const byAdmin = await page(admin.username);
+    expect(byAdmin.get('person.read_basic')).toBeNull();
+    expect(byAdmin.get('team.members_update')).toBe('North team');
+    expect(byAdmin.get('team.update')).toBeNull(); // another entity's team is not named
+    expect(byAdmin.get('professional.update')).toMatch(/^Test Professional/);
+    expect(byAdmin.get('municipality.update')).toBe('North One');
+    expect(byAdmin.get('auth.logout')).toBeNull();
+
+    // An administrator who is also a coordinator sees persons' basic data, and so their names.
+    const both = await createTestProfessional(db, entity, {
+      roles: ['administrator', 'coordinator'],
+      teams: [entity.teams.north],
+    });
+    expect((await page(both.username)).get('person.read_basic')).toBe('Núria Puig Vidal');
+
+    // The rows themselves hold no names.
+    const stored = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ details: unknown }>(
+        tx,
+        sql`SELECT details FROM audit_log WHERE record_id = ${person}`,
+      ),
+    );
+    expect(JSON.stringify(stored)).not.toContain('Núria');
   });
 
   it('refuses a filter that is not a date or an id, in words', async () => {

@@ -1,7 +1,9 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { AuditQuery } from '@caliu/common';
-import type { Tx } from '../../db/connect';
+import type { Scope } from '@caliu/common';
+import { rowsOf, type Tx } from '../../db/connect';
 import { auditLog, professionals } from '../../db/schema';
+import { personScope } from '../persons/repository';
 
 /** Audit rows matching the filters, newest first, keyset-paginated by id. */
 export async function searchAudit(
@@ -50,3 +52,53 @@ export async function searchAudit(
 }
 
 export type AuditRow = Awaited<ReturnType<typeof searchAudit>>[number];
+
+/** The record types whose names the audit log can show, and the table (and name) of each. */
+const NAMED_TABLES = {
+  professional: { table: sql`professionals`, name: sql`given_name || ' ' || surnames` },
+  team: { table: sql`teams`, name: sql`name` },
+  sector: { table: sql`sectors`, name: sql`name` },
+  municipality: { table: sql`municipalities`, name: sql`name` },
+} as const;
+
+export type NamedRecordType = keyof typeof NAMED_TABLES | 'person';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function idList(ids: string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
+/**
+ * The names of the entity's records of one type among `ids` (one query for them all). Persons
+ * are named only within the viewer's scope of `persons.view_basic`, decided in SQL by the persons
+ * module's scope mechanism; a person outside it (or no grant at all) is simply not answered.
+ */
+export async function recordNames(
+  tx: Tx,
+  entityId: string,
+  type: NamedRecordType,
+  ids: string[],
+  personViewer: { id: string; scope: Scope | undefined },
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (!wanted.length) return new Map();
+  let query: SQL;
+  if (type === 'person') {
+    if (!personViewer.scope) return new Map();
+    query = sql`SELECT p.id::text AS id,
+        concat_ws(' ', p.given_name, p.first_surname, p.second_surname) AS name
+      FROM persons p
+      WHERE p.entity_id = ${entityId} AND p.id IN (${idList(wanted)})
+        AND ${personScope('persons.view_basic', personViewer.scope, personViewer.id)}`;
+  } else {
+    const { table, name } = NAMED_TABLES[type];
+    query = sql`SELECT id::text AS id, ${name} AS name FROM ${table}
+      WHERE entity_id = ${entityId} AND id IN (${idList(wanted)})`;
+  }
+  const rows = await rowsOf<{ id: string; name: string }>(tx, query);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

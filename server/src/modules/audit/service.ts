@@ -1,5 +1,11 @@
 import type { AuditEntry, AuditQuery } from '@caliu/common';
-import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
+import type { Tx } from '../../db/connect';
+import {
+  actorOf,
+  type AppDeps,
+  type AuthContext,
+  type RequestContext,
+} from '../../platform/context';
 import { writeAudit } from '../../platform/audit';
 import * as repo from './repository';
 
@@ -8,7 +14,7 @@ import * as repo from './repository';
  * from another entity (the support agent, through its audited cross-entity path), never the
  * entity's own staff.
  */
-function present(row: repo.AuditRow, entityId: string): AuditEntry {
+function present(row: repo.AuditRow, entityId: string, recordName: string | null): AuditEntry {
   return {
     id: String(row.id),
     at: row.at.toISOString(),
@@ -23,10 +29,47 @@ function present(row: repo.AuditRow, entityId: string): AuditEntry {
     outcome: row.outcome,
     recordType: row.recordType,
     recordId: row.recordId,
+    recordName,
     ticketId: row.ticketId,
     requestId: row.requestId,
     ip: row.ip,
     details: row.details,
+  };
+}
+
+const NAMED_TYPES: readonly repo.NamedRecordType[] = [
+  'person',
+  'professional',
+  'team',
+  'sector',
+  'municipality',
+];
+
+function isNamedType(type: string | null): type is repo.NamedRecordType {
+  return (NAMED_TYPES as readonly (string | null)[]).includes(type);
+}
+
+/**
+ * The names of the records a page of entries refers to, read now (audit rows stay as written):
+ * one query per record type. The entity's own records are named; a person only within the
+ * viewer's scope of persons' basic data. Answers a look-up that gives null where not named.
+ */
+async function namesOf(tx: Tx, auth: AuthContext, rows: repo.AuditRow[]) {
+  const idsByType = new Map<repo.NamedRecordType, string[]>();
+  for (const row of rows) {
+    if (isNamedType(row.recordType) && row.recordId) {
+      idsByType.set(row.recordType, [...(idsByType.get(row.recordType) ?? []), row.recordId]);
+    }
+  }
+  const viewer = { id: auth.professionalId, scope: auth.grants['persons.view_basic'] };
+  const named = new Map<string, Map<string, string>>();
+  for (const [type, ids] of idsByType) {
+    named.set(type, await repo.recordNames(tx, auth.entity.id, type, ids, viewer));
+  }
+  return (row: repo.AuditRow): string | null => {
+    if (row.recordType === 'entity' && row.recordId === auth.entity.id) return auth.entity.name;
+    if (!row.recordType || !row.recordId) return null;
+    return named.get(row.recordType)?.get(row.recordId) ?? null;
   };
 }
 
@@ -37,7 +80,7 @@ function present(row: repo.AuditRow, entityId: string): AuditEntry {
 export async function search(deps: AppDeps, ctx: RequestContext, query: AuditQuery) {
   const { auth } = ctx;
   const { limit, cursor, ...filters } = query;
-  const rows = await deps.database.tenant(auth.entity.id, async (tx) => {
+  const { rows, names } = await deps.database.tenant(auth.entity.id, async (tx) => {
     if (!cursor) {
       await writeAudit(tx, actorOf(ctx), {
         action: 'audit.search',
@@ -46,17 +89,18 @@ export async function search(deps: AppDeps, ctx: RequestContext, query: AuditQue
         },
       });
     }
-    return repo.searchAudit(
+    const found = await repo.searchAudit(
       tx,
       filters,
       auth.entity.timeZone,
       limit + 1,
       cursor ? Number(cursor) : null,
     );
+    return { rows: found, names: await namesOf(tx, auth, found.slice(0, limit)) };
   });
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => present(row, auth.entity.id)),
+    items: page.map((row) => present(row, auth.entity.id, names(row))),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
   };
 }
@@ -107,7 +151,7 @@ export async function* exportCsv(deps: AppDeps, ctx: RequestContext, query: Audi
     if (!rows.length) break;
     let chunk = '';
     for (const row of rows) {
-      const e = present(row, auth.entity.id);
+      const e = present(row, auth.entity.id, null);
       chunk +=
         [
           e.id,

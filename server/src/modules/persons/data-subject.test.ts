@@ -109,20 +109,33 @@ describe("the administrator's data-subject tools", () => {
     expect(res.json().error.details[0].message).toMatch(/either by document or by name/);
   });
 
-  it("reports who consulted or changed the person's data, and when", async () => {
-    const { app, person, admin, tech, techId } = await setUp();
-    await app.inject({ method: 'GET', url: `/api/persons/${person}`, headers: tech.headers() });
+  it("reports who consulted or changed the person's data, and when: one entry per page view", async () => {
+    const { app, db, entity, person, admin, tech, techId } = await setUp();
+    // The referent's view of the person's page reads the full record (basic data and history
+    // in one answer): one entry, not one for each part.
+    const techView = await app.inject({
+      method: 'GET',
+      url: `/api/persons/${person}/view?limit=20`,
+      headers: tech.headers(),
+    });
+    expect(techView.statusCode, techView.body).toBe(200);
+    expect(techView.json().history).toMatchObject({ items: expect.any(Array) });
     await app.inject({
       method: 'PATCH',
       url: `/api/persons/${person}`,
       payload: { address: 'Carrer Nou, 5' },
       headers: tech.headers(),
     });
-    await app.inject({
+    // Someone who sees only basic data: the view holds no history, and says so in the log.
+    const aux = await createTestProfessional(db, entity, { roles: ['aux_admin'] });
+    const auxSession = await login(app, entity.code, aux.username);
+    const auxView = await app.inject({
       method: 'GET',
-      url: `/api/persons/${person}/history`,
-      headers: tech.headers(),
+      url: `/api/persons/${person}/view`,
+      headers: auxSession.headers(),
     });
+    expect(auxView.statusCode, auxView.body).toBe(200);
+    expect(auxView.json().history).toBeNull();
     const res = await app.inject({
       method: 'GET',
       url: `/api/audit/persons/${person}/access-report`,
@@ -134,12 +147,12 @@ describe("the administrator's data-subject tools", () => {
     expect(report.person).not.toHaveProperty('address');
     expect(report.truncated).toBe(false);
     expect(report.entries.map((e: { action: string }) => e.action)).toEqual([
-      'person.read_full',
-      'person.update',
       'person.read_basic',
+      'person.update',
+      'person.read_full',
     ]);
-    expect(report.entries[0].actor).toMatchObject({ id: techId, fromSupport: false });
-    expect(report.entries[0].actor.name).toMatch(/^Test Professional/);
+    expect(report.entries[2].actor).toMatchObject({ id: techId, fromSupport: false });
+    expect(report.entries[2].actor.name).toMatch(/^Test Professional/);
     // Producing the report is itself a consultation: the next report shows it.
     const again = await app.inject({
       method: 'GET',

@@ -11,7 +11,10 @@ import {
   personSchema,
   personSearchPageSchema,
   personSearchQuerySchema,
+  personViewSchema,
   referentOptionsSchema,
+  teamForPlaceQuerySchema,
+  teamForPlaceSchema,
   updatePersonSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../platform/context';
@@ -71,6 +74,20 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request) => service.referents(deps, contextOf(request)),
   );
 
+  app.get(
+    '/api/persons/team-for-place',
+    {
+      config: { permission: 'persons.edit_basic' },
+      schema: {
+        tags,
+        summary: 'The team a new record in this municipality (and sector) would get',
+        querystring: teamForPlaceQuerySchema,
+        response: { 200: teamForPlaceSchema, ...errors },
+      },
+    },
+    async (request) => service.teamForPlace(deps, contextOf(request), request.query),
+  );
+
   app.post(
     '/api/persons',
     {
@@ -100,6 +117,23 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request) => service.get(deps, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/persons/:id/view',
+    {
+      config: { permission: 'persons.view_basic' },
+      schema: {
+        tags,
+        summary:
+          "A person's page in one audited read: basic data and, when the viewer may see the full record, the first page of its history",
+        params: personIdParamsSchema,
+        querystring: pageQuerySchema.pick({ limit: true }),
+        response: { 200: personViewSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.view(deps, contextOf(request), request.params.id, request.query.limit),
   );
 
   app.patch(

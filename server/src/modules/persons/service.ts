@@ -1,4 +1,10 @@
-import { type CreatePerson, normalizeDocument, type Person } from '@caliu/common';
+import {
+  type CreatePerson,
+  normalizeDocument,
+  type Person,
+  type TeamForPlace,
+  type TeamForPlaceQuery,
+} from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
@@ -63,6 +69,26 @@ export async function get(deps: Deps, ctx: RequestContext, id: string) {
   });
 }
 
+/**
+ * A person's page in one read, recorded once: the basic data and, when the viewer may see the
+ * full record, the first page of its history (`person.read_full`); else `person.read_basic`.
+ */
+export async function view(deps: Deps, ctx: RequestContext, id: string, limit: number) {
+  const { auth } = ctx;
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const person = await loadPerson(tx, auth, id);
+    const history = person.can.viewFullRecord
+      ? await historyPage(tx, auth.entity.id, id, undefined, limit)
+      : null;
+    await writeAudit(tx, actorOf(ctx), {
+      action: history ? 'person.read_full' : 'person.read_basic',
+      recordType: 'person',
+      recordId: id,
+    });
+    return { ...person, history };
+  });
+}
+
 /** The full record's history: the referent, the team's coordinators, entity-wide case-file viewers. */
 export async function history(
   deps: Deps,
@@ -76,25 +102,31 @@ export async function history(
     if (!(await repo.fullRecordVisible(tx, auth.entity.id, id, auth.professionalId, scope))) {
       throw notFound('person');
     }
-    const rows = await repo.historyPage(
-      tx,
-      auth.entity.id,
-      id,
-      decodeCursor(page.cursor),
-      page.limit + 1,
-    );
+    const result = await historyPage(tx, auth.entity.id, id, page.cursor, page.limit);
+    // Every page read is recorded, a further one too: a cursor is no proof of an earlier read.
     await writeAudit(tx, actorOf(ctx), {
       action: 'person.read_full',
       recordType: 'person',
       recordId: id,
     });
-    const items = rows.slice(0, page.limit);
-    const last = rows.length > page.limit ? items[items.length - 1] : undefined;
-    return {
-      items: items.map(presentHistory),
-      nextCursor: last ? encodeCursor(new Date(last.created_at), last.id) : null,
-    };
+    return result;
   });
+}
+
+async function historyPage(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const rows = await repo.historyPage(tx, entityId, id, decodeCursor(cursor), limit + 1);
+  const items = rows.slice(0, limit);
+  const last = rows.length > limit ? items[items.length - 1] : undefined;
+  return {
+    items: items.map(presentHistory),
+    nextCursor: last ? encodeCursor(new Date(last.created_at), last.id) : null,
+  };
 }
 
 /** The stored columns of a new record, cleaned. */
@@ -239,6 +271,19 @@ export async function markDeceased(
 }
 
 /** The choices of the referent field in the person forms. */
+/** The team a record in this place would get, as creating one would choose it. */
+export async function teamForPlace(
+  deps: Deps,
+  { auth }: RequestContext,
+  { municipalityId, sectorId }: TeamForPlaceQuery,
+): Promise<TeamForPlace> {
+  const entityId = auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    const id = await repo.defaultTeam(tx, entityId, municipalityId, sectorId ?? null);
+    return { team: id ? await repo.teamName(tx, entityId, id) : null };
+  });
+}
+
 export async function referents(deps: Deps, { auth }: RequestContext) {
   const rows = await deps.database.tenant(auth.entity.id, (tx) =>
     repo.referentOptions(tx, auth.entity.id),

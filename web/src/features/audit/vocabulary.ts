@@ -3,18 +3,43 @@ import { auditEntrySchema } from '@caliu/common';
 import type { AuditEntry } from '@caliu/common';
 
 /**
- * The audit actions the console names in words (and offers in the action filter). The server
- * writes more as modules arrive; an action missing here is shown by its code.
+ * The audit actions the console names in words (and offers in the action filter): every action
+ * the server writes. A module that adds one adds it here, with its words and its sentence
+ * (sentence.ts); until then it is shown by its code.
  */
 export const KNOWN_ACTIONS = [
   'auth.login',
+  'auth.login_challenge',
   'auth.logout',
+  'auth.activate',
+  'auth.password_reset_request',
+  'auth.password_reset',
+  'auth.password_change',
+  'auth.second_factor_enrolment_start',
+  'auth.second_factor_enrol',
+  'auth.second_factor_remove',
   'access.denied',
   'access.not_found',
   'audit.search',
   'audit.export',
   'entity.create',
+  'entity.update',
+  'municipality.create',
+  'municipality.update',
+  'municipality.delete',
+  'sector.create',
+  'sector.update',
+  'sector.delete',
+  'team.create',
+  'team.update',
+  'team.members_update',
   'professional.create',
+  'professional.update',
+  'professional.deactivate',
+  'professional.reactivate',
+  'professional.activation_send',
+  'mailbox.read',
+  'outbox.retry',
   'support.cross_entity_read',
   'person.search',
   'person.duplicate_check',
@@ -37,6 +62,8 @@ export const KNOWN_RECORD_TYPES = [
   'municipality',
   'entity',
   'session',
+  'mailbox_message',
+  'outbox_message',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
 import { useAuditVocabulary } from '../vocabulary';
+import { recordLabel, useEntrySentence } from '../sentence';
 import { cx } from '@/lib/cx';
 import styles from '../audit.module.css';
 import tableCss from '@/components/ui/data-table.module.css';
@@ -15,73 +16,62 @@ type AuditTableProps = {
   onFilterRecord: (recordType: string, recordId: string) => void;
 };
 
-function detailText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object')) {
-    return value.join(', ');
-  }
-  return JSON.stringify(value);
-}
-
-function isEmpty(value: unknown): boolean {
-  if (value === null || value === undefined || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return typeof value === 'object' && Object.keys(value).length === 0;
-}
-
-/** The details of an entry in one line ("permission: audit.view · method: GET"). */
-function detailsText(details: AuditEntry['details']): string {
-  return Object.entries(details)
-    .filter(([, value]) => !isEmpty(value))
-    .map(([key, value]) => `${key}: ${detailText(value)}`)
-    .join(' · ');
-}
-
-/** Audit entries as a table; names and records are buttons that narrow the search to them. */
+/**
+ * Audit entries as a table, each written as a sentence; names and records are buttons that narrow
+ * the search to them. Under a tablet's width each entry is a card (audit.module.css), its cells
+ * labelled with the column names.
+ */
 export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTableProps) {
   const { t } = useTranslation();
   const captionId = useId();
   const formatDateTime = useDateTimeFormat();
   const vocabulary = useAuditVocabulary();
+  const describe = useEntrySentence();
+  const labels = {
+    time: t('audit.table.time'),
+    actor: t('audit.table.actor'),
+    action: t('audit.table.action'),
+    outcome: t('audit.table.outcome'),
+    record: t('audit.table.record'),
+    request: t('audit.table.request'),
+  };
 
   return (
-    // Wide tables scroll sideways on narrow screens; the region can take the focus to do so.
+    // Should a cell still be too wide, the region scrolls, and can take the focus to do so.
     <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={cx(tableCss.dataTable, 'audit-table')}>
+      <table className={cx(tableCss.dataTable, styles.auditTable, 'audit-table')}>
         <caption id={captionId} className="visually-hidden">
           {t('audit.table.caption')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">{t('audit.table.time')}</th>
-            <th scope="col">{t('audit.table.actor')}</th>
-            <th scope="col">{t('audit.table.action')}</th>
-            <th scope="col">{t('audit.table.outcome')}</th>
-            <th scope="col">{t('audit.table.record')}</th>
-            <th scope="col">{t('audit.table.request')}</th>
+            <th scope="col">{labels.time}</th>
+            <th scope="col">{labels.actor}</th>
+            <th scope="col">{labels.action}</th>
+            <th scope="col">{labels.outcome}</th>
+            <th scope="col">{labels.record}</th>
+            <th scope="col">{labels.request}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => {
-            const details = detailsText(entry.details);
             return (
               <tr key={entry.id}>
-                <td className={styles.auditTableTime}>
+                <td className={styles.auditTableTime} data-label={labels.time}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </td>
-                <td className={styles.auditTableWho}>
+                <td className={styles.auditTableWho} data-label={labels.actor}>
                   <ActorCell actor={entry.actor} onFilter={onFilterActor} />
                 </td>
-                <td>
-                  <span className="audit-table__action">{vocabulary.action(entry.action)}</span>
-                  {details && <span className={styles.auditTableDetails}>{details}</span>}
+                <td className={styles.auditTableWhat} data-label={labels.action}>
+                  <span className="audit-table__action">{describe(entry)}</span>
                 </td>
-                <td>
+                <td data-label={labels.outcome}>
                   <span className={cx(styles.auditOutcome, OUTCOME_CLASSES[entry.outcome])}>
                     {vocabulary.outcome(entry.outcome)}
                   </span>
                 </td>
-                <td>
+                <td data-label={labels.record}>
                   {entry.recordType && entry.recordId ? (
                     <>
                       <span className={styles.auditTableRecordType}>
@@ -89,18 +79,18 @@ export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTabl
                       </span>
                       <button
                         type="button"
-                        className={cx(linkButtonClass, styles.auditTableCode)}
+                        className={cx(linkButtonClass, styles.auditTableRecord)}
                         title={t('audit.table.filterByRecord')}
                         onClick={() => onFilterRecord(entry.recordType ?? '', entry.recordId ?? '')}
                       >
-                        <ShortId value={entry.recordId} />
+                        {recordLabel(entry)}
                       </button>
                     </>
                   ) : (
                     <Nothing />
                   )}
                 </td>
-                <td>
+                <td data-label={labels.request}>
                   {entry.requestId ? (
                     <code className={styles.auditTableCode} title={entry.requestId}>
                       <ShortId value={entry.requestId} />

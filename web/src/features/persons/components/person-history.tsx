@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonHistoryItem } from '@caliu/common';
+import type { PersonHistoryItem, PersonView } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
 import { usePersonHistory } from '../api/get-person-history';
 import { useCalendarDateFormat } from '../dates';
@@ -11,10 +11,16 @@ import { buttonClass } from '@/components/ui/button';
 import { alertClass, alertTitleClass } from '@/components/ui/alert';
 
 /** Changes of referent, municipality, team and status: who made them, and when. */
-export function PersonHistory({ personId }: { personId: string }) {
+export function PersonHistory({
+  personId,
+  first,
+}: {
+  personId: string;
+  first: NonNullable<PersonView['history']>;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
-  const history = usePersonHistory(personId, true);
+  const history = usePersonHistory(personId, first);
   const formatDateTime = useDateTimeFormat();
   const formatDate = useCalendarDateFormat();
   const items = history.data?.pages.flatMap((page) => page.items) ?? [];

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
-import { usePerson } from '../api/get-person';
+import { usePersonView } from '../api/get-person';
 import { useCalendarDateFormat } from '../dates';
 import { fullName } from '../names';
 import { PersonActions } from './person-actions';
@@ -30,7 +30,7 @@ export function PersonPage() {
   const { personId = '' } = useParams();
   const location = useLocation();
   const state = (location.state ?? null) as PersonLocationState | null;
-  const person = usePerson(personId);
+  const person = usePersonView(personId);
   const record = person.data;
   const formatDate = useCalendarDateFormat();
   const casesId = useId();
@@ -64,7 +64,7 @@ export function PersonPage() {
       </div>
       {state?.notice && <SavedNotice notice={state.notice} />}
       <PersonDetails person={record} />
-      {record.can.viewFullRecord && <PersonHistory personId={record.id} />}
+      {record.history && <PersonHistory personId={record.id} first={record.history} />}
       <section className={cx(styles.personSection, 'card')} aria-labelledby={casesId}>
         <h2 id={casesId} className="section-title">
           {t('persons.caseFiles.title')}

@@ -1,0 +1,259 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { AuditEntry } from '@caliu/common';
+import { FILTER_NAMES, isFilterName } from './filters';
+
+/** The field names an entry's details may list, each with its words in the locale files. */
+const FIELD_NAMES = [
+  'name',
+  'code',
+  'emailDomains',
+  'timeZone',
+  'defaultLanguage',
+  'requiresSecondFactor',
+  'ineCode',
+  'municipalityIds',
+  'sectorIds',
+  'active',
+  'givenName',
+  'surnames',
+  'firstSurname',
+  'secondSurname',
+  'sex',
+  'birthDate',
+  'nationality',
+  'documentType',
+  'documentNumber',
+  'email',
+  'mobilePhone',
+  'otherPhone',
+  'preferredLanguage',
+  'consentSms',
+  'consentEmail',
+  'address',
+  'postalCode',
+  'municipalityId',
+  'sectorId',
+  'housingType',
+  'housingTenure',
+  'referentId',
+  'teamId',
+  'roles',
+  'teams',
+  'costCategory',
+  'language',
+] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+
+const REASONS = ['bad_password', 'unknown_username', 'bad_second_factor', 'throttled'] as const;
+type Reason = (typeof REASONS)[number];
+
+function isFieldName(value: string): value is FieldName {
+  return (FIELD_NAMES as readonly string[]).includes(value);
+}
+
+function isReason(value: unknown): value is Reason {
+  return typeof value === 'string' && (REASONS as readonly string[]).includes(value);
+}
+
+function stringsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+
+function keysOf(value: unknown): string[] {
+  return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+}
+
+function numberIn(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * How an entry names its record: by name when the server gave one (the viewer may see it), by
+ * the name a deleted place had, or else by an opaque reference (the identifier's first characters).
+ */
+export function recordLabel(entry: AuditEntry): string {
+  if (entry.recordName) return entry.recordName;
+  const formerName = entry.details.name;
+  if (entry.recordType !== 'person' && typeof formerName === 'string' && formerName) {
+    return formerName;
+  }
+  // A symbol and digits, the same in every language.
+  const id = entry.recordId ?? '';
+  return `#${id.length > 13 ? id.slice(0, 8) : id}`;
+}
+
+/** Writes entries of the audit log as sentences in the console's language. */
+export function useEntrySentence(): (entry: AuditEntry) => string {
+  const { t, i18n } = useTranslation();
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+
+  const fields = (names: string[]) => {
+    const known = names.filter(isFieldName).map((name) => t(`audit.fields.${name}`));
+    const others = names.length - known.length;
+    return list.format(others ? [...known, t('audit.fields.other', { count: others })] : known);
+  };
+
+  return (entry) => sentence(entry, { t, fields, list });
+}
+
+type Helpers = {
+  t: TFunction;
+  fields: (names: string[]) => string;
+  list: Intl.ListFormat;
+};
+
+function sentence(entry: AuditEntry, { t, fields, list }: Helpers): string {
+  const d = entry.details;
+  const record = recordLabel(entry);
+  const reason = isReason(d.reason)
+    ? t(`audit.sentences.reasons.${d.reason}`)
+    : t('audit.sentences.reasons.other');
+  switch (entry.action) {
+    case 'auth.login':
+      return entry.outcome === 'ok'
+        ? t('audit.sentences.auth.login')
+        : t('audit.sentences.auth.loginRefused', { reason });
+    case 'auth.login_challenge':
+      return t('audit.sentences.auth.loginChallenge');
+    case 'auth.logout':
+      return t('audit.sentences.auth.logout');
+    case 'auth.activate':
+      return t('audit.sentences.auth.activate');
+    case 'auth.password_reset_request':
+      return t('audit.sentences.auth.passwordResetRequest');
+    case 'auth.password_reset':
+      return t('audit.sentences.auth.passwordReset');
+    case 'auth.password_change': {
+      if (entry.outcome !== 'ok')
+        return t('audit.sentences.auth.passwordChangeRefused', { reason });
+      const ended = numberIn(d.otherSessionsEnded);
+      return ended
+        ? t('audit.sentences.auth.passwordChangeSessions', { count: ended })
+        : t('audit.sentences.auth.passwordChange');
+    }
+    case 'auth.second_factor_enrolment_start':
+      return t('audit.sentences.auth.secondFactorEnrolmentStart');
+    case 'auth.second_factor_enrol':
+      return t('audit.sentences.auth.secondFactorEnrol');
+    case 'auth.second_factor_remove':
+      return t('audit.sentences.auth.secondFactorRemove');
+    case 'access.denied':
+      return t('audit.sentences.access.denied');
+    case 'access.not_found':
+      return t('audit.sentences.access.notFound');
+    case 'audit.search': {
+      const used = stringsIn(d.filters).filter(isFilterName);
+      if (!used.length) return t('audit.sentences.audit.search');
+      const names = FILTER_NAMES.filter((name) => used.includes(name)).map((name) =>
+        name === 'actorId' ? t('audit.filters.professional') : t(`audit.filters.${name}`),
+      );
+      return t('audit.sentences.audit.searchFiltered', {
+        filters: list.format(names.map((name) => name.toLocaleLowerCase())),
+      });
+    }
+    case 'audit.export':
+      return t('audit.sentences.audit.export');
+    case 'entity.create':
+      return t('audit.sentences.entity.create', { record });
+    case 'entity.update':
+      return t('audit.sentences.entity.update', { record, fields: fields(keysOf(d.changed)) });
+    case 'municipality.create':
+      return t('audit.sentences.municipality.create', { record });
+    case 'municipality.update':
+      return t('audit.sentences.municipality.update', { record, fields: fields(keysOf(d.after)) });
+    case 'municipality.delete':
+      return t('audit.sentences.municipality.delete', { record });
+    case 'sector.create':
+      return t('audit.sentences.sector.create', { record });
+    case 'sector.update':
+      return t('audit.sentences.sector.update', { record, fields: fields(keysOf(d.after)) });
+    case 'sector.delete':
+      return t('audit.sentences.sector.delete', { record });
+    case 'team.create':
+      return t('audit.sentences.team.create', { record });
+    case 'team.update':
+      return t('audit.sentences.team.update', { record, fields: fields(keysOf(d.after)) });
+    case 'team.members_update': {
+      const added = stringsIn(d.added).length;
+      const removed = stringsIn(d.removed).length;
+      const changes = [
+        ...(added ? [t('audit.sentences.team.added', { count: added })] : []),
+        ...(removed ? [t('audit.sentences.team.removed', { count: removed })] : []),
+      ];
+      return changes.length
+        ? t('audit.sentences.team.membersUpdateCounted', { record, changes: changes.join(', ') })
+        : t('audit.sentences.team.membersUpdate', { record });
+    }
+    default:
+      return sentenceOfRecords(entry, record, { t, fields, list });
+  }
+}
+
+/** The sentences of the actions on professionals, persons and messages. */
+function sentenceOfRecords(entry: AuditEntry, record: string, { t, fields }: Helpers): string {
+  const d = entry.details;
+  switch (entry.action) {
+    case 'professional.create':
+      return d.activationBy === 'sms'
+        ? t('audit.sentences.professional.createBySms', { record })
+        : t('audit.sentences.professional.create', { record });
+    case 'professional.update':
+      return t('audit.sentences.professional.update', {
+        record,
+        fields: fields(stringsIn(d.fields)),
+      });
+    case 'professional.deactivate': {
+      const ended = numberIn(d.sessionsEnded);
+      return ended
+        ? t('audit.sentences.professional.deactivateSessions', { record, count: ended })
+        : t('audit.sentences.professional.deactivate', { record });
+    }
+    case 'professional.reactivate':
+      return t('audit.sentences.professional.reactivate', { record });
+    case 'professional.activation_send':
+      if (entry.outcome !== 'ok' || d.smsFailed === true) {
+        return t('audit.sentences.professional.activationSmsFailed', { record });
+      }
+      return d.channel === 'sms'
+        ? t('audit.sentences.professional.activationBySms', { record })
+        : t('audit.sentences.professional.activationByEmail', { record });
+    case 'mailbox.read':
+      return t('audit.sentences.mailbox.read', { record });
+    case 'outbox.retry':
+      return t('audit.sentences.outbox.retry', { record });
+    case 'support.cross_entity_read':
+      return t('audit.sentences.support.crossEntityRead', { record });
+    case 'person.search':
+      if (d.kind === 'name') return t('audit.sentences.person.searchByName');
+      if (d.kind === 'document') return t('audit.sentences.person.searchByDocument');
+      return t('audit.sentences.person.search');
+    case 'person.duplicate_check':
+      return t('audit.sentences.person.duplicateCheck', { count: numberIn(d.results) ?? 0 });
+    case 'person.read_basic':
+      return t('audit.sentences.person.readBasic', { record });
+    case 'person.read_full':
+      return t('audit.sentences.person.readFull', { record });
+    case 'person.create':
+      return t('audit.sentences.person.create', { record });
+    case 'person.update':
+      return t('audit.sentences.person.update', { record, fields: fields(stringsIn(d.fields)) });
+    case 'person.deceased':
+      return t('audit.sentences.person.deceased', { record });
+    case 'person.delete':
+      return t('audit.sentences.person.delete', { record });
+    case 'person.lookup': {
+      const by =
+        d.by === 'document'
+          ? t('audit.sentences.person.lookupBy.document')
+          : t('audit.sentences.person.lookupBy.name');
+      return entry.recordId
+        ? t('audit.sentences.person.lookupFound', { by, record })
+        : t('audit.sentences.person.lookupNone', { by });
+    }
+    case 'person.access_report':
+      return t('audit.sentences.person.accessReport', { record });
+    default:
+      return t('audit.sentences.unknown', { action: entry.action });
+  }
+}
