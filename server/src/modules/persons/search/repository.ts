@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../db/connect';
-import type { WordCondition, WordPlan } from './parse';
+import { phraseDriver, type WordCondition, type WordPlan } from './parse';
 
 /**
  * The SQL of person search (the design is described in service.ts). Under row-level security an
@@ -59,6 +59,7 @@ export async function nameKey(tx: Tx, text: string): Promise<string> {
 }
 
 function matches(alias: string, condition: WordCondition): SQL {
+  if (condition.kind === 'phrase') return matches(alias, phraseDriver(condition));
   const word = sql.raw(`${alias}.word`);
   return condition.kind === 'prefix'
     ? sql`${word} >= ${condition.prefix} AND ${word} < ${condition.next}`
@@ -91,11 +92,16 @@ export async function personCounts(
 
 /** The same condition as a filter on a search key (the index carries each person's key). */
 function keyMatches(name: SQL, condition: WordCondition): SQL {
-  return condition.kind === 'prefix'
-    ? sql`(' ' || ${name}) LIKE ${`% ${escapeLike(condition.prefix)}%`}`
-    : sql`(' ' || ${name} || ' ') LIKE ANY (${textArray(
+  switch (condition.kind) {
+    case 'prefix':
+      return sql`(' ' || ${name}) LIKE ${`% ${escapeLike(condition.prefix)}%`}`;
+    case 'exact':
+      return sql`(' ' || ${name} || ' ') LIKE ANY (${textArray(
         condition.words.map((w) => `% ${escapeLike(w)} %`),
       )})`;
+    case 'phrase':
+      return sql`(' ' || ${name}) LIKE ${`% ${escapeLike(condition.pieces.join(' '))}%`}`;
+  }
 }
 
 /**
@@ -105,7 +111,9 @@ function keyMatches(name: SQL, condition: WordCondition): SQL {
  */
 function candidatesQuery(entityId: string, conditions: WordCondition[], extra: SQL[] = []): SQL {
   const [driver, ...others] = conditions;
-  const filters = others.map((c) => sql`AND ${keyMatches(sql`t0.name`, c)}`);
+  // A phrase's index look-up finds one of its words: the key says whether the others follow.
+  const checked = driver!.kind === 'phrase' ? conditions : others;
+  const filters = checked.map((c) => sql`AND ${keyMatches(sql`t0.name`, c)}`);
   const columns = [sql`t0.person_id AS id`, ...extra];
   const distinct = extra.length === 0 ? sql`DISTINCT` : sql``;
   return sql`SELECT ${distinct} ${sql.join(columns, sql`, `)} FROM person_name_terms t0
@@ -123,6 +131,24 @@ export async function candidates(
     sql`${candidatesQuery(entityId, conditions)} LIMIT ${cap}`,
   );
   return rows.map((r) => r.id);
+}
+
+/** How many persons have had each of these exact name words (absent: nobody). */
+export async function wordCounts(
+  tx: Tx,
+  entityId: string,
+  words: string[],
+): Promise<Map<string, number>> {
+  if (words.length === 0) return new Map();
+  const rows = await rowsOf<{ word: string; persons: number | string }>(
+    tx,
+    sql`SELECT v.word, v.persons FROM person_name_words v
+      WHERE v.entity_id = ${entityId} AND v.word IN (${sql.join(
+        words.map((w) => sql`${w}`),
+        sql`, `,
+      )}) AND v.persons > 0`,
+  );
+  return new Map(rows.map((r) => [r.word, Number(r.persons)]));
 }
 
 /** Name words of 4+ letters within one edit of each typed word (symmetric-deletion index). */

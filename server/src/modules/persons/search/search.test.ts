@@ -15,6 +15,7 @@ import { rowsOf } from '../../../db/connect';
 import { deletionsOf, NAME_PARTICLES } from './parse';
 
 type Item = { id: string; givenName: string; firstSurname: string; match: string };
+type WrongCheckLetter = { typed: string; number: string; expected: string } | null;
 
 describe('person search', () => {
   let app: FastifyInstance;
@@ -70,6 +71,11 @@ describe('person search', () => {
       firstSurname: "D'Amico",
       secondSurname: null,
     });
+    ids.amrani = await createTestPerson(db, entity, {
+      givenName: 'Fátima',
+      firstSurname: 'El Amrani',
+      secondSurname: 'Bennani',
+    });
   }, 120_000);
 
   async function search(q: string, limit = 20) {
@@ -79,7 +85,11 @@ describe('person search', () => {
       headers: session.headers(),
     });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: Item[]; nextCursor: string | null };
+    return res.json() as {
+      items: Item[];
+      nextCursor: string | null;
+      wrongCheckLetter?: WrongCheckLetter;
+    };
   }
 
   async function rankOf(q: string, id: string) {
@@ -154,6 +164,58 @@ describe('person search', () => {
       const expected = q.toLowerCase().startsWith('x') ? ids.puig : ids.garcia;
       expect(items[0]?.id, q).toBe(expected);
       expect(items[0]?.match, q).toBe('document');
+    }
+  });
+
+  it('finds surnames written without their space, or with one a name does not have', async () => {
+    // The population has other El Amranis: they may come first, nobody else.
+    for (const q of ['Elamrani', 'elamr', 'El-Amrani']) {
+      const { items } = await search(q);
+      const rank = items.findIndex((i) => i.id === ids.amrani);
+      expect(rank, q).toBeGreaterThanOrEqual(0);
+      for (const above of items.slice(0, rank)) expect(above.firstSurname, q).toBe('El Amrani');
+    }
+    for (const q of ['fatima elamrani', 'Elamrani Bennani']) {
+      expect(await rankOf(q, ids.amrani!), q).toBe(0);
+    }
+    expect(await rankOf('fatima elamrani bennani', ids.amrani!)).toBe(0);
+    expect(await rankOf('Delafuente Ruiz', ids.fuente!)).toBe(0);
+    expect(await rankOf('pedro dela fuente', ids.fuente!)).toBe(0);
+    expect(await rankOf('giulia d amico', ids.amico!)).toBe(0);
+    // The words must follow each other in the name: "Amrani El" is not "Elamrani".
+    const { items } = await search('fatima amranibennani');
+    expect(items.map((i) => i.id)).toContain(ids.amrani);
+    expect((await search('fatima bennanielamrani')).items.map((i) => i.id)).not.toContain(
+      ids.amrani,
+    );
+  });
+
+  it('finds a DNI or NIE typed with a wrong check letter by its number, and says so', async () => {
+    const garcia = await search('12345678A');
+    expect(garcia.items.map((i) => i.id)).toEqual([ids.garcia]);
+    expect(garcia.items[0]?.match).toBe('document');
+    expect(garcia.wrongCheckLetter).toEqual({
+      typed: '12345678A',
+      number: '12345678',
+      expected: 'Z',
+    });
+    const puig = await search('x-1234567-a');
+    expect(puig.items.map((i) => i.id)).toEqual([ids.puig]);
+    expect(puig.wrongCheckLetter).toEqual({
+      typed: 'X1234567A',
+      number: 'X1234567',
+      expected: 'L',
+    });
+    // Nobody has the number either: the answer still says why nothing matched.
+    const nobody = await search('87654321A');
+    expect(nobody.items).toEqual([]);
+    expect(nobody.wrongCheckLetter).toEqual({
+      typed: '87654321A',
+      number: '87654321',
+      expected: 'X',
+    });
+    for (const q of ['12345678Z', '12345678', 'garcia']) {
+      expect((await search(q)).wrongCheckLetter ?? null, q).toBeNull();
     }
   });
 

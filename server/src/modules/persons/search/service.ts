@@ -17,7 +17,9 @@ import {
   type ParsedQuery,
   planWords,
   prefixOf,
+  splitsOf,
   type WordCondition,
+  type WrongCheckLetter,
   type WordPlan,
 } from './parse';
 import * as repo from './repository';
@@ -37,7 +39,9 @@ import * as repo from './repository';
  *    for each typed word, the name words of 4+ letters within one edit of it (insertion,
  *    deletion, substitution, transposition) are found through the index of one-letter deletions
  *    (person_name_word_deletions: equality lookups, no scan), and the search runs again with that
- *    word replaced by them.
+ *    word replaced by them. Spaces are tolerated the same way: a typed word that runs names
+ *    together ("Elamrani" for El Amrani) is cut into words of the vocabulary and searched as
+ *    those words in a row; two typed words that a name writes as one ("D Amico") are joined.
  *
  * Results are ranked: every word whole and nothing else (exact), every word whole, word prefixes,
  * then approximate matches; within a tier the words in the order typed first, then trigram
@@ -50,6 +54,8 @@ export const TYPO_MIN_LETTERS = 4;
 /** Above this many matches a query is broad: ranked without similarity, in SQL. */
 export const BROAD_ABOVE = 2000;
 const MAX_CORRECTIONS = 40;
+/** The cuts of one typed word into several names that are searched (fewest pieces first). */
+const MAX_SPLITS = 4;
 /** Deeper than this, the user should type more. */
 export const MAX_OFFSET = 1000;
 
@@ -59,7 +65,12 @@ export async function searchPersons(
   entityId: string,
   q: string | undefined,
   page: repo.Window,
-): Promise<{ kind: ParsedQuery['kind']; page: PersonSearchPage['items']; hasMore: boolean }> {
+): Promise<{
+  kind: ParsedQuery['kind'];
+  page: PersonSearchPage['items'];
+  hasMore: boolean;
+  wrongCheckLetter: WrongCheckLetter | null;
+}> {
   const parsed = parseQuery(q);
   const window = { limit: page.limit + 1, offset: page.offset };
   let rows: repo.SearchRow[] = [];
@@ -75,6 +86,7 @@ export async function searchPersons(
     kind: parsed.kind,
     page: rows.slice(0, page.limit).map(presentSearchRow),
     hasMore: rows.length > page.limit,
+    wrongCheckLetter: parsed.kind === 'document' ? parsed.wrongCheckLetter : null,
   };
 }
 
@@ -99,18 +111,27 @@ async function searchByName(
   const approximate: string[] = [];
   if (strict.length < FALLBACK_BELOW) {
     const known = new Set(strict);
-    const corrections = [...(await correctionsFor(tx, entityId, plan))];
-    const replaced = corrections.map(([, words]): WordCondition => ({ kind: 'exact', words }));
-    const replacedCounts = await repo.personCounts(tx, entityId, replaced);
-    for (const [i, [typed]] of corrections.entries()) {
-      // That word replaced by its corrections; again the rarest condition drives.
+    const alternatives = [
+      ...(await correctionsFor(tx, entityId, plan)),
+      ...(await splitsFor(tx, entityId, plan)),
+      ...joinsOf(plan),
+    ];
+    const alternativeCounts = await repo.personCounts(
+      tx,
+      entityId,
+      alternatives.map((a) => a.condition),
+    );
+    for (const [i, alternative] of alternatives.entries()) {
+      // The typed words replaced by the alternative; again the rarest condition drives.
+      const replaced = new Set(alternative.replaces.map((w) => prefixes[plan.words.indexOf(w)]));
       const conditions = [
-        { condition: replaced[i]!, count: replacedCounts[i]! },
-        ...byRarity.filter((c) => c.condition !== prefixes[plan.words.indexOf(typed)]),
-      ]
-        .sort((a, b) => a.count - b.count)
-        .map((c) => c.condition);
-      for (const id of await repo.candidates(tx, entityId, conditions, BROAD_ABOVE)) {
+        { condition: alternative.condition, count: alternativeCounts[i]! },
+        ...byRarity.filter((c) => !replaced.has(c.condition)),
+      ].sort((a, b) => a.count - b.count);
+      // A condition that nobody meets: no need to ask.
+      if (conditions[0]!.count === 0) continue;
+      const rarestFirst = conditions.map((c) => c.condition);
+      for (const id of await repo.candidates(tx, entityId, rarestFirst, BROAD_ABOVE)) {
         if (!known.has(id)) {
           known.add(id);
           approximate.push(id);
@@ -121,14 +142,13 @@ async function searchByName(
   return repo.rankCandidates(tx, entityId, plan, { strict, approximate }, window);
 }
 
+/** Another reading of some typed words: a typo corrected, spaces put in or taken out. */
+type Alternative = { replaces: string[]; condition: WordCondition };
+
 /** For each typed word that may carry a typo, the name words one edit away from it. */
-async function correctionsFor(
-  tx: Tx,
-  entityId: string,
-  plan: WordPlan,
-): Promise<Map<string, string[]>> {
+async function correctionsFor(tx: Tx, entityId: string, plan: WordPlan): Promise<Alternative[]> {
   const eligible = plan.words.filter((w) => [...w].length >= TYPO_MIN_LETTERS - 1);
-  if (eligible.length === 0) return new Map();
+  if (eligible.length === 0) return [];
   const found = await repo.wordsWithinOneEdit(
     tx,
     entityId,
@@ -140,7 +160,57 @@ async function correctionsFor(
     if (list.length < MAX_CORRECTIONS) list.push(word);
     out.set(typed, list);
   }
+  return [...out].map(([typed, words]) => ({
+    replaces: [typed],
+    condition: { kind: 'exact', words },
+  }));
+}
+
+/**
+ * Typed words that run name words together ("Elamrani" for El Amrani, "Delafuente"): the cuts
+ * of each into names of the vocabulary, every piece a whole word but the last, which may be the
+ * start of one. Found by equality and ranges on the vocabulary (leakproof, so indexed under
+ * row-level security), the rarest piece then drives the search.
+ */
+async function splitsFor(tx: Tx, entityId: string, plan: WordPlan): Promise<Alternative[]> {
+  const splits = plan.words.map((word) => ({ word, splits: splitsOf(word) }));
+  const pieces = new Set<string>();
+  const lastPieces = new Set<string>();
+  for (const { splits: cuts } of splits) {
+    for (const cut of cuts) {
+      cut.slice(0, -1).forEach((p) => pieces.add(p));
+      lastPieces.add(cut.at(-1)!);
+    }
+  }
+  if (pieces.size === 0) return [];
+  const whole = await repo.wordCounts(tx, entityId, [...pieces]);
+  const starts = [...lastPieces];
+  const startCounts = await repo.personCounts(tx, entityId, starts.map(prefixOf));
+  const started = new Map(starts.map((p, i) => [p, startCounts[i]!]));
+  const out: Alternative[] = [];
+  for (const { word, splits: cuts } of splits) {
+    // Each piece's count: a whole word, or words starting with it for the last piece.
+    const found = cuts
+      .map((cut) => ({
+        cut,
+        pieceCounts: cut.map((p, i) => (i < cut.length - 1 ? whole.get(p) : started.get(p)) ?? 0),
+      }))
+      .filter(({ pieceCounts }) => pieceCounts.every((c) => c > 0))
+      .slice(0, MAX_SPLITS);
+    for (const { cut, pieceCounts } of found) {
+      const driver = pieceCounts.indexOf(Math.min(...pieceCounts));
+      out.push({ replaces: [word], condition: { kind: 'phrase', pieces: cut, driver } });
+    }
+  }
   return out;
+}
+
+/** Two typed words that a name writes as one ("D Amico" for D'Amico, "Mari Carmen"). */
+function joinsOf(plan: WordPlan): Alternative[] {
+  return plan.words
+    .slice(1)
+    .map((word, i) => [plan.words[i]!, word] as const)
+    .map(([a, b]) => ({ replaces: [a, b], condition: prefixOf(a + b) }));
 }
 
 /** One box: a name in any order, or a document. Audited as a search of that length, not its text. */
@@ -161,6 +231,7 @@ export async function search(
     return {
       items: result.page,
       nextCursor: result.hasMore && next <= MAX_OFFSET ? encodeOffsetCursor(next) : null,
+      wrongCheckLetter: result.wrongCheckLetter,
     };
   });
 }
