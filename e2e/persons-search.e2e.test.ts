@@ -42,6 +42,18 @@ describe('searching persons', () => {
         .locator('.person-result')
         .filter({ hasText: text.persons.match.document })
         .waitFor();
+      // A wrong check letter: her number finds her, and the page says which letter it should be.
+      expect(await search(page, 'en', '12345678a')).toEqual([MARIA.name]);
+      const wrong = { typed: '12345678A', expected: 'Z', number: '12345678' };
+      await page.getByText(fill(text.persons.search.wrongCheckLetter, wrong)).waitFor();
+      // Nobody has the number either: the empty answer says why.
+      expect(await search(page, 'en', '87654321A')).toEqual([]);
+      const nobody = { typed: '87654321A', expected: 'X', number: '87654321' };
+      await page.getByText(fill(text.persons.search.wrongCheckLetterNobody, nobody)).waitFor();
+      expect(await search(page, 'en', MARIA.document)).toEqual([MARIA.name]);
+      expect(await page.locator('.person-results__notice').count()).toBe(0);
+      // A surname typed without its space.
+      expect(await search(page, 'en', 'Elamrani')).toContain('Ahmed El Amrani');
 
       const names = await search(page, 'en', 'garcia lopez');
       await checkPage(page, 'persons-search-en');

@@ -46,6 +46,8 @@ export function SearchResults({
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];
   const searched = query.length >= minLength;
   const settled = searched && search.isSuccess && !search.isPlaceholderData && !typing;
+  // A DNI or NIE with a wrong check letter: the server searched its number too; say so.
+  const wrongLetter = settled ? search.data.pages[0]?.wrongCheckLetter : null;
   const createTo = `/persons/new?${new URLSearchParams({ q: query }).toString()}`;
   const linkState: PersonLocationState = {
     search: `?${new URLSearchParams({ q: query }).toString()}`,
@@ -117,6 +119,11 @@ export function SearchResults({
           </button>
         </div>
       )}
+      {wrongLetter && items.length > 0 && (
+        <p className={alertClass('warning', 'person-results__notice')}>
+          {t('persons.search.wrongCheckLetter', wrongLetter)}
+        </p>
+      )}
       {searched && items.length > 0 && (
         <ul
           ref={listRef}
@@ -148,7 +155,13 @@ export function SearchResults({
           <p className={styles.personResultsEmptyTitle}>
             {t('persons.search.empty', { q: query })}
           </p>
-          <p>{t('persons.search.emptyHint')}</p>
+          {wrongLetter ? (
+            <p className={alertClass('warning', 'person-results__notice')}>
+              {t('persons.search.wrongCheckLetterNobody', wrongLetter)}
+            </p>
+          ) : (
+            <p>{t('persons.search.emptyHint')}</p>
+          )}
           {canCreate && (
             <Link to={createTo} className={buttonClass()}>
               {t('persons.search.create')}
