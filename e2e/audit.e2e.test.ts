@@ -5,6 +5,7 @@ import { DEMO_LOGINS } from '../server/src/demo/fixtures';
 import { checkPage, expectHeading, fill, pageOverflowsSideways, signIn, TEXTS } from './browser';
 import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
+import { MARIA } from './persons-pages';
 
 const suite = useBrowserSuite();
 const { baseUrl } = suite;
@@ -95,7 +96,7 @@ describe('the audit page', () => {
       const signInRow = page
         .locator('table.audit-table tbody tr')
         .filter({ hasText: professional })
-        .filter({ hasText: text.audit.actions.auth.login });
+        .filter({ hasText: text.audit.sentences.auth.login });
       await signInRow.first().waitFor();
 
       // By action: every row is a sign-in.
@@ -104,9 +105,16 @@ describe('the audit page', () => {
       await page.getByRole('button', { name: text.audit.filters.submit }).click();
       expect(searchParam(await byAction, 'action')).toBe('auth.login');
       await page.waitForURL(/[?&]action=auth\.login/);
+      // (A refused sign-in, from another test, says so and why.)
+      const refusedSignIn = text.audit.sentences.auth.loginRefused.split('{{')[0]!;
       await expect
-        .poll(async () => [...new Set(await column(page, 3, '.audit-table__action'))])
-        .toEqual([text.audit.actions.auth.login]);
+        .poll(async () =>
+          (await column(page, 3, '.audit-table__action')).every(
+            (sentence) =>
+              sentence === text.audit.sentences.auth.login || sentence.startsWith(refusedSignIn),
+          ),
+        )
+        .toBe(true);
 
       // A name in the results narrows the search to that professional (the action stays).
       const byActor = nextSearch(page);
@@ -218,9 +226,9 @@ describe('the audit page', () => {
         text.audit.table.record,
         text.audit.table.request,
       ]);
-      // This very search is the newest entry, in the page's language.
+      // This very search is the newest entry, as a sentence in the page's language.
       expect((await column(page, 3, '.audit-table__action'))[0]).toBe(
-        text.audit.actions.audit.search,
+        text.audit.sentences.audit.search,
       );
       await checkPage(page, `audit-${lang}`);
       expect(pageErrors).toEqual([]);
@@ -228,6 +236,85 @@ describe('the audit page', () => {
       await context.close();
     }
   });
+
+  it.each<Lang>(['ca', 'es'])(
+    'writes entries as sentences, names a person only to whom may see them, one entry per view (%s)',
+    async (lang) => {
+      const text = TEXTS[lang];
+      // A technician mistypes the password, then opens María's page (she is María's referent:
+      // the page shows the full record, history included).
+      const tech = await suite.open({ baseUrl, locale: lang });
+      let mariaId = '';
+      try {
+        const wrong = await tech.page.context().request.post('/api/auth/login', {
+          data: { entity: 'demo', username: 'tech-ssb', password: 'not-the-password' },
+        });
+        expect(wrong.status()).toBe(401);
+        await signIn(tech.page, { username: 'tech-ssb' });
+        const found = await tech.page.context().request.get(`/api/persons?q=${MARIA.document}`);
+        mariaId = ((await found.json()) as { items: { id: string }[] }).items[0]!.id;
+      } catch (error) {
+        await tech.context.close();
+        throw error;
+      }
+
+      const { context, page, pageErrors } = await suite.open({ baseUrl, locale: lang });
+      try {
+        await signIn(page, { username: 'administrator' });
+        const entriesOfMaria = async () => {
+          const answer = await page
+            .context()
+            .request.get(`/api/audit?recordType=person&recordId=${mariaId}&limit=200`);
+          return ((await answer.json()) as AuditPage).items.length;
+        };
+        const before = await entriesOfMaria();
+        try {
+          await tech.page.goto(`/persons/${mariaId}`);
+          await expectHeading(tech.page, MARIA.name);
+          await tech.page.locator('.person-history tbody tr').first().waitFor();
+        } finally {
+          await tech.context.close();
+        }
+        // One view of the page, one entry (not one for the data and one for the history).
+        expect(await entriesOfMaria()).toBe(before + 1);
+
+        const byRecord = nextSearch(page);
+        await page.goto(`/audit?recordType=person&recordId=${mariaId}`);
+        expect((await byRecord).status()).toBe(200);
+        const first = page.locator('table.audit-table tbody tr').first();
+        await first.waitFor();
+        // The administrator does not see persons' data: María is an opaque reference.
+        const reference = `#${mariaId.slice(0, 8)}`;
+        expect(await first.locator('.audit-table__action').textContent()).toBe(
+          fill(text.audit.sentences.person.readFull, { record: reference }),
+        );
+        expect(await first.locator('.audit-table__actor').textContent()).toBe(demoName('tech-ssb'));
+        expect(await page.locator('table.audit-table').textContent()).not.toContain(MARIA.name);
+        await checkPage(page, `audit-sentences-${lang}`);
+
+        // A failed sign-in says why, in words.
+        const refused = nextSearch(page);
+        await page.goto('/audit?action=auth.login&outcome=denied');
+        await refused;
+        const failed = page
+          .locator('table.audit-table tbody tr')
+          .filter({ hasText: demoName('tech-ssb') })
+          .first();
+        await failed.waitFor();
+        expect(await failed.locator('.audit-table__action').textContent()).toBe(
+          fill(text.audit.sentences.auth.loginRefused, {
+            reason: text.audit.sentences.reasons.bad_password,
+          }),
+        );
+        // No raw codes: neither the action's nor its details'.
+        const words = (await page.locator('table.audit-table tbody').textContent()) ?? '';
+        expect(words).not.toMatch(/auth\.login|bad_password|reason:/);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('fits a tablet held upright (768 px)', async () => {
     const text = TEXTS.es;
@@ -238,10 +325,15 @@ describe('the audit page', () => {
     });
     try {
       await openAuditPage(page, 'es');
-      // The page does not scroll sideways; the wide table scrolls inside its own region.
+      // Neither the page nor the table scrolls sideways: each entry is a card of labelled lines.
       expect(await pageOverflowsSideways(page)).toBe(false);
       const region = page.getByRole('region', { name: text.audit.table.caption });
       expect(await region.getAttribute('tabindex')).toBe('0');
+      expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const time = page.locator('table.audit-table tbody tr').first().locator('td').first();
+      expect(await time.evaluate((el) => getComputedStyle(el, '::before').content)).toBe(
+        JSON.stringify(text.audit.table.time),
+      );
       const link = page.getByRole('link', { name: text.navigation.sections.audit });
       const box = await link.boundingBox();
       expect(box && box.x + box.width).toBeLessThanOrEqual(768);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { Person } from '@caliu/common';
+import type { Person, PersonView } from '@caliu/common';
 import { personKey, personsKey } from './keys';
 
 /**
@@ -10,6 +10,10 @@ export function usePersonChanged() {
   const queryClient = useQueryClient();
   return (person: Person) => {
     queryClient.setQueryData(personKey(person.id), person);
+    // The page shows the change at once; its history comes with the page's next read.
+    queryClient.setQueryData<PersonView>([...personKey(person.id), 'view'], (view) =>
+      view ? { ...view, ...person } : view,
+    );
     return queryClient.invalidateQueries({
       queryKey: personsKey,
       predicate: (query) =>
