@@ -113,7 +113,12 @@ async function searchByName(
     const known = new Set(strict);
     const alternatives = [
       ...(await correctionsFor(tx, entityId, plan)),
-      ...(await splitsFor(tx, entityId, plan)),
+      // Only rare words may run names together: "garcia" or "maria" are not cut up.
+      ...(await splitsFor(
+        tx,
+        entityId,
+        plan.words.filter((_, i) => counts[i]! < FALLBACK_BELOW),
+      )),
       ...joinsOf(plan),
     ];
     const alternativeCounts = await repo.personCounts(
@@ -170,10 +175,11 @@ async function correctionsFor(tx: Tx, entityId: string, plan: WordPlan): Promise
  * Typed words that run name words together ("Elamrani" for El Amrani, "Delafuente"): the cuts
  * of each into names of the vocabulary, every piece a whole word but the last, which may be the
  * start of one. Found by equality and ranges on the vocabulary (leakproof, so indexed under
- * row-level security), the rarest piece then drives the search.
+ * row-level security), the rarest piece then drives the search. Only for rare typed words (a
+ * common one is a name as typed), so an ordinary search pays nothing for it.
  */
-async function splitsFor(tx: Tx, entityId: string, plan: WordPlan): Promise<Alternative[]> {
-  const splits = plan.words.map((word) => ({ word, splits: splitsOf(word) }));
+async function splitsFor(tx: Tx, entityId: string, words: string[]): Promise<Alternative[]> {
+  const splits = words.map((word) => ({ word, splits: splitsOf(word) }));
   const pieces = new Set<string>();
   const lastPieces = new Set<string>();
   for (const { splits: cuts } of splits) {
