@@ -83,18 +83,21 @@ export function recordLabel(entry: AuditEntry): string {
   return `#${id.length > 13 ? id.slice(0, 8) : id}`;
 }
 
-/** Writes entries of the audit log as sentences in the console's language. */
-export function useEntrySentence(): (entry: AuditEntry) => string {
-  const { t, i18n } = useTranslation();
-  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
-
+/** An entry of the audit log as a sentence, in the language `t` speaks (`language`). */
+export function describeEntry(entry: AuditEntry, t: TFunction, language: string): string {
+  const list = new Intl.ListFormat(language, { type: 'conjunction' });
   const fields = (names: string[]) => {
     const known = names.filter(isFieldName).map((name) => t(`audit.fields.${name}`));
     const others = names.length - known.length;
     return list.format(others ? [...known, t('audit.fields.other', { count: others })] : known);
   };
+  return sentence(entry, { t, fields, list });
+}
 
-  return (entry) => sentence(entry, { t, fields, list });
+/** Writes entries of the audit log as sentences in the console's language. */
+export function useEntrySentence(): (entry: AuditEntry) => string {
+  const { t, i18n } = useTranslation();
+  return (entry) => describeEntry(entry, t, i18n.language);
 }
 
 type Helpers = {
