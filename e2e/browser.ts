@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { catalanDe, catalanEl } from '../common/src/catalan';
 import { LOCALES, type Resources } from '../web/src/locales';
 import { REPO_ROOT } from './harness';
 
@@ -102,6 +103,15 @@ export async function htmlLang(page: Page): Promise<string | null> {
   return page.locator('html').getAttribute('lang');
 }
 
+/** The form drafts the console keeps in this browser's storage, as stored (ciphertext). */
+export function storedDrafts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('caliu.draft.'))
+      .map((key) => localStorage.getItem(key) ?? ''),
+  );
+}
+
 /** Saves a full-page screenshot as .test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -117,7 +127,21 @@ export type AxeOptions = {
   exclude?: string[];
 };
 
-/** Runs axe on the page as it is now and fails on any serious or critical violation. */
+/**
+ * Landmarks a screen-reader user moves between must each be told apart (a page's sections named
+ * alike cannot be), whatever impact axe gives them.
+ */
+const LANDMARK_RULES = new Set([
+  'landmark-unique',
+  'landmark-no-duplicate-banner',
+  'landmark-no-duplicate-contentinfo',
+  'landmark-no-duplicate-main',
+]);
+
+/**
+ * Runs axe on the page as it is now and fails on any serious or critical violation, and on
+ * landmarks that cannot be told apart.
+ */
 export async function expectAccessible(
   page: Page,
   name: string,
@@ -127,7 +151,12 @@ export async function expectAccessible(
   for (const selector of exclude) builder.exclude(selector);
   const results = await builder.analyze();
   const severe = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter(
+      (violation) =>
+        violation.impact === 'serious' ||
+        violation.impact === 'critical' ||
+        LANDMARK_RULES.has(violation.id),
+    )
     .map((violation) => ({
       id: violation.id,
       impact: violation.impact,
@@ -156,9 +185,18 @@ export async function focusedElement(page: Page) {
   });
 }
 
-/** Fills a console text's {{placeholders}}, as i18next would. */
+/** Fills a console text's {{placeholders}} and their formats (Catalan elision), as i18next would. */
 export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
+  return text.replace(
+    /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g,
+    (_, key: string, format: string | undefined) => {
+      const value = values[key] ?? '';
+      if (format === undefined) return value;
+      if (format === 'de') return catalanDe(value);
+      if (format === 'el') return catalanEl(value);
+      throw new Error(`No format ${format} in ${text}`);
+    },
+  );
 }
 
 /** Waits until the page's one level-1 heading reads `text`. */

@@ -1,5 +1,6 @@
 export * from './languages';
 export * from './text';
+export * from './catalan';
 export * from './roles';
 export * from './permissions';
 export * from './api';

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from '@caliu/common';
+import { DEFAULT_LANGUAGE, LANGUAGES, elisionFormats, isLanguage } from '@caliu/common';
 import type { Language } from '@caliu/common';
 import { LOCALES, type Resources } from '../locales';
 
@@ -41,6 +41,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+elisionFormats(i18n);
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (language) => {

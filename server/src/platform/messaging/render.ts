@@ -1,4 +1,4 @@
-import type { Language } from '@caliu/common';
+import { catalanDe, catalanEl, type Language } from '@caliu/common';
 import { serverLocales } from '../i18n';
 
 /**
@@ -29,6 +29,9 @@ export class MissingTranslationError extends Error {
 
 export type Vars = Record<string, string | number>;
 
+/** The formats a text may apply to a value, `{{name, de}}`: Catalan elision, as i18next does. */
+const FORMATS: Record<string, (value: string) => string> = { de: catalanDe, el: catalanEl };
+
 /** Looks up a message text and fills its {{placeholders}}; fails on a missing key or value. */
 export type StrictTranslate = (key: string, vars?: Vars) => string;
 
@@ -50,11 +53,17 @@ export function strictTranslator(language: Language, prefix: string): StrictTran
     const fullKey = key.startsWith('common.') ? `messaging.${key}` : `${prefix}.${key}`;
     const raw = lookup(language, fullKey);
     if (raw === undefined) throw new MissingTranslationError(language, fullKey);
-    return raw.replace(/\{\{\s*(\w+)\s*\}\}/g, (_match, name: string) => {
-      const value = vars[name];
-      if (value === undefined) throw new MissingTranslationError(language, fullKey, name);
-      return String(value);
-    });
+    return raw.replace(
+      /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g,
+      (_match, name: string, format: string | undefined) => {
+        const value = vars[name];
+        if (value === undefined) throw new MissingTranslationError(language, fullKey, name);
+        if (format === undefined) return String(value);
+        const apply = FORMATS[format];
+        if (apply === undefined) throw new MissingTranslationError(language, fullKey, format);
+        return apply(String(value));
+      },
+    );
   };
 }
 

@@ -68,6 +68,19 @@ describe('message templates', () => {
     expect(() => t('common.greeting')).toThrow(/needs the value "givenName"/);
   });
 
+  it('elide de before a vowel sound in Catalan emails, and leave the other languages alone', () => {
+    const intro = (language: 'ca' | 'es', professionalName: string) =>
+      strictTranslator(language, 'messaging.templates.role_change')('intro', {
+        changedBy: 'Marta Vidal',
+        professionalName,
+        username: 'user',
+        entityName: 'Consell',
+      });
+    expect(intro('ca', 'Anna Puig')).toContain("els rols d'Anna Puig (user)");
+    expect(intro('ca', 'Joan Puig')).toContain('els rols de Joan Puig (user)');
+    expect(intro('es', 'Anna Puig')).toContain('de Anna Puig');
+  });
+
   it('escape data in the HTML part: a name with <script> arrives as text', () => {
     const out = render('professional_activation', {
       givenName: '<script>alert("x")</script>',
