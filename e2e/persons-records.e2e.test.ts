@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPage, expectHeading, fill, signIn, TEXTS } from './browser';
+import { checkPage, expectHeading, fill, signIn, storedDrafts, TEXTS } from './browser';
 import { apiLogin, dni, expectStatus } from './identity-api';
 import { MARIA, openSearch, search, uniqueWord } from './persons-pages';
 import { useBrowserSuite } from './suite';
@@ -37,9 +37,14 @@ describe('creating and editing a person', () => {
           creations.push(request.url());
         }
       });
-      await page.getByRole('button', { name: text.persons.new.submit }).click();
+      // The warning shows beside the identification as soon as name and birth date are in,
+      // before saving; pressing save then leads to it.
       const warning = page.getByRole('region', { name: text.persons.duplicates.title });
       await warning.waitFor();
+      await page.getByRole('button', { name: text.persons.new.submit }).click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe(text.persons.duplicates.title);
       const candidate = warning.getByRole('listitem').filter({ hasText: MARIA.name });
       expect(await candidate.textContent()).toContain(
         text.persons.duplicates.reasons.similar_name_same_birth_date,
@@ -100,9 +105,9 @@ describe('creating and editing a person', () => {
       );
 
       // Someone else's document: the warning names its holder before anything is saved.
+      // Shown as soon as the document is typed, without pressing save.
       await documentNumber.fill(MARIA.document);
       expect(await error.count()).toBe(0);
-      await page.getByRole('button', { name: text.persons.new.submit }).click();
       const warning = page.getByRole('region', { name: text.persons.duplicates.title });
       await warning.waitFor();
       expect(await warning.textContent()).toContain(text.persons.duplicates.reasons.same_document);
@@ -316,12 +321,7 @@ describe('never losing typed work', () => {
     const text = TEXTS.en;
     const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     const surname = uniqueWord();
-    const drafts = () =>
-      page.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((key) => key.startsWith('caliu.draft.'))
-          .map((key) => localStorage.getItem(key) ?? ''),
-      );
+    const drafts = () => storedDrafts(page);
     const givenName = page.getByLabel(text.persons.fields.givenName);
     try {
       await signIn(page, { username: 'tech-ssb' }, '/persons/new');

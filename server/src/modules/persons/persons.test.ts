@@ -83,6 +83,36 @@ describe('person records', () => {
     expect(res.json().team.id).toBe(entity.teams.north);
   });
 
+  it('tells the form which team a place is served by, before saving', async () => {
+    const { app, entity, session } = await setUp();
+    const teamFor = async (query: string) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/persons/team-for-place?${query}`,
+        headers: session.headers('en'),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().team;
+    };
+    expect(await teamFor(`municipalityId=${entity.municipalities.north2}`)).toEqual({
+      id: entity.teams.north,
+      name: 'North team',
+    });
+    expect(
+      await teamFor(
+        `municipalityId=${entity.municipalities.south}&sectorId=${entity.sectors.south}`,
+      ),
+    ).toEqual({ id: entity.teams.south, name: 'South team' });
+    // A place no team serves (or not of this entity): no team yet, said as such.
+    expect(await teamFor(`municipalityId=${crypto.randomUUID()}`)).toBeNull();
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/persons/team-for-place?municipalityId=nope',
+      headers: session.headers('en'),
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('refuses a DNI or NIE whose letter does not match, saying so in words', async () => {
     const { app, entity, session } = await setUp();
     const dni = await post(app, session, '/api/persons', {

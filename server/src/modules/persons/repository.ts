@@ -93,6 +93,15 @@ export async function defaultTeam(
   return row?.id ?? null;
 }
 
+/** A team of the entity, by its id: its id and name. */
+export async function teamName(tx: Tx, entityId: string, id: string) {
+  const [row] = await rowsOf<{ id: string; name: string }>(
+    tx,
+    sql`SELECT id, name FROM teams WHERE entity_id = ${entityId} AND id = ${id}`,
+  );
+  return row ?? null;
+}
+
 /** The professionals who may be a person's referent, by name. */
 export async function referentOptions(tx: Tx, entityId: string) {
   return rowsOf<{ id: string; name: string; team_ids: string[] | null }>(

@@ -3,6 +3,7 @@ import type { Person } from '@caliu/common';
 import { OPTIONS_STALE_TIME, useTeams } from '@/lib/api/organization';
 import { useCurrentUser } from '@/lib/auth';
 import { useReferents } from '../api/get-referents';
+import { useTeamForPlace } from '../api/get-team-for-place';
 import { SelectField } from './field-controls';
 import type { FormBinding } from './field-controls';
 import { cx } from '@/lib/cx';
@@ -37,6 +38,17 @@ export function AttentionFields({ form, person, reassign }: AttentionFieldsProps
   const me = useCurrentUser();
   const referents = useReferents();
   const teams = useTeams({ enabled: reassign, staleTime: OPTIONS_STALE_TIME });
+  // A new record: the team its place gives it, shown once the municipality is chosen.
+  const placeTeam = useTeamForPlace(
+    form.values.municipalityId,
+    form.values.sectorId,
+    !person && form.values.teamId === '',
+  );
+  const byPlace = !form.values.municipalityId
+    ? t('persons.teamByPlace')
+    : placeTeam.data
+      ? (placeTeam.data.team?.name ?? t('persons.noTeamForPlace'))
+      : t('common.loading');
   const activeTeams = (teams.data ?? []).filter(
     (team) => team.active || team.id === form.values.teamId,
   );
@@ -69,13 +81,19 @@ export function AttentionFields({ form, person, reassign }: AttentionFieldsProps
           field="teamId"
           label={t('persons.fields.teamId')}
           hint={t('persons.hints.team')}
-          empty={person ? t('persons.noTeam') : t('persons.teamByPlace')}
+          empty={
+            person
+              ? t('persons.noTeam')
+              : form.values.municipalityId
+                ? t('persons.teamByPlaceNamed', { team: byPlace })
+                : byPlace
+          }
           options={activeTeams.map((team) => ({ value: team.id, label: team.name }))}
         />
       ) : (
         <StaticField
           label={t('persons.fields.teamId')}
-          value={person?.team?.name ?? t('persons.teamByPlace')}
+          value={person ? (person.team?.name ?? t('persons.noTeam')) : byPlace}
           hint={t('persons.hints.teamCoordinatorOnly')}
         />
       )}

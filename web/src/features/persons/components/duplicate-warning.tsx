@@ -17,6 +17,11 @@ type DuplicateWarningProps = {
   onSaveAnyway?: () => void;
   pending?: boolean;
   creating: boolean;
+  /**
+   * Bumped to move the focus to the warning (after pressing save); 0 when it showed while the
+   * user typed, where it is announced, not focused.
+   */
+  focusRequest: number;
 };
 
 /**
@@ -28,11 +33,14 @@ export function DuplicateWarning({
   onSaveAnyway,
   pending = false,
   creating,
+  focusRequest,
 }: DuplicateWarningProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    if (focusRequest > 0) headingRef.current?.focus();
+  }, [focusRequest]);
   return (
     <section className={styles.duplicateWarning} aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.duplicateWarningTitle}>

@@ -10,6 +10,7 @@ import type { FieldErrors } from '@/lib/form-errors';
 import { useValidation } from '@/lib/use-validation';
 import { useDuplicateCheck } from '../api/check-duplicates';
 import { todayIn } from '../dates';
+import { useDebounced } from '../use-debounced';
 import {
   createBody,
   EMPTY_VALUES,
@@ -63,6 +64,29 @@ export type PersonFormProps = CommonProps &
 
 type Duplicates = { signature: string; items: DuplicateCandidate[]; canOverride: boolean };
 
+const IDENTITY_FIELDS = [
+  'givenName',
+  'firstSurname',
+  'birthDate',
+  'documentType',
+  'documentNumber',
+] as const;
+
+/**
+ * Whether the fields that decide a duplicate are filled in and valid: the document, or the name
+ * and the date of birth (the warning then shows while the user goes on typing).
+ */
+function decidesDuplicates(values: PersonValues, problems: Partial<Record<PersonField, unknown>>) {
+  if (IDENTITY_FIELDS.some((field) => problems[field])) return false;
+  const document = values.documentType !== '' && values.documentNumber.trim() !== '';
+  const nameAndBirth =
+    values.givenName.trim() !== '' && values.firstSurname.trim() !== '' && values.birthDate !== '';
+  return document || nameAndBirth;
+}
+
+const sameDocumentIn = (items: DuplicateCandidate[]) =>
+  items.some((item) => item.reasons.includes('same_document'));
+
 /**
  * A person's record. Every rule of the API shows next to its field as the user types (once the
  * field has been left); before saving, the likely duplicates are shown so the professional can
@@ -84,6 +108,9 @@ export function PersonForm(props: PersonFormProps) {
   const [dismissed, setDismissed] = useState<Error | null>(null);
   const [reloaded, setReloaded] = useState<PersonField[] | null>(null);
   const check = useDuplicateCheck();
+  // The check made while typing (its failures are silent: saving checks again).
+  const liveCheck = useDuplicateCheck();
+  const [focusRequest, setFocusRequest] = useState(0);
   // What typing is compared with: the record as last read, or the new form as it opened.
   const [opened] = useState(values);
   const savedValues = base ? valuesOf(base) : opened;
@@ -115,7 +142,35 @@ export function PersonForm(props: PersonFormProps) {
   );
   const errors = { ...stillRefused, ...validation.shown };
   const signature = JSON.stringify(identityOf(values));
-  const shownDuplicates = duplicates?.signature === signature ? duplicates : null;
+  const checked = duplicates?.signature === signature ? duplicates : null;
+  const shownDuplicates = checked && checked.items.length > 0 ? checked : null;
+
+  // As soon as the deciding fields are filled: the likely duplicates, beside them.
+  const decisive =
+    decidesDuplicates(values, problems) && (base ? identityChanged(values, base) : true);
+  const [settled] = useDebounced(decisive ? signature : null, 500);
+  const { mutateAsync: checkWhileTyping } = liveCheck;
+  const baseId = base?.id;
+  useEffect(() => {
+    if (settled === null || settled !== signature || duplicates?.signature === settled) return;
+    let current = true;
+    const identity = JSON.parse(settled) as ReturnType<typeof identityOf>;
+    checkWhileTyping(baseId ? { ...identity, excludeId: baseId } : identity)
+      .then((found) => {
+        if (!current) return;
+        setDuplicates({
+          signature: settled,
+          items: found.items,
+          canOverride: !sameDocumentIn(found.items),
+        });
+      })
+      .catch(() => {
+        // Saving checks again, and says so if it fails.
+      });
+    return () => {
+      current = false;
+    };
+  }, [settled, signature, duplicates?.signature, checkWhileTyping, baseId]);
 
   const set: FormBinding['set'] = (field, value) =>
     setValues((current) => ({
@@ -160,6 +215,7 @@ export function PersonForm(props: PersonFormProps) {
           items: holders.items,
           canOverride: false,
         });
+        setFocusRequest((n) => n + 1);
       }
     }
   };
@@ -190,12 +246,18 @@ export function PersonForm(props: PersonFormProps) {
     }
     const mustCheck = base ? identityChanged(values, base) : true;
     if (mustCheck && confirmed !== signature) {
-      const found = await check.mutateAsync(identityOf(values, base?.id)).catch(() => null);
+      // Checked while typing, or now.
+      const found =
+        checked ?? (await check.mutateAsync(identityOf(values, base?.id)).catch(() => null));
       if (!found) return;
       if (found.items.length > 0) {
         // A record with the same document cannot be saved twice: the only way on is to open it.
-        const sameDocument = found.items.some((item) => item.reasons.includes('same_document'));
-        setDuplicates({ signature, items: found.items, canOverride: !sameDocument });
+        setDuplicates({
+          signature,
+          items: found.items,
+          canOverride: !sameDocumentIn(found.items),
+        });
+        setFocusRequest((n) => n + 1);
         return;
       }
     }
@@ -237,6 +299,18 @@ export function PersonForm(props: PersonFormProps) {
       <FormSection id={`${idPrefix}-identification`} title={t('persons.sections.identification')}>
         <IdentificationFields form={form} today={today} />
       </FormSection>
+      {/* Beside the fields that decide it, announced as it appears while the user types. */}
+      <div aria-live="polite">
+        {shownDuplicates && (
+          <DuplicateWarning
+            candidates={shownDuplicates.items}
+            creating={!base}
+            pending={busy}
+            onSaveAnyway={shownDuplicates.canOverride ? saveAnyway : undefined}
+            focusRequest={focusRequest}
+          />
+        )}
+      </div>
       <FormSection id={`${idPrefix}-contact`} title={t('persons.sections.contact')}>
         <ContactFields form={form} />
       </FormSection>
@@ -246,18 +320,10 @@ export function PersonForm(props: PersonFormProps) {
       <FormSection id={`${idPrefix}-attention`} title={t('persons.sections.attention')}>
         <AttentionFields form={form} person={base} reassign={reassign} />
       </FormSection>
-      {shownDuplicates && (
-        <DuplicateWarning
-          candidates={shownDuplicates.items}
-          creating={!base}
-          pending={busy}
-          onSaveAnyway={shownDuplicates.canOverride ? saveAnyway : undefined}
-        />
-      )}
       <div className={fieldCss.formActions}>
-        {/* While likely duplicates show, saving is their explicit "different person" button; a
-            record with the same document offers only to open it. */}
-        {!shownDuplicates && (
+        {/* A record with the same document cannot be saved: the warning offers only to open it.
+            With likely duplicates, saving leads to the warning and its "different person". */}
+        {!(shownDuplicates && !shownDuplicates.canOverride) && (
           <button type="submit" className={buttonClass()} disabled={busy}>
             {check.isPending
               ? t('persons.duplicates.checking')
