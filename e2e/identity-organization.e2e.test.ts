@@ -54,7 +54,10 @@ describe('the organization pages', () => {
           .waitFor();
         expect(await domains.getAttribute('aria-invalid')).toBe('true');
 
+        // The typing is unsaved: leaving for another tab asks first, and leaving discards it.
         await openTab(page, lang, 'municipalities');
+        const leave = page.getByRole('dialog', { name: text.drafts.leaveTitle });
+        await leave.getByRole('button', { name: text.drafts.leave }).click();
         await expectHeading(page, text.organization.municipalities.title);
         await page.getByRole('row', { name: /Vilanova de la Serra/ }).waitFor();
         await checkPage(page, `organization-municipalities-${lang}`);
@@ -147,6 +150,7 @@ describe('the organization pages', () => {
 describe('teams and their members', () => {
   let teamName: string;
   let teamId: string;
+  let coordinatorName: string;
   const suffix = unique();
 
   beforeAll(async () => {
@@ -159,14 +163,14 @@ describe('teams and their members', () => {
     );
     teamId = team.id;
     const found = expectStatus(
-      await admin.call<{ items: { id: string; username: string }[] }>(
-        'GET',
-        '/api/professionals?q=coordinator',
-      ),
+      await admin.call<{
+        items: { id: string; username: string; givenName: string; surnames: string }[];
+      }>('GET', '/api/professionals?q=coordinator'),
       200,
       'find the coordinator',
     );
     const coordinator = found.items.find((p) => p.username === 'coordinator')!;
+    coordinatorName = `${coordinator.givenName} ${coordinator.surnames}`;
     expectStatus(
       await admin.call('PUT', `/api/teams/${teamId}/members`, {
         members: [{ professionalId: coordinator.id, isCoordinator: true }],
@@ -219,6 +223,12 @@ describe('teams and their members', () => {
         .check();
       await page.getByText(text.organization.members.unsaved).waitFor();
       await checkPage(page, 'team-members-it');
+      // Unsaved changes hold the way out back, and staying keeps them.
+      await page.getByRole('link', { name: text.organization.teams.back }).click();
+      const leave = page.getByRole('dialog', { name: text.drafts.leaveTitle });
+      await leave.getByRole('button', { name: text.drafts.stay }).click();
+      await leave.waitFor({ state: 'hidden' });
+      await page.getByText(text.organization.members.unsaved).waitFor();
       const saved = page.waitForResponse(
         (r) => r.url().endsWith(`/api/teams/${teamId}/members`) && r.request().method() === 'PUT',
       );
@@ -242,6 +252,41 @@ describe('teams and their members', () => {
       await page.getByRole('button', { name: text.organization.members.save }).click();
       await page.getByText(text.organization.members.saved).waitFor();
       expect(await page.locator('.members-table tbody tr').count()).toBe(2);
+
+      // Taking off their own coordination: asked first, with what they lose; then told where
+      // they can still go, instead of a blank page.
+      await page
+        .getByRole('checkbox', {
+          name: fill(text.organization.members.coordinatesNamed, { name: coordinatorName }),
+        })
+        .uncheck();
+      await page.getByRole('button', { name: text.organization.members.save }).click();
+      const question = page.getByRole('dialog', {
+        name: fill(text.organization.members.leaveCoordination.title, { team: teamName }),
+      });
+      await question.waitFor();
+      await checkPage(page, 'team-leave-coordination-it');
+      await question
+        .getByRole('button', { name: text.organization.members.leaveCoordination.stay })
+        .click();
+      await question.waitFor({ state: 'hidden' });
+      await page.getByText(text.organization.members.unsaved).waitFor();
+      await page.getByRole('button', { name: text.organization.members.save }).click();
+      const put = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/teams/${teamId}/members`) && r.request().method() === 'PUT',
+      );
+      await question
+        .getByRole('button', { name: text.organization.members.leaveCoordination.proceed })
+        .click();
+      expect((await put).status()).toBe(200);
+      await page.waitForURL('**/teams');
+      const left = page
+        .getByRole('status')
+        .filter({ hasText: fill(text.organization.teams.leftTeam, { team: teamName }) });
+      await left.waitFor();
+      await left.getByRole('link', { name: text.navigation.home }).waitFor();
+      await checkPage(page, 'team-left-coordination-it');
+      expect(await page.getByRole('link', { name: teamName }).count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkPage, signIn, signInThroughForm, TEXTS } from './browser';
+import {
+  checkPage,
+  expectHeading,
+  signIn,
+  signInThroughForm,
+  storedDrafts,
+  TEXTS,
+} from './browser';
+import { uniqueWord } from './persons-pages';
 import { useBrowserSuite } from './suite';
 
 const suite = useBrowserSuite();
@@ -37,6 +45,64 @@ describe('session expiry', () => {
       await page.waitForURL('**/login');
       await page.getByText(text.auth.notices.expired).waitFor();
       await checkPage(page, 'login-session-expired-en');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('counts typing as activity, and gives a half-filled form back after the session expires', async () => {
+    const text = TEXTS.ca;
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'ca' });
+    const surname = uniqueWord();
+    const givenName = page.getByRole('textbox', {
+      name: text.persons.fields.givenName,
+      exact: true,
+    });
+    const firstSurname = page.getByRole('textbox', {
+      name: text.persons.fields.firstSurname,
+      exact: true,
+    });
+    const warning = page.getByRole('dialog', { name: text.session.warningTitle });
+    try {
+      await page.clock.install();
+      await signIn(page, { username: 'tech-ssb' }, '/persons/new');
+      await expectHeading(page, text.persons.new.title);
+
+      // Twenty minutes reading the interview notes, then typing: the typing keeps the session
+      // alive, so 27 minutes after signing in (7 after typing) there is no warning.
+      await page.clock.fastForward('20:00');
+      const keptAlive = page.waitForResponse('**/api/auth/keep-alive');
+      await givenName.pressSequentially('Expirina');
+      expect((await keptAlive).status()).toBe(200);
+      await firstSurname.fill(surname);
+      await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+      await page.clock.fastForward('07:30');
+      expect(await warning.isVisible()).toBe(false);
+
+      // Then nobody touches the computer: warned, and the session ends half an hour after the
+      // last keystroke. The browser keeps the form only as ciphertext.
+      await page.clock.fastForward('20:00');
+      await warning.waitFor();
+      await page.clock.fastForward('03:00');
+      await page.waitForURL('**/login');
+      await page.getByText(text.auth.notices.expired).waitFor();
+      const [stored] = await storedDrafts(page);
+      expect(stored).toBeDefined();
+      expect(stored).not.toContain('Expirina');
+      expect(stored).not.toContain(surname);
+
+      // Signing in again leads back to the form, which offers what was typed.
+      await page.locator('input[name="entity"]').fill('demo');
+      await page.locator('input[name="username"]').fill('tech-ssb');
+      await page.locator('input[name="password"]').fill('caliu-demo');
+      await page.getByRole('button', { name: text.auth.submit }).click();
+      await expectHeading(page, text.persons.new.title);
+      const offer = page.getByRole('status').filter({ hasText: text.drafts.offerTitle });
+      await offer.getByRole('button', { name: text.drafts.restore }).click();
+      expect(await givenName.inputValue()).toBe('Expirina');
+      expect(await firstSurname.inputValue()).toBe(surname);
+      await checkPage(page, 'session-expired-draft-restored-ca');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

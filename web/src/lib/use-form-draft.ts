@@ -162,3 +162,46 @@ export function useFormDraft<T>({
 
   return { offer, restore, discard, blocker, leave, saving };
 }
+
+/**
+ * A form's values held with their draft: what a form without values of its own to reconcile
+ * uses (the person form, which merges a reload, calls useFormDraft itself). `initial` is what the
+ * form opens with; the values are unsaved while they differ from it. `cancel` drops the typing
+ * and its draft (the Cancel button, which is an answer, not a loss).
+ */
+export function useDraftedForm<T extends object>(
+  form: string,
+  initial: T | (() => T),
+  {
+    stored = (values) => values,
+  }: {
+    /** What of the values the draft keeps (a new professional's mobile number is never stored). */
+    stored?: (values: T) => T;
+  } = {},
+) {
+  const [opened, setOpened] = useState(initial);
+  const [values, setValues] = useState(opened);
+  const dirty = JSON.stringify(values) !== JSON.stringify(opened);
+  const draft = useFormDraft({ form, values: stored(values), dirty, apply: setValues });
+  const set = useCallback(
+    <K extends keyof T>(field: K, value: T[K]) =>
+      setValues((current) => ({ ...current, [field]: value })),
+    [],
+  );
+  const cancel = useCallback(() => {
+    draft.discard();
+    setValues(opened);
+  }, [draft, opened]);
+  /** Saves through `work`; once it succeeds, what was sent is the form's saved state. */
+  const save = useCallback(
+    <R>(work: () => Promise<R>) =>
+      draft.saving(async () => {
+        const sent = values;
+        const result = await work();
+        setOpened(sent);
+        return result;
+      }),
+    [draft, values],
+  );
+  return { values, set, setValues, dirty, draft, cancel, save };
+}

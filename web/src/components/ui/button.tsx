@@ -1,6 +1,8 @@
 import type { ButtonHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '@/lib/cx';
 import styles from './button.module.css';
+import fieldCss from './form-field.module.css';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'danger-outline' | 'ghost';
 export type ButtonLook = { variant?: ButtonVariant; small?: boolean; wide?: boolean };
@@ -46,3 +48,28 @@ export function Button({
 export const linkButtonClass = cx('link-button', styles.linkButton);
 /** A round button that holds only an icon (its name is an aria-label). */
 export const iconButtonClass = styles.iconButton;
+
+type FormActionsProps = {
+  /** The submit button's label; while `pending`, "Saving…" instead (and it cannot be pressed). */
+  submitLabel: string;
+  pending: boolean;
+  /** Cancel: puts the form back as it opened (and leaves, where the form is a page of its own). */
+  onCancel: () => void;
+  /** Nothing to cancel yet (the form is as it opened). */
+  cancelDisabled?: boolean;
+};
+
+/** A form's buttons, in the house's order: submit, then Cancel (every form has one). */
+export function FormActions({ submitLabel, pending, onCancel, cancelDisabled }: FormActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={fieldCss.formActions}>
+      <Button type="submit" disabled={pending}>
+        {pending ? t('forms.saving') : submitLabel}
+      </Button>
+      <Button variant="secondary" onClick={onCancel} disabled={cancelDisabled}>
+        {t('forms.cancel')}
+      </Button>
+    </div>
+  );
+}

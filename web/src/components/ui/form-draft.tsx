@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateTimeFormat } from '@/lib/format';
 import type { FormDraft } from '@/lib/use-form-draft';
 import { alertClass, alertTitleClass } from './alert';
 import { buttonClass } from './button';
-import { useModalDialog } from './dialog';
+import { ConfirmDialog } from './confirm-dialog';
 
 /**
  * What every form shows of its draft (lib/use-form-draft): the offer of a draft kept from before,
@@ -50,43 +50,16 @@ function DraftOffer<T>({ draft }: { draft: FormDraft<T> }) {
 
 function LeaveDialog<T>({ draft }: { draft: FormDraft<T> }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-  const open = draft.blocker.state === 'blocked';
-  useModalDialog(ref, open);
-  const stay = () => draft.blocker.reset?.();
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        stay();
-      }}
+    <ConfirmDialog
+      open={draft.blocker.state === 'blocked'}
+      title={t('drafts.leaveTitle')}
+      stayLabel={t('drafts.stay')}
+      onStay={() => draft.blocker.reset?.()}
+      proceedLabel={t('drafts.leave')}
+      onProceed={draft.leave}
     >
-      {open && (
-        <div className="dialog__body">
-          <h2 id={titleId} className="dialog__title">
-            {t('drafts.leaveTitle')}
-          </h2>
-          <p id={bodyId}>{t('drafts.leaveBody')}</p>
-          <div className="dialog__actions">
-            <button type="button" className={buttonClass()} onClick={stay} autoFocus>
-              {t('drafts.stay')}
-            </button>
-            <button
-              type="button"
-              className={buttonClass({ variant: 'secondary' })}
-              onClick={draft.leave}
-            >
-              {t('drafts.leave')}
-            </button>
-          </div>
-        </div>
-      )}
-    </dialog>
+      <p>{t('drafts.leaveBody')}</p>
+    </ConfirmDialog>
   );
 }

@@ -1,15 +1,17 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailDomainsSchema, isValidTimeZone, LANGUAGES, SECOND_FACTOR_ROLES } from '@caliu/common';
 import type { EntitySettings, EntitySettingsPatch, Language } from '@caliu/common';
 import { ErrorAlert, Notice } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import { useValidation } from '@/lib/use-validation';
+import { useDraftedForm } from '@/lib/use-form-draft';
+import { FormDraftNotices } from '@/components/ui/form-draft';
 import { useUpdateEntity } from '../api/update-entity';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
@@ -76,7 +78,9 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateEntity();
   const id = useId();
-  const [values, setValues] = useState(() => valuesOf(entity));
+  const { values, set, draft, dirty, cancel, save } = useDraftedForm(`entity:${entity.id}`, () =>
+    valuesOf(entity),
+  );
   const zones = useMemo(
     () => timeZones(entity.timeZone, i18n.language),
     [entity.timeZone, i18n.language],
@@ -99,9 +103,6 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
   const validation = useValidation(FIELDS, problems);
   const errors = { ...serverFieldErrors(update.error), ...validation.shown };
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const first = validation.attempt();
@@ -121,12 +122,17 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
     if (values.requiresSecondFactor !== before.requiresSecondFactor) {
       patch.requiresSecondFactor = values.requiresSecondFactor;
     }
-    update.mutate(patch, { onSuccess: () => validation.reset() });
+    save(() => update.mutateAsync(patch))
+      .then(() => validation.reset())
+      .catch(() => {
+        // The refusal shows above the form; the typing and its draft stay.
+      });
   };
 
   const roles = SECOND_FACTOR_ROLES.map((role) => t(`roles.${role}`)).join(', ');
   return (
     <form className={cx(styles.formSettings, 'card form')} onSubmit={submit} noValidate>
+      <FormDraftNotices draft={draft} />
       {update.isSuccess && <Notice>{t('organization.entity.saved')}</Notice>}
       <ErrorAlert error={update.error} shownByFields={FIELDS} />
       <p className="muted">{t('organization.entity.code', { code: entity.code })}</p>
@@ -231,9 +237,12 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
           {t('organization.entity.requiresSecondFactorHint', { roles })}
         </p>
       </div>
-      <Button type="submit" disabled={update.isPending}>
-        {update.isPending ? t('forms.saving') : t('forms.save')}
-      </Button>
+      <FormActions
+        submitLabel={t('forms.save')}
+        pending={update.isPending}
+        onCancel={cancel}
+        cancelDisabled={!dirty}
+      />
     </form>
   );
 }

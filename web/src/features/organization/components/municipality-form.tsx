@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '@/components/ui/form-field';
 import type { FieldErrors } from '@/lib/form-errors';
@@ -17,23 +16,23 @@ export function MunicipalityForm({
   onCancel,
 }: RecordFormProps<'municipalities'>) {
   const { t } = useTranslation();
-  const [name, setName] = useState(editing?.name ?? '');
-  const [ineCode, setIneCode] = useState(editing?.ineCode ?? '');
-
-  const problems: FieldErrors = {};
-  if (!name.trim()) problems.name = t('forms.required');
-  if (ineCode.trim() && !/^\d{5,6}$/.test(ineCode.trim())) {
-    problems.ineCode = t('organization.municipalities.errors.ineCode');
-  }
   const form = useRecordForm({
     kind: 'municipalities',
     editing,
     fields: FIELDS,
-    problems,
-    input: () => ({ name: name.trim(), ineCode: ineCode.trim() || null }),
+    initial: () => ({ name: editing?.name ?? '', ineCode: editing?.ineCode ?? '' }),
+    problems: ({ name, ineCode }) => {
+      const problems: FieldErrors = {};
+      if (!name.trim()) problems.name = t('forms.required');
+      if (ineCode.trim() && !/^\d{5,6}$/.test(ineCode.trim())) {
+        problems.ineCode = t('organization.municipalities.errors.ineCode');
+      }
+      return problems;
+    },
+    input: ({ name, ineCode }) => ({ name: name.trim(), ineCode: ineCode.trim() || null }),
     onSaved,
   });
-  const { id, errors } = form;
+  const { id, errors, values, set } = form;
 
   return (
     <RecordFormCard
@@ -47,9 +46,9 @@ export function MunicipalityForm({
         <NameField
           idPrefix={id}
           label={t('organization.municipalities.name')}
-          value={name}
+          value={values.name}
           error={errors.name}
-          onChange={setName}
+          onChange={(name) => set('name', name)}
           onBlur={() => form.touch('name')}
         />
         <FormField
@@ -64,8 +63,8 @@ export function MunicipalityForm({
               name="ineCode"
               type="text"
               inputMode="numeric"
-              value={ineCode}
-              onChange={(event) => setIneCode(event.target.value)}
+              value={values.ineCode}
+              onChange={(event) => set('ineCode', event.target.value)}
               onBlur={() => form.touch('ineCode')}
             />
           )}

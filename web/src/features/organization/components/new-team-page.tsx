@@ -5,6 +5,7 @@ import { useDocumentTitle } from '@/lib/document-title';
 import { TeamForm } from './team-form';
 import type { TeamLocationState } from './team-page';
 import { useTerritory } from './use-territory';
+import { LEAVES_FORM } from '@/lib/use-form-draft';
 
 /** The administrator creates a team, then goes on to its members. */
 export function NewTeamPage() {
@@ -30,6 +31,7 @@ export function NewTeamPage() {
                 const state: TeamLocationState = { created: true };
                 navigate(`/teams/${team.id}`, { state });
               }}
+              onCancel={() => navigate('/teams', { state: LEAVES_FORM })}
             />
           )}
         </QueryState>

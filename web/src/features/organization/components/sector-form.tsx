@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Municipality } from '@caliu/common';
 import { CheckboxList } from '@/components/checkbox-list';
@@ -15,23 +14,26 @@ type SectorFormProps = RecordFormProps<'sectors'> & { municipalities: Municipali
 /** Add or edit a sector: its name and the municipalities it covers (one at least). */
 export function SectorForm({ editing, municipalities, onSaved, onCancel }: SectorFormProps) {
   const { t } = useTranslation();
-  const [name, setName] = useState(editing?.name ?? '');
-  const [municipalityIds, setMunicipalityIds] = useState<string[]>(editing?.municipalityIds ?? []);
-
-  const problems: FieldErrors = {};
-  if (!name.trim()) problems.name = t('forms.required');
-  if (municipalityIds.length === 0) {
-    problems.municipalityIds = t('organization.sectors.errors.municipalities');
-  }
   const form = useRecordForm({
     kind: 'sectors',
     editing,
     fields: FIELDS,
-    problems,
-    input: () => ({ name: name.trim(), municipalityIds }),
+    initial: () => ({
+      name: editing?.name ?? '',
+      municipalityIds: editing?.municipalityIds ?? ([] as string[]),
+    }),
+    problems: ({ name, municipalityIds }) => {
+      const problems: FieldErrors = {};
+      if (!name.trim()) problems.name = t('forms.required');
+      if (municipalityIds.length === 0) {
+        problems.municipalityIds = t('organization.sectors.errors.municipalities');
+      }
+      return problems;
+    },
+    input: ({ name, municipalityIds }) => ({ name: name.trim(), municipalityIds }),
     onSaved,
   });
-  const { id, errors } = form;
+  const { id, errors, values, set } = form;
 
   return (
     <RecordFormCard
@@ -44,9 +46,9 @@ export function SectorForm({ editing, municipalities, onSaved, onCancel }: Secto
       <NameField
         idPrefix={id}
         label={t('organization.sectors.name')}
-        value={name}
+        value={values.name}
         error={errors.name}
-        onChange={setName}
+        onChange={(name) => set('name', name)}
         onBlur={() => form.touch('name')}
       />
       <CheckboxList
@@ -57,9 +59,9 @@ export function SectorForm({ editing, municipalities, onSaved, onCancel }: Secto
         error={errors.municipalityIds}
         required
         options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-        selected={municipalityIds}
+        selected={values.municipalityIds}
         onChange={(ids) => {
-          setMunicipalityIds(ids);
+          set('municipalityIds', ids);
           form.touch('municipalityIds');
         }}
         empty={t('organization.sectors.noMunicipalities')}

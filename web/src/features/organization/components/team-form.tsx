@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Municipality, Sector, Team } from '@caliu/common';
 import { CheckboxList } from '@/components/checkbox-list';
 import { ErrorAlert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/button';
+import { FormDraftNotices } from '@/components/ui/form-draft';
 import type { FieldErrors } from '@/lib/form-errors';
 import { NameField } from './name-field';
 import { useRecordForm } from './use-record-form';
@@ -17,41 +17,51 @@ type TeamFormProps = {
   sectors: Sector[];
   municipalities: Municipality[];
   onSaved: (team: Team) => void;
+  /** After Cancel has dropped the typing (a new team: back to the list). */
+  onCancel?: () => void;
 };
 
 /**
  * A team's name, the territory it serves (sectors and/or municipalities) and, for an existing
  * team, whether it is active.
  */
-export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamFormProps) {
+export function TeamForm({ editing, sectors, municipalities, onSaved, onCancel }: TeamFormProps) {
   const { t } = useTranslation();
-  const [name, setName] = useState(editing?.name ?? '');
-  const [sectorIds, setSectorIds] = useState<string[]>(editing?.sectorIds ?? []);
-  const [municipalityIds, setMunicipalityIds] = useState<string[]>(editing?.municipalityIds ?? []);
-  const [active, setActive] = useState(editing?.active ?? true);
-
-  const problems: FieldErrors = {};
-  if (!name.trim()) problems.name = t('forms.required');
   const form = useRecordForm({
     kind: 'teams',
     editing,
     fields: FIELDS,
-    problems,
-    input: () => ({ name: name.trim(), sectorIds, municipalityIds }),
-    editInput: (input) => ({ ...input, active }),
+    initial: () => ({
+      name: editing?.name ?? '',
+      sectorIds: editing?.sectorIds ?? ([] as string[]),
+      municipalityIds: editing?.municipalityIds ?? ([] as string[]),
+      active: editing?.active ?? true,
+    }),
+    problems: ({ name }) => {
+      const problems: FieldErrors = {};
+      if (!name.trim()) problems.name = t('forms.required');
+      return problems;
+    },
+    input: ({ name, sectorIds, municipalityIds }) => ({
+      name: name.trim(),
+      sectorIds,
+      municipalityIds,
+    }),
+    editInput: (input, { active }) => ({ ...input, active }),
     onSaved,
   });
-  const { id, save, errors, submit } = form;
+  const { id, save, errors, submit, values, set } = form;
 
   return (
     <form className="form" onSubmit={submit} noValidate>
+      <FormDraftNotices draft={form.draft} />
       <ErrorAlert error={save.error} shownByFields={FIELDS} />
       <NameField
         idPrefix={id}
         label={t('organization.teams.name')}
-        value={name}
+        value={values.name}
         error={errors.name}
-        onChange={setName}
+        onChange={(name) => set('name', name)}
         onBlur={() => form.touch('name')}
       />
       <p className={cx(fieldCss.fieldHint, 'field__hint')}>
@@ -64,8 +74,8 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
           legend={t('organization.teams.sectors')}
           error={errors.sectorIds}
           options={sectors.map((sector) => ({ value: sector.id, label: sector.name }))}
-          selected={sectorIds}
-          onChange={setSectorIds}
+          selected={values.sectorIds}
+          onChange={(ids) => set('sectorIds', ids)}
           empty={t('organization.teams.noSectors')}
         />
         <CheckboxList
@@ -74,8 +84,8 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
           legend={t('organization.teams.municipalities')}
           error={errors.municipalityIds}
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-          selected={municipalityIds}
-          onChange={setMunicipalityIds}
+          selected={values.municipalityIds}
+          onChange={(ids) => set('municipalityIds', ids)}
           empty={t('organization.teams.noMunicipalities')}
         />
       </div>
@@ -85,9 +95,9 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
             <input
               type="checkbox"
               name="active"
-              checked={active}
+              checked={values.active}
               aria-describedby={`${id}-active-hint`}
-              onChange={(event) => setActive(event.target.checked)}
+              onChange={(event) => set('active', event.target.checked)}
             />
             <span>{t('organization.teams.active')}</span>
           </label>
@@ -99,13 +109,14 @@ export function TeamForm({ editing, sectors, municipalities, onSaved }: TeamForm
           </p>
         </div>
       )}
-      <Button type="submit" disabled={save.isPending}>
-        {save.isPending
-          ? t('forms.saving')
-          : editing
-            ? t('forms.save')
-            : t('organization.teams.create')}
-      </Button>
+      <FormActions
+        submitLabel={editing ? t('forms.save') : t('organization.teams.create')}
+        pending={save.isPending}
+        onCancel={() => {
+          form.cancel();
+          onCancel?.();
+        }}
+      />
     </form>
   );
 }

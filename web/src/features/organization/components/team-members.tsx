@@ -1,7 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROFESSIONAL_ROLES, type Team, type TeamMember } from '@caliu/common';
+import { useNavigate } from 'react-router';
 import { useCurrentUser } from '@/lib/auth';
+import { useFormDraft } from '@/lib/use-form-draft';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormDraftNotices } from '@/components/ui/form-draft';
+import type { TeamsLocationState } from './teams-page';
 import { ErrorAlert, alertClass } from '@/components/ui/alert';
 import { useTeamMembers } from '../api/get-team-members';
 import { useReplaceTeamMembers } from '../api/replace-team-members';
@@ -10,6 +15,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
 import styles from '../organization.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 import { buttonClass } from '@/components/ui/button';
 import { emptyStateClass } from '@/components/ui/query-state';
@@ -61,7 +67,7 @@ export function TeamMembers({ team }: { team: Team }) {
             if (replace.isSuccess || replace.isError) replace.reset();
           }}
           onSave={(list) =>
-            replace.mutate({
+            replace.mutateAsync({
               teamId: team.id,
               members: list.map(({ professionalId, isCoordinator }) => ({
                 professionalId,
@@ -83,21 +89,52 @@ type EditorProps = {
   pending: boolean;
   /** The list on screen changed (an earlier outcome no longer applies). */
   onChange: () => void;
-  onSave: (members: TeamMember[]) => void;
+  onSave: (members: TeamMember[]) => Promise<unknown>;
 };
+
+const coordinates = (list: TeamMember[], professionalId: string) =>
+  list.some((member) => member.professionalId === professionalId && member.isCoordinator);
 
 function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps) {
   const { t } = useTranslation();
+  const captionId = useId();
   const me = useCurrentUser();
   // A coordinator makes coordinator only holders of professional roles (the API refuses others).
   const mayCoordinate = (member: TeamMember) =>
     me.permissions.includes('organization.manage') ||
     member.roles.every((role) => (PROFESSIONAL_ROLES as readonly string[]).includes(role));
+  const navigate = useNavigate();
   const [draft, setDraftState] = useState<TeamMember[]>(members);
   const dirty = !sameList(draft, members);
+  const typed = useFormDraft({
+    form: `team-members:${team.id}`,
+    values: draft,
+    dirty,
+    apply: setDraftState,
+  });
   const setDraft = (update: (list: TeamMember[]) => TeamMember[]) => {
     setDraftState(update);
     onChange();
+  };
+  // A coordinator (not the administrator) who takes their own flag off loses the team's page.
+  const losesTeam =
+    !me.permissions.includes('organization.manage') &&
+    coordinates(members, me.id) &&
+    !coordinates(draft, me.id);
+  const [confirming, setConfirming] = useState(false);
+  const save = () => {
+    setConfirming(false);
+    typed
+      .saving(async () => {
+        await onSave(draft);
+        if (losesTeam) {
+          const state: TeamsLocationState = { leftTeam: team.name };
+          navigate('/teams', { state });
+        }
+      })
+      .catch(() => {
+        // The refusal shows above the list; the changes and their draft stay.
+      });
   };
 
   const setCoordinator = (professionalId: string, isCoordinator: boolean) =>
@@ -107,12 +144,23 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
 
   return (
     <>
+      <FormDraftNotices draft={typed} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('organization.members.leaveCoordination.title', { team: team.name })}
+        stayLabel={t('organization.members.leaveCoordination.stay')}
+        onStay={() => setConfirming(false)}
+        proceedLabel={t('organization.members.leaveCoordination.proceed')}
+        onProceed={save}
+      >
+        <p>{t('organization.members.leaveCoordination.body')}</p>
+      </ConfirmDialog>
       {draft.length === 0 ? (
         <p className={emptyStateClass}>{t('organization.members.empty')}</p>
       ) : (
-        <div className={tableCss.tableScroll}>
+        <TableScroll labelledBy={captionId}>
           <table className={cx(tableCss.dataTable, 'members-table')}>
-            <caption className="visually-hidden">
+            <caption id={captionId} className="visually-hidden">
               {t('organization.members.caption', { team: team.name })}
             </caption>
             <thead>
@@ -171,7 +219,7 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <MemberSearch
         memberIds={new Set(draft.map((member) => member.professionalId))}
@@ -194,7 +242,7 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
         <button
           type="button"
           className={buttonClass()}
-          onClick={() => onSave(draft)}
+          onClick={() => (losesTeam ? setConfirming(true) : save())}
           disabled={!dirty || pending}
         >
           {pending ? t('forms.saving') : t('organization.members.save')}
@@ -204,7 +252,10 @@ function MembersEditor({ team, members, pending, onChange, onSave }: EditorProps
             <button
               type="button"
               className={buttonClass({ variant: 'secondary' })}
-              onClick={() => setDraft(() => members)}
+              onClick={() => {
+                typed.discard();
+                setDraft(() => members);
+              }}
             >
               {t('organization.members.discard')}
             </button>

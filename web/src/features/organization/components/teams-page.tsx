@@ -1,6 +1,8 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@caliu/common';
+import { alertClass, alertTitleClass } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { QueryState } from '@/components/ui/query-state';
@@ -9,6 +11,9 @@ import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { namesOf } from '../names';
 import { useTerritory } from './use-territory';
+
+/** What a team page passes on: the team whose coordination the user has just left. */
+export type TeamsLocationState = { leftTeam?: string };
 
 /**
  * The teams: the administrator sees every team of the entity and creates new ones; a coordinator
@@ -21,6 +26,7 @@ export function TeamsPage() {
   const manages = me.permissions.includes('organization.manage');
   const teams = useTeams({ configurable: !manages });
   const territory = useTerritory();
+  const leftTeam = (useLocation().state as TeamsLocationState | null)?.leftTeam;
 
   const territoryOf = (team: Team) => {
     if (!territory.data) return '';
@@ -46,6 +52,7 @@ export function TeamsPage() {
           </Link>
         )}
       </div>
+      {leftTeam && <LeftTeamNotice team={leftTeam} />}
       <QueryState
         query={teams}
         empty={manages ? t('organization.teams.empty') : t('organization.teams.emptyCoordinator')}
@@ -74,6 +81,30 @@ export function TeamsPage() {
           />
         )}
       </QueryState>
+    </div>
+  );
+}
+
+/** After a coordinator took their own flag off: what they lost, and where they can still go. */
+function LeftTeamNotice({ team }: { team: string }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} role="status" className={alertClass('info')}>
+      <p className={alertTitleClass}>{t('organization.teams.leftTeam', { team })}</p>
+      <p>{t('organization.teams.stillGo')}</p>
+      <ul>
+        <li>
+          <Link to="/">{t('navigation.home')}</Link>
+        </li>
+        {me.permissions.includes('persons.view_basic') && (
+          <li>
+            <Link to="/persons">{t('navigation.sections.persons')}</Link>
+          </li>
+        )}
+      </ul>
     </div>
   );
 }

@@ -23,14 +23,12 @@ export function NewProfessionalPage() {
         pending={create.isPending}
         error={create.error}
         submitLabel={t('professionals.new.submit')}
-        onSubmit={(values) =>
-          create.mutate(createBody(values), {
-            onSuccess: (created) => {
-              const state: ProfessionalLocationState = { activation: created.activation };
-              navigate(`/professionals/${created.id}`, { state });
-            },
-          })
-        }
+        cancelTo="/professionals"
+        onSubmit={async (values) => {
+          const created = await create.mutateAsync(createBody(values));
+          const state: ProfessionalLocationState = { activation: created.activation };
+          navigate(`/professionals/${created.id}`, { state });
+        }}
       />
     </div>
   );

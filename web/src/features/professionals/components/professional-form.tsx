@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
@@ -8,6 +9,8 @@ import { useCurrentUser } from '@/lib/auth';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useValidation } from '@/lib/use-validation';
+import { useDraftedForm } from '@/lib/use-form-draft';
+import { FormDraftNotices } from '@/components/ui/form-draft';
 import { useEmailDomains } from '../api/get-email-domains';
 import { EMPTY_VALUES, FIELD_ORDER, valuesOf } from '../form-values';
 import type { ProfessionalField, ProfessionalValues } from '../form-values';
@@ -24,8 +27,11 @@ type ProfessionalFormProps = {
   professional?: Professional;
   pending: boolean;
   error: Error | null;
-  onSubmit: (values: ProfessionalValues) => void;
+  /** Saves (a new professional: and opens their page); refusals show through `error`. */
+  onSubmit: (values: ProfessionalValues) => Promise<unknown>;
   submitLabel: string;
+  /** Where Cancel goes (a new professional); none: Cancel puts the record back as saved. */
+  cancelTo?: string;
 };
 
 /**
@@ -39,6 +45,7 @@ export function ProfessionalForm({
   error,
   onSubmit,
   submitLabel,
+  cancelTo,
 }: ProfessionalFormProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -47,8 +54,17 @@ export function ProfessionalForm({
   const teams = useTeams();
   const sectors = useSectors();
   const domains = useEmailDomains(me.permissions.includes('organization.manage'));
-  const [values, setValues] = useState<ProfessionalValues>(() =>
-    professional ? valuesOf(professional) : EMPTY_VALUES,
+  const {
+    values,
+    set,
+    draft,
+    dirty,
+    cancel,
+    save: saving,
+  } = useDraftedForm<ProfessionalValues>(
+    `professional:${professional?.id ?? 'new'}`,
+    () => (professional ? valuesOf(professional) : EMPTY_VALUES),
+    { stored: (typed) => ({ ...typed, mobile: '' }) },
   );
   const [sent, setSent] = useState<ProfessionalValues | null>(null);
 
@@ -90,8 +106,6 @@ export function ProfessionalForm({
   );
   const errors = { ...stillRefused, ...validation.shown };
 
-  const set = <K extends keyof ProfessionalValues>(key: K, value: ProfessionalValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
   const touch = (field: ProfessionalField) => validation.touch(field);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -102,12 +116,15 @@ export function ProfessionalForm({
       return;
     }
     setSent(values);
-    onSubmit(values);
+    saving(() => onSubmit(values)).catch(() => {
+      // The refusal shows through `error`; the typing and its draft stay.
+    });
   };
 
   const fields = { idPrefix: id, values, errors, set, touch, creating };
   return (
     <form className="form professional-form" onSubmit={submit} noValidate>
+      <FormDraftNotices draft={draft} />
       <ErrorAlert error={error} shownByFields={Object.keys(stillRefused)} />
       <p className={cx(fieldCss.formRequiredNote, 'muted')}>{t('forms.requiredNote')}</p>
       <section className={cx(fieldCss.formSection, 'card')} aria-labelledby={`${id}-identity`}>
@@ -144,6 +161,20 @@ export function ProfessionalForm({
         <button type="submit" className={buttonClass()} disabled={pending}>
           {pending ? t('forms.saving') : submitLabel}
         </button>
+        {cancelTo ? (
+          <Link to={cancelTo} className={buttonClass({ variant: 'secondary' })}>
+            {t('forms.cancel')}
+          </Link>
+        ) : (
+          <button
+            type="button"
+            className={buttonClass({ variant: 'secondary' })}
+            onClick={cancel}
+            disabled={!dirty}
+          >
+            {t('forms.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -70,12 +70,10 @@ export function ProfessionalPage() {
               pending={update.isPending}
               error={update.error}
               submitLabel={t('forms.saveChanges')}
-              onSubmit={(values) =>
-                update.mutate(
-                  { id: record.id, ...patchBody(values) },
-                  { onSuccess: () => setSaves((count) => count + 1) },
-                )
-              }
+              onSubmit={async (values) => {
+                await update.mutateAsync({ id: record.id, ...patchBody(values) });
+                setSaves((count) => count + 1);
+              }}
             />
           ) : (
             <ProfessionalSummary professional={record} />

@@ -103,9 +103,24 @@ export function ChangePasswordForm() {
         )}
       </FormField>
       <NewPasswordFields idPrefix={id} value={value} onChange={setValue} errors={errors} />
-      <button type="submit" className={buttonClass()} disabled={change.isPending}>
-        {change.isPending ? t('password.saving') : t('profile.password.submit')}
-      </button>
+      <div className={fieldCss.formActions}>
+        <button type="submit" className={buttonClass()} disabled={change.isPending}>
+          {change.isPending ? t('password.saving') : t('profile.password.submit')}
+        </button>
+        <button
+          type="button"
+          className={buttonClass({ variant: 'secondary' })}
+          disabled={!current && value === EMPTY}
+          onClick={() => {
+            setCurrent('');
+            setValue(EMPTY);
+            setSubmitted(false);
+            change.reset();
+          }}
+        >
+          {t('forms.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

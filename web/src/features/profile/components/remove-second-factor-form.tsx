@@ -6,6 +6,7 @@ import { FormField } from '@/components/ui/form-field';
 import { ApiError } from '@/lib/api-client';
 import { useRemoveSecondFactor } from '../api/remove-second-factor';
 import styles from '../profile.module.css';
+import fieldCss from '@/components/ui/form-field.module.css';
 import { buttonClass } from '@/components/ui/button';
 
 /** Removing the second factor takes the current password. */
@@ -61,13 +62,27 @@ export function RemoveSecondFactorForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </FormField>
-      <button
-        type="submit"
-        className={buttonClass({ variant: 'danger' })}
-        disabled={remove.isPending}
-      >
-        {remove.isPending ? t('common.loading') : t('profile.secondFactor.remove')}
-      </button>
+      <div className={fieldCss.formActions}>
+        <button
+          type="submit"
+          className={buttonClass({ variant: 'danger' })}
+          disabled={remove.isPending}
+        >
+          {remove.isPending ? t('common.loading') : t('profile.secondFactor.remove')}
+        </button>
+        <button
+          type="button"
+          className={buttonClass({ variant: 'secondary' })}
+          disabled={!password}
+          onClick={() => {
+            setPassword('');
+            setProblem(null);
+            remove.reset();
+          }}
+        >
+          {t('forms.cancel')}
+        </button>
+      </div>
     </form>
   );
 }
