@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '@/lib/cx';
 import styles from './data-table.module.css';
 
@@ -22,12 +24,59 @@ type DataTableProps<T> = {
   className?: string;
 };
 
+/**
+ * Whether the box scrolls sideways now (the window is narrower than its table): watched as the
+ * window or the content changes size.
+ */
+function useScrollsSideways(box: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, [box]);
+  return scrolls;
+}
+
+/**
+ * The box a table scrolls sideways in when the window is narrow; while it scrolls it is a region
+ * named by `labelledBy` (the table's caption) that the keyboard can reach, to scroll it with the
+ * arrow keys (WCAG 2.1.1), and no extra tab stop when it does not.
+ */
+export function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  const scrolls = useScrollsSideways(box);
+  // Named by the caption and what to do with it: a section around it may carry the caption's
+  // words as its own name, and two landmarks must not be named alike.
+  const region = scrolls
+    ? ({ role: 'region', tabIndex: 0, 'aria-labelledby': `${labelledBy} ${hintId}` } as const)
+    : {};
+  return (
+    <div ref={box} className={styles.tableScroll} {...region}>
+      <span id={hintId} hidden>
+        {t('common.scrollsSideways')}
+      </span>
+      {children}
+    </div>
+  );
+}
+
 /** A table of records in a box that scrolls sideways when the window is narrow. */
 export function DataTable<T>({ caption, columns, rows, rowKey, className }: DataTableProps<T>) {
+  const captionId = useId();
   return (
-    <div className={styles.tableScroll}>
+    <TableScroll labelledBy={captionId}>
       <table className={cx(styles.dataTable, className)}>
-        <caption className="visually-hidden">{caption}</caption>
+        <caption id={captionId} className="visually-hidden">
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, index) => (
@@ -61,13 +110,6 @@ export function DataTable<T>({ caption, columns, rows, rowKey, className }: Data
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
-
-/** The classes of a table and of its scrolling box, for a table laid out by hand. */
-export const tableClasses = {
-  scroll: styles.tableScroll,
-  table: styles.dataTable,
-  actions: styles.rowActions,
-};

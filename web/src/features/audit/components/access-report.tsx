@@ -6,6 +6,7 @@ import { useDateTimeFormat } from '@/lib/format';
 import { useAuditVocabulary } from '../vocabulary';
 import { cx } from '@/lib/cx';
 import styles from '../audit.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 import { OUTCOME_CLASSES } from './outcome';
 import { alertClass } from '@/components/ui/alert';
@@ -78,12 +79,7 @@ export function AccessReport({ report }: { report: Report }) {
       {report.entries.length === 0 ? (
         <p className={emptyStateClass}>{t('audit.personReport.report.empty')}</p>
       ) : (
-        <div
-          className={tableCss.tableScroll}
-          role="region"
-          aria-labelledby={captionId}
-          tabIndex={0}
-        >
+        <TableScroll labelledBy={captionId}>
           <table className={tableCss.dataTable}>
             <caption id={captionId} className="visually-hidden">
               {t('audit.personReport.report.caption', { name })}
@@ -123,7 +119,7 @@ export function AccessReport({ report }: { report: Report }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p className={styles.accessReportCount}>
         {t('audit.personReport.report.count', { count: report.entries.length })}

@@ -6,6 +6,7 @@ import { useAuditVocabulary } from '../vocabulary';
 import { recordLabel, useEntrySentence } from '../sentence';
 import { cx } from '@/lib/cx';
 import styles from '../audit.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 import { OUTCOME_CLASSES } from './outcome';
 import { linkButtonClass } from '@/components/ui/button';
@@ -38,7 +39,7 @@ export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTabl
 
   return (
     // Should a cell still be too wide, the region scrolls, and can take the focus to do so.
-    <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll labelledBy={captionId}>
       <table className={cx(tableCss.dataTable, styles.auditTable, 'audit-table')}>
         <caption id={captionId} className="visually-hidden">
           {t('audit.table.caption')}
@@ -104,7 +105,7 @@ export function AuditTable({ entries, onFilterActor, onFilterRecord }: AuditTabl
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -7,6 +7,7 @@ import { useRetryMessage } from '../api/retry-message';
 import { useMessagingVocabulary } from '../vocabulary';
 import { cx } from '@/lib/cx';
 import styles from '../messaging.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 import { buttonClass } from '@/components/ui/button';
 
@@ -15,7 +16,7 @@ export function FailedMessagesTable({ messages }: { messages: OutboxMessageView[
   const { t } = useTranslation();
   const captionId = useId();
   return (
-    <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll labelledBy={captionId}>
       <table className={cx(tableCss.dataTable, styles.failedTable)}>
         <caption id={captionId} className="visually-hidden">
           {t('messaging.failed.table.caption')}
@@ -36,7 +37,7 @@ export function FailedMessagesTable({ messages }: { messages: OutboxMessageView[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

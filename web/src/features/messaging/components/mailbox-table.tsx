@@ -8,6 +8,7 @@ import type { MessageLocationState } from '../list-address';
 import { useMessagingVocabulary } from '../vocabulary';
 import { cx } from '@/lib/cx';
 import styles from '../messaging.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 
 type MailboxTableProps = {
@@ -27,7 +28,7 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
   const back: MessageLocationState = { back: listHref };
 
   return (
-    <div className={tableCss.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScroll labelledBy={captionId}>
       <table className={cx(tableCss.dataTable, 'mailbox-table')}>
         <caption id={captionId} className="visually-hidden">
           {t('messaging.mailbox.table.caption')}
@@ -67,6 +68,6 @@ export function MailboxTable({ messages, showEntity, listHref }: MailboxTablePro
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

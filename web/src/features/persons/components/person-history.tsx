@@ -6,6 +6,7 @@ import { usePersonHistory } from '../api/get-person-history';
 import { useCalendarDateFormat } from '../dates';
 import { cx } from '@/lib/cx';
 import styles from '../persons.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 import { buttonClass } from '@/components/ui/button';
 import { alertClass, alertTitleClass } from '@/components/ui/alert';
@@ -20,6 +21,7 @@ export function PersonHistory({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const captionId = useId();
   const history = usePersonHistory(personId, first);
   const formatDateTime = useDateTimeFormat();
   const formatDate = useCalendarDateFormat();
@@ -67,14 +69,11 @@ export function PersonHistory({
         <p className="muted">{t('persons.history.empty')}</p>
       )}
       {items.length > 0 && (
-        <div
-          className={tableCss.tableScroll}
-          role="region"
-          aria-labelledby={headingId}
-          tabIndex={0}
-        >
+        <TableScroll labelledBy={captionId}>
           <table className={cx(tableCss.dataTable, 'person-history')}>
-            <caption className="visually-hidden">{t('persons.history.caption')}</caption>
+            <caption id={captionId} className="visually-hidden">
+              {t('persons.history.caption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('persons.history.when')}</th>
@@ -96,7 +95,7 @@ export function PersonHistory({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {history.hasNextPage && (
         <p className="list-more">

@@ -1,9 +1,11 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Professional, Team } from '@caliu/common';
 import { StatusBadges } from './status-badges';
 import { cx } from '@/lib/cx';
 import styles from '../professionals.module.css';
+import { TableScroll } from '@/components/ui/data-table';
 import tableCss from '@/components/ui/data-table.module.css';
 
 /** One page of the directory. */
@@ -15,11 +17,14 @@ export function DirectoryTable({
   teams: Team[];
 }) {
   const { t } = useTranslation();
+  const captionId = useId();
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   return (
-    <div className={tableCss.tableScroll}>
+    <TableScroll labelledBy={captionId}>
       <table className={cx(tableCss.dataTable, 'directory-table')}>
-        <caption className="visually-hidden">{t('professionals.table.caption')}</caption>
+        <caption id={captionId} className="visually-hidden">
+          {t('professionals.table.caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('professionals.table.name')}</th>
@@ -59,6 +64,6 @@ export function DirectoryTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
