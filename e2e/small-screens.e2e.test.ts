@@ -178,6 +178,11 @@ async function settle(page: Page): Promise<void> {
       ),
     text.common.loading,
   );
+  // Two frames: what the page does once its data has laid out (a table's box that now scrolls
+  // becomes a region) is done before it is measured.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
 }
 
 /**
