@@ -188,20 +188,17 @@ export function useDraftedForm<T extends object>(
       setValues((current) => ({ ...current, [field]: value })),
     [],
   );
-  const cancel = useCallback(() => {
+  const cancel = () => {
     draft.discard();
     setValues(opened);
-  }, [draft, opened]);
+  };
   /** Saves through `work`; once it succeeds, what was sent is the form's saved state. */
-  const save = useCallback(
-    <R>(work: () => Promise<R>) =>
-      draft.saving(async () => {
-        const sent = values;
-        const result = await work();
-        setOpened(sent);
-        return result;
-      }),
-    [draft, values],
-  );
+  const save = <R>(work: () => Promise<R>) =>
+    draft.saving(async () => {
+      const sent = values;
+      const result = await work();
+      setOpened(sent);
+      return result;
+    });
   return { values, set, setValues, dirty, draft, cancel, save };
 }

@@ -50,9 +50,13 @@ export const linkButtonClass = cx('link-button', styles.linkButton);
 export const iconButtonClass = styles.iconButton;
 
 type FormActionsProps = {
-  /** The submit button's label; while `pending`, "Saving…" instead (and it cannot be pressed). */
+  /** The submit button's label; while `pending`, `pendingLabel` instead (and it cannot be pressed). */
   submitLabel: string;
   pending: boolean;
+  /** What the submit button says while pending; "Saving…" unless told. */
+  pendingLabel?: string;
+  /** The submit button's look: `danger` for one that removes something. */
+  submitVariant?: ButtonVariant;
   /** Cancel: puts the form back as it opened (and leaves, where the form is a page of its own). */
   onCancel: () => void;
   /** Nothing to cancel yet (the form is as it opened). */
@@ -60,12 +64,19 @@ type FormActionsProps = {
 };
 
 /** A form's buttons, in the house's order: submit, then Cancel (every form has one). */
-export function FormActions({ submitLabel, pending, onCancel, cancelDisabled }: FormActionsProps) {
+export function FormActions({
+  submitLabel,
+  pending,
+  pendingLabel,
+  submitVariant,
+  onCancel,
+  cancelDisabled,
+}: FormActionsProps) {
   const { t } = useTranslation();
   return (
     <div className={fieldCss.formActions}>
-      <Button type="submit" disabled={pending}>
-        {pending ? t('forms.saving') : submitLabel}
+      <Button type="submit" variant={submitVariant} disabled={pending}>
+        {pending ? (pendingLabel ?? t('forms.saving')) : submitLabel}
       </Button>
       <Button variant="secondary" onClick={onCancel} disabled={cancelDisabled}>
         {t('forms.cancel')}

@@ -38,7 +38,7 @@ function useScrollsSideways(box: RefObject<HTMLElement | null>): boolean {
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
-    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    for (const child of element.children) observer.observe(child); // the table
     return () => observer.disconnect();
   }, [box]);
   return scrolls;

@@ -44,11 +44,13 @@ export function AttentionFields({ form, person, reassign }: AttentionFieldsProps
     form.values.sectorId,
     !person && form.values.teamId === '',
   );
-  const byPlace = !form.values.municipalityId
-    ? t('persons.teamByPlace')
-    : placeTeam.data
-      ? (placeTeam.data.team?.name ?? t('persons.noTeamForPlace'))
-      : t('common.loading');
+  const placeAnswer = placeTeam.data;
+  const placeName = placeAnswer?.team?.name;
+  // Not answered yet, or failed (saving assigns the team all the same): the general words.
+  const unanswered =
+    form.values.municipalityId && placeTeam.isPending
+      ? t('common.loading')
+      : t('persons.teamByPlace');
   const activeTeams = (teams.data ?? []).filter(
     (team) => team.active || team.id === form.values.teamId,
   );
@@ -84,16 +86,24 @@ export function AttentionFields({ form, person, reassign }: AttentionFieldsProps
           empty={
             person
               ? t('persons.noTeam')
-              : form.values.municipalityId
-                ? t('persons.teamByPlaceNamed', { team: byPlace })
-                : byPlace
+              : !placeAnswer
+                ? unanswered
+                : placeName
+                  ? t('persons.teamByPlaceNamed', { team: placeName })
+                  : t('persons.noTeamForPlace')
           }
           options={activeTeams.map((team) => ({ value: team.id, label: team.name }))}
         />
       ) : (
         <StaticField
           label={t('persons.fields.teamId')}
-          value={person ? (person.team?.name ?? t('persons.noTeam')) : byPlace}
+          value={
+            person
+              ? (person.team?.name ?? t('persons.noTeam'))
+              : placeAnswer
+                ? (placeName ?? t('persons.noTeamForPlace'))
+                : unanswered
+          }
           hint={t('persons.hints.teamCoordinatorOnly')}
         />
       )}

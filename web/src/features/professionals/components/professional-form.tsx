@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Professional } from '@caliu/common';
@@ -9,7 +9,7 @@ import { useCurrentUser } from '@/lib/auth';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useValidation } from '@/lib/use-validation';
-import { useDraftedForm } from '@/lib/use-form-draft';
+import { LEAVES_FORM, useDraftedForm } from '@/lib/use-form-draft';
 import { FormDraftNotices } from '@/components/ui/form-draft';
 import { useEmailDomains } from '../api/get-email-domains';
 import { EMPTY_VALUES, FIELD_ORDER, valuesOf } from '../form-values';
@@ -20,7 +20,7 @@ import { IdentityFields } from './identity-fields';
 import { MobileField, WorkFields } from './work-fields';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
-import { buttonClass } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/button';
 
 type ProfessionalFormProps = {
   /** The professional being edited; none: a new one. */
@@ -48,6 +48,7 @@ export function ProfessionalForm({
   cancelTo,
 }: ProfessionalFormProps) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const me = useCurrentUser();
   const id = useId();
   const creating = !professional;
@@ -157,25 +158,16 @@ export function ProfessionalForm({
           <MobileField {...fields} />
         </section>
       )}
-      <div className={fieldCss.formActions}>
-        <button type="submit" className={buttonClass()} disabled={pending}>
-          {pending ? t('forms.saving') : submitLabel}
-        </button>
-        {cancelTo ? (
-          <Link to={cancelTo} className={buttonClass({ variant: 'secondary' })}>
-            {t('forms.cancel')}
-          </Link>
-        ) : (
-          <button
-            type="button"
-            className={buttonClass({ variant: 'secondary' })}
-            onClick={cancel}
-            disabled={!dirty}
-          >
-            {t('forms.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        submitLabel={submitLabel}
+        pending={pending}
+        cancelDisabled={!cancelTo && !dirty}
+        onCancel={() => {
+          cancel();
+          // A new professional's page is left: Cancel answers the question leaving would ask.
+          if (cancelTo) navigate(cancelTo, { state: LEAVES_FORM });
+        }}
+      />
     </form>
   );
 }

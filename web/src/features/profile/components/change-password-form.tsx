@@ -10,7 +10,7 @@ import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useChangePassword } from '../api/change-password';
 import fieldCss from '@/components/ui/form-field.module.css';
-import { buttonClass } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/button';
 
 const EMPTY: NewPasswordValue = { password: '', repeat: '' };
 
@@ -103,24 +103,18 @@ export function ChangePasswordForm() {
         )}
       </FormField>
       <NewPasswordFields idPrefix={id} value={value} onChange={setValue} errors={errors} />
-      <div className={fieldCss.formActions}>
-        <button type="submit" className={buttonClass()} disabled={change.isPending}>
-          {change.isPending ? t('password.saving') : t('profile.password.submit')}
-        </button>
-        <button
-          type="button"
-          className={buttonClass({ variant: 'secondary' })}
-          disabled={!current && value === EMPTY}
-          onClick={() => {
-            setCurrent('');
-            setValue(EMPTY);
-            setSubmitted(false);
-            change.reset();
-          }}
-        >
-          {t('forms.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('profile.password.submit')}
+        pending={change.isPending}
+        pendingLabel={t('password.saving')}
+        cancelDisabled={!current && value === EMPTY}
+        onCancel={() => {
+          setCurrent('');
+          setValue(EMPTY);
+          setSubmitted(false);
+          change.reset();
+        }}
+      />
     </form>
   );
 }

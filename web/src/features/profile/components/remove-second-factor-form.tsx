@@ -6,8 +6,7 @@ import { FormField } from '@/components/ui/form-field';
 import { ApiError } from '@/lib/api-client';
 import { useRemoveSecondFactor } from '../api/remove-second-factor';
 import styles from '../profile.module.css';
-import fieldCss from '@/components/ui/form-field.module.css';
-import { buttonClass } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/button';
 
 /** Removing the second factor takes the current password. */
 export function RemoveSecondFactorForm({ onDone }: { onDone: () => void }) {
@@ -62,27 +61,18 @@ export function RemoveSecondFactorForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </FormField>
-      <div className={fieldCss.formActions}>
-        <button
-          type="submit"
-          className={buttonClass({ variant: 'danger' })}
-          disabled={remove.isPending}
-        >
-          {remove.isPending ? t('common.loading') : t('profile.secondFactor.remove')}
-        </button>
-        <button
-          type="button"
-          className={buttonClass({ variant: 'secondary' })}
-          disabled={!password}
-          onClick={() => {
-            setPassword('');
-            setProblem(null);
-            remove.reset();
-          }}
-        >
-          {t('forms.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('profile.secondFactor.remove')}
+        submitVariant="danger"
+        pending={remove.isPending}
+        pendingLabel={t('common.loading')}
+        cancelDisabled={!password}
+        onCancel={() => {
+          setPassword('');
+          setProblem(null);
+          remove.reset();
+        }}
+      />
     </form>
   );
 }
