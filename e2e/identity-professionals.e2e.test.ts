@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage, expectHeading, fill, pageOverflowsSideways, signIn, TEXTS } from './browser';
+import {
+  checkPage,
+  expectHeading,
+  fill,
+  pageOverflowsSideways,
+  signIn,
+  storedDrafts,
+  TEXTS,
+} from './browser';
 import { useBrowserSuite } from './suite';
 import type { Lang } from './browser';
 import { DEMO_DOMAIN, dni, unique } from './identity-api';
@@ -176,6 +184,23 @@ describe('creating a professional', () => {
       await page.getByText(fill(text.professionals.activation.email, { email })).waitFor();
       await page.getByText(text.professionals.status.pending).waitFor();
       await checkPage(page, 'professional-created-es-tablet');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('cancels a half-typed new professional: back to the directory, nothing asked, no draft left', async () => {
+    const text = TEXTS.en;
+    const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
+    try {
+      await signIn(page, { username: 'administrator' }, '/professionals/new');
+      await expectHeading(page, text.professionals.new.title);
+      await control(page, text.professionals.fields.givenName).fill('Cancellina');
+      await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+      await page.getByRole('button', { name: text.forms.cancel }).click();
+      await expectHeading(page, text.professionals.title);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      expect(await storedDrafts(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
