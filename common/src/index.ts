@@ -10,3 +10,4 @@ export * from './identity';
 export * from './phone';
 export * from './persons';
 export * from './messaging';
+export * from './case-files';

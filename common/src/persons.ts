@@ -3,6 +3,7 @@ import { textField } from './text';
 import { isValidPassport, normalizeDocument, checkLetterFor } from './documents';
 import { LANGUAGES } from './languages';
 import { phoneProblem } from './phone';
+import { caseFileSummarySchema } from './case-files';
 
 /**
  * Person records: the API contract of /api/persons and the administrator's data-subject tools.
@@ -236,6 +237,8 @@ export const personSchema = personSummarySchema.extend({
     changeReferent: z.boolean(),
     changeTeam: z.boolean(),
     delete: z.boolean(),
+    /** Open a case file for this person (of a scope the user may create). */
+    openCaseFile: z.boolean(),
   }),
 });
 export type Person = z.infer<typeof personSchema>;
@@ -258,6 +261,8 @@ export type PersonHistoryItem = z.infer<typeof personHistoryItemSchema>;
 /** A person's page: the basic data and, when the viewer may see the full record, its history. */
 export const personViewSchema = personSchema.extend({
   history: personHistoryPageSchema.nullable(),
+  /** The person's case files the viewer may see (nothing hints at the others). */
+  caseFiles: z.array(caseFileSummarySchema),
 });
 export type PersonView = z.infer<typeof personViewSchema>;
 

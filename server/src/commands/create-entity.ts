@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Language, Role } from '@caliu/common';
 import type { Database, Tx } from '../db/connect';
 import {
@@ -46,6 +47,10 @@ export async function createEntity(database: Database, input: NewEntity): Promis
   const id = randomUUID();
   await database.tenant(id, async (tx) => {
     await tx.insert(entities).values({ id, ...input, code: input.code.toLowerCase() });
+    // A council's catalogues start with the defaults (intervention types, closing reasons…).
+    if ((input.kind ?? 'council') === 'council') {
+      await tx.execute(sql`SELECT caliu_seed_catalogues(${id}::uuid)`);
+    }
     await writeAudit(
       tx,
       { entityId: id, actorId: null, requestId: null, ip: null },

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/connect';
-import { auditLog } from '../db/schema';
+import { auditLog, auditSubjects } from '../db/schema';
 
 /** Who acts and from which request: the part of every audit row that the request knows. */
 export type AuditActor = {
@@ -17,6 +17,11 @@ export type AuditEntry = {
   recordId?: string;
   ticketId?: string;
   details?: Record<string, unknown>;
+  /**
+   * The persons the action concerns besides its record (a read of a case file's content concerns
+   * each member): the data subject's access report lists the row for each of them.
+   */
+  subjects?: readonly string[];
 };
 
 /**
@@ -24,7 +29,9 @@ export type AuditEntry = {
  * records committed. Rows name records by opaque id; details never hold secrets or content.
  */
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  const [row] = await tx
+    .insert(auditLog)
+    .values({
     entityId: actor.entityId,
     actorId: actor.actorId,
     actorEntityId: actor.actorEntityId ?? null,
@@ -36,5 +43,12 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
     recordId: entry.recordId ?? null,
     ticketId: entry.ticketId ?? null,
     details: entry.details ?? {},
-  });
+    })
+    .returning({ id: auditLog.id });
+  const subjects = [...new Set(entry.subjects ?? [])];
+  if (subjects.length > 0) {
+    await tx
+      .insert(auditSubjects)
+      .values(subjects.map((personId) => ({ entityId: actor.entityId, personId, auditId: row!.id })));
+  }
 }

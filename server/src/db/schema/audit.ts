@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Append-only: the application role may insert and select, never update or delete. */
 export const auditLog = pgTable('audit_log', {
@@ -18,3 +18,14 @@ export const auditLog = pgTable('audit_log', {
   ip: text('ip'),
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
 });
+
+/** The persons an audit row concerns (the access report finds reads of their case files). */
+export const auditSubjects = pgTable(
+  'audit_subjects',
+  {
+    entityId: uuid('entity_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.personId, t.auditId] })],
+);

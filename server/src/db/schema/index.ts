@@ -4,3 +4,4 @@ export * from './audit';
 export * from './support';
 export * from './messaging';
 export * from './persons';
+export * from './case-files';

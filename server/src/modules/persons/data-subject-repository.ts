@@ -33,7 +33,10 @@ export type AccessRow = {
   actor_username: string | null;
 };
 
-/** Who read or changed a person's record, newest first (audit rows that name the person). */
+/**
+ * Who read or changed a person's record, newest first: audit rows that name the person, and
+ * those that concern them (reads and changes of their case files' content).
+ */
 export async function accessesTo(
   tx: Tx,
   entityId: string,
@@ -46,7 +49,12 @@ export async function accessesTo(
         pr.given_name || ' ' || pr.surnames AS actor_name, pr.username AS actor_username
       FROM audit_log a
       LEFT JOIN professionals pr ON pr.entity_id = a.entity_id AND pr.id = a.actor_id
-      WHERE a.entity_id = ${entityId} AND a.record_type = 'person' AND a.record_id = ${personId}
+      WHERE a.entity_id = ${entityId} AND a.id IN (
+        SELECT x.id FROM audit_log x
+        WHERE x.entity_id = ${entityId} AND x.record_type = 'person' AND x.record_id = ${personId}
+        UNION ALL
+        SELECT s.audit_id FROM audit_subjects s
+        WHERE s.entity_id = ${entityId} AND s.person_id = ${personId})
       ORDER BY a.at DESC, a.id DESC
       LIMIT ${limit}`,
   );

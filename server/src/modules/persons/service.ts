@@ -1,4 +1,5 @@
 import {
+  creatableScopes,
   type CreatePerson,
   normalizeDocument,
   type Person,
@@ -13,13 +14,14 @@ import { withRefusals } from '../../platform/db-errors';
 import { AppError, notFound } from '../../platform/errors';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import * as repo from './repository';
+import { ofPerson as caseFilesOf } from '../case-files/service';
 import { presentHistory, presentPerson } from './present';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
 
 export type Deps = { database: Database; clock: Clock };
 
 /** What the viewer may do with a record, decided in SQL from the scopes of their grants. */
-function abilities(row: repo.PersonRow): Person['can'] {
+function abilities(auth: AuthContext, row: repo.PersonRow): Person['can'] {
   const reassign = row.may_edit && row.may_reassign;
   return {
     edit: row.may_edit,
@@ -27,6 +29,8 @@ function abilities(row: repo.PersonRow): Person['can'] {
     changeReferent: reassign,
     changeTeam: reassign,
     delete: row.may_delete,
+    openCaseFile:
+      Boolean(auth.grants['case_files.create']) && creatableScopes(auth.roles).length > 0,
   };
 }
 
@@ -52,7 +56,7 @@ export const PERSON_REASSIGNMENT_REFUSALS = {
 export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise<Person> {
   const row = await repo.findPerson(tx, auth.entity.id, id, personViewer(auth));
   if (!row) throw notFound('person');
-  return presentPerson(row, abilities(row));
+  return presentPerson(row, abilities(auth, row));
 }
 
 /** Basic data (identification, contact, housing): entity-wide for the roles that see persons. */
@@ -80,12 +84,14 @@ export async function view(deps: Deps, ctx: RequestContext, id: string, limit: n
     const history = person.can.viewFullRecord
       ? await historyPage(tx, auth.entity.id, id, undefined, limit)
       : null;
+    // Only the case files the viewer sees: nothing hints at the others (SIAD above all).
+    const caseFiles = auth.grants['case_files.view'] ? await caseFilesOf(tx, auth, id) : [];
     await writeAudit(tx, actorOf(ctx), {
       action: history ? 'person.read_full' : 'person.read_basic',
       recordType: 'person',
       recordId: id,
     });
-    return { ...person, history };
+    return { ...person, history, caseFiles };
   });
 }
 

@@ -1,0 +1,544 @@
+import {
+  type AddMember,
+  type CaseFile,
+  type CaseFileListQuery,
+  type CaseFilePage,
+  type Catalogue,
+  type CloseCaseFile,
+  type CreateCaseFile,
+  creatableScopes,
+  formatCaseFileNumber,
+  type MemberRole,
+  parseCaseFileNumber,
+  type ReopenCaseFile,
+  type UpdateCaseFile,
+} from '@caliu/common';
+import type { Database, Tx } from '../../db/connect';
+import { assertReassignment } from '../../platform/access/reassignment';
+import { writeAudit } from '../../platform/audit';
+import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
+import { withRefusals } from '../../platform/db-errors';
+import { AppError, fieldError, notFound } from '../../platform/errors';
+import { decodeKeyCursor, encodeCursor } from '../../platform/pagination';
+import * as persons from '../persons/repository';
+import { todayIn } from '../persons/rules';
+import type { CaseFileViewer } from './access';
+import { catalogueLabel, presentCaseFile, presentCatalogueItem, presentSummary } from './present';
+import * as repo from './repository';
+
+export type Deps = { database: Database; clock: Clock };
+
+export function viewerOf(auth: AuthContext): CaseFileViewer {
+  return { professionalId: auth.professionalId, grants: auth.grants, roles: auth.roles };
+}
+
+/** How the reassignment rule (platform/access/reassignment.ts) refuses, for case files. */
+const REASSIGNMENT_REFUSALS = {
+  referentAtCreation: 'case_files.referent_self_or_none',
+  referentChange: 'case_files.referent_change_coordinator_only',
+  teamChange: 'case_files.team_change_coordinator_only',
+};
+
+/** Roles that may be a case file's referent (as for persons: technicians and coordinators). */
+const mayBeReferent = (auth: AuthContext) =>
+  auth.roles.some((r) => (persons.REFERENT_ROLES as readonly string[]).includes(r));
+
+type Locked = NonNullable<Awaited<ReturnType<typeof repo.lockCaseFile>>>;
+
+/** The case file locked for a change the viewer may make; "not found" when out of their sight. */
+export async function lockFor(
+  tx: Tx,
+  auth: AuthContext,
+  id: string,
+  ability: 'can_edit' | 'can_unlink' | 'can_add_content',
+): Promise<Locked> {
+  const row = await repo.lockCaseFile(tx, auth.entity.id, id, viewerOf(auth));
+  if (!row) throw notFound('case_file');
+  if (!row[ability]) {
+    throw new AppError(
+      ability === 'can_unlink'
+        ? 'case_files.unlink_coordinator_only'
+        : ability === 'can_add_content'
+          ? 'case_files.content_not_allowed'
+          : 'case_files.edit_not_allowed',
+      403,
+    );
+  }
+  return row;
+}
+
+/** The case file as this viewer sees it (inside the caller's transaction). */
+export async function loadCaseFile(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ caseFile: CaseFile; memberIds: string[] }> {
+  const entityId = ctx.auth.entity.id;
+  const row = await repo.findCaseFile(tx, entityId, id, viewerOf(ctx.auth));
+  if (!row) throw notFound('case_file');
+  const [members, assigned] = await Promise.all([
+    repo.members(tx, entityId, id),
+    repo.assigned(tx, entityId, id),
+  ]);
+  let closingReason = null;
+  if (row.closing_reason_id) {
+    const entry = await repo.catalogueItemAnyState(tx, entityId, row.closing_reason_id);
+    closingReason = entry
+      ? {
+          id: row.closing_reason_id,
+          name: catalogueLabel('closing_reason', entry.code, entry.labels, ctx.language),
+        }
+      : null;
+  }
+  return {
+    caseFile: presentCaseFile(row, members, assigned, closingReason),
+    memberIds: members.map((m) => m.person_id),
+  };
+}
+
+/** The header (and abilities), its read audited for each member. */
+export async function get(deps: Deps, ctx: RequestContext, id: string): Promise<CaseFile> {
+  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const { caseFile, memberIds } = await loadCaseFile(tx, ctx, id);
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'case_file.read',
+      recordType: 'case_file',
+      recordId: id,
+      subjects: memberIds,
+    });
+    return caseFile;
+  });
+}
+
+/** The entity's local year and day now. */
+function localToday(deps: Deps, auth: AuthContext) {
+  const today = todayIn(auth.entity.timeZone, deps.clock.now());
+  return { today, year: Number(today.slice(0, 4)) };
+}
+
+async function assertProfessionals(tx: Tx, ctx: RequestContext, ids: string[], field: string) {
+  const found = await repo.activeProfessionals(tx, ctx.auth.entity.id, ids);
+  if (ids.some((id) => !found.has(id))) {
+    throw fieldError(ctx, 400, 'case_files.professional_not_found', field);
+  }
+}
+
+/**
+ * Opens a case file for a person, who becomes its holder: the next number of the entity's
+ * local year, the team serving the municipality unless a coordinator chose another, the creator
+ * as referent by default, and an "opened" intervention — all in one transaction.
+ */
+export async function create(
+  deps: Deps,
+  ctx: RequestContext,
+  input: CreateCaseFile,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  if (!creatableScopes(auth.roles).includes(input.scope)) {
+    throw fieldError(ctx, 403, 'case_files.scope_not_yours', 'scope');
+  }
+  const { today, year } = localToday(deps, auth);
+  return deps.database.tenant(entityId, async (tx) => {
+    const person = await repo.personPlace(tx, entityId, input.personId);
+    if (!person) throw fieldError(ctx, 404, 'case_files.person_not_found', 'personId');
+    const municipalityId = input.municipalityId ?? person.municipality_id;
+    const sectorId = municipalityId === person.municipality_id ? person.sector_id : null;
+    const referentId =
+      input.referentId !== undefined
+        ? input.referentId
+        : mayBeReferent(auth)
+          ? auth.professionalId
+          : null;
+    const teamId = input.teamId ?? null;
+    const refs = await persons.checkRefs(tx, entityId, {
+      municipalityId,
+      sectorId: null,
+      teamId,
+      referentId,
+    });
+    if (!refs.municipality)
+      throw fieldError(ctx, 404, 'case_files.municipality_not_found', 'municipalityId');
+    if (!refs.team) throw fieldError(ctx, 404, 'case_files.team_not_found', 'teamId');
+    if (!refs.referent) throw fieldError(ctx, 404, 'case_files.referent_not_found', 'referentId');
+    const assignedIds = input.assignedIds ?? [];
+    await assertProfessionals(tx, ctx, assignedIds, 'assignedIds');
+
+    const byDefault = await persons.defaultTeam(tx, entityId, municipalityId, sectorId);
+    const reassigner = {
+      id: auth.professionalId,
+      reassignScope: auth.grants['persons.change_referent'],
+    };
+    if (teamId && teamId !== byDefault) {
+      const may =
+        (await persons.mayReassignIn(tx, reassigner, byDefault)) ||
+        (await persons.mayReassignIn(tx, reassigner, teamId));
+      if (!may) throw new AppError('case_files.team_change_coordinator_only', 403);
+    }
+    const finalTeam = teamId ?? byDefault;
+    const namesOther = referentId !== null && referentId !== auth.professionalId;
+    assertReassignment(auth, REASSIGNMENT_REFUSALS, {
+      creating: true,
+      referentId,
+      mayReassign: namesOther && (await persons.mayReassignIn(tx, reassigner, finalTeam)),
+    });
+
+    const seq = await repo.nextNumber(tx, entityId, year);
+    const id = await repo.insertCaseFile(tx, {
+      entityId,
+      year,
+      seq,
+      scope: input.scope,
+      municipalityId,
+      teamId: finalTeam,
+      referentId,
+      openedOn: today,
+      createdBy: auth.professionalId,
+    });
+    await repo.insertMember(tx, {
+      entityId,
+      caseFileId: id,
+      personId: person.id,
+      role: 'holder',
+      addedOn: today,
+      addedBy: auth.professionalId,
+    });
+    await repo.setAssigned(
+      tx,
+      entityId,
+      id,
+      assignedIds.filter((a) => a !== referentId),
+    );
+    await repo.insertIntervention(
+      tx,
+      {
+        entityId,
+        caseFileId: id,
+        event: 'opened',
+        occurredOn: today,
+        authorId: auth.professionalId,
+      },
+      [auth.professionalId],
+      [],
+    );
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'case_file.create',
+      recordType: 'case_file',
+      recordId: id,
+      subjects: [person.id],
+      details: { number: formatCaseFileNumber(year, seq), scope: input.scope },
+    });
+    // A file its creator could not open again would be lost to them: refused, number and all.
+    const visible = await repo.findCaseFile(tx, entityId, id, viewerOf(auth));
+    if (!visible) throw fieldError(ctx, 400, 'case_files.creator_out_of_reach', 'referentId');
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** The case files the viewer sees, by filters, newest number first. */
+export async function list(
+  deps: Deps,
+  ctx: RequestContext,
+  query: CaseFileListQuery,
+): Promise<CaseFilePage> {
+  const { auth } = ctx;
+  let number: { year: number | null; seq: number } | undefined;
+  if (query.number !== undefined && query.number !== '') {
+    const parsed = parseCaseFileNumber(query.number);
+    if (!parsed) throw fieldError(ctx, 400, 'case_files.invalid_number', 'number');
+    number = parsed;
+  }
+  const after = decodeNumberCursor(query.cursor);
+  const { rows, total } = await deps.database.tenant(auth.entity.id, (tx) =>
+    repo.listCaseFiles(
+      tx,
+      auth.entity.id,
+      viewerOf(auth),
+      { ...query, number },
+      after,
+      query.limit + 1,
+    ),
+  );
+  const items = rows.slice(0, query.limit);
+  const last = rows.length > query.limit ? items[items.length - 1] : undefined;
+  return {
+    items: items.map(presentSummary),
+    nextCursor: last ? encodeCursor(formatCaseFileNumber(last.year, last.seq), last.id) : null,
+    total,
+  };
+}
+
+function decodeNumberCursor(cursor: string | undefined) {
+  const decoded = decodeKeyCursor(cursor);
+  if (!decoded) return null;
+  const match = /^(\d{4})\/(\d{6,7})$/.exec(decoded.key);
+  if (!match) throw new AppError('common.invalid_cursor', 400);
+  return { year: Number(match[1]), seq: Number(match[2]) };
+}
+
+/** The case files of a person that the viewer sees (a person's page). */
+export async function ofPerson(tx: Tx, auth: AuthContext, personId: string) {
+  const { rows } = await repo.listCaseFiles(
+    tx,
+    auth.entity.id,
+    viewerOf(auth),
+    { personId },
+    null,
+    100,
+  );
+  return rows.map(presentSummary);
+}
+
+/**
+ * Edits the header: municipality and assigned professionals by whoever may edit it; referent and
+ * team only by a coordinator of its team. Optimistic: a stale version is a 409.
+ */
+export async function update(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateCaseFile,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    const stored = await lockFor(tx, auth, id, 'can_edit');
+    if (input.version !== undefined && input.version !== stored.version) {
+      throw new AppError('case_files.stale', 409);
+    }
+    const changes: Partial<repo.NewCaseFile> = {};
+    const changed: string[] = [];
+    if (input.municipalityId !== undefined && input.municipalityId !== stored.municipality_id) {
+      if (!(await repo.municipalityName(tx, entityId, input.municipalityId))) {
+        throw fieldError(ctx, 404, 'case_files.municipality_not_found', 'municipalityId');
+      }
+      changes.municipalityId = input.municipalityId;
+      changed.push('municipality');
+    }
+    const referentChanged =
+      input.referentId !== undefined && input.referentId !== stored.referent_id;
+    const teamChanged = input.teamId !== undefined && input.teamId !== stored.team_id;
+    assertReassignment(auth, REASSIGNMENT_REFUSALS, {
+      creating: false,
+      ...(referentChanged ? { referentId: input.referentId } : {}),
+      teamChanged,
+      mayReassign: stored.can_reassign,
+    });
+    if (referentChanged || teamChanged) {
+      const refs = await persons.checkRefs(tx, entityId, {
+        municipalityId: stored.municipality_id,
+        sectorId: null,
+        teamId: teamChanged ? input.teamId! : null,
+        referentId: referentChanged ? input.referentId! : null,
+      });
+      if (!refs.team) throw fieldError(ctx, 404, 'case_files.team_not_found', 'teamId');
+      if (!refs.referent) throw fieldError(ctx, 404, 'case_files.referent_not_found', 'referentId');
+      if (referentChanged) {
+        changes.referentId = input.referentId!;
+        changed.push('referent');
+      }
+      if (teamChanged) {
+        changes.teamId = input.teamId!;
+        changed.push('team');
+      }
+    }
+    if (input.assignedIds !== undefined) {
+      await assertProfessionals(tx, ctx, input.assignedIds, 'assignedIds');
+      const referent = changes.referentId ?? stored.referent_id;
+      await repo.setAssigned(
+        tx,
+        entityId,
+        id,
+        input.assignedIds.filter((a) => a !== referent),
+      );
+      changed.push('assigned');
+    }
+    await repo.updateCaseFile(tx, entityId, id, changes);
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'case_file.update',
+      recordType: 'case_file',
+      recordId: id,
+      subjects: await repo.memberIds(tx, entityId, id),
+      details: { changed },
+    });
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** Closes an open case file with a reason from the catalogue; records a "closed" intervention. */
+export async function close(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: CloseCaseFile,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  const { today } = localToday(deps, auth);
+  return deps.database.tenant(entityId, async (tx) => {
+    const stored = await lockFor(tx, auth, id, 'can_edit');
+    if (stored.state === 'closed') throw new AppError('case_files.already_closed', 409);
+    if (!(await repo.catalogueEntry(tx, entityId, 'closing_reason', input.reasonId))) {
+      throw fieldError(ctx, 400, 'case_files.unknown_closing_reason', 'reasonId');
+    }
+    await repo.updateCaseFile(tx, entityId, id, {
+      state: 'closed',
+      closedOn: today < stored.opened_on ? stored.opened_on : today,
+      closingReasonId: input.reasonId,
+    });
+    await recordEvent(tx, ctx, id, 'closed', today, input.note ?? '');
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** Reopens a closed case file, saying why; records a "reopened" intervention. */
+export async function reopen(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: ReopenCaseFile,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  const { today } = localToday(deps, auth);
+  return deps.database.tenant(entityId, async (tx) => {
+    const stored = await lockFor(tx, auth, id, 'can_edit');
+    if (stored.state === 'open') throw new AppError('case_files.already_open', 409);
+    await repo.updateCaseFile(tx, entityId, id, {
+      state: 'open',
+      closedOn: null,
+      closingReasonId: null,
+    });
+    await recordEvent(tx, ctx, id, 'reopened', today, input.reason);
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** The intervention the system records when a case file is closed or reopened, and its audit. */
+async function recordEvent(
+  tx: Tx,
+  ctx: RequestContext,
+  caseFileId: string,
+  event: 'closed' | 'reopened',
+  today: string,
+  notes: string,
+) {
+  const entityId = ctx.auth.entity.id;
+  await repo.insertIntervention(
+    tx,
+    { entityId, caseFileId, event, occurredOn: today, notes, authorId: ctx.auth.professionalId },
+    [ctx.auth.professionalId],
+    [],
+  );
+  await writeAudit(tx, actorOf(ctx), {
+    action: event === 'closed' ? 'case_file.close' : 'case_file.reopen',
+    recordType: 'case_file',
+    recordId: caseFileId,
+    subjects: await repo.memberIds(tx, entityId, caseFileId),
+  });
+}
+
+const holderTaken = (ctx: RequestContext) => (constraint: string) =>
+  constraint === 'case_file_members_one_holder'
+    ? fieldError(ctx, 409, 'case_files.holder_taken', 'role')
+    : null;
+
+/** Links a person to the case file with a role in it. */
+export async function addMember(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: AddMember,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  const { today } = localToday(deps, auth);
+  return deps.database.tenant(entityId, async (tx) => {
+    await lockFor(tx, auth, id, 'can_edit');
+    if (!(await repo.personPlace(tx, entityId, input.personId))) {
+      throw fieldError(ctx, 404, 'case_files.person_not_found', 'personId');
+    }
+    const added = await withRefusals(
+      () =>
+        repo.insertMember(tx, {
+          entityId,
+          caseFileId: id,
+          personId: input.personId,
+          role: input.role,
+          addedOn: today,
+          addedBy: auth.professionalId,
+        }),
+      { unique: holderTaken(ctx) },
+    );
+    if (!added) throw fieldError(ctx, 409, 'case_files.already_member', 'personId');
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'case_file.member_add',
+      recordType: 'case_file',
+      recordId: id,
+      subjects: await repo.memberIds(tx, entityId, id),
+      details: { personId: input.personId, role: input.role },
+    });
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** Changes a member's role in the case file. */
+export async function changeMemberRole(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  personId: string,
+  role: MemberRole,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    await lockFor(tx, auth, id, 'can_edit');
+    const done = await withRefusals(() => repo.setMemberRole(tx, entityId, id, personId, role), {
+      unique: holderTaken(ctx),
+    });
+    if (!done) throw notFound('member');
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'case_file.member_role',
+      recordType: 'case_file',
+      recordId: id,
+      subjects: await repo.memberIds(tx, entityId, id),
+      details: { personId, role },
+    });
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** Unlinks a person from the case file (a coordinator of its team); never its last member. */
+export async function removeMember(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  personId: string,
+): Promise<CaseFile> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    await lockFor(tx, auth, id, 'can_unlink');
+    const before = await repo.memberIds(tx, entityId, id);
+    if (!before.includes(personId)) throw notFound('member');
+    if (before.length === 1) throw new AppError('case_files.last_member', 409);
+    await repo.deleteMember(tx, entityId, id, personId);
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'case_file.member_remove',
+      recordType: 'case_file',
+      recordId: id,
+      subjects: before,
+      details: { personId },
+    });
+    return (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
+/** A catalogue of the entity, labels in the user's language (and in every language). */
+export async function catalogue(deps: Deps, ctx: RequestContext, name: Catalogue) {
+  const rows = await deps.database.tenant(ctx.auth.entity.id, (tx) =>
+    repo.catalogue(tx, ctx.auth.entity.id, name),
+  );
+  return { items: rows.map((row) => presentCatalogueItem(name, row, ctx.language)) };
+}
