@@ -213,7 +213,7 @@ export const teamSchema = z.object({
   municipalityIds: z.array(uuid),
   memberCount: z.number().int(),
   /** What the signed-in user may do with this team (the API enforces it regardless). */
-  abilities: z.object({ edit: z.boolean(), configureMembers: z.boolean() }),
+  can: z.object({ edit: z.boolean(), configureMembers: z.boolean() }),
 });
 export type Team = z.infer<typeof teamSchema>;
 
@@ -397,7 +397,7 @@ export const professionalSchema = z.object({
   createdAt: z.iso.datetime(),
   deactivatedAt: z.iso.datetime().nullable(),
   /** What the signed-in user may do with this professional (the API enforces it regardless). */
-  abilities: z.object({
+  can: z.object({
     edit: z.boolean(),
     /** Change their roles: an administrator, never their own. */
     editRoles: z.boolean(),

@@ -24,8 +24,7 @@ export type NonBlockingReference = { table: string; column: string; reason: stri
 /** References that block deactivation: the professional is responsible for these rows. */
 export const REFERENT_REFERENCES: ReferentReference[] = [
   { table: 'persons', column: 'referent_id', what: 'persons' },
-  // Later issues add theirs, for example:
-  // { table: 'case_files', column: 'referent_id', what: 'case_files' },
+  { table: 'case_files', column: 'referent_id', what: 'case_files' },
 ];
 
 /** References that do not block deactivation, and why. */
@@ -61,5 +60,23 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
     table: 'login_challenges',
     column: 'professional_id',
     reason: 'A pending sign-in step; it cannot be completed by an inactive professional.',
+  },
+  {
+    table: 'case_file_professionals',
+    column: 'professional_id',
+    reason:
+      "Assigned beside the case file's referent, who stays responsible for it: a deactivated " +
+      'professional simply stops reaching it; the referent or a coordinator updates the list.',
+  },
+
+  {
+    table: 'interventions',
+    column: 'author_id',
+    reason: 'The author of an intervention: history, kept as written.',
+  },
+  {
+    table: 'intervention_professionals',
+    column: 'professional_id',
+    reason: 'Who took part in an intervention: history, kept as it happened.',
   },
 ];

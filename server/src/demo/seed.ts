@@ -8,6 +8,7 @@ import {
 } from '../commands/create-entity';
 import { findEntityByCode } from '../modules/auth/repository';
 import { hashPassword } from '../platform/secrets';
+import { seedDemoCaseFiles } from './seed-case-files';
 import { seedDemoPersons } from './seed-persons';
 import { DEMO_DOMAIN as DOMAIN, DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET } from './fixtures';
 
@@ -76,6 +77,7 @@ export async function seedDemo(database: Database, password: string): Promise<bo
   });
 
   await seedDemoPersons(database, entityId);
+  await seedDemoCaseFiles(database, entityId, 'Europe/Madrid');
 
   const support = await database.anonymous((tx) => findEntityByCode(tx, SUPPORT_ENTITY_CODE));
   if (!support) {

@@ -32,23 +32,25 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
   const [row] = await tx
     .insert(auditLog)
     .values({
-    entityId: actor.entityId,
-    actorId: actor.actorId,
-    actorEntityId: actor.actorEntityId ?? null,
-    requestId: actor.requestId,
-    ip: actor.ip,
-    action: entry.action,
-    outcome: entry.outcome ?? 'ok',
-    recordType: entry.recordType ?? null,
-    recordId: entry.recordId ?? null,
-    ticketId: entry.ticketId ?? null,
-    details: entry.details ?? {},
+      entityId: actor.entityId,
+      actorId: actor.actorId,
+      actorEntityId: actor.actorEntityId ?? null,
+      requestId: actor.requestId,
+      ip: actor.ip,
+      action: entry.action,
+      outcome: entry.outcome ?? 'ok',
+      recordType: entry.recordType ?? null,
+      recordId: entry.recordId ?? null,
+      ticketId: entry.ticketId ?? null,
+      details: entry.details ?? {},
     })
     .returning({ id: auditLog.id });
   const subjects = [...new Set(entry.subjects ?? [])];
   if (subjects.length > 0) {
     await tx
       .insert(auditSubjects)
-      .values(subjects.map((personId) => ({ entityId: actor.entityId, personId, auditId: row!.id })));
+      .values(
+        subjects.map((personId) => ({ entityId: actor.entityId, personId, auditId: row!.id })),
+      );
   }
 }

@@ -4,6 +4,17 @@ import { CSRF_HEADER, SESSION_COOKIE } from '@caliu/common';
 import { TEST_PASSWORD } from '../testing/app';
 import { buildWorld } from '../testing/matrix/world';
 
+/** A route's address with its parameters filled: ids (the given one first), a catalogue's name. */
+function withIds(url: string, id?: string): string {
+  let first = true;
+  return url.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'catalogue') return 'intervention_type';
+    const value = first && id ? id : crypto.randomUUID();
+    first = false;
+    return value;
+  });
+}
+
 /**
  * Bad input gets a 4xx, never a 500: every API route, as three roles, with malformed and unknown
  * ids, nonsense query strings and bodies of the wrong shape.
@@ -26,8 +37,7 @@ it('answers malformed input on every route with a 4xx, never a 500', async () =>
       for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
         for (const body of route.method === 'GET' ? [undefined] : bodies) {
           const url =
-            route.url.replace(':id', id) +
-            (route.method === 'GET' ? '?limit=abc&cursor=zz&q=%00' : '');
+            withIds(route.url, id) + (route.method === 'GET' ? '?limit=abc&cursor=zz&q=%00' : '');
           const r = await w.app.inject({
             method: route.method as 'GET',
             url,
@@ -83,7 +93,7 @@ it('answers cookies, challenges, link tokens and cursors with a malformed entity
     for (const route of w.app.routeTable) {
       await check(`cookie ${route.method} ${route.url}`, {
         method: route.method as 'GET',
-        url: route.url.replace(':id', crypto.randomUUID()),
+        url: withIds(route.url),
         headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: admin.csrf },
       });
     }
@@ -116,7 +126,7 @@ it('answers cookies, challenges, link tokens and cursors with a malformed entity
         for (const actor of listers) {
           await check(`cursor ${route.url} as ${actor.role}`, {
             method: 'GET',
-            url: `${route.url.replace(':id', crypto.randomUUID())}?cursor=${cursor}`,
+            url: `${withIds(route.url)}?cursor=${cursor}`,
             headers: actor.session.headers(),
           });
         }
@@ -128,7 +138,7 @@ it('answers cookies, challenges, link tokens and cursors with a malformed entity
     for (const route of w.app.routeTable.filter((r) => r.method === 'GET')) {
       await check(`NUL cursor ${route.url}`, {
         method: 'GET',
-        url: `${route.url.replace(':id', crypto.randomUUID())}?cursor=${cursorOf('a\u0000b', crypto.randomUUID())}`,
+        url: `${withIds(route.url)}?cursor=${cursorOf('a\u0000b', crypto.randomUUID())}`,
         headers: actor.session.headers(),
       });
     }
@@ -210,7 +220,7 @@ it('refuses a NUL byte in every string field of every route, naming the field, i
     for (const field of cases) {
       const value = 'Ab\u0000c';
       const url =
-        route.url.replace(':id', crypto.randomUUID()) +
+        withIds(route.url) +
         (field.where === 'query' ? `?${String(field.path[0])}=${encodeURIComponent(value)}` : '');
       const payload =
         field.where === 'body' ? (withValueAt(field.path, value) as object) : undefined;

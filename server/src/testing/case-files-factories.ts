@@ -14,6 +14,10 @@ export type TestCaseFileInput = {
   holderId?: string;
   members?: { personId: string; role: MemberRole }[];
   year?: number;
+  /** Closed (with the first closing reason of the catalogue). */
+  closed?: boolean;
+  /** An interview recorded by this professional (its id is returned). */
+  interviewBy?: string;
 };
 
 /**
@@ -24,7 +28,7 @@ export async function createTestCaseFile(
   database: Database,
   entity: TestEntity,
   input: TestCaseFileInput = {},
-): Promise<{ id: string; holderId: string; number: string }> {
+): Promise<{ id: string; holderId: string; number: string; interventionId: string | null }> {
   const municipalityId = input.municipalityId ?? entity.municipalities.north1;
   const teamId = input.teamId === undefined ? entity.teams.north : input.teamId;
   const holderId =
@@ -54,6 +58,31 @@ export async function createTestCaseFile(
       });
     }
     await repo.setAssigned(tx, entity.id, id, input.assignedIds ?? []);
-    return { id, holderId, number: `${year}/${String(seq).padStart(6, '0')}` };
+    if (input.closed) {
+      const [reason] = await repo.catalogue(tx, entity.id, 'closing_reason');
+      await repo.updateCaseFile(tx, entity.id, id, {
+        state: 'closed',
+        closedOn: today,
+        closingReasonId: reason!.id,
+      });
+    }
+    let interventionId: string | null = null;
+    if (input.interviewBy) {
+      const types = await repo.catalogue(tx, entity.id, 'intervention_type');
+      interventionId = await repo.insertIntervention(
+        tx,
+        {
+          entityId: entity.id,
+          caseFileId: id,
+          typeId: types.find((t) => t.code === 'interview')!.id,
+          occurredOn: today,
+          notes: 'Confidential notes',
+          authorId: input.interviewBy,
+        },
+        [input.interviewBy],
+        [holderId],
+      );
+    }
+    return { id, holderId, number: `${year}/${String(seq).padStart(6, '0')}`, interventionId };
   });
 }

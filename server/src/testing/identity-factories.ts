@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { checkLetterFor, type Role } from '@caliu/common';
-import type { Database, Tx } from '../db/connect';
+import { rowsOf, type Database, type Tx } from '../db/connect';
 import { outboxMessages } from '../db/schema';
 import type { Clock } from '../platform/context';
 import { mintSecretLink } from '../platform/messaging/secret-links';
@@ -142,4 +142,39 @@ export const REFERENCE_FACTORIES: Record<
       (entity_id, given_name, first_surname, municipality_id, referent_id)
       VALUES (${entity.id}, 'Joan', 'Garcia', ${entity.municipalities.north1}, ${id})`);
   },
+  'case_files.referent_id': async (tx, entity, id) => {
+    await caseFileWith(tx, entity, id);
+  },
+  'case_file_professionals.professional_id': async (tx, entity, id) => {
+    const caseFile = await caseFileWith(tx, entity, null);
+    await tx.execute(sql`INSERT INTO case_file_professionals (entity_id, case_file_id, professional_id)
+      VALUES (${entity.id}, ${caseFile}, ${id})`);
+  },
+  'interventions.author_id': async (tx, entity, id) => {
+    const caseFile = await caseFileWith(tx, entity, null);
+    await tx.execute(sql`INSERT INTO interventions (entity_id, case_file_id, event, occurred_on, author_id)
+      VALUES (${entity.id}, ${caseFile}, 'opened', current_date, ${id})`);
+  },
+  'intervention_professionals.professional_id': async (tx, entity, id) => {
+    const caseFile = await caseFileWith(tx, entity, null);
+    const [row] = await rowsOf<{ id: string }>(
+      tx,
+      sql`INSERT INTO interventions (entity_id, case_file_id, event, occurred_on)
+        VALUES (${entity.id}, ${caseFile}, 'opened', current_date) RETURNING id`,
+    );
+    await tx.execute(sql`INSERT INTO intervention_professionals (entity_id, intervention_id, professional_id)
+      VALUES (${entity.id}, ${row!.id}, ${id})`);
+  },
 };
+
+/** A bare case file (numbered far from any test's) with this referent, or none. */
+async function caseFileWith(tx: Tx, entity: TestEntity, referentId: string | null) {
+  const [row] = await rowsOf<{ id: string }>(
+    tx,
+    sql`INSERT INTO case_files (entity_id, year, seq, scope, municipality_id, team_id, referent_id, opened_on)
+      VALUES (${entity.id}, 1999, ${1 + Math.floor(Math.random() * 1_000_000)}, 'ssb',
+        ${entity.municipalities.north1}, ${entity.teams.north}, ${referentId}, current_date)
+      RETURNING id`,
+  );
+  return row!.id;
+}

@@ -195,7 +195,10 @@ export async function insertMember(
   const rows = await tx
     .insert(caseFileMembers)
     .values(values)
-    .onConflictDoNothing()
+    // Already a member: nothing (the holder's unique index still refuses a second holder).
+    .onConflictDoNothing({
+      target: [caseFileMembers.entityId, caseFileMembers.caseFileId, caseFileMembers.personId],
+    })
     .returning({ id: caseFileMembers.personId });
   return rows.length > 0;
 }

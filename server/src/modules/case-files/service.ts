@@ -353,6 +353,9 @@ export async function update(
       );
       changed.push('assigned');
     }
+    // A coordinator handing the file to a team they do not coordinate loses sight of it: they
+    // are answered with what they handed over, as it stood, and no abilities left.
+    const before = teamChanged ? (await loadCaseFile(tx, ctx, id)).caseFile : null;
     await repo.updateCaseFile(tx, entityId, id, changes);
     await writeAudit(tx, actorOf(ctx), {
       action: 'case_file.update',
@@ -361,8 +364,16 @@ export async function update(
       subjects: await repo.memberIds(tx, entityId, id),
       details: { changed },
     });
+    if (before && !(await repo.findCaseFile(tx, entityId, id, viewerOf(auth)))) {
+      return handedOver(before, await persons.teamName(tx, entityId, input.teamId!));
+    }
     return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
+}
+
+function handedOver(file: CaseFile, team: { id: string; name: string } | null): CaseFile {
+  const none = Object.fromEntries(Object.keys(file.can).map((k) => [k, false]));
+  return { ...file, team, version: file.version + 1, can: none as CaseFile['can'] };
 }
 
 /** Closes an open case file with a reason from the catalogue; records a "closed" intervention. */

@@ -123,7 +123,7 @@ describe('territory', () => {
       sectorIds: [district.json().id],
       municipalityIds: [entity.municipalities.north2],
       memberCount: 0,
-      abilities: { edit: true, configureMembers: true },
+      can: { edit: true, configureMembers: true },
     });
     const renamed = await call('PATCH', `/api/teams/${team.json().id}`, {
       name: 'Equip Eixample Nord',
@@ -201,9 +201,7 @@ describe('team members', () => {
       url: '/api/teams',
       headers: coordination.headers(),
     });
-    expect(
-      teams.json().items.map((t: { name: string; abilities: object }) => [t.name, t.abilities]),
-    ).toEqual([
+    expect(teams.json().items.map((t: { name: string; can: object }) => [t.name, t.can])).toEqual([
       ['North team', { edit: false, configureMembers: true }],
       ['South team', { edit: false, configureMembers: false }],
     ]);

@@ -95,9 +95,9 @@ describe('adding professionals to a team', () => {
       headers: session.headers(),
     });
     const joinable = Object.fromEntries(
-      (directory.json().items as { id: string; abilities: { joinTeams: boolean } }[]).map((p) => [
+      (directory.json().items as { id: string; can: { joinTeams: boolean } }[]).map((p) => [
         p.id,
-        p.abilities.joinTeams,
+        p.can.joinTeams,
       ]),
     );
     expect(joinable).toMatchObject({

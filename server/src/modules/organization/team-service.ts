@@ -30,7 +30,7 @@ function present(auth: AuthContext, row: Row): Team {
     sectorIds: row.sectorIds,
     municipalityIds: row.municipalityIds,
     memberCount: row.memberCount,
-    abilities: {
+    can: {
       edit: Boolean(auth.grants['organization.manage']),
       configureMembers: row.canConfigureMembers,
     },

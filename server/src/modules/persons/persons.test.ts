@@ -70,6 +70,7 @@ describe('person records', () => {
       changeReferent: false,
       changeTeam: false,
       delete: false,
+      openCaseFile: true,
     });
     expect((await auditActions(entity, person.id)).map((a) => a.action)).toEqual(['person.create']);
   });
@@ -385,6 +386,7 @@ describe('person records', () => {
       changeReferent: true,
       changeTeam: true,
       delete: true,
+      openCaseFile: true,
     });
     expect((await move(cs)).json().team.id).toBe(entity.teams.south);
     // Now in the south team, which this coordinator does not coordinate: as if it did not exist.

@@ -74,7 +74,7 @@ describe('deactivation', () => {
       url: `/api/professionals/${member.id}`,
       headers: coordination.headers(),
     });
-    expect(directory.json().abilities).toMatchObject({ deactivate: false, editRoles: false });
+    expect(directory.json().can).toMatchObject({ deactivate: false, editRoles: false });
     const technician = await login(app, entity.code, member.username);
     expect((await act(technician, coordinator.id, 'deactivate')).statusCode).toBe(403);
   });

@@ -37,7 +37,7 @@ export function present(ctx: RequestContext, row: repo.ProfessionalRow): Profess
     teams: row.teams,
     createdAt: row.createdAt.toISOString(),
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
-    abilities: {
+    can: {
       edit: managesOrganization,
       editRoles: managesOrganization && row.id !== ctx.auth.professionalId,
       deactivate: managesOrganization && row.id !== ctx.auth.professionalId,

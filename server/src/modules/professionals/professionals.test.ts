@@ -46,7 +46,7 @@ describe('creating professionals', () => {
       secondFactorEnrolled: false,
       teams: [{ teamId: entity.teams.north, isCoordinator: true }],
       activation: { channel: 'email', smsFailed: false },
-      abilities: { edit: true, deactivate: true },
+      can: { edit: true, deactivate: true },
     });
   });
 
@@ -159,7 +159,7 @@ describe('the directory', () => {
     expect(search.json().items).toHaveLength(1);
     expect(search.json().items[0]).toMatchObject({
       givenName: 'Àngela',
-      abilities: { edit: false, deactivate: false },
+      can: { edit: false, deactivate: false },
     });
     expect(search.json().items[0].document).toBeUndefined();
     const north = await app.inject({

@@ -67,7 +67,7 @@ describe('roles', () => {
         headers: session.headers(),
       })
     ).json();
-    expect(me.abilities).toMatchObject({ edit: true, editRoles: false, deactivate: false });
+    expect(me.can).toMatchObject({ edit: true, editRoles: false, deactivate: false });
     expect(await mails()).toEqual([]);
 
     const other = await createTestProfessional(database, entity, { roles: ['administrator'] });

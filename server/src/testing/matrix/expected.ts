@@ -1,5 +1,6 @@
 import type { Permission, Role } from '@caliu/common';
 import { PERSONS_EXPECTED } from '../persons-matrix';
+import { CASE_FILES_EXPECTED } from '../case-files-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -89,6 +90,7 @@ function everyone(
 
 export const EXPECTED: Record<string, ExpectedRow> = {
   ...PERSONS_EXPECTED,
+  ...CASE_FILES_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },

@@ -1,6 +1,7 @@
 import type { Caller, Relation } from './expected';
 import type { World } from './world';
 import { PERSONS_SCENARIOS } from '../persons-matrix';
+import { CASE_FILES_SCENARIOS } from '../case-files-matrix';
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
@@ -73,6 +74,7 @@ async function failedMessageIn(w: World, entity: TestEntity): Promise<string> {
 export const SCENARIOS: Record<string, Scenario> = {
   ...IDENTITY_SCENARIOS,
   ...PERSONS_SCENARIOS,
+  ...CASE_FILES_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {

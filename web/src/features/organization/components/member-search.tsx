@@ -86,7 +86,7 @@ export function MemberSearch({ memberIds, onAdd }: MemberSearchProps) {
                 </span>
                 {already ? (
                   <span className="muted">{t('organization.members.already')}</span>
-                ) : !professional.abilities.joinTeams ? (
+                ) : !professional.can.joinTeams ? (
                   // Another territory, or a role a coordinator does not give: the API refuses.
                   <span className="muted">{t('organization.members.administratorOnly')}</span>
                 ) : (

@@ -52,7 +52,7 @@ export function TeamPage() {
             : t('organization.saved', { name: current.name })}
         </Notice>
       )}
-      {current.abilities.edit && (
+      {current.can.edit && (
         <section className={cx(styles.teamDetails, 'card')} aria-labelledby={`${id}-details`}>
           <h2 id={`${id}-details`} className="section-title">
             {t('organization.teams.details')}
@@ -70,7 +70,7 @@ export function TeamPage() {
           </QueryState>
         </section>
       )}
-      {current.abilities.configureMembers && <TeamMembers team={current} />}
+      {current.can.configureMembers && <TeamMembers team={current} />}
     </div>
   );
 }

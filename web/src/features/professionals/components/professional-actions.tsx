@@ -59,14 +59,14 @@ export function ProfessionalActions({
   const name = `${professional.givenName} ${professional.surnames}`;
   const refusal = deactivate.error ?? reactivate.error;
   const resendable = canResend && professional.active && !professional.activated;
-  if (!professional.abilities.deactivate && !resendable) return null;
+  if (!professional.can.deactivate && !resendable) return null;
   return (
     <section className={cx(styles.professionalActions, 'card')} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         {t('professionals.actions.title')}
       </h2>
       {refusal && <Refusal error={refusal} />}
-      {professional.abilities.deactivate &&
+      {professional.can.deactivate &&
         (professional.active ? (
           <div className={styles.actionRow}>
             <p>{t('professionals.actions.deactivateText')}</p>

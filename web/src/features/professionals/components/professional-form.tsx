@@ -146,7 +146,7 @@ export function ProfessionalForm({
           {...fields}
           teams={teams.data ?? []}
           sectors={sectors.data ?? []}
-          rolesLocked={professional ? !professional.abilities.editRoles : false}
+          rolesLocked={professional ? !professional.can.editRoles : false}
         />
       </section>
       {creating && (

@@ -63,7 +63,7 @@ export function ProfessionalPage() {
               {t('professionals.saved')}
             </p>
           )}
-          {record.abilities.edit ? (
+          {record.can.edit ? (
             <ProfessionalForm
               key={record.id}
               professional={record}

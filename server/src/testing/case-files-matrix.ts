@@ -1,0 +1,347 @@
+import type { CaseScope, Role } from '@caliu/common';
+import { createTestCaseFile, type TestCaseFileInput } from './case-files-factories';
+import type { Caller, ExpectedRow, Relation } from './matrix/expected';
+import type { CellRequest, Scenario } from './matrix/scenarios';
+import type { World } from './matrix/world';
+import { createTestPerson } from './persons-factories';
+
+/**
+ * The authorization matrix's rows and scenarios for case files, written by hand from DESIGN.md:
+ * "case files: view header" own of their scope (technicians), team (coordinator), entity
+ * (technical administrator); "create" for the same three; "edit, close, reopen, link a person"
+ * the same; "unlink a person" team (coordinator); content (interventions) own for technicians,
+ * team for the coordinator, never the technical administrator; "change referent or team" team
+ * (coordinator). SIAD case files: only their SIAD technicians (own) and the coordinators of
+ * their team, whatever the grant — the technical administrator's entity scope included.
+ */
+
+const NONE: Relation[] = ['none'];
+const RECORD: Relation[] = ['own', 'team', 'other_team', 'other_entity'];
+const ENTITY_WIDE: Relation[] = ['own', 'team', 'other_team'];
+const OWN: Relation[] = ['own'];
+const TEAM: Relation[] = ['own', 'team'];
+const TECHNICIANS: Role[] = ['tech_ssb', 'tech_siad', 'tech_sad', 'tech_immigration', 'tech_eaia'];
+const CASE_WORKERS: Role[] = ['tech_admin', ...TECHNICIANS, 'coordinator'];
+
+const allow = (roles: Role[], relations: Relation[]) =>
+  Object.fromEntries(roles.map((r) => [r, relations])) as Partial<Record<Caller, Relation[]>>;
+
+/** Header rights: technicians own, coordinator team, technical administrator entity. */
+const HEADER = { ...allow(TECHNICIANS, OWN), coordinator: TEAM, tech_admin: ENTITY_WIDE };
+/** Content rights: technicians own, coordinator team; the technical administrator none. */
+const CONTENT = { ...allow(TECHNICIANS, OWN), coordinator: TEAM };
+/** SIAD: its technician (own) and the coordinators of its team; no one else, whatever the grant. */
+const SIAD = { tech_siad: OWN, coordinator: TEAM };
+
+export const CASE_FILES_EXPECTED: Record<string, ExpectedRow> = {
+  'GET /api/case-files': { relations: NONE, allow: allow(CASE_WORKERS, NONE) },
+  'POST /api/case-files': { relations: NONE, allow: allow(CASE_WORKERS, NONE) },
+  'GET /api/catalogues/:catalogue': { relations: NONE, allow: allow(CASE_WORKERS, NONE) },
+  'GET /api/case-files/:id': { relations: RECORD, allow: HEADER },
+  'PATCH /api/case-files/:id': { relations: RECORD, allow: HEADER },
+  'POST /api/case-files/:id/close': { relations: RECORD, allow: HEADER },
+  'POST /api/case-files/:id/reopen': { relations: RECORD, allow: HEADER },
+  'POST /api/case-files/:id/members': { relations: RECORD, allow: HEADER },
+  'PATCH /api/case-files/:id/members/:personId': { relations: RECORD, allow: HEADER },
+  'DELETE /api/case-files/:id/members/:personId': {
+    relations: RECORD,
+    allow: { coordinator: TEAM },
+  },
+  'GET /api/case-files/:id/interventions': { relations: RECORD, allow: CONTENT },
+  'POST /api/case-files/:id/interventions': { relations: RECORD, allow: CONTENT },
+  'GET /api/case-files/:id/interventions/:interventionId': { relations: RECORD, allow: CONTENT },
+  'PATCH /api/case-files/:id/interventions/:interventionId': { relations: RECORD, allow: CONTENT },
+  // "persons, case files: change referent or team": a coordinator of the case file's team.
+  'PATCH /api/case-files/:id (referent)': {
+    relations: RECORD,
+    allow: { coordinator: TEAM },
+    permission: 'persons.change_referent',
+  },
+  'PATCH /api/case-files/:id (team)': {
+    relations: RECORD,
+    allow: { coordinator: TEAM },
+    permission: 'persons.change_referent',
+  },
+  'POST /api/case-files (naming another referent)': {
+    relations: NONE,
+    allow: { coordinator: NONE },
+    permission: 'persons.change_referent',
+  },
+  // "each technician role creates case files of its own scope": an EAIA file by anyone else.
+  'POST /api/case-files (another scope)': {
+    relations: NONE,
+    allow: { tech_admin: NONE, tech_eaia: NONE, coordinator: NONE },
+  },
+  // The SIAD wall, beyond the map: the same routes on a SIAD case file.
+  'GET /api/case-files/:id (siad)': { relations: RECORD, allow: SIAD },
+  'PATCH /api/case-files/:id (siad)': { relations: RECORD, allow: SIAD },
+  'GET /api/case-files/:id/interventions (siad)': { relations: RECORD, allow: SIAD },
+  // Being assigned (not referent) is "own" too.
+  'GET /api/case-files/:id (assigned)': {
+    relations: ['own'],
+    allow: { ...allow(TECHNICIANS, OWN), coordinator: OWN, tech_admin: OWN },
+  },
+};
+
+/** The scope a caller's own case file has: the scope of their technician role, else SSB. */
+function ownScope(caller: Caller): CaseScope {
+  switch (caller) {
+    case 'tech_siad':
+      return 'siad';
+    case 'tech_sad':
+      return 'sad';
+    case 'tech_immigration':
+      return 'immigration';
+    case 'tech_eaia':
+      return 'eaia';
+    default:
+      return 'ssb';
+  }
+}
+
+/**
+ * A fresh case file for the relation: `own` has the caller as referent (north team, of the
+ * caller's scope), `team` a colleague of the north team (which the coordinator coordinates),
+ * `other_team` the south team, `other_entity` entity B. With `siad`, every one is a SIAD file.
+ */
+async function caseFileFor(
+  w: World,
+  caller: Caller,
+  relation: Relation,
+  extra: TestCaseFileInput & { siad?: boolean; assigned?: boolean; interview?: boolean } = {},
+) {
+  const actor = caller === 'anonymous' ? null : w.actors[caller];
+  const inA = actor !== null && actor.entity.id === w.a.id;
+  const { siad, assigned, interview, ...input } = extra;
+  const scope: CaseScope = siad ? 'siad' : relation === 'own' ? ownScope(caller) : 'ssb';
+  /** The interview's author: whoever the file's referent is (the caller on their own file). */
+  const author = (id: string) => (interview ? { interviewBy: id } : {});
+  switch (relation) {
+    case 'own':
+      return createTestCaseFile(w.db, w.a, {
+        scope,
+        ...input,
+        ...(assigned
+          ? { referentId: w.colleagues.north.id, assignedIds: inA ? [actor.id] : [] }
+          : { referentId: inA ? actor.id : null }),
+        ...author(inA ? actor.id : w.colleagues.north.id),
+      });
+    case 'team':
+      return createTestCaseFile(w.db, w.a, {
+        scope,
+        ...input,
+        referentId: w.colleagues.north.id,
+        ...author(w.colleagues.north.id),
+      });
+    case 'other_team':
+      return createTestCaseFile(w.db, w.a, {
+        scope,
+        ...input,
+        municipalityId: w.a.municipalities.south,
+        teamId: w.a.teams.south,
+        referentId: w.colleagues.south.id,
+        ...author(w.colleagues.south.id),
+      });
+    default:
+      return createTestCaseFile(w.db, w.b, {
+        scope,
+        ...input,
+        referentId: w.colleagues.otherEntity.id,
+        ...author(w.colleagues.otherEntity.id),
+      });
+  }
+}
+
+const onCaseFile =
+  (
+    method: CellRequest['method'],
+    path: (file: Awaited<ReturnType<typeof caseFileFor>>) => string,
+    payload?: (w: World, caller: Caller) => unknown,
+    extra: Parameters<typeof caseFileFor>[3] = {},
+  ): Scenario =>
+  async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation, extra);
+    return {
+      method,
+      url: path(file),
+      ...(payload ? { payload: payload(w, caller) } : {}),
+    };
+  };
+
+/** An active intervention type of the matrix's entity A (the catalogue is seeded per entity). */
+let interviewType: string | undefined;
+async function interviewTypeOf(w: World): Promise<string> {
+  if (!interviewType) {
+    const res = await w.app.inject({
+      method: 'GET',
+      url: '/api/catalogues/intervention_type',
+      headers: {
+        cookie: w.actors.tech_ssb.session.cookie,
+      },
+    });
+    interviewType = (res.json() as { items: { id: string; code: string }[] }).items.find(
+      (t) => t.code === 'interview',
+    )!.id;
+  }
+  return interviewType;
+}
+
+let closingReason: string | undefined;
+async function closingReasonOf(w: World): Promise<string> {
+  if (!closingReason) {
+    const res = await w.app.inject({
+      method: 'GET',
+      url: '/api/catalogues/closing_reason',
+      headers: { cookie: w.actors.tech_ssb.session.cookie },
+    });
+    closingReason = (res.json() as { items: { id: string }[] }).items[0]!.id;
+  }
+  return closingReason;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const CASE_FILES_SCENARIOS: Record<string, Scenario> = {
+  'GET /api/case-files': async () => ({ method: 'GET', url: '/api/case-files?limit=5' }),
+  'POST /api/case-files': async (w, caller) => ({
+    method: 'POST',
+    url: '/api/case-files',
+    payload: {
+      personId: await createTestPerson(w.db, w.a),
+      scope: ownScope(caller),
+    },
+  }),
+  'POST /api/case-files (naming another referent)': async (w) => ({
+    method: 'POST',
+    url: '/api/case-files',
+    payload: {
+      personId: await createTestPerson(w.db, w.a),
+      scope: 'ssb',
+      referentId: w.colleagues.north.id,
+    },
+  }),
+  'POST /api/case-files (another scope)': async (w) => ({
+    method: 'POST',
+    url: '/api/case-files',
+    payload: { personId: await createTestPerson(w.db, w.a), scope: 'eaia' },
+  }),
+  'GET /api/catalogues/:catalogue': async () => ({
+    method: 'GET',
+    url: '/api/catalogues/intervention_type',
+  }),
+  'GET /api/case-files/:id': onCaseFile('GET', (f) => `/api/case-files/${f.id}`),
+  'GET /api/case-files/:id (assigned)': onCaseFile(
+    'GET',
+    (f) => `/api/case-files/${f.id}`,
+    undefined,
+    { assigned: true },
+  ),
+  'PATCH /api/case-files/:id': onCaseFile(
+    'PATCH',
+    (f) => `/api/case-files/${f.id}`,
+    () => ({
+      assignedIds: [],
+    }),
+  ),
+  // The caller makes themself referent; on their own file, they hand it to a colleague.
+  'PATCH /api/case-files/:id (referent)': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation);
+    return {
+      method: 'PATCH',
+      url: `/api/case-files/${file.id}`,
+      payload: {
+        referentId:
+          relation === 'own' || caller === 'anonymous'
+            ? w.colleagues.north.id
+            : w.actors[caller].id,
+      },
+    };
+  },
+  'PATCH /api/case-files/:id (team)': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation);
+    return {
+      method: 'PATCH',
+      url: `/api/case-files/${file.id}`,
+      payload: { teamId: relation === 'other_team' ? w.a.teams.north : w.a.teams.south },
+    };
+  },
+  'POST /api/case-files/:id/close': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation);
+    return {
+      method: 'POST',
+      url: `/api/case-files/${file.id}/close`,
+      payload: { reasonId: await closingReasonOf(w) },
+    };
+  },
+  'POST /api/case-files/:id/reopen': onCaseFile(
+    'POST',
+    (f) => `/api/case-files/${f.id}/reopen`,
+    () => ({ reason: 'New circumstances' }),
+    { closed: true },
+  ),
+  'POST /api/case-files/:id/members': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation);
+    const entity = relation === 'other_entity' ? w.b : w.a;
+    return {
+      method: 'POST',
+      url: `/api/case-files/${file.id}/members`,
+      payload: { personId: await createTestPerson(w.db, entity), role: 'child' },
+    };
+  },
+  'PATCH /api/case-files/:id/members/:personId': onCaseFile(
+    'PATCH',
+    (f) => `/api/case-files/${f.id}/members/${f.holderId}`,
+    () => ({ role: 'other' }),
+  ),
+  'DELETE /api/case-files/:id/members/:personId': async (w, caller, relation) => {
+    const entity = relation === 'other_entity' ? w.b : w.a;
+    const child = await createTestPerson(w.db, entity);
+    const file = await caseFileFor(w, caller, relation, {
+      members: [{ personId: child, role: 'child' }],
+    });
+    return { method: 'DELETE', url: `/api/case-files/${file.id}/members/${child}` };
+  },
+  'GET /api/case-files/:id/interventions': onCaseFile(
+    'GET',
+    (f) => `/api/case-files/${f.id}/interventions`,
+  ),
+  'POST /api/case-files/:id/interventions': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation);
+    return {
+      method: 'POST',
+      url: `/api/case-files/${file.id}/interventions`,
+      // Entity B's type id is unknown to A: an other_entity cell is refused before it matters.
+      payload: { typeId: await interviewTypeOf(w), occurredOn: today(), notes: 'Matrix' },
+    };
+  },
+  'GET /api/case-files/:id/interventions/:interventionId': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation, { interview: true });
+    return {
+      method: 'GET',
+      url: `/api/case-files/${file.id}/interventions/${file.interventionId}`,
+    };
+  },
+  'PATCH /api/case-files/:id/interventions/:interventionId': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation, { interview: true });
+    return {
+      method: 'PATCH',
+      url: `/api/case-files/${file.id}/interventions/${file.interventionId}`,
+      payload: { notes: 'Edited by the matrix' },
+    };
+  },
+  'GET /api/case-files/:id (siad)': onCaseFile('GET', (f) => `/api/case-files/${f.id}`, undefined, {
+    siad: true,
+  }),
+  'PATCH /api/case-files/:id (siad)': onCaseFile(
+    'PATCH',
+    (f) => `/api/case-files/${f.id}`,
+    () => ({ assignedIds: [] }),
+    { siad: true },
+  ),
+  'GET /api/case-files/:id/interventions (siad)': onCaseFile(
+    'GET',
+    (f) => `/api/case-files/${f.id}/interventions`,
+    undefined,
+    { siad: true },
+  ),
+};
