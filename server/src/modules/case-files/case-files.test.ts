@@ -658,4 +658,25 @@ describe('case files', () => {
     const bad = await call(app, tech.session, 'GET', '/api/case-files?cursor=nonsense');
     expect(bad.statusCode).toBe(400);
   });
+
+  it("refuses to delete a member of case files: names those the coordinator sees, says only 'support' when one is out of their sight", async () => {
+    const { app, db, entity, actor } = await setUp();
+    const coordinator = await actor(['coordinator'], { coordinates: [entity.teams.north] });
+    const seen = await createTestCaseFile(db, entity);
+    const res = await call(app, coordinator.session, 'DELETE', `/api/persons/${seen.holderId}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('persons.in_case_files');
+    expect(res.json().error.message).toContain(seen.number);
+    // Also in a SIAD file of the south team: nothing about it but that support must do it.
+    const hidden = await createTestCaseFile(db, entity, {
+      scope: 'siad',
+      teamId: entity.teams.south,
+      municipalityId: entity.municipalities.south,
+      holderId: seen.holderId,
+    });
+    const refused = await call(app, coordinator.session, 'DELETE', `/api/persons/${seen.holderId}`);
+    expect(refused.json().error.code).toBe('persons.held_elsewhere');
+    expect(refused.body).not.toContain(hidden.number);
+    expect(refused.body).not.toContain(seen.number);
+  });
 });

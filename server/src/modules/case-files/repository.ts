@@ -542,3 +542,27 @@ export async function membersPlaces(
         )})`,
   );
 }
+
+/**
+ * The case files a person is a member of: how many, and the numbers of those the viewer sees
+ * (a deletion refused because of them names only these).
+ */
+export async function membershipsOf(
+  tx: Tx,
+  entityId: string,
+  personId: string,
+  viewer: CaseFileViewer,
+) {
+  const rows = await rowsOf<{ year: number; seq: number; visible: boolean }>(
+    tx,
+    sql`SELECT cf.year, cf.seq, ${visible(viewer)} AS visible
+      FROM case_file_members c
+      JOIN case_files cf ON cf.entity_id = c.entity_id AND cf.id = c.case_file_id
+      WHERE c.entity_id = ${entityId} AND c.person_id = ${personId}
+      ORDER BY cf.year, cf.seq`,
+  );
+  return {
+    total: rows.length,
+    visible: rows.filter((r) => r.visible).map((r) => ({ year: r.year, seq: r.seq })),
+  };
+}

@@ -399,6 +399,21 @@ export async function historyPage(
   );
 }
 
+/** Whether the person is within the scope of the viewer's `persons.delete`. */
+export async function deletable(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  viewer: Pick<PersonViewer, 'id' | 'deleteScope'>,
+): Promise<boolean> {
+  const [row] = await rowsOf<{ yes: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+      AND ${personScope('persons.delete', viewer.deleteScope, viewer.id)}) AS yes`,
+  );
+  return row?.yes === true;
+}
+
 /** Deletes the person if it is within the scope of the viewer's `persons.delete`; false otherwise. */
 export async function deleteInScope(
   tx: Tx,

@@ -1,6 +1,7 @@
 import {
   creatableScopes,
   type CreatePerson,
+  formatCaseFileNumber,
   normalizeDocument,
   type Person,
   type TeamForPlace,
@@ -14,7 +15,8 @@ import { withRefusals } from '../../platform/db-errors';
 import { AppError, notFound } from '../../platform/errors';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import * as repo from './repository';
-import { ofPerson as caseFilesOf } from '../case-files/service';
+import { ofPerson as caseFilesOf, viewerOf as caseFileViewer } from '../case-files/service';
+import { membershipsOf as caseFileMemberships } from '../case-files/repository';
 import { presentHistory, presentPerson } from './present';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
 
@@ -230,7 +232,19 @@ export async function create(
 export async function remove(deps: Deps, ctx: RequestContext, id: string) {
   const { auth } = ctx;
   await deps.database.tenant(auth.entity.id, async (tx) => {
-    // Case files and other records that point at the person keep it (foreign keys).
+    if (!(await repo.deletable(tx, auth.entity.id, id, personViewer(auth)))) {
+      throw notFound('person');
+    }
+    // A member of case files stays: the user is told which to unlink them from, or — when one
+    // is out of their sight (another team's, a SIAD file) — only that support must do it.
+    const held = await caseFileMemberships(tx, auth.entity.id, id, caseFileViewer(auth));
+    if (held.total > 0) {
+      if (held.visible.length < held.total) throw new AppError('persons.held_elsewhere', 409);
+      throw new AppError('persons.in_case_files', 409, {
+        numbers: held.visible.map((n) => formatCaseFileNumber(n.year, n.seq)).join(', '),
+      });
+    }
+    // Other records that point at the person keep it (foreign keys).
     const deleted = await withRefusals(
       () => repo.deleteInScope(tx, auth.entity.id, id, personViewer(auth)),
       { foreign_key: () => new AppError('persons.in_use', 409) },
