@@ -679,4 +679,28 @@ describe('case files', () => {
     expect(refused.body).not.toContain(hidden.number);
     expect(refused.body).not.toContain(seen.number);
   });
+
+  it("opens a member's full record to those who may read their case file's content, and to no one else", async () => {
+    const { app, db, entity, actor } = await setUp();
+    const assigned = await actor(['tech_ssb']);
+    const other = await actor(['tech_ssb']);
+    const techAdmin = await actor(['tech_admin']);
+    const siad = await actor(['tech_siad']);
+    const file = await createTestCaseFile(db, entity, { assignedIds: [assigned.id] });
+    const siadFile = await createTestCaseFile(db, entity, { scope: 'siad', referentId: siad.id });
+    const history = (who: { session: Session }, person: string) =>
+      call(app, who.session, 'GET', `/api/persons/${person}/history`);
+    expect((await history(assigned, file.holderId)).statusCode).toBe(200);
+    expect((await history(other, file.holderId)).statusCode).toBe(404);
+    const view = await call(app, assigned.session, 'GET', `/api/persons/${file.holderId}/view`);
+    expect(view.json()).toMatchObject({ can: { viewFullRecord: true } });
+    expect(view.json().history).not.toBeNull();
+    expect((await history(siad, siadFile.holderId)).statusCode).toBe(200);
+    // The technical administrator's entity-wide door is the person's, as before.
+    expect((await history(techAdmin, siadFile.holderId)).statusCode).toBe(200);
+    expect(
+      (await call(app, techAdmin.session, 'GET', `/api/persons/${siadFile.holderId}/view`)).json()
+        .caseFiles,
+    ).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { personHistory, persons } from '../../db/schema';
 import type { SearchRow } from './search/repository';
 import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platform/access/scope';
 import { mayReassign } from '../../platform/access/reassignment';
+import { type CaseFileViewer, caseFileScope } from '../case-files/access';
 
 /** SQL of person records. Record-level scope (referent, coordinated teams) is in the queries. */
 
@@ -291,7 +292,7 @@ export async function findPerson(
         p.postal_code, p.sector_id, s.name AS sector_name, p.housing_type, p.housing_tenure,
         p.referent_id, r.given_name || ' ' || r.surnames AS referent_name,
         p.team_id, t.name AS team_name, p.version, p.created_at, p.updated_at,
-        coalesce(${fullRecordScope(viewer.fullRecordScope, viewerId)}, false) AS full_record,
+        coalesce(${fullRecordScope(viewer)}, false) AS full_record,
         coalesce(${personScope('persons.edit_basic', viewer.editScope, viewerId)}, false) AS may_edit,
         coalesce(${personScope('persons.delete', viewer.deleteScope, viewerId)}, false) AS may_delete,
         coalesce(${mayReassign(
@@ -311,11 +312,17 @@ export async function findPerson(
 
 /**
  * The full record's door, by the scope of the viewer's `case_files.view` grant: `own` is the
- * person's referent, `team` adds the coordinators of the person's team, `entity` everyone. (Case
- * files in the viewer's scope that include the person will open it too.) Others find nothing.
+ * person's referent, `team` adds the coordinators of the person's team, `entity` everyone; and
+ * whoever may read the content of a case file the person is a member of (its technicians, its
+ * team's coordinators — the SIAD wall included). Others find nothing.
  */
-export function fullRecordScope(scope: Scope | undefined, viewerId: string): SQL {
-  return personScope('case_files.view', scope, viewerId);
+export function fullRecordScope(viewer: PersonViewer): SQL {
+  const byPerson = personScope('case_files.view', viewer.fullRecordScope, viewer.id);
+  if (!viewer.caseFiles) return byPerson;
+  return sql`(${byPerson} OR EXISTS (SELECT 1 FROM case_file_members fm
+    JOIN case_files cf ON cf.entity_id = fm.entity_id AND cf.id = fm.case_file_id
+    WHERE fm.entity_id = p.entity_id AND fm.person_id = p.id
+      AND ${caseFileScope(viewer.caseFiles, 'content.view')}))`;
 }
 
 /** The viewer as the person queries need them: their id and the scopes of their grants. */
@@ -325,6 +332,8 @@ export type PersonViewer = {
   reassignScope: Scope | undefined;
   editScope: Scope | undefined;
   deleteScope: Scope | undefined;
+  /** Who they are to case files (a member's full record opens to their case files' workers). */
+  caseFiles: CaseFileViewer | null;
 };
 
 /** The person records on which the viewer holds `permission`, at the scope of their grant. */
@@ -345,13 +354,12 @@ export async function fullRecordVisible(
   tx: Tx,
   entityId: string,
   id: string,
-  viewerId: string,
-  scope: Scope | undefined,
+  viewer: PersonViewer,
 ): Promise<boolean> {
   const [row] = await rowsOf<{ yes: boolean }>(
     tx,
     sql`SELECT EXISTS (SELECT 1 FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
-      AND ${fullRecordScope(scope, viewerId)}) AS yes`,
+      AND ${fullRecordScope(viewer)}) AS yes`,
   );
   return row?.yes === true;
 }

@@ -44,6 +44,7 @@ export function personViewer(auth: AuthContext): repo.PersonViewer {
     reassignScope: auth.grants['persons.change_referent'],
     editScope: auth.grants['persons.edit_basic'],
     deleteScope: auth.grants['persons.delete'],
+    caseFiles: caseFileViewer(auth),
   };
 }
 
@@ -106,8 +107,7 @@ export async function history(
 ) {
   const { auth } = ctx;
   return deps.database.tenant(auth.entity.id, async (tx) => {
-    const scope = auth.grants['case_files.view'];
-    if (!(await repo.fullRecordVisible(tx, auth.entity.id, id, auth.professionalId, scope))) {
+    if (!(await repo.fullRecordVisible(tx, auth.entity.id, id, personViewer(auth)))) {
       throw notFound('person');
     }
     const result = await historyPage(tx, auth.entity.id, id, page.cursor, page.limit);
