@@ -116,6 +116,26 @@ function localToday(deps: Deps, auth: AuthContext) {
   return { today, year: Number(today.slice(0, 4)) };
 }
 
+/**
+ * One change to a case file, in one transaction: the file locked if the viewer holds `ability`
+ * on it ("not found" when out of their sight, a 403 when seen but not theirs to change), the
+ * work, then the file as the viewer now sees it (unless the work answers otherwise).
+ */
+async function command(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  ability: 'can_edit' | 'can_unlink',
+  work: (tx: Tx, stored: Locked, today: string) => Promise<CaseFile | void>,
+): Promise<CaseFile> {
+  const { today } = localToday(deps, ctx.auth);
+  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const stored = await lockFor(tx, ctx.auth, id, ability);
+    const answer = await work(tx, stored, today);
+    return answer ?? (await loadCaseFile(tx, ctx, id)).caseFile;
+  });
+}
+
 async function assertProfessionals(tx: Tx, ctx: RequestContext, ids: string[], field: string) {
   const found = await repo.activeProfessionals(tx, ctx.auth.entity.id, ids);
   if (ids.some((id) => !found.has(id))) {
@@ -301,8 +321,7 @@ export async function update(
 ): Promise<CaseFile> {
   const { auth } = ctx;
   const entityId = auth.entity.id;
-  return deps.database.tenant(entityId, async (tx) => {
-    const stored = await lockFor(tx, auth, id, 'can_edit');
+  return command(deps, ctx, id, 'can_edit', async (tx, stored) => {
     if (input.version !== undefined && input.version !== stored.version) {
       throw new AppError('case_files.stale', 409);
     }
@@ -367,7 +386,6 @@ export async function update(
     if (before && !(await repo.findCaseFile(tx, entityId, id, viewerOf(auth)))) {
       return handedOver(before, await persons.teamName(tx, entityId, input.teamId!));
     }
-    return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
 }
 
@@ -383,11 +401,8 @@ export async function close(
   id: string,
   input: CloseCaseFile,
 ): Promise<CaseFile> {
-  const { auth } = ctx;
-  const entityId = auth.entity.id;
-  const { today } = localToday(deps, auth);
-  return deps.database.tenant(entityId, async (tx) => {
-    const stored = await lockFor(tx, auth, id, 'can_edit');
+  const entityId = ctx.auth.entity.id;
+  return command(deps, ctx, id, 'can_edit', async (tx, stored, today) => {
     if (stored.state === 'closed') throw new AppError('case_files.already_closed', 409);
     if (!(await repo.catalogueEntry(tx, entityId, 'closing_reason', input.reasonId))) {
       throw fieldError(ctx, 400, 'case_files.unknown_closing_reason', 'reasonId');
@@ -398,7 +413,6 @@ export async function close(
       closingReasonId: input.reasonId,
     });
     await recordEvent(tx, ctx, id, 'closed', today, input.note ?? '');
-    return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
 }
 
@@ -409,11 +423,8 @@ export async function reopen(
   id: string,
   input: ReopenCaseFile,
 ): Promise<CaseFile> {
-  const { auth } = ctx;
-  const entityId = auth.entity.id;
-  const { today } = localToday(deps, auth);
-  return deps.database.tenant(entityId, async (tx) => {
-    const stored = await lockFor(tx, auth, id, 'can_edit');
+  const entityId = ctx.auth.entity.id;
+  return command(deps, ctx, id, 'can_edit', async (tx, stored, today) => {
     if (stored.state === 'open') throw new AppError('case_files.already_open', 409);
     await repo.updateCaseFile(tx, entityId, id, {
       state: 'open',
@@ -421,7 +432,6 @@ export async function reopen(
       closingReasonId: null,
     });
     await recordEvent(tx, ctx, id, 'reopened', today, input.reason);
-    return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
 }
 
@@ -463,9 +473,7 @@ export async function addMember(
 ): Promise<CaseFile> {
   const { auth } = ctx;
   const entityId = auth.entity.id;
-  const { today } = localToday(deps, auth);
-  return deps.database.tenant(entityId, async (tx) => {
-    await lockFor(tx, auth, id, 'can_edit');
+  return command(deps, ctx, id, 'can_edit', async (tx, _stored, today) => {
     if (!(await repo.personPlace(tx, entityId, input.personId))) {
       throw fieldError(ctx, 404, 'case_files.person_not_found', 'personId');
     }
@@ -489,7 +497,6 @@ export async function addMember(
       subjects: await repo.memberIds(tx, entityId, id),
       details: { personId: input.personId, role: input.role },
     });
-    return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
 }
 
@@ -501,10 +508,8 @@ export async function changeMemberRole(
   personId: string,
   role: MemberRole,
 ): Promise<CaseFile> {
-  const { auth } = ctx;
-  const entityId = auth.entity.id;
-  return deps.database.tenant(entityId, async (tx) => {
-    await lockFor(tx, auth, id, 'can_edit');
+  const entityId = ctx.auth.entity.id;
+  return command(deps, ctx, id, 'can_edit', async (tx) => {
     const done = await withRefusals(() => repo.setMemberRole(tx, entityId, id, personId, role), {
       unique: holderTaken(ctx),
     });
@@ -516,7 +521,6 @@ export async function changeMemberRole(
       subjects: await repo.memberIds(tx, entityId, id),
       details: { personId, role },
     });
-    return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
 }
 
@@ -527,10 +531,8 @@ export async function removeMember(
   id: string,
   personId: string,
 ): Promise<CaseFile> {
-  const { auth } = ctx;
-  const entityId = auth.entity.id;
-  return deps.database.tenant(entityId, async (tx) => {
-    await lockFor(tx, auth, id, 'can_unlink');
+  const entityId = ctx.auth.entity.id;
+  return command(deps, ctx, id, 'can_unlink', async (tx) => {
     const before = await repo.memberIds(tx, entityId, id);
     if (!before.includes(personId)) throw notFound('member');
     if (before.length === 1) throw new AppError('case_files.last_member', 409);
@@ -542,7 +544,6 @@ export async function removeMember(
       subjects: before,
       details: { personId },
     });
-    return (await loadCaseFile(tx, ctx, id)).caseFile;
   });
 }
 
