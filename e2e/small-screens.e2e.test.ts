@@ -28,7 +28,14 @@ type Viewport = (typeof VIEWPORTS)[number];
 const AXE = { exclude: ['iframe.mail-frame'] };
 
 /** Real records for the pages with parameters, found or made in beforeAll. */
-type Records = { person: string; team: string; professional: string; mail: string };
+type Records = {
+  person: string;
+  team: string;
+  professional: string;
+  mail: string;
+  caseFile: string;
+  caseFileNumber: string;
+};
 let records: Records;
 
 type Tour = { who: string; login: LoginInput; paths: (ids: Records) => string[] };
@@ -68,6 +75,12 @@ const TOURS: readonly Tour[] = [
       '/persons/new',
       `/persons/${ids.person}`,
       `/persons/${ids.person}/edit`,
+      `/persons?q=${encodeURIComponent(ids.caseFileNumber)}`,
+      '/case-files',
+      '/case-files?of=all',
+      `/case-files/new?personId=${ids.person}`,
+      `/case-files/${ids.caseFile}`,
+      `/case-files/${ids.caseFile}/edit`,
       '/teams',
       `/teams/${ids.team}`,
       '/professionals',
@@ -77,7 +90,19 @@ const TOURS: readonly Tour[] = [
   {
     who: 'tech-ssb',
     login: { username: 'tech-ssb' },
-    paths: (ids) => ['/', '/persons?q=Garcia', `/persons/${ids.person}`, '/profile'],
+    paths: (ids) => [
+      '/',
+      '/persons?q=Garcia',
+      `/persons/${ids.person}`,
+      '/case-files',
+      `/case-files/new?personId=${ids.person}`,
+      '/profile',
+    ],
+  },
+  {
+    who: 'tech-admin',
+    login: { username: 'tech-admin' },
+    paths: (ids) => ['/case-files?of=all', `/case-files/${ids.caseFile}`],
   },
   {
     who: 'support agent',
@@ -128,6 +153,48 @@ beforeAll(async () => {
     'move the person',
   );
 
+  // A case file of that person with a second member and an interview with long notes, opened by
+  // the coordinator (who sees its content; the technical administrator sees its header).
+  const caseFile = expectStatus(
+    await coordinator.call<{ id: string; number: string; openedOn: string }>(
+      'POST',
+      '/api/case-files',
+      { personId: created.id, scope: 'ssb' },
+    ),
+    201,
+    'open a case file',
+  );
+  const relative = expectStatus(
+    await coordinator.call<{ items: { id: string }[] }>('GET', '/api/persons?q=Quispe%20Mamani'),
+    200,
+    'search a relative',
+  );
+  expectStatus(
+    await coordinator.call('POST', `/api/case-files/${caseFile.id}/members`, {
+      personId: relative.items[0]!.id,
+      role: 'household',
+    }),
+    200,
+    'link a relative',
+  );
+  const types = expectStatus(
+    await coordinator.call<{ items: { id: string }[] }>('GET', '/api/catalogues/intervention_type'),
+    200,
+    'intervention types',
+  );
+  expectStatus(
+    await coordinator.call('POST', `/api/case-files/${caseFile.id}/interventions`, {
+      typeId: types.items[0]!.id,
+      occurredOn: caseFile.openedOn,
+      durationMinutes: 90,
+      place: 'home',
+      personIds: [created.id],
+      notes: `${'Visita al domicili amb la persona i la seva filla gran. '.repeat(12)}\nAcords: tornar a parlar-ne d'aquí a quinze dies.`,
+    }),
+    201,
+    'record an intervention',
+  );
+
   const administrator = await apiLogin(baseUrl, { username: 'administrator' });
   const firstId = async (path: string) => {
     const page = expectStatus(
@@ -164,6 +231,8 @@ beforeAll(async () => {
     team: await firstId('/api/teams'),
     professional: await firstId('/api/professionals'),
     mail,
+    caseFile: caseFile.id,
+    caseFileNumber: caseFile.number,
   };
 });
 

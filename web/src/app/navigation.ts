@@ -2,6 +2,10 @@ import type { ComponentType } from 'react';
 import type { Permission } from '@caliu/common';
 import { AuditPage } from '@/features/audit/components/audit-page';
 import { PersonAccessReportPage } from '@/features/audit/components/person-access-report-page';
+import { CaseFilePage } from '@/features/case-files/components/case-file-page';
+import { CaseFilesPage } from '@/features/case-files/components/case-files-page';
+import { EditCaseFilePage } from '@/features/case-files/components/edit-case-file-page';
+import { NewCaseFilePage } from '@/features/case-files/components/new-case-file-page';
 import { FailedMessagesPage } from '@/features/messaging/components/failed-messages-page';
 import { MailboxMessagePage } from '@/features/messaging/components/mailbox-message-page';
 import { MailboxPage } from '@/features/messaging/components/mailbox-page';
@@ -58,6 +62,17 @@ export const SECTIONS: readonly Section[] = [
       { path: 'new', page: NewPersonPage, permission: 'persons.edit_basic' },
       { path: ':personId', page: PersonPage },
       { path: ':personId/edit', page: EditPersonPage, permission: 'persons.edit_basic' },
+    ],
+  },
+  {
+    path: '/case-files',
+    label: 'caseFiles',
+    permission: 'case_files.view',
+    page: CaseFilesPage,
+    subpages: [
+      { path: 'new', page: NewCaseFilePage, permission: 'case_files.create' },
+      { path: ':caseFileId', page: CaseFilePage },
+      { path: ':caseFileId/edit', page: EditCaseFilePage, permission: 'case_files.edit' },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '@caliu/common';
 import type audit from './en/audit.json';
+import type caseFiles from './en/case-files.json';
 import type core from './en/core.json';
 import type identity from './en/identity.json';
 import type messaging from './en/messaging.json';
@@ -21,7 +22,8 @@ export type Resources = typeof core &
   typeof identity &
   typeof organization &
   typeof professionals &
-  typeof persons;
+  typeof persons &
+  typeof caseFiles;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -79,6 +79,16 @@ const SAMPLES: AuditEntry[] = [
   entry('audit.search', { details: { filters: ['action', 'from'] } }),
   entry('person.duplicate_check', { details: { results: 0 } }),
   entry('professional.activation_send', { outcome: 'failed', details: { smsFailed: true } }),
+  entry('case_file.update', {
+    recordType: 'case_file',
+    recordId: PERSON,
+    details: { changed: ['municipality', 'assigned'] },
+  }),
+  entry('case_file.read_content', {
+    recordType: 'intervention',
+    recordId: PERSON,
+    details: { caseFileId: PERSON },
+  }),
 ];
 
 describe('audit entries as sentences', () => {
@@ -112,6 +122,13 @@ describe('audit entries as sentences', () => {
     const update = SAMPLES.find((s) => s.action === 'person.update' && s.details.fields)!;
     expect(describeEntry(update, en, 'en')).toBe(
       'Changed the data of the person #2ee69b55: mobile phone, email, and 1 other field',
+    );
+    const header = SAMPLES.find((s) => s.action === 'case_file.update' && s.details.changed)!;
+    expect(describeEntry(header, en, 'en')).toBe(
+      'Changed the header of the case file #2ee69b55: municipality and assigned professionals',
+    );
+    expect(describeEntry(header, ca, 'ca')).toBe(
+      "Ha modificat la capçalera de l'expedient #2ee69b55: municipi i professionals assignats",
     );
     const refused = SAMPLES.find((s) => s.details.reason === 'bad_password')!;
     expect(describeEntry(refused, en, 'en')).toBe('Failed sign-in: wrong password');

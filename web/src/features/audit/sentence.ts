@@ -42,6 +42,7 @@ const FIELD_NAMES = [
   'teams',
   'costCategory',
   'language',
+  'assignedIds',
 ] as const;
 type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -193,8 +194,57 @@ function sentence(entry: AuditEntry, { t, fields, list }: Helpers): string {
   }
 }
 
+/** What a case file's header change names (`details.changed`) → the words of its field. */
+const HEADER_FIELDS: Partial<Record<string, FieldName>> = {
+  municipality: 'municipalityId',
+  referent: 'referentId',
+  team: 'teamId',
+  assigned: 'assignedIds',
+};
+
+/**
+ * The sentences of the actions on case files and their interventions. Their records are named by
+ * an opaque reference (DESIGN.md: the audit log never shows a SIAD case file's details).
+ */
+function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers): string {
+  const { t, fields } = helpers;
+  switch (entry.action) {
+    case 'case_file.create':
+      return t('audit.sentences.caseFile.create', { record });
+    case 'case_file.read':
+      return t('audit.sentences.caseFile.read', { record });
+    case 'case_file.read_content':
+      return entry.recordType === 'intervention'
+        ? t('audit.sentences.caseFile.readIntervention', { record })
+        : t('audit.sentences.caseFile.readContent', { record });
+    case 'case_file.update': {
+      const changed = stringsIn(entry.details.changed).map((name) => HEADER_FIELDS[name] ?? name);
+      return changed.length
+        ? t('audit.sentences.caseFile.update', { record, fields: fields(changed) })
+        : t('audit.sentences.caseFile.updateNothing', { record });
+    }
+    case 'case_file.close':
+      return t('audit.sentences.caseFile.close', { record });
+    case 'case_file.reopen':
+      return t('audit.sentences.caseFile.reopen', { record });
+    case 'case_file.member_add':
+      return t('audit.sentences.caseFile.memberAdd', { record });
+    case 'case_file.member_role':
+      return t('audit.sentences.caseFile.memberRole', { record });
+    case 'case_file.member_remove':
+      return t('audit.sentences.caseFile.memberRemove', { record });
+    case 'intervention.create':
+      return t('audit.sentences.intervention.create', { record });
+    case 'intervention.update':
+      return t('audit.sentences.intervention.update', { record });
+    default:
+      return t('audit.sentences.unknown', { action: entry.action });
+  }
+}
+
 /** The sentences of the actions on professionals, persons and messages. */
-function sentenceOfRecords(entry: AuditEntry, record: string, { t, fields }: Helpers): string {
+function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers): string {
+  const { t, fields } = helpers;
   const d = entry.details;
   switch (entry.action) {
     case 'professional.create':
@@ -257,6 +307,6 @@ function sentenceOfRecords(entry: AuditEntry, record: string, { t, fields }: Hel
     case 'person.access_report':
       return t('audit.sentences.person.accessReport', { record });
     default:
-      return t('audit.sentences.unknown', { action: entry.action });
+      return sentenceOfCaseFiles(entry, record, helpers);
   }
 }

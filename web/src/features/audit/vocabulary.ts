@@ -51,6 +51,17 @@ export const KNOWN_ACTIONS = [
   'person.delete',
   'person.lookup',
   'person.access_report',
+  'case_file.create',
+  'case_file.read',
+  'case_file.read_content',
+  'case_file.update',
+  'case_file.close',
+  'case_file.reopen',
+  'case_file.member_add',
+  'case_file.member_role',
+  'case_file.member_remove',
+  'intervention.create',
+  'intervention.update',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -64,6 +75,8 @@ export const KNOWN_RECORD_TYPES = [
   'session',
   'mailbox_message',
   'outbox_message',
+  'case_file',
+  'intervention',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
@@ -6,13 +6,12 @@ import { usePersonView } from '../api/get-person';
 import { useCalendarDateFormat } from '../dates';
 import { fullName } from '../names';
 import { PersonActions } from './person-actions';
+import { PersonCaseFiles } from './person-case-files';
 import { PersonDetails } from './person-details';
 import { PersonHistory } from './person-history';
 import { isNotFound, RecordState } from './record-state';
-import { cx } from '@/lib/cx';
 import styles from '../persons.module.css';
 import { alertClass } from '@/components/ui/alert';
-import { emptyStateClass } from '@/components/ui/query-state';
 
 /** What other pages pass on when they open a person's page. */
 export type PersonLocationState = {
@@ -23,7 +22,7 @@ export type PersonLocationState = {
 
 /**
  * One person: their basic data, what the user may do with the record, the history when the user
- * may see the full record, and the place of the case files.
+ * may see the full record, and the case files the user may see.
  */
 export function PersonPage() {
   const { t } = useTranslation();
@@ -33,7 +32,6 @@ export function PersonPage() {
   const person = usePersonView(personId);
   const record = person.data;
   const formatDate = useCalendarDateFormat();
-  const casesId = useId();
   const name = record ? fullName(record) : '';
   useDocumentTitle(
     record ? name : isNotFound(person.error) ? t('notFound.title') : t('persons.title'),
@@ -65,12 +63,7 @@ export function PersonPage() {
       {state?.notice && <SavedNotice notice={state.notice} />}
       <PersonDetails person={record} />
       {record.history && <PersonHistory personId={record.id} first={record.history} />}
-      <section className={cx(styles.personSection, 'card')} aria-labelledby={casesId}>
-        <h2 id={casesId} className="section-title">
-          {t('persons.caseFiles.title')}
-        </h2>
-        <p className={emptyStateClass}>{t('persons.caseFiles.empty')}</p>
-      </section>
+      <PersonCaseFiles person={record} />
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { parseCaseFileNumber } from '@caliu/common';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { SEARCH_MIN_LENGTH, usePersonSearch } from '../api/search-persons';
+import { CaseFileMatches } from './case-file-matches';
 import { SearchResults } from './search-results';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
@@ -21,13 +23,15 @@ const DEBOUNCE_MS = 200;
 /**
  * Where every professional starts: one box, a name in any order (accents and one typo do not
  * matter) or an identity document; results as you type, kept in the address (`?q=`) so that Back
- * returns to them; the keyboard moves through them; creating a person starts from here.
+ * returns to them; the keyboard moves through them; creating a person starts from here. A case
+ * file's number finds that case file too.
  */
 export function PersonsSearchPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('persons.title'));
   const me = useCurrentUser();
   const canCreate = me.permissions.includes('persons.edit_basic');
+  const seesCaseFiles = me.permissions.includes('case_files.view');
   const location = useLocation();
   const deleted = (location.state as SearchLocationState | null)?.deleted;
   const inputId = useId();
@@ -151,6 +155,8 @@ export function PersonsSearchPage() {
           {t('persons.search.keyboardHint')}
         </p>
       </form>
+      {/* A case file's number typed in the box: its case files come first. */}
+      {seesCaseFiles && parseCaseFileNumber(query) && <CaseFileMatches number={query} />}
       <SearchResults
         id={`${inputId}-results`}
         query={query}

@@ -1,0 +1,20 @@
+import type { Catalogue } from '@caliu/common';
+import { caseFilesKey } from '@/lib/api/case-files';
+
+/**
+ * The query keys of the case files feature, under the root every feature shares
+ * (lib/api/case-files): one invalidation reaches lists, number searches and records.
+ */
+export { caseFilesKey };
+
+export const caseFileListKey = [...caseFilesKey, 'list'] as const;
+
+export const caseFileKey = (id: string) => [...caseFilesKey, 'one', id] as const;
+
+/** A case file's interventions: read apart from the header (each read is audited). */
+export const interventionsKey = (id: string) => [...caseFilesKey, 'interventions', id] as const;
+
+export const catalogueKey = (name: Catalogue) => [...caseFilesKey, 'catalogue', name] as const;
+
+/** The professionals a case file may name (referent, assigned, present). */
+export const professionalsKey = [...caseFilesKey, 'professionals'] as const;
