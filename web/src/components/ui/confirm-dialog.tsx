@@ -1,6 +1,6 @@
-import { useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { buttonClass } from './button';
-import { useModalDialog } from './dialog';
+import { FormDialog } from './form-dialog';
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -27,41 +27,16 @@ export function ConfirmDialog({
   proceedLabel,
   onProceed,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-  useModalDialog(ref, open);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onStay();
-      }}
-    >
-      {open && (
-        <div className="dialog__body">
-          <h2 id={titleId} className="dialog__title">
-            {title}
-          </h2>
-          <div id={bodyId}>{children}</div>
-          <div className="dialog__actions">
-            <button type="button" className={buttonClass()} onClick={onStay} autoFocus>
-              {stayLabel}
-            </button>
-            <button
-              type="button"
-              className={buttonClass({ variant: 'secondary' })}
-              onClick={onProceed}
-            >
-              {proceedLabel}
-            </button>
-          </div>
-        </div>
-      )}
-    </dialog>
+    <FormDialog open={open} title={title} lead={children} onDismiss={onStay}>
+      <div className="dialog__actions">
+        <button type="button" className={buttonClass()} onClick={onStay} autoFocus>
+          {stayLabel}
+        </button>
+        <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={onProceed}>
+          {proceedLabel}
+        </button>
+      </div>
+    </FormDialog>
   );
 }

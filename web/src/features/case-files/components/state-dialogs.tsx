@@ -12,7 +12,7 @@ import { refusedFields, stillRefused } from '../refusals';
 import { CLOSE_FIELDS, closeBody, closeProblems, reopenProblems } from '../validation';
 import type { CloseValues } from '../validation';
 import { SelectField, TextAreaField } from './fields';
-import { FormDialog } from './form-dialog';
+import { FormDialog } from '@/components/ui/form-dialog';
 
 type DialogProps = {
   caseFile: CaseFile;

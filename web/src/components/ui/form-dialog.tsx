@@ -1,5 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
-import { useModalDialog } from '@/components/ui/dialog';
+import { useModalDialog } from './dialog';
 
 type FormDialogProps = {
   open: boolean;
@@ -12,8 +12,9 @@ type FormDialogProps = {
 };
 
 /**
- * A short form in a modal `<dialog>` (a closing reason, a reason to reopen), in the look of the
- * console's ConfirmDialog: Escape dismisses it, and the focus returns to what opened it.
+ * The console's modal `<dialog>`: a title, what it asks, and a short form or a row of answers
+ * (ConfirmDialog; a closing reason, a reason to reopen). Escape dismisses it, and the focus
+ * returns to what opened it.
  */
 export function FormDialog({ open, title, lead, onDismiss, children }: FormDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
