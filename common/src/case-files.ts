@@ -14,12 +14,22 @@ export type CaseFileState = (typeof CASE_FILE_STATES)[number];
 export const MEMBER_ROLES = ['holder', 'partner', 'child', 'household', 'other'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-/** The catalogues an entity keeps (labels in every language, seeded with defaults). */
-export const CATALOGUES = ['intervention_type', 'closing_reason'] as const;
+/**
+ * The catalogues an entity keeps (labels in every language, seeded with defaults). Codes are
+ * stable: statistics and exports group by them.
+ */
+export const CATALOGUES = [
+  'intervention_type',
+  'closing_reason',
+  'demand',
+  'problem',
+  'resource',
+  'procedure',
+] as const;
 export type Catalogue = (typeof CATALOGUES)[number];
 
 /** What the system records by itself on a case file (an intervention without a type). */
-export const CASE_FILE_EVENTS = ['opened', 'closed', 'reopened'] as const;
+export const CASE_FILE_EVENTS = ['opened', 'closed', 'reopened', 'resource_granted'] as const;
 export type CaseFileEvent = (typeof CASE_FILE_EVENTS)[number];
 
 export const INTERVENTION_PLACES = ['office', 'home', 'phone', 'video', 'other'] as const;
@@ -85,8 +95,10 @@ export const caseFileAbilitiesSchema = z.object({
   unlinkMember: z.boolean(),
   /** See the content (interventions…): own for technicians, team for coordinators. */
   viewContent: z.boolean(),
-  /** Record content. */
+  /** Record content (interventions, demands, problems, resources, procedures). */
   addContent: z.boolean(),
+  /** Start or edit an intervention plan. */
+  editPlans: z.boolean(),
 });
 export type CaseFileAbilities = z.infer<typeof caseFileAbilitiesSchema>;
 
@@ -209,6 +221,11 @@ export const catalogueItemSchema = z.object({
   label: z.string(),
   /** The label in every language (catalogue administration edits them). */
   labels: z.object({ ca: z.string(), es: z.string(), it: z.string(), en: z.string() }),
+  /**
+   * The code of the region's official classification, when the entity set one (in Catalonia
+   * the RUDEL classification of the yearly social-services data sheets): figures group by it.
+   */
+  officialCode: z.string().nullable(),
   active: z.boolean(),
 });
 export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
@@ -244,6 +261,8 @@ export const interventionSchema = z.object({
   /** The catalogue type, or null for what the system recorded (`event`). */
   type: named.nullable(),
   event: z.enum(CASE_FILE_EVENTS).nullable(),
+  /** For `resource_granted`: the resource (its id, its catalogue label). */
+  resource: named.nullable(),
   occurredOn: isoDate,
   durationMinutes: z.number().int().nullable(),
   place: z.enum(INTERVENTION_PLACES).nullable(),

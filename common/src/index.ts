@@ -11,3 +11,4 @@ export * from './phone';
 export * from './persons';
 export * from './messaging';
 export * from './case-files';
+export * from './case-content';

@@ -28,6 +28,7 @@ import { auditRoutes } from './modules/audit/routes';
 import { systemRoutes } from './modules/system/routes';
 import { messagingRoutes } from './modules/messaging/routes';
 import { personsRoutes } from './modules/persons/routes';
+import { caseContentRoutes } from './modules/case-files/content/routes';
 import { caseFileRoutes } from './modules/case-files/routes';
 import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
@@ -111,6 +112,7 @@ export async function buildApp(
   await app.register(messagingRoutes, appDeps);
   await app.register(personsRoutes, appDeps);
   await app.register(caseFileRoutes, appDeps);
+  await app.register(caseContentRoutes, appDeps);
   await app.register(organizationRoutes, appDeps);
   await app.register(professionalRoutes, appDeps);
 

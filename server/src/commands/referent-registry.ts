@@ -79,4 +79,11 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
     column: 'professional_id',
     reason: 'Who took part in an intervention: history, kept as it happened.',
   },
+  ...['demands', 'problems', 'resources', 'procedures', 'intervention_plans'].map((table) => ({
+    table,
+    column: 'author_id',
+    reason:
+      "Who recorded this content of a case file: history, kept as written; the case file's " +
+      'referent stays responsible for following it up.',
+  })),
 ];

@@ -16,6 +16,8 @@ const CASE_FILES: {
   holder: string;
   members?: { person: string; role: 'partner' | 'child' | 'household' }[];
   interview?: { daysAgo: number; minutes: number; notes: string };
+  /** What the first interview brought: the holder's demand and a problem identified. */
+  found?: { demand: string; problem: string; description: string };
 }[] = [
   {
     scope: 'ssb',
@@ -27,6 +29,11 @@ const CASE_FILES: {
       minutes: 45,
       notes:
         "Primera entrevista a l'oficina. Demana informació sobre el servei d'ajuda a domicili i la teleassistència.\nViu amb la seva parella; cap suport familiar proper.",
+    },
+    found: {
+      demand: 'home_care',
+      problem: 'social_isolation',
+      description: "Informació sobre el servei d'ajuda a domicili i la teleassistència.",
     },
   },
   {
@@ -125,6 +132,19 @@ export async function seedDemoCaseFiles(
           [referentId],
           [holder.id],
         );
+      }
+      if (file.found && file.interview) {
+        const on = daysBefore(today, file.interview.daysAgo);
+        const typeOf = async (catalogue: 'demand' | 'problem', code: string) =>
+          (await repo.catalogue(tx, entityId, catalogue)).find((t) => t.code === code)!.id;
+        await tx.execute(sql`INSERT INTO demands
+            (entity_id, case_file_id, person_id, type_id, requested_on, description, author_id)
+          VALUES (${entityId}, ${id}, ${holder.id}, ${await typeOf('demand', file.found.demand)},
+            ${on}, ${file.found.description}, ${referentId})`);
+        await tx.execute(sql`INSERT INTO problems
+            (entity_id, case_file_id, person_id, type_id, started_on, author_id)
+          VALUES (${entityId}, ${id}, ${holder.id}, ${await typeOf('problem', file.found.problem)},
+            ${on}, ${referentId})`);
       }
     }
   });

@@ -1,5 +1,6 @@
 import type { CaseScope, MemberRole } from '@caliu/common';
-import type { Database } from '../db/connect';
+import { sql } from 'drizzle-orm';
+import { type Database, rowsOf } from '../db/connect';
 import * as repo from '../modules/case-files/repository';
 import type { TestEntity } from './factories';
 import { createTestPerson } from './persons-factories';
@@ -84,5 +85,51 @@ export async function createTestCaseFile(
       );
     }
     return { id, holderId, number: `${year}/${String(seq).padStart(6, '0')}`, interventionId };
+  });
+}
+
+/**
+ * An entry of a case file's content written straight into the database: a demand, problem,
+ * resource (pre-assigned), procedure or intervention plan, for `personId` (a member), by
+ * `authorId`. Answers its id.
+ */
+export async function createTestEntry(
+  database: Database,
+  entity: TestEntity,
+  caseFileId: string,
+  kind: 'demand' | 'problem' | 'resource' | 'procedure' | 'plan',
+  input: { personId: string; authorId: string | null },
+): Promise<string> {
+  return database.tenant(entity.id, async (tx) => {
+    const today = new Date().toISOString().slice(0, 10);
+    if (kind === 'plan') {
+      const [plan] = await rowsOf<{ id: string }>(
+        tx,
+        sql`INSERT INTO intervention_plans (entity_id, case_file_id, started_on, objectives, author_id)
+          VALUES (${entity.id}, ${caseFileId}, ${today}, 'Objectives', ${input.authorId}) RETURNING id`,
+      );
+      return plan!.id;
+    }
+    const [type] = await repo.catalogue(tx, entity.id, kind);
+    const table = {
+      demand: 'demands',
+      problem: 'problems',
+      resource: 'resources',
+      procedure: 'procedures',
+    }[kind];
+    const own = {
+      demand: sql`requested_on`,
+      problem: sql`started_on`,
+      resource: sql`recorded_on`,
+      procedure: sql`recorded_on, administration`,
+    }[kind];
+    const value = kind === 'procedure' ? sql`${today}, 'Generalitat'` : sql`${today}`;
+    const [row] = await rowsOf<{ id: string }>(
+      tx,
+      sql`INSERT INTO ${sql.raw(table)} (entity_id, case_file_id, person_id, type_id, author_id, ${own})
+        VALUES (${entity.id}, ${caseFileId}, ${input.personId}, ${type!.id}, ${input.authorId}, ${value})
+        RETURNING id`,
+    );
+    return row!.id;
   });
 }

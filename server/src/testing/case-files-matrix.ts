@@ -1,5 +1,9 @@
 import type { CaseScope, Role } from '@caliu/common';
-import { createTestCaseFile, type TestCaseFileInput } from './case-files-factories';
+import {
+  createTestCaseFile,
+  createTestEntry,
+  type TestCaseFileInput,
+} from './case-files-factories';
 import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { CellRequest, Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
@@ -22,6 +26,10 @@ const OWN: Relation[] = ['own'];
 const TEAM: Relation[] = ['own', 'team'];
 const TECHNICIANS: Role[] = ['tech_ssb', 'tech_siad', 'tech_sad', 'tech_immigration', 'tech_eaia'];
 const CASE_WORKERS: Role[] = ['tech_admin', ...TECHNICIANS, 'coordinator'];
+
+/** The kinds of content under a case file besides interventions, by path. */
+const CONTENT_PATHS = ['demands', 'problems', 'resources', 'procedures', 'plans'] as const;
+type ContentPath = (typeof CONTENT_PATHS)[number];
 
 const allow = (roles: Role[], relations: Relation[]) =>
   Object.fromEntries(roles.map((r) => [r, relations])) as Partial<Record<Caller, Relation[]>>;
@@ -76,6 +84,23 @@ export const CASE_FILES_EXPECTED: Record<string, ExpectedRow> = {
   'GET /api/case-files/:id (siad)': { relations: RECORD, allow: SIAD },
   'PATCH /api/case-files/:id (siad)': { relations: RECORD, allow: SIAD },
   'GET /api/case-files/:id/interventions (siad)': { relations: RECORD, allow: SIAD },
+  // Part 2: the rest of the content, the timeline, plans (`plans.edit`: as content).
+  ...Object.fromEntries(
+    CONTENT_PATHS.flatMap((path) => [
+      [`GET /api/case-files/:id/${path}`, { relations: RECORD, allow: CONTENT }],
+      [`POST /api/case-files/:id/${path}`, { relations: RECORD, allow: CONTENT }],
+      [`PATCH /api/case-files/:id/${path}/:itemId`, { relations: RECORD, allow: CONTENT }],
+    ]),
+  ),
+  'GET /api/case-files/:id/timeline': { relations: RECORD, allow: CONTENT },
+  'GET /api/case-files/:id/timeline (siad)': { relations: RECORD, allow: SIAD },
+  'POST /api/case-files/:id/resources (siad)': { relations: RECORD, allow: SIAD },
+  // What is active for a person: any person of the entity, for whoever reads content (it
+  // answers only from case files whose content they read: content.test.ts).
+  'GET /api/persons/:id/active': {
+    relations: ['none', 'other_entity'],
+    allow: { ...allow(TECHNICIANS, NONE), coordinator: NONE },
+  },
   // Being assigned (not referent) is "own" too.
   'GET /api/case-files/:id (assigned)': {
     relations: ['own'],
@@ -201,7 +226,128 @@ async function closingReasonOf(w: World): Promise<string> {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Entry ids of entity A's catalogues by code (seeded per entity), read once. */
+const catalogues = new Map<string, Record<string, string>>();
+async function entryOf(w: World, catalogue: string, code: string): Promise<string> {
+  if (!catalogues.has(catalogue)) {
+    const res = await w.app.inject({
+      method: 'GET',
+      url: `/api/catalogues/${catalogue}`,
+      headers: { cookie: w.actors.tech_ssb.session.cookie },
+    });
+    const items = (res.json() as { items: { id: string; code: string }[] }).items;
+    catalogues.set(catalogue, Object.fromEntries(items.map((i) => [i.code, i.id])));
+  }
+  return catalogues.get(catalogue)![code]!;
+}
+
+/** A new entry's body, for the file's holder. */
+async function newEntry(w: World, path: ContentPath, holderId: string): Promise<object> {
+  switch (path) {
+    case 'demands':
+      return {
+        typeId: await entryOf(w, 'demand', 'housing'),
+        personId: holderId,
+        requestedOn: today(),
+      };
+    case 'problems':
+      return {
+        typeId: await entryOf(w, 'problem', 'unemployment'),
+        personId: holderId,
+        startedOn: today(),
+      };
+    case 'resources':
+      return { typeId: await entryOf(w, 'resource', 'telecare'), personId: holderId };
+    case 'procedures':
+      return {
+        typeId: await entryOf(w, 'procedure', 'pension'),
+        personId: holderId,
+        administration: 'Generalitat',
+      };
+    default:
+      return { startedOn: today(), objectives: 'Agreed by the matrix' };
+  }
+}
+
+/** Who wrote the content of a file in this relation: the caller on their own file. */
+function authorOf(w: World, caller: Caller, relation: Relation): string {
+  const actor = caller === 'anonymous' ? null : w.actors[caller];
+  switch (relation) {
+    case 'own':
+      return actor && actor.entity.id === w.a.id ? actor.id : w.colleagues.north.id;
+    case 'team':
+      return w.colleagues.north.id;
+    case 'other_team':
+      return w.colleagues.south.id;
+    default:
+      return w.colleagues.otherEntity.id;
+  }
+}
+
+const CONTENT_SCENARIOS: Record<string, Scenario> = Object.fromEntries(
+  CONTENT_PATHS.flatMap((path) => [
+    [
+      `GET /api/case-files/:id/${path}`,
+      onCaseFile('GET', (f) => `/api/case-files/${f.id}/${path}`),
+    ],
+    [
+      `POST /api/case-files/:id/${path}`,
+      (async (w, caller, relation) => {
+        const file = await caseFileFor(w, caller, relation);
+        return {
+          method: 'POST',
+          url: `/api/case-files/${file.id}/${path}`,
+          payload: await newEntry(w, path, file.holderId),
+        };
+      }) satisfies Scenario,
+    ],
+    [
+      `PATCH /api/case-files/:id/${path}/:itemId`,
+      (async (w, caller, relation) => {
+        const file = await caseFileFor(w, caller, relation);
+        const entity = relation === 'other_entity' ? w.b : w.a;
+        const kind = path === 'plans' ? 'plan' : (path.slice(0, -1) as 'demand');
+        const id = await createTestEntry(w.db, entity, file.id, kind, {
+          personId: file.holderId,
+          authorId: authorOf(w, caller, relation),
+        });
+        return {
+          method: 'PATCH',
+          url: `/api/case-files/${file.id}/${path}/${id}`,
+          payload:
+            path === 'plans'
+              ? { signedByPerson: true }
+              : path === 'demands'
+                ? { description: 'Matrix' }
+                : { notes: 'Matrix' },
+        };
+      }) satisfies Scenario,
+    ],
+  ]),
+);
+
 export const CASE_FILES_SCENARIOS: Record<string, Scenario> = {
+  ...CONTENT_SCENARIOS,
+  'GET /api/case-files/:id/timeline': onCaseFile('GET', (f) => `/api/case-files/${f.id}/timeline`),
+  'GET /api/case-files/:id/timeline (siad)': onCaseFile(
+    'GET',
+    (f) => `/api/case-files/${f.id}/timeline`,
+    undefined,
+    { siad: true },
+  ),
+  'POST /api/case-files/:id/resources (siad)': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation, { siad: true });
+    return {
+      method: 'POST',
+      url: `/api/case-files/${file.id}/resources`,
+      payload: await newEntry(w, 'resources', file.holderId),
+    };
+  },
+  // A person of the caller's entity ("none") or of another, holder of a case file of another team.
+  'GET /api/persons/:id/active': async (w, caller, relation) => {
+    const file = await caseFileFor(w, caller, relation === 'none' ? 'other_team' : relation);
+    return { method: 'GET', url: `/api/persons/${file.holderId}/active` };
+  },
   'GET /api/case-files': async () => ({ method: 'GET', url: '/api/case-files?limit=5' }),
   'POST /api/case-files': async (w, caller) => ({
     method: 'POST',

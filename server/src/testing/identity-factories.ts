@@ -165,7 +165,52 @@ export const REFERENCE_FACTORIES: Record<
     await tx.execute(sql`INSERT INTO intervention_professionals (entity_id, intervention_id, professional_id)
       VALUES (${entity.id}, ${row!.id}, ${id})`);
   },
+  ...Object.fromEntries(
+    (['demands', 'problems', 'resources', 'procedures', 'intervention_plans'] as const).map(
+      (table) => [
+        `${table}.author_id`,
+        async (tx: Tx, entity: TestEntity, id: string) => {
+          const caseFile = await caseFileWith(tx, entity, null);
+          await contentBy(tx, entity, caseFile, table, id);
+        },
+      ],
+    ),
+  ),
 };
+
+/** A row of a case file's content written by this professional (for the registry's walk). */
+async function contentBy(
+  tx: Tx,
+  entity: TestEntity,
+  caseFile: string,
+  table: string,
+  author: string,
+) {
+  if (table === 'intervention_plans') {
+    await tx.execute(sql`INSERT INTO intervention_plans (entity_id, case_file_id, started_on, objectives, author_id)
+      VALUES (${entity.id}, ${caseFile}, current_date, 'Objectives', ${author})`);
+    return;
+  }
+  const [person] = await rowsOf<{ id: string }>(
+    tx,
+    sql`INSERT INTO persons (entity_id, given_name, first_surname, municipality_id)
+      VALUES (${entity.id}, 'Joan', 'Garcia', ${entity.municipalities.north1}) RETURNING id`,
+  );
+  const [type] = await rowsOf<{ id: string }>(
+    tx,
+    sql`SELECT id FROM catalogue_items WHERE entity_id = ${entity.id}
+      AND catalogue = ${{ demands: 'demand', problems: 'problem', resources: 'resource', procedures: 'procedure' }[table]!} LIMIT 1`,
+  );
+  const [columns, values] = {
+    demands: [sql`requested_on`, sql`current_date`],
+    problems: [sql`started_on`, sql`current_date`],
+    resources: [sql`recorded_on`, sql`current_date`],
+    procedures: [sql`recorded_on, administration`, sql`current_date, 'Generalitat'`],
+  }[table]!;
+  await tx.execute(sql`INSERT INTO ${sql.raw(table)}
+      (${columns}, entity_id, case_file_id, person_id, type_id, author_id)
+    VALUES (${values}, ${entity.id}, ${caseFile}, ${person!.id}, ${type!.id}, ${author})`);
+}
 
 /** A bare case file (numbered far from any test's) with this referent, or none. */
 async function caseFileWith(tx: Tx, entity: TestEntity, referentId: string | null) {

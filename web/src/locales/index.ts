@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '@caliu/common';
 import type audit from './en/audit.json';
+import type caseContent from './en/case-content.json';
 import type caseFiles from './en/case-files.json';
 import type core from './en/core.json';
 import type identity from './en/identity.json';
@@ -7,6 +8,7 @@ import type messaging from './en/messaging.json';
 import type navigation from './en/navigation.json';
 import type organization from './en/organization.json';
 import type persons from './en/persons.json';
+import type plans from './en/plans.json';
 import type professionals from './en/professionals.json';
 
 /**
@@ -23,7 +25,9 @@ export type Resources = typeof core &
   typeof organization &
   typeof professionals &
   typeof persons &
-  typeof caseFiles;
+  typeof caseFiles &
+  typeof caseContent &
+  typeof plans;
 
 type Tree = { [key: string]: string | Tree };
 

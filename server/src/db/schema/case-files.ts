@@ -19,7 +19,10 @@ import type {
   MemberRole,
 } from '@caliu/common';
 
-/** Case files and interventions (migrations/0008_case_files.sql is authoritative). */
+/**
+ * Case files and interventions (migrations/0008_case_files.sql is authoritative). Their other
+ * content (0009_case_content.sql) is read and written with SQL in modules/case-files/content/.
+ */
 
 export const catalogueItems = pgTable('catalogue_items', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -28,6 +31,7 @@ export const catalogueItems = pgTable('catalogue_items', {
   code: text('code').notNull(),
   /** The entity's own labels; null: the translation files' (`catalogues.<catalogue>.<code>`). */
   labels: jsonb('labels').$type<Partial<Record<Language, string>>>(),
+  officialCode: text('official_code'),
   active: boolean('active').notNull().default(true),
   position: integer('position').notNull().default(0),
 });
@@ -80,6 +84,8 @@ export const interventions = pgTable('interventions', {
   caseFileId: uuid('case_file_id').notNull(),
   typeId: uuid('type_id'),
   event: text('event').$type<CaseFileEvent>(),
+  /** For the `resource_granted` event: the resource granted. */
+  resourceId: uuid('resource_id'),
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   durationMinutes: integer('duration_minutes'),
   place: text('place').$type<InterventionPlace>(),

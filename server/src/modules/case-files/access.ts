@@ -71,7 +71,8 @@ export function abilityColumns(viewer: CaseFileViewer): SQL {
     ${reassign} AS can_reassign,
     ${caseFileScope(viewer, 'case_files.unlink_person')} AS can_unlink,
     ${caseFileScope(viewer, 'content.view')} AS can_view_content,
-    ${caseFileScope(viewer, 'content.edit')} AS can_add_content`;
+    ${caseFileScope(viewer, 'content.edit')} AS can_add_content,
+    ${caseFileScope(viewer, 'plans.edit')} AS can_edit_plans`;
 }
 
 export type AbilityRow = {
@@ -80,4 +81,5 @@ export type AbilityRow = {
   can_unlink: boolean;
   can_view_content: boolean;
   can_add_content: boolean;
+  can_edit_plans: boolean;
 };

@@ -76,6 +76,7 @@ describe('case files', () => {
       unlinkMember: false,
       viewContent: true,
       addContent: true,
+      editPlans: true,
     });
     const second = await call(app, tech.session, 'POST', '/api/case-files', {
       personId: person,

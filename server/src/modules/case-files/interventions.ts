@@ -5,14 +5,20 @@ import type {
   UpdateIntervention,
 } from '@caliu/common';
 import type { Tx } from '../../db/connect';
-import { writeAudit } from '../../platform/audit';
-import { actorOf, type AuthContext, type RequestContext } from '../../platform/context';
+import type { RequestContext } from '../../platform/context';
 import { AppError, fieldError, notFound } from '../../platform/errors';
+import { assertEditable, auditChange, auditRead, mayEdit, readable } from './content/guard';
 import { decodeKeyCursor, encodeCursor } from '../../platform/pagination';
 import { todayIn } from '../persons/rules';
+import {
+  type ContentFile,
+  assertCatalogueEntry,
+  assertMunicipalityRule,
+  assertNotFuture,
+} from './content/rules';
 import { presentIntervention } from './present';
 import * as repo from './repository';
-import { type Deps, lockFor, viewerOf } from './service';
+import { type Deps, lockFor } from './service';
 
 /**
  * Interventions: the confidential content of a case file. Reading them needs `content.view` on
@@ -21,35 +27,6 @@ import { type Deps, lockFor, viewerOf } from './service';
  * subject's access report lists it. Recording one needs `content.edit`, an open case file, and
  * every person present a member living in the case file's municipality (the municipality rule).
  */
-
-/** The case file's header row if the viewer may read its content; 404 / 403 otherwise. */
-async function readable(tx: Tx, auth: AuthContext, caseFileId: string) {
-  const row = await repo.findCaseFile(tx, auth.entity.id, caseFileId, viewerOf(auth));
-  if (!row) throw notFound('case_file');
-  if (!row.can_view_content) throw new AppError('case_files.content_not_allowed', 403);
-  return row;
-}
-
-/** May the viewer edit this entry: its author, or a coordinator (team scope) of the file. */
-function mayEdit(
-  auth: AuthContext,
-  file: { can_add_content: boolean; state: string },
-  row: { author_id: string | null; event: string | null },
-) {
-  if (!file.can_add_content || file.state !== 'open' || row.event !== null) return false;
-  const scope = auth.grants['content.edit'];
-  return row.author_id === auth.professionalId || scope === 'team' || scope === 'entity';
-}
-
-async function auditRead(tx: Tx, ctx: RequestContext, caseFileId: string, interventionId?: string) {
-  await writeAudit(tx, actorOf(ctx), {
-    action: 'case_file.read_content',
-    recordType: interventionId ? 'intervention' : 'case_file',
-    recordId: interventionId ?? caseFileId,
-    subjects: await repo.memberIds(tx, ctx.auth.entity.id, caseFileId),
-    ...(interventionId ? { details: { caseFileId } } : {}),
-  });
-}
 
 export async function list(
   deps: Deps,
@@ -66,7 +43,9 @@ export async function list(
     const items = rows.slice(0, page.limit);
     const last = rows.length > page.limit ? items[items.length - 1] : undefined;
     return {
-      items: items.map((row) => presentIntervention(row, ctx.language, mayEdit(auth, file, row))),
+      items: items.map((row) =>
+        presentIntervention(row, ctx.language, mayEdit(auth, file, row.author_id)),
+      ),
       nextCursor: last ? encodeCursor(last.sort_key, last.id) : null,
     };
   });
@@ -83,8 +62,8 @@ export async function get(
     const file = await readable(tx, auth, caseFileId);
     const row = await repo.findIntervention(tx, auth.entity.id, caseFileId, id);
     if (!row) throw notFound('intervention');
-    await auditRead(tx, ctx, caseFileId, id);
-    return presentIntervention(row, ctx.language, mayEdit(auth, file, row));
+    await auditRead(tx, ctx, caseFileId, { kind: 'intervention', id });
+    return presentIntervention(row, ctx.language, mayEdit(auth, file, row.author_id));
   });
 }
 
@@ -92,44 +71,19 @@ export async function get(
 async function assertContent(
   tx: Tx,
   ctx: RequestContext,
-  file: { id: string; municipality_id: string; opened_on: string },
+  file: ContentFile,
   input: UpdateIntervention,
   today: string,
 ) {
-  const entityId = ctx.auth.entity.id;
-  if (input.typeId !== undefined) {
-    if (!(await repo.catalogueEntry(tx, entityId, 'intervention_type', input.typeId))) {
-      throw fieldError(ctx, 400, 'case_files.unknown_intervention_type', 'typeId');
-    }
-  }
-  if (input.occurredOn !== undefined && input.occurredOn > today) {
-    throw fieldError(ctx, 400, 'case_files.intervention_in_future', 'occurredOn');
-  }
+  await assertCatalogueEntry(tx, ctx, 'intervention_type', input.typeId, 'typeId');
+  assertNotFuture(ctx, input.occurredOn, today, 'occurredOn');
   if (input.professionalIds !== undefined && input.professionalIds.length > 0) {
-    const found = await repo.activeProfessionals(tx, entityId, input.professionalIds);
+    const found = await repo.activeProfessionals(tx, ctx.auth.entity.id, input.professionalIds);
     if (input.professionalIds.some((id) => !found.has(id))) {
       throw fieldError(ctx, 400, 'case_files.professional_not_found', 'professionalIds');
     }
   }
-  if (input.personIds !== undefined && input.personIds.length > 0) {
-    const places = await repo.membersPlaces(tx, entityId, file.id, input.personIds);
-    if (places.length !== input.personIds.length) {
-      throw fieldError(ctx, 400, 'case_files.not_a_member', 'personIds');
-    }
-    const elsewhere = places.find((p) => p.municipality_id !== file.municipality_id);
-    if (elsewhere) {
-      const caseFileMunicipality = (await repo.municipalityName(
-        tx,
-        entityId,
-        file.municipality_id,
-      ))!;
-      throw fieldError(ctx, 400, 'case_files.municipality_mismatch', 'personIds', {
-        person: elsewhere.name,
-        personMunicipality: elsewhere.municipality_name,
-        caseFileMunicipality,
-      });
-    }
-  }
+  await assertMunicipalityRule(tx, ctx, file, input.personIds ?? [], 'personIds');
 }
 
 /** Records an intervention on an open case file; its author took part. */
@@ -165,13 +119,7 @@ export async function create(
       professionals,
       input.personIds ?? [],
     );
-    await writeAudit(tx, actorOf(ctx), {
-      action: 'intervention.create',
-      recordType: 'intervention',
-      recordId: id,
-      subjects: await repo.memberIds(tx, entityId, caseFileId),
-      details: { caseFileId },
-    });
+    await auditChange(tx, ctx, caseFileId, { kind: 'intervention', id }, 'create');
     const row = (await repo.findIntervention(tx, entityId, caseFileId, id))!;
     return presentIntervention(row, ctx.language, true);
   });
@@ -192,12 +140,8 @@ export async function update(
     const file = await lockFor(tx, auth, caseFileId, 'can_add_content');
     const stored = await repo.lockIntervention(tx, entityId, caseFileId, id);
     if (!stored) throw notFound('intervention');
-    if (file.state !== 'open') throw new AppError('case_files.closed', 409);
     if (stored.event !== null) throw new AppError('case_files.automatic_intervention', 409);
-    if (!mayEdit(auth, file, stored)) throw new AppError('case_files.not_your_entry', 403);
-    if (input.version !== undefined && input.version !== stored.version) {
-      throw new AppError('case_files.intervention_stale', 409);
-    }
+    assertEditable(auth, file, stored, input.version);
     await assertContent(tx, ctx, file, input, today);
     await repo.updateIntervention(tx, entityId, id, {
       ...(input.typeId !== undefined ? { typeId: input.typeId } : {}),
@@ -214,13 +158,7 @@ export async function update(
             ...input.professionalIds.filter((p) => p !== (stored.author_id ?? auth.professionalId)),
           ];
     await repo.setParticipants(tx, entityId, id, professionals, input.personIds);
-    await writeAudit(tx, actorOf(ctx), {
-      action: 'intervention.update',
-      recordType: 'intervention',
-      recordId: id,
-      subjects: await repo.memberIds(tx, entityId, caseFileId),
-      details: { caseFileId },
-    });
+    await auditChange(tx, ctx, caseFileId, { kind: 'intervention', id }, 'update');
     const row = (await repo.findIntervention(tx, entityId, caseFileId, id))!;
     return presentIntervention(row, ctx.language, true);
   });

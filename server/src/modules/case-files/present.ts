@@ -31,13 +31,20 @@ export function catalogueLabel(
 
 export function presentCatalogueItem(
   catalogue: Catalogue,
-  row: { id: string; code: string; labels: Labels; active: boolean },
+  row: { id: string; code: string; labels: Labels; official_code: string | null; active: boolean },
   language: Language,
 ): CatalogueItem {
   const labels = Object.fromEntries(
     LANGUAGES.map((l) => [l, catalogueLabel(catalogue, row.code, row.labels, l)]),
   ) as CatalogueItem['labels'];
-  return { id: row.id, code: row.code, label: labels[language], labels, active: row.active };
+  return {
+    id: row.id,
+    code: row.code,
+    label: labels[language],
+    labels,
+    officialCode: row.official_code,
+    active: row.active,
+  };
 }
 
 export function presentSummary(row: SummaryRow): CaseFileSummary {
@@ -85,6 +92,7 @@ export function presentCaseFile(
       unlinkMember: row.can_unlink,
       viewContent: row.can_view_content,
       addContent: row.can_add_content && row.state === 'open',
+      editPlans: row.can_edit_plans && row.state === 'open',
     },
   };
 }
@@ -105,6 +113,13 @@ export function presentIntervention(
           }
         : null,
     event: row.event,
+    resource:
+      row.resource_id && row.resource_code
+        ? {
+            id: row.resource_id,
+            name: catalogueLabel('resource', row.resource_code, row.resource_labels, language),
+          }
+        : null,
     occurredOn: row.occurred_on,
     durationMinutes: row.duration_minutes,
     place: row.place,

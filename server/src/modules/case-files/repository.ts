@@ -348,10 +348,11 @@ export async function catalogue(tx: Tx, entityId: string, name: Catalogue) {
     id: string;
     code: string;
     labels: Partial<Record<Language, string>> | null;
+    official_code: string | null;
     active: boolean;
   }>(
     tx,
-    sql`SELECT id, code, labels, active FROM catalogue_items
+    sql`SELECT id, code, labels, official_code, active FROM catalogue_items
       WHERE entity_id = ${entityId} AND catalogue = ${name}
       ORDER BY position, code`,
   );
@@ -374,6 +375,9 @@ export type InterventionRow = {
   type_code: string | null;
   type_labels: Partial<Record<Language, string>> | null;
   event: CaseFileEvent | null;
+  resource_id: string | null;
+  resource_code: string | null;
+  resource_labels: Partial<Record<Language, string>> | null;
   occurred_on: string;
   duration_minutes: number | null;
   place: InterventionPlace | null;
@@ -388,7 +392,8 @@ export type InterventionRow = {
 };
 
 const INTERVENTION_SELECT = sql`SELECT i.id, i.case_file_id, i.type_id, ci.code AS type_code,
-    ci.labels AS type_labels, i.event, i.occurred_on::text AS occurred_on, i.duration_minutes,
+    ci.labels AS type_labels, i.event, i.resource_id, rci.code AS resource_code,
+    rci.labels AS resource_labels, i.occurred_on::text AS occurred_on, i.duration_minutes,
     i.place, i.notes, i.author_id, au.given_name || ' ' || au.surnames AS author_name, i.version,
     i.created_at, i.updated_at,
     (SELECT json_agg(json_build_object('id', pr.id, 'name', pr.given_name || ' ' || pr.surnames)
@@ -404,6 +409,8 @@ const INTERVENTION_SELECT = sql`SELECT i.id, i.case_file_id, i.type_id, ci.code 
       WHERE ipe.entity_id = i.entity_id AND ipe.intervention_id = i.id) AS persons
   FROM interventions i
   LEFT JOIN catalogue_items ci ON ci.entity_id = i.entity_id AND ci.id = i.type_id
+  LEFT JOIN resources r ON r.entity_id = i.entity_id AND r.id = i.resource_id
+  LEFT JOIN catalogue_items rci ON rci.entity_id = r.entity_id AND rci.id = r.type_id
   LEFT JOIN professionals au ON au.entity_id = i.entity_id AND au.id = i.author_id`;
 
 /** A page of a case file's interventions, most recent first. */
@@ -423,6 +430,25 @@ export async function interventionPage(
         ${after ? sql`AND (k.sort_key, i.id) < (${after.key}, ${after.id}::uuid)` : sql``}
       ORDER BY k.sort_key DESC, i.id DESC
       LIMIT ${limit}`,
+  );
+}
+
+/** Interventions by id (the timeline's page), in no particular order. */
+export async function interventionsByIds(
+  tx: Tx,
+  entityId: string,
+  caseFileId: string,
+  ids: string[],
+) {
+  if (ids.length === 0) return [];
+  return rowsOf<InterventionRow>(
+    tx,
+    sql`${INTERVENTION_SELECT}
+      WHERE i.entity_id = ${entityId} AND i.case_file_id = ${caseFileId}
+        AND i.id IN (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
   );
 }
 

@@ -44,26 +44,26 @@ const mayBeReferent = (auth: AuthContext) =>
   auth.roles.some((r) => (persons.REFERENT_ROLES as readonly string[]).includes(r));
 
 type Locked = NonNullable<Awaited<ReturnType<typeof repo.lockCaseFile>>>;
+type Ability = 'can_edit' | 'can_unlink' | 'can_add_content' | 'can_edit_plans';
+
+/** Why a change is refused when the viewer sees the case file but lacks the ability. */
+const REFUSALS: Record<Ability, string> = {
+  can_edit: 'case_files.edit_not_allowed',
+  can_unlink: 'case_files.unlink_coordinator_only',
+  can_add_content: 'case_files.content_not_allowed',
+  can_edit_plans: 'case_files.plans_not_allowed',
+};
 
 /** The case file locked for a change the viewer may make; "not found" when out of their sight. */
 export async function lockFor(
   tx: Tx,
   auth: AuthContext,
   id: string,
-  ability: 'can_edit' | 'can_unlink' | 'can_add_content',
+  ability: Ability,
 ): Promise<Locked> {
   const row = await repo.lockCaseFile(tx, auth.entity.id, id, viewerOf(auth));
   if (!row) throw notFound('case_file');
-  if (!row[ability]) {
-    throw new AppError(
-      ability === 'can_unlink'
-        ? 'case_files.unlink_coordinator_only'
-        : ability === 'can_add_content'
-          ? 'case_files.content_not_allowed'
-          : 'case_files.edit_not_allowed',
-      403,
-    );
-  }
+  if (!row[ability]) throw new AppError(REFUSALS[ability], 403);
   return row;
 }
 

@@ -214,9 +214,14 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
     case 'case_file.read':
       return t('audit.sentences.caseFile.read', { record });
     case 'case_file.read_content':
-      return entry.recordType === 'intervention'
-        ? t('audit.sentences.caseFile.readIntervention', { record })
-        : t('audit.sentences.caseFile.readContent', { record });
+      if (entry.recordType === 'intervention') {
+        return t('audit.sentences.caseFile.readIntervention', { record });
+      }
+      if (entry.recordType === 'person')
+        return t('audit.sentences.caseFile.readActive', { record });
+      return entry.recordType === 'case_file'
+        ? t('audit.sentences.caseFile.readContent', { record })
+        : t('audit.sentences.caseFile.readEntry', { record });
     case 'case_file.update': {
       const changed = stringsIn(entry.details.changed).map((name) => HEADER_FIELDS[name] ?? name);
       return changed.length
@@ -237,6 +242,26 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
       return t('audit.sentences.intervention.create', { record });
     case 'intervention.update':
       return t('audit.sentences.intervention.update', { record });
+    case 'demand.create':
+      return t('audit.sentences.demand.create', { record });
+    case 'demand.update':
+      return t('audit.sentences.demand.update', { record });
+    case 'problem.create':
+      return t('audit.sentences.problem.create', { record });
+    case 'problem.update':
+      return t('audit.sentences.problem.update', { record });
+    case 'resource.create':
+      return t('audit.sentences.resource.create', { record });
+    case 'resource.update':
+      return t('audit.sentences.resource.update', { record });
+    case 'procedure.create':
+      return t('audit.sentences.procedure.create', { record });
+    case 'procedure.update':
+      return t('audit.sentences.procedure.update', { record });
+    case 'plan.create':
+      return t('audit.sentences.plan.create', { record });
+    case 'plan.update':
+      return t('audit.sentences.plan.update', { record });
     default:
       return t('audit.sentences.unknown', { action: entry.action });
   }

@@ -2,6 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { auditEntrySchema } from '@caliu/common';
 import type { AuditEntry } from '@caliu/common';
 
+/** The case file's content beyond interventions: its kinds, and what is done to them. */
+export const CONTENT_RECORDS = ['demand', 'problem', 'resource', 'procedure', 'plan'] as const;
+type ContentAction = `${(typeof CONTENT_RECORDS)[number]}.${'create' | 'update'}`;
+const CONTENT_ACTIONS = CONTENT_RECORDS.flatMap((kind) => [
+  `${kind}.create` as ContentAction,
+  `${kind}.update` as ContentAction,
+]);
+
 /**
  * The audit actions the console names in words (and offers in the action filter): every action
  * the server writes. A module that adds one adds it here, with its words and its sentence
@@ -62,6 +70,7 @@ export const KNOWN_ACTIONS = [
   'case_file.member_remove',
   'intervention.create',
   'intervention.update',
+  ...CONTENT_ACTIONS,
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -77,6 +86,7 @@ export const KNOWN_RECORD_TYPES = [
   'outbox_message',
   'case_file',
   'intervention',
+  ...CONTENT_RECORDS,
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

@@ -6,6 +6,8 @@ const FIELD_OF_CODE: Partial<Record<string, string>> = {
   'case_files.referent_self_or_none': 'referentId',
   'case_files.referent_change_coordinator_only': 'referentId',
   'case_files.team_change_coordinator_only': 'teamId',
+  // Content for one member (a demand, a resource…): the person field says both municipalities.
+  'case_files.municipality_mismatch': 'personId',
 };
 
 /**

@@ -39,7 +39,7 @@ type Checkable = {
   ): { success: true } | { success: false; error: { issues: readonly unknown[] } };
 };
 
-type Problems<F extends string> = Partial<Record<F, Problem>>;
+export type Problems<F extends string, P extends string = Problem> = Partial<Record<F, P>>;
 
 function problemOf(issue: Issue, value: unknown, { choice }: { choice: boolean }): Problem {
   if (issue.code === 'custom' && issue.params?.i18n === 'control_characters') {
@@ -57,7 +57,7 @@ function problemOf(issue: Issue, value: unknown, { choice }: { choice: boolean }
  * The first problem of each field of `fields` when `schema` checks `body`; `values` are what the
  * form holds (an empty one is "required"), `choices` the fields picked from a list.
  */
-function check<F extends string>(
+export function check<F extends string>(
   schema: Checkable,
   body: unknown,
   values: Partial<Record<F, unknown>>,

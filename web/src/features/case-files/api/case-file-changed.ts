@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { CaseFile } from '@caliu/common';
-import { caseFileKey, caseFilesKey, interventionsKey } from './keys';
+import { caseFileKey, caseFilesKey, contentKey, interventionsKey } from './keys';
 
 /**
  * After a change the API answered with the case file: the page shows it at once, and lists and
  * number searches read again when next shown. `timeline`: the change wrote an automatic entry
- * (closed, reopened), so the interventions are read again too.
+ * (closed, reopened), so the interventions and the timeline are read again too.
  */
 export function useCaseFileChanged() {
   const queryClient = useQueryClient();
@@ -16,7 +16,10 @@ export function useCaseFileChanged() {
       predicate: (query) => query.queryKey[1] === 'list' || query.queryKey[1] === 'number',
     });
     if (timeline) {
-      await queryClient.invalidateQueries({ queryKey: interventionsKey(caseFile.id) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: interventionsKey(caseFile.id) }),
+        queryClient.invalidateQueries({ queryKey: contentKey(caseFile.id) }),
+      ]);
     }
   };
 }

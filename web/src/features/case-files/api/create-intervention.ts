@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { interventionSchema } from '@caliu/common';
 import type { CreateIntervention } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
-import { interventionsKey } from './keys';
+import { useContentChanged } from './content-changed';
 
 export async function createIntervention({
   caseFileId,
@@ -15,12 +15,11 @@ export async function createIntervention({
   );
 }
 
-/** Records an intervention (an interview, a home visit…); the timeline reads it back. */
+/** Records an intervention (an interview, a home visit…); the lists and the timeline read it back. */
 export function useCreateIntervention() {
-  const queryClient = useQueryClient();
+  const changed = useContentChanged();
   return useMutation({
     mutationFn: createIntervention,
-    onSuccess: (intervention) =>
-      queryClient.invalidateQueries({ queryKey: interventionsKey(intervention.caseFileId) }),
+    onSuccess: (intervention) => changed(intervention.caseFileId),
   });
 }

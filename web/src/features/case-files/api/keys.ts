@@ -1,4 +1,4 @@
-import type { Catalogue } from '@caliu/common';
+import type { Catalogue, ContentKind } from '@caliu/common';
 import { caseFilesKey } from '@/lib/api/case-files';
 
 /**
@@ -18,3 +18,19 @@ export const catalogueKey = (name: Catalogue) => [...caseFilesKey, 'catalogue', 
 
 /** The professionals a case file may name (referent, assigned, present). */
 export const professionalsKey = [...caseFilesKey, 'professionals'] as const;
+
+/**
+ * Everything else recorded in a case file (demands, problems, resources, procedures, plans) and
+ * the timeline of it all: one invalidation reaches every list and every filtered timeline.
+ */
+export const contentKey = (id: string) => [...caseFilesKey, 'content', id] as const;
+
+/** One kind's list (interventions have their own key above). */
+export const contentListKey = (id: string, kind: Exclude<ContentKind, 'intervention'>) =>
+  [...contentKey(id), kind] as const;
+
+/** The timeline, whatever its filters. */
+export const timelineKey = (id: string) => [...contentKey(id), 'timeline'] as const;
+
+/** A case file's intervention plans: one of its content lists. */
+export const plansKey = (id: string) => contentListKey(id, 'plan');

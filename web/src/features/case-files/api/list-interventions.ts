@@ -3,11 +3,11 @@ import { interventionPageSchema } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
 import { interventionsKey } from './keys';
 
-/** How many entries each page of the timeline holds. */
-export const TIMELINE_PAGE_SIZE = 50;
+/** How many interventions each page of their list holds. */
+export const INTERVENTIONS_PAGE_SIZE = 50;
 
 export async function listInterventions(id: string, cursor: string | null, signal?: AbortSignal) {
-  const params = new URLSearchParams({ limit: String(TIMELINE_PAGE_SIZE) });
+  const params = new URLSearchParams({ limit: String(INTERVENTIONS_PAGE_SIZE) });
   if (cursor) params.set('cursor', cursor);
   return apiJson(
     `/api/case-files/${encodeURIComponent(id)}/interventions?${params.toString()}`,

@@ -9,7 +9,7 @@ import { CaseFileActions } from './case-file-actions';
 import type { StateChange } from './case-file-actions';
 import { CaseFileHeader } from './case-file-header';
 import { CaseFileState } from './case-file-state';
-import { InterventionsSection } from './interventions-section';
+import { CaseFileTabs } from './case-file-tabs';
 import { MembersSection } from './members-section';
 import { StateBadge } from '@/components/case-file-state-badge';
 import styles from '../case-files.module.css';
@@ -19,8 +19,9 @@ export type CaseFileLocationState = { notice?: 'created' | 'saved' };
 
 /**
  * One case file: its header, its members and — for its professionals and its team's
- * coordinators — its interventions, most recent first, and the form to record one. The
- * technical administrator sees the header and the members only.
+ * coordinators — its content in tabs: the timeline of everything, then interventions, demands,
+ * problems, resources, procedures and plans, each with its form. The technical administrator
+ * sees the header and the members only.
  */
 export function CaseFilePage() {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ export function CaseFilePage() {
       <CaseFileHeader caseFile={caseFile} />
       <MembersSection caseFile={caseFile} />
       {caseFile.can.viewContent ? (
-        <InterventionsSection caseFile={caseFile} />
+        <CaseFileTabs caseFile={caseFile} />
       ) : (
         <p className={alertClass('info', 'case-file-content-hidden')}>
           {t('caseFiles.page.contentHidden')}

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { FormField } from '@/components/ui/form-field';
+import fieldCss from '@/components/ui/form-field.module.css';
+import { cx } from '@/lib/cx';
 
 export type Option = { value: string; label: string };
 
@@ -60,12 +62,14 @@ export function InputField({
   inputMode,
   min,
   max,
+  maxLength,
   ...field
 }: Common & {
   value: string;
   onChange: (value: string) => void;
+  maxLength?: number;
   type?: 'text' | 'date' | 'number';
-  inputMode?: 'numeric' | 'text';
+  inputMode?: 'numeric' | 'decimal' | 'text';
   min?: string;
   max?: string;
 }) {
@@ -80,6 +84,7 @@ export function InputField({
           autoComplete="off"
           min={min}
           max={max}
+          maxLength={maxLength}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           onBlur={field.onBlur}
@@ -116,5 +121,44 @@ export function TextAreaField({
         />
       )}
     </FormField>
+  );
+}
+
+/** A labelled checkbox (a yes or no), its hint under it. */
+export function CheckboxField({
+  id,
+  name,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={cx('field', fieldCss.field)}>
+      <label className={cx(fieldCss.checkbox, 'checkbox')}>
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <span>{label}</span>
+      </label>
+      {hint && (
+        <p id={hintId} className={cx(fieldCss.fieldHint, fieldCss.checkboxHint, 'field__hint')}>
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }

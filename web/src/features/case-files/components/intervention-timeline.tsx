@@ -1,111 +1,75 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile, Intervention } from '@caliu/common';
-import { ErrorAlert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Loading } from '@/components/ui/query-state';
-import { useCalendarDateFormat } from '@/lib/calendar';
-import { cx } from '@/lib/cx';
 import { useInterventions } from '../api/list-interventions';
-import styles from '../case-files.module.css';
+import { EntryFeed } from './entry-feed';
+import { EntryShell } from './entry-shell';
+import { SectionCard } from './section-card';
 
 /**
  * The case file's interventions, most recent first, each with its day, who recorded it, who took
- * part and its notes; what the system recorded (opened, closed, reopened) shows as such.
+ * part and its notes; what the system recorded (opened, closed, reopened, a resource granted)
+ * shows as such.
  */
 export function InterventionTimeline({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const timeline = useInterventions(caseFile.id, caseFile.can.viewContent);
-  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <section className={cx(styles.section, 'card')} aria-labelledby={headingId}>
-      <h2 id={headingId} className="section-title">
-        {t('caseFiles.timeline.title')}
-      </h2>
-      {timeline.isError && !timeline.isFetchNextPageError ? (
-        <ErrorAlert error={timeline.error} focus={false} onRetry={() => void timeline.refetch()} />
-      ) : !timeline.data ? (
-        <Loading inline />
-      ) : items.length === 0 ? (
-        <p className="muted">{t('caseFiles.timeline.empty')}</p>
-      ) : (
-        <ol className={cx(styles.timeline, 'case-file-timeline')}>
-          {items.map((item) => (
-            <TimelineEntry key={item.id} item={item} />
-          ))}
-        </ol>
-      )}
-      {timeline.isFetchNextPageError && <ErrorAlert error={timeline.error} focus={false} />}
-      {timeline.hasNextPage && (
-        <p className="list-more">
-          <Button
-            variant="secondary"
-            disabled={timeline.isFetchingNextPage}
-            onClick={() => void timeline.fetchNextPage()}
-          >
-            {timeline.isFetchingNextPage
-              ? t('caseFiles.timeline.loadingMore')
-              : t('caseFiles.timeline.more')}
-          </Button>
-        </p>
-      )}
-    </section>
+    <SectionCard title={t('caseFiles.timeline.title')}>
+      <EntryFeed
+        query={timeline}
+        keyOf={(item) => item.id}
+        className="case-file-timeline"
+        empty={t('caseFiles.timeline.empty')}
+        more={t('caseFiles.timeline.more')}
+        loadingMore={t('caseFiles.timeline.loadingMore')}
+      >
+        {(item) => <InterventionEntry item={item} />}
+      </EntryFeed>
+    </SectionCard>
   );
 }
 
-function TimelineEntry({ item }: { item: Intervention }) {
+/** An intervention: in the list of interventions, and (`kind` said) in the timeline of all. */
+export function InterventionEntry({ item, kind }: { item: Intervention; kind?: string }) {
   const { t } = useTranslation();
-  const formatDate = useCalendarDateFormat();
   const automatic = item.event !== null;
-  const what = item.event
-    ? t(`caseFiles.events.${item.event}`)
+  const title = item.event
+    ? t(`caseFiles.events.${item.event}`, { resource: item.resource?.name ?? '' })
     : (item.type?.name ?? t('caseFiles.timeline.untyped'));
   const others = item.professionals.filter((p) => p.id !== item.author?.id);
-  const facts = [
-    item.author &&
-      (automatic
-        ? t('caseFiles.timeline.eventBy', { name: item.author.name })
-        : t('caseFiles.timeline.by', { name: item.author.name })),
-    item.durationMinutes !== null &&
-      t('caseFiles.timeline.minutes', { count: item.durationMinutes }),
-    item.place && t(`caseFiles.places.${item.place}`),
-  ].filter((fact): fact is string => Boolean(fact));
+  const textLabel =
+    item.event === 'reopened'
+      ? t('caseFiles.timeline.reopenReason')
+      : item.event === 'closed'
+        ? t('caseFiles.timeline.closingNote')
+        : undefined;
   return (
-    <li
-      className={cx(styles.entry, automatic && styles.entryAutomatic)}
-      data-event={item.event ?? undefined}
-    >
-      <h3 className={styles.entryTitle}>
-        <span>{what}</span>
-        <time dateTime={item.occurredOn} className={styles.entryDate}>
-          {formatDate(item.occurredOn)}
-        </time>
-      </h3>
-      {facts.length > 0 && <p className={styles.entryFacts}>{facts.join(' · ')}</p>}
-      {item.persons.length > 0 && (
-        <p className={styles.entryFacts}>
-          {t('caseFiles.timeline.present', { names: item.persons.map((p) => p.name).join(', ') })}
-        </p>
-      )}
-      {others.length > 0 && (
-        <p className={styles.entryFacts}>
-          {t('caseFiles.timeline.alsoProfessionals', {
+    <EntryShell
+      kindCode="intervention"
+      event={item.event ?? undefined}
+      kind={automatic ? undefined : kind}
+      automatic={automatic}
+      title={title}
+      date={item.occurredOn}
+      facts={[
+        item.author &&
+          (automatic
+            ? t('caseFiles.timeline.eventBy', { name: item.author.name })
+            : t('caseFiles.timeline.by', { name: item.author.name })),
+        item.durationMinutes !== null &&
+          t('caseFiles.timeline.minutes', { count: item.durationMinutes }),
+        item.place && t(`caseFiles.places.${item.place}`),
+      ]}
+      lines={[
+        item.persons.length > 0 &&
+          t('caseFiles.timeline.present', { names: item.persons.map((p) => p.name).join(', ') }),
+        others.length > 0 &&
+          t('caseFiles.timeline.alsoProfessionals', {
             names: others.map((p) => p.name).join(', '),
-          })}
-        </p>
-      )}
-      {item.notes && (
-        <div className={styles.notes}>
-          {item.event === 'reopened' && (
-            <p className={styles.notesLabel}>{t('caseFiles.timeline.reopenReason')}</p>
-          )}
-          {item.event === 'closed' && (
-            <p className={styles.notesLabel}>{t('caseFiles.timeline.closingNote')}</p>
-          )}
-          <p className={styles.notesText}>{item.notes}</p>
-        </div>
-      )}
-    </li>
+          }),
+      ]}
+      text={item.notes}
+      textLabel={textLabel}
+    />
   );
 }

@@ -2,14 +2,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@caliu/common';
 import { Notice } from '@/components/ui/alert';
-import { cx } from '@/lib/cx';
 import { InterventionForm } from './intervention-form';
 import { InterventionTimeline } from './intervention-timeline';
-import styles from '../case-files.module.css';
+import { SectionCard } from './section-card';
 
 /**
- * The content of a case file (for its professionals and its team's coordinators): the form to
- * record an intervention, while the case file is open, and the timeline of those recorded.
+ * The Interventions tab of a case file: the form to record an intervention, while the case file
+ * is open, and the list of those recorded.
  */
 export function InterventionsSection({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation();
@@ -18,15 +17,13 @@ export function InterventionsSection({ caseFile }: { caseFile: CaseFile }) {
   const [recorded, setRecorded] = useState(0);
   return (
     <>
-      <section className={cx(styles.section, 'card')} aria-labelledby={formId}>
-        <h2 id={formId} className="section-title">
-          {t('caseFiles.intervention.title')}
-        </h2>
+      <SectionCard title={t('caseFiles.intervention.title')} headingId={formId}>
         {recorded > 0 && <Notice key={recorded}>{t('caseFiles.intervention.recorded')}</Notice>}
         {caseFile.can.addContent ? (
           <InterventionForm
             key={recorded}
             caseFile={caseFile}
+            labelledBy={formId}
             onRecorded={() => setRecorded((n) => n + 1)}
           />
         ) : (
@@ -36,7 +33,7 @@ export function InterventionsSection({ caseFile }: { caseFile: CaseFile }) {
               : t('caseFiles.intervention.notAllowed')}
           </p>
         )}
-      </section>
+      </SectionCard>
       <InterventionTimeline caseFile={caseFile} />
     </>
   );

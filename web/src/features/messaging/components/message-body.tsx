@@ -1,9 +1,9 @@
-import { useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMAIL_FRAME_SANDBOX, emailSrcDoc, linkParts } from '../email-document';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';
+import { TabList, tabPanelProps } from '@/components/ui/tabs';
 import styles from '../messaging.module.css';
 
 type EmailBodyProps = {
@@ -24,7 +24,6 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
   const { t } = useTranslation();
   const id = useId();
   const [view, setView] = useState<View>('html');
-  const tabs = useRef<Partial<Record<View, HTMLButtonElement | null>>>({});
 
   if (html === null) {
     return (
@@ -35,23 +34,6 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
     );
   }
 
-  const choose = (next: View) => {
-    setView(next);
-    tabs.current[next]?.focus();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = VIEWS.indexOf(view);
-    const moves: Record<string, number> = {
-      ArrowRight: (index + 1) % VIEWS.length,
-      ArrowLeft: (index - 1 + VIEWS.length) % VIEWS.length,
-      Home: 0,
-      End: VIEWS.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    choose(VIEWS[target] ?? view);
-  };
   const label: Record<View, string> = {
     html: t('messaging.message.html'),
     text: t('messaging.message.text'),
@@ -59,34 +41,15 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
 
   return (
     <>
-      <div role="tablist" aria-label={t('messaging.message.formats')} className={styles.mailTabs}>
-        {VIEWS.map((tab) => (
-          <button
-            key={tab}
-            ref={(element) => {
-              tabs.current[tab] = element;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${tab}`}
-            aria-selected={view === tab}
-            aria-controls={`${id}-panel-${tab}`}
-            tabIndex={view === tab ? 0 : -1}
-            className={styles.mailTabsTab}
-            onClick={() => setView(tab)}
-            onKeyDown={onKeyDown}
-          >
-            {label[tab]}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel-html`}
-        aria-labelledby={`${id}-tab-html`}
-        hidden={view !== 'html'}
-        className={styles.mailTabsPanel}
-      >
+      <TabList
+        label={t('messaging.message.formats')}
+        tabs={VIEWS}
+        labelOf={(tab) => label[tab]}
+        selected={view}
+        onSelect={setView}
+        idPrefix={id}
+      />
+      <div {...tabPanelProps(id, 'html')} hidden={view !== 'html'} className={styles.mailTabsPanel}>
         <p className={cx(fieldCss.fieldHint, 'field__hint')}>{t('messaging.message.linksHint')}</p>
         <iframe
           className="mail-frame"
@@ -97,9 +60,7 @@ export function EmailBody({ html, text, subject, language }: EmailBodyProps) {
         />
       </div>
       <div
-        role="tabpanel"
-        id={`${id}-panel-text`}
-        aria-labelledby={`${id}-tab-text`}
+        {...tabPanelProps(id, 'text')}
         hidden={view !== 'text'}
         className={styles.mailTabsPanel}
         tabIndex={0}

@@ -6,6 +6,7 @@ import { usePersonView } from '../api/get-person';
 import { useCalendarDateFormat } from '../dates';
 import { fullName } from '../names';
 import { PersonActions } from './person-actions';
+import { PersonActivePanel } from './person-active';
 import { PersonCaseFiles } from './person-case-files';
 import { PersonDetails } from './person-details';
 import { PersonHistory } from './person-history';
@@ -21,8 +22,9 @@ export type PersonLocationState = {
 };
 
 /**
- * One person: their basic data, what the user may do with the record, the history when the user
- * may see the full record, and the case files the user may see.
+ * One person: what is active for them (for who reads their case files' content), their basic
+ * data, what the user may do with the record, the history when the user may see the full record,
+ * and the case files the user may see.
  */
 export function PersonPage() {
   const { t } = useTranslation();
@@ -61,6 +63,7 @@ export function PersonPage() {
         <PersonActions person={record} />
       </div>
       {state?.notice && <SavedNotice notice={state.notice} />}
+      <PersonActivePanel person={record} />
       <PersonDetails person={record} />
       {record.history && <PersonHistory personId={record.id} first={record.history} />}
       <PersonCaseFiles person={record} />
