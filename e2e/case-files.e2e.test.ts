@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPage, expectHeading, fill, signIn, storedDrafts, TEXTS } from './browser';
 import type { Lang } from './browser';
 import { apiLogin, expectStatus } from './identity-api';
+import { openTab } from './case-files-pages';
 import { openSearch, search } from './persons-pages';
 import { useBrowserSuite } from './suite';
 
@@ -137,6 +138,7 @@ describe('working on a case file', () => {
       await checkPage(page, 'case-files-members-en');
 
       // The interview: typed, kept as an encrypted draft, offered back after a reload.
+      await openTab(page, 'en', 'interventions');
       const form = page.getByRole('region', { name: words.intervention.title });
       const notes = form.getByLabel(words.intervention.notes);
       const typed =
@@ -242,8 +244,8 @@ describe('working on a case file', () => {
       await matches.getByRole('link', { name: created.number }).click();
       await page.waitForURL(CASE_FILE_URL);
       expect(await numberOnPage(page, 'ca')).toBe(created.number);
-      await page.getByRole('heading', { name: ca.caseFiles.timeline.title, exact: true }).waitFor();
-      await page.getByText('Primera entrevista.').waitFor();
+      // The timeline comes first; the interview is in it.
+      await page.getByRole('tabpanel').getByText('Primera entrevista.').waitFor();
       await checkPage(page, 'case-files-page-ca');
       expect(pageErrors).toEqual([]);
     } finally {
@@ -254,7 +256,11 @@ describe('working on a case file', () => {
     const words = TEXTS.it.caseFiles;
     const opened = await suite.open({ baseUrl, locale: 'it' });
     try {
-      await signIn(opened.page, { username: 'tech-ssb' }, `/case-files/${created.id}`);
+      await signIn(
+        opened.page,
+        { username: 'tech-ssb' },
+        `/case-files/${created.id}?tab=interventions`,
+      );
       await expectHeading(opened.page, fill(words.page.title, { number: created.number }));
       await opened.page.getByRole('heading', { name: words.timeline.title, exact: true }).waitFor();
       await opened.page
@@ -276,7 +282,7 @@ describe('the header of a case file', () => {
     const words = text.caseFiles;
     const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'es' });
     try {
-      await signIn(page, { username: 'tech-ssb' }, `/case-files/${created.id}`);
+      await signIn(page, { username: 'tech-ssb' }, `/case-files/${created.id}?tab=interventions`);
       await expectHeading(page, fill(words.page.title, { number: created.number }));
       const timeline = page.getByRole('region', { name: words.timeline.title, exact: true });
       await timeline.getByRole('listitem').first().waitFor();
@@ -364,7 +370,13 @@ describe('who sees what of a case file', () => {
     const { context, page, pageErrors } = await suite.open({ baseUrl, locale: 'en' });
     const contentRequests: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/interventions')) contentRequests.push(request.url());
+      if (
+        /\/(interventions|timeline|demands|problems|resources|procedures|plans)\b/.test(
+          request.url(),
+        )
+      ) {
+        contentRequests.push(request.url());
+      }
     });
     try {
       await signIn(page, { username: 'tech-admin' }, `/case-files/${created.id}`);

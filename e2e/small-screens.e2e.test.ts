@@ -80,6 +80,9 @@ const TOURS: readonly Tour[] = [
       '/case-files?of=all',
       `/case-files/new?personId=${ids.person}`,
       `/case-files/${ids.caseFile}`,
+      ...['demands', 'problems', 'resources', 'procedures', 'plans'].map(
+        (tab) => `/case-files/${ids.caseFile}?tab=${tab}`,
+      ),
       `/case-files/${ids.caseFile}/edit`,
       '/teams',
       `/teams/${ids.team}`,

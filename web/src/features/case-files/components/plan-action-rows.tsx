@@ -134,7 +134,7 @@ export function PlanActionRows({
                 />
                 <span>{t('plans.form.done')}</span>
               </label>
-              <Button variant="ghost" small onClick={() => remove(row.key)}>
+              <Button variant="secondary" small onClick={() => remove(row.key)}>
                 {t('plans.form.removeAction')}
               </Button>
             </div>

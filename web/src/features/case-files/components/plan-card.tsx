@@ -172,7 +172,7 @@ export function PlanCard({
                 >
                   {t('plans.plan.edit')}
                 </button>
-                <Button variant="ghost" onClick={() => setConfirmClose(true)}>
+                <Button variant="secondary" onClick={() => setConfirmClose(true)}>
                   {t('plans.plan.close')}
                 </Button>
               </>

@@ -40,6 +40,8 @@ type PlanFormProps = {
   onCancel: () => void;
   /** Reads the plans again (after someone else changed this one). */
   onReload: () => Promise<unknown>;
+  /** The id of the heading that names the form. */
+  labelledBy: string;
 };
 
 /** The server's refusal by field of the form, for what was sent (`sent` maps rows to keys). */
@@ -58,7 +60,14 @@ function refusedFields(error: unknown, sent: PlanBody | null): FieldErrors {
  * the agreed actions (what, who, by when, done), the review dates (held, with notes) and whether
  * the person signed it. Kept as an encrypted draft in this browser until it is saved.
  */
-export function PlanForm({ caseFile, plan, onSaved, onCancel, onReload }: PlanFormProps) {
+export function PlanForm({
+  caseFile,
+  plan,
+  onSaved,
+  onCancel,
+  onReload,
+  labelledBy,
+}: PlanFormProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const id = useId();
@@ -134,7 +143,12 @@ export function PlanForm({ caseFile, plan, onSaved, onCancel, onReload }: PlanFo
   ].filter((name, index, all) => all.indexOf(name) === index);
 
   return (
-    <form className={cx('form', 'plan-form', styles.planForm)} onSubmit={submit} noValidate>
+    <form
+      className={cx('form', 'plan-form', styles.planForm)}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={labelledBy}
+    >
       <FormDraftNotices draft={draft} />
       {stale ? (
         <div role="alert" tabIndex={-1} className={alertClass('warning')}>

@@ -122,7 +122,7 @@ export function PlanReviewRows({
               </div>
             )}
             <div className={styles.planRowFoot}>
-              <Button variant="ghost" small onClick={() => remove(row.key)}>
+              <Button variant="secondary" small onClick={() => remove(row.key)}>
                 {t('plans.form.removeReview')}
               </Button>
             </div>

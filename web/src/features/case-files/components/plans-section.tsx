@@ -23,6 +23,7 @@ export function PlansSection({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const headingId = useId();
+  const newTitleId = useId();
   const newHeadingRef = useRef<HTMLHeadingElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   // After Cancel, the focus goes back where the form was opened from.
@@ -76,10 +77,11 @@ export function PlansSection({ caseFile }: { caseFile: CaseFile }) {
       {done && <Notice key={done.n}>{t(`plans.notices.${done.what}`)}</Notice>}
       {starting && mayEdit && (
         <div className={styles.planNew}>
-          <h3 ref={newHeadingRef} tabIndex={-1} className={styles.planTitle}>
+          <h3 id={newTitleId} ref={newHeadingRef} tabIndex={-1} className={styles.planTitle}>
             {t('plans.newTitle')}
           </h3>
           <PlanForm
+            labelledBy={newTitleId}
             caseFile={caseFile}
             onSaved={() => {
               setStarting(false);
@@ -163,13 +165,15 @@ function EditedPlan({
   const { t } = useTranslation();
   const formatDate = useCalendarDateFormat();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const titleId = useId();
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <article className={cx(styles.plan, styles.planEditing)}>
-      <h3 ref={headingRef} tabIndex={-1} className={styles.planTitle}>
+      <h3 id={titleId} ref={headingRef} tabIndex={-1} className={styles.planTitle}>
         {t('plans.editTitle', { date: formatDate(plan.startedOn) })}
       </h3>
       <PlanForm
+        labelledBy={titleId}
         caseFile={caseFile}
         plan={plan}
         onSaved={() => onDone(true)}
