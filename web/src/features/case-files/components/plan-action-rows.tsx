@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, buttonClass } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { FieldGroup, FormField } from '@/components/ui/form-field';
 import fieldCss from '@/components/ui/form-field.module.css';
 import { cx } from '@/lib/cx';
@@ -8,6 +8,7 @@ import type { FieldErrors } from '@/lib/form-errors';
 import { ACTIONS_MAX, actionField, emptyAction } from '../plan-values';
 import type { ActionRow } from '../plan-values';
 import { InputField } from './fields';
+import { AddRowButton, useEditableRows } from './plan-rows';
 import styles from '../plans.module.css';
 
 /** What a list of rows needs of its form. */
@@ -37,28 +38,12 @@ export function PlanActionRows({
   const { t } = useTranslation();
   const groupId = useId();
   const listId = useId();
-  const addRef = useRef<HTMLButtonElement>(null);
-  const focusNext = useRef<string | null>(null);
-
-  useEffect(() => {
-    const target = focusNext.current;
-    if (target === null) return;
-    focusNext.current = null;
-    if (target === 'add') addRef.current?.focus();
-    else document.getElementById(form.idOf(actionField(target, 'description')))?.focus();
-  }, [rows, form]);
-
-  const change = (key: string, patch: Partial<ActionRow>) =>
-    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  const add = () => {
-    const row = emptyAction();
-    focusNext.current = row.key;
-    onChange([...rows, row]);
-  };
-  const remove = (key: string) => {
-    focusNext.current = 'add';
-    onChange(rows.filter((row) => row.key !== key));
-  };
+  const { addRef, change, add, remove } = useEditableRows({
+    rows,
+    onChange,
+    make: emptyAction,
+    firstFieldId: useCallback((key: string) => form.idOf(actionField(key, 'description')), [form]),
+  });
   const full = rows.length >= ACTIONS_MAX;
 
   return (
@@ -141,18 +126,13 @@ export function PlanActionRows({
           </fieldset>
         );
       })}
-      <p className={styles.planRowsAdd}>
-        <button
-          ref={addRef}
-          type="button"
-          className={buttonClass({ variant: 'secondary', small: true })}
-          disabled={full}
-          onClick={add}
-        >
-          {t('plans.form.addAction')}
-        </button>
-        {full && <span className="muted">{t('plans.form.actionsMax', { max: ACTIONS_MAX })}</span>}
-      </p>
+      <AddRowButton
+        addRef={addRef}
+        full={full}
+        onAdd={add}
+        label={t('plans.form.addAction')}
+        fullNote={t('plans.form.actionsMax', { max: ACTIONS_MAX })}
+      />
     </FieldGroup>
   );
 }

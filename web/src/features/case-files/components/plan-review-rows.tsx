@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, buttonClass } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { FieldGroup } from '@/components/ui/form-field';
 import fieldCss from '@/components/ui/form-field.module.css';
 import { cx } from '@/lib/cx';
@@ -8,6 +8,7 @@ import { REVIEWS_MAX, emptyReview, reviewField } from '../plan-values';
 import type { ReviewRow } from '../plan-values';
 import { InputField, TextAreaField } from './fields';
 import type { RowsBinding } from './plan-action-rows';
+import { AddRowButton, useEditableRows } from './plan-rows';
 import styles from '../plans.module.css';
 
 /**
@@ -27,28 +28,12 @@ export function PlanReviewRows({
 }) {
   const { t } = useTranslation();
   const groupId = useId();
-  const addRef = useRef<HTMLButtonElement>(null);
-  const focusNext = useRef<string | null>(null);
-
-  useEffect(() => {
-    const target = focusNext.current;
-    if (target === null) return;
-    focusNext.current = null;
-    if (target === 'add') addRef.current?.focus();
-    else document.getElementById(form.idOf(reviewField(target, 'dueOn')))?.focus();
-  }, [rows, form]);
-
-  const change = (key: string, patch: Partial<ReviewRow>) =>
-    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  const add = () => {
-    const row = emptyReview();
-    focusNext.current = row.key;
-    onChange([...rows, row]);
-  };
-  const remove = (key: string) => {
-    focusNext.current = 'add';
-    onChange(rows.filter((row) => row.key !== key));
-  };
+  const { addRef, change, add, remove } = useEditableRows({
+    rows,
+    onChange,
+    make: emptyReview,
+    firstFieldId: useCallback((key: string) => form.idOf(reviewField(key, 'dueOn')), [form]),
+  });
   const full = rows.length >= REVIEWS_MAX;
 
   return (
@@ -129,18 +114,13 @@ export function PlanReviewRows({
           </fieldset>
         );
       })}
-      <p className={styles.planRowsAdd}>
-        <button
-          ref={addRef}
-          type="button"
-          className={buttonClass({ variant: 'secondary', small: true })}
-          disabled={full}
-          onClick={add}
-        >
-          {t('plans.form.addReview')}
-        </button>
-        {full && <span className="muted">{t('plans.form.reviewsMax', { max: REVIEWS_MAX })}</span>}
-      </p>
+      <AddRowButton
+        addRef={addRef}
+        full={full}
+        onAdd={add}
+        label={t('plans.form.addReview')}
+        fullNote={t('plans.form.reviewsMax', { max: REVIEWS_MAX })}
+      />
     </FieldGroup>
   );
 }
