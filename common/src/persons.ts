@@ -4,6 +4,7 @@ import { isValidPassport, normalizeDocument, checkLetterFor } from './documents'
 import { LANGUAGES } from './languages';
 import { phoneProblem } from './phone';
 import { caseFileSummarySchema } from './case-files';
+import { personActiveSchema } from './case-content';
 
 /**
  * Person records: the API contract of /api/persons and the administrator's data-subject tools.
@@ -263,6 +264,11 @@ export const personViewSchema = personSchema.extend({
   history: personHistoryPageSchema.nullable(),
   /** The person's case files the viewer may see (nothing hints at the others). */
   caseFiles: z.array(caseFileSummarySchema),
+  /**
+   * What is active for them in the case files whose content the viewer reads (null for who
+   * reads no content): part of the same read, recorded in the same audit entry.
+   */
+  active: personActiveSchema.nullable(),
 });
 export type PersonView = z.infer<typeof personViewSchema>;
 

@@ -95,12 +95,6 @@ export const CASE_FILES_EXPECTED: Record<string, ExpectedRow> = {
   'GET /api/case-files/:id/timeline': { relations: RECORD, allow: CONTENT },
   'GET /api/case-files/:id/timeline (siad)': { relations: RECORD, allow: SIAD },
   'POST /api/case-files/:id/resources (siad)': { relations: RECORD, allow: SIAD },
-  // What is active for a person: any person of the entity, for whoever reads content (it
-  // answers only from case files whose content they read: content.test.ts).
-  'GET /api/persons/:id/active': {
-    relations: ['none', 'other_entity'],
-    allow: { ...allow(TECHNICIANS, NONE), coordinator: NONE },
-  },
   // Being assigned (not referent) is "own" too.
   'GET /api/case-files/:id (assigned)': {
     relations: ['own'],
@@ -343,11 +337,7 @@ export const CASE_FILES_SCENARIOS: Record<string, Scenario> = {
       payload: await newEntry(w, 'resources', file.holderId),
     };
   },
-  // A person of the caller's entity ("none") or of another, holder of a case file of another team.
-  'GET /api/persons/:id/active': async (w, caller, relation) => {
-    const file = await caseFileFor(w, caller, relation === 'none' ? 'other_team' : relation);
-    return { method: 'GET', url: `/api/persons/${file.holderId}/active` };
-  },
+
   'GET /api/case-files': async () => ({ method: 'GET', url: '/api/case-files?limit=5' }),
   'POST /api/case-files': async (w, caller) => ({
     method: 'POST',

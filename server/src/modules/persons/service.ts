@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import * as repo from './repository';
 import { ofPerson as caseFilesOf, viewerOf as caseFileViewer } from '../case-files/service';
+import { personActive } from '../case-files/content/person-active';
 import { membershipsOf as caseFileMemberships } from '../case-files/repository';
 import { presentHistory, presentPerson } from './present';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
@@ -89,12 +90,17 @@ export async function view(deps: Deps, ctx: RequestContext, id: string, limit: n
       : null;
     // Only the case files the viewer sees: nothing hints at the others (SIAD above all).
     const caseFiles = auth.grants['case_files.view'] ? await caseFilesOf(tx, auth, id) : [];
+    // What is active for them, from the case files whose content the viewer reads.
+    const content = auth.grants['content.view']
+      ? await personActive(tx, auth, ctx.language, id)
+      : null;
     await writeAudit(tx, actorOf(ctx), {
       action: history ? 'person.read_full' : 'person.read_basic',
       recordType: 'person',
       recordId: id,
+      ...(content?.caseFileIds.length ? { details: { contentOf: content.caseFileIds } } : {}),
     });
-    return { ...person, history, caseFiles };
+    return { ...person, history, caseFiles, active: content?.active ?? null };
   });
 }
 

@@ -217,8 +217,6 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
       if (entry.recordType === 'intervention') {
         return t('audit.sentences.caseFile.readIntervention', { record });
       }
-      if (entry.recordType === 'person')
-        return t('audit.sentences.caseFile.readActive', { record });
       return entry.recordType === 'case_file'
         ? t('audit.sentences.caseFile.readContent', { record })
         : t('audit.sentences.caseFile.readEntry', { record });

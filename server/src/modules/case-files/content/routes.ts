@@ -11,8 +11,6 @@ import {
   createResourceSchema,
   demandPageSchema,
   demandSchema,
-  personActiveSchema,
-  personIdParamsSchema,
   planPageSchema,
   planSchema,
   problemPageSchema,
@@ -34,7 +32,6 @@ import { errors } from '../../../platform/http-schemas';
 import { contextOf } from '../../../platform/request-context';
 import * as entries from './entries';
 import { ENTRY_KINDS, type EntryKind } from './kinds';
-import { personActive } from './person-active';
 import * as plans from './plans';
 import { listOf, timeline } from './timeline';
 
@@ -90,8 +87,7 @@ const KINDS: {
 
 /**
  * A case file's content beyond interventions (routes.ts has those): demands, problems,
- * resources, procedures, intervention plans, the timeline of everything, and what is active for
- * a person. Reading is `content.view`, writing `content.edit` (plans `plans.edit`); which case
+ * resources, procedures, intervention plans, and the timeline of everything. Reading is `content.view`, writing `content.edit` (plans `plans.edit`); which case
  * files a user reaches is decided in SQL (access.ts), every read and change audited.
  */
 export const caseContentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -222,20 +218,5 @@ export const caseContentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
     async (request) =>
       plans.save(deps, contextOf(request), request.params.id, request.params.itemId, request.body),
-  );
-
-  app.get(
-    '/api/persons/:id/active',
-    {
-      config: { permission: 'content.view' },
-      schema: {
-        tags: ['persons'],
-        summary:
-          'What is active for a person: open case files, active problems, granted resources, next plan review (audited)',
-        params: personIdParamsSchema,
-        response: { 200: personActiveSchema, ...errors },
-      },
-    },
-    async (request) => personActive(deps, contextOf(request), request.params.id),
   );
 };

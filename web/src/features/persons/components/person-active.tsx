@@ -3,13 +3,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonActive as Active, PersonView } from '@caliu/common';
-import { ErrorAlert } from '@/components/ui/alert';
-import { Loading, emptyStateClass } from '@/components/ui/query-state';
-import { ApiError } from '@/lib/api-client';
-import { useCurrentUser } from '@/lib/auth';
+import { emptyStateClass } from '@/components/ui/query-state';
 import { cx } from '@/lib/cx';
 import { anythingActive, isScope } from '../active';
-import { usePersonActive } from '../api/get-person-active';
 import { useCalendarDateFormat } from '../dates';
 import styles from '../persons.module.css';
 
@@ -18,21 +14,15 @@ type Resource = Active['resources'][number];
 /**
  * "What is active for this person" at a glance, for who reads the content of their case files:
  * open case files (number, referent), active problems, granted resources (amount and unit), the
- * next plan review. A refusal (the user reads none of it) hides the panel without a word.
+ * next plan review. It comes with the person's page (one read, one audit entry); without an open
+ * case file whose content the user reads, there is no panel.
  */
 export function PersonActivePanel({ person }: { person: PersonView }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const headingId = useId();
-  // The person's case files the user sees (the view lists them): without one, nothing to ask.
-  const enabled = me.permissions.includes('content.view') && person.caseFiles.length > 0;
-  const active = usePersonActive(person.id, enabled);
-  if (!enabled) return null;
-  const refused =
-    active.error instanceof ApiError &&
-    (active.error.status === 403 || active.error.status === 404);
-  if (refused) return null;
-
+  // Null for who reads no content; empty lists hide nothing when she has no open case file.
+  const active = person.active;
+  if (!active || active.caseFiles.length === 0) return null;
   return (
     <section
       className={cx(styles.personSection, 'card', 'person-active')}
@@ -41,21 +31,10 @@ export function PersonActivePanel({ person }: { person: PersonView }) {
       <h2 id={headingId} className="section-title">
         {t('persons.active.title')}
       </h2>
-      {active.data ? (
-        anythingActive(active.data) ? (
-          <ActiveLists active={active.data} />
-        ) : (
-          <p className={emptyStateClass}>{t('persons.active.empty')}</p>
-        )
-      ) : active.error ? (
-        <ErrorAlert
-          error={active.error}
-          focus={false}
-          smallRetry
-          onRetry={() => void active.refetch()}
-        />
+      {anythingActive(active) ? (
+        <ActiveLists active={active} />
       ) : (
-        <Loading inline />
+        <p className={emptyStateClass}>{t('persons.active.empty')}</p>
       )}
     </section>
   );
