@@ -144,8 +144,16 @@ export function generatePopulation(
   count: number,
   options: { seed?: number; municipalities?: number } = {},
 ): SyntheticPerson[] {
-  const random = seededRandom(options.seed ?? 1);
-  const municipalities = options.municipalities ?? 3;
+  return [...personStream(count, seededRandom(options.seed ?? 1), options.municipalities)];
+}
+
+/** The same persons one at a time (a million need not sit in memory at once). */
+export function* personStream(
+  count: number,
+  random: () => number,
+  municipalitiesCount?: number,
+): Generator<SyntheticPerson> {
+  const municipalities = municipalitiesCount ?? 3;
   const used = new Set<string>();
   const unique = (make: () => string) => {
     for (;;) {
@@ -156,7 +164,6 @@ export function generatePopulation(
       }
     }
   };
-  const people: SyntheticPerson[] = [];
   for (let i = 0; i < count; i++) {
     const o = origin(random);
     const sex = random() < 0.56 ? 'female' : 'male';
@@ -184,7 +191,7 @@ export function generatePopulation(
       });
     }
     const mobilePhone = random() < 0.7 ? `6${digits(random, 8)}` : null;
-    people.push({
+    yield {
       givenName: given[o][sex](random),
       firstSurname,
       secondSurname,
@@ -199,7 +206,6 @@ export function generatePopulation(
       preferredLanguage: o === 'catalan' ? 'ca' : o === 'italian' ? 'it' : local ? 'es' : null,
       address: `${STREETS[Math.floor(random() * STREETS.length)]}, ${1 + Math.floor(random() * 120)}`,
       municipality: Math.floor(random() * municipalities),
-    });
+    };
   }
-  return people;
 }
