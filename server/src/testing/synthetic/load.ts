@@ -85,6 +85,8 @@ const min = (a: string, b: string) => (a < b ? a : b);
 class Batches {
   private readonly tables = new Map<string, { columns: readonly string[]; rows: Value[][] }>();
   readonly counts: Record<string, number> = {};
+  /** The batch being written while the next one is generated (two cores: Node and the server). */
+  private writing: Promise<void> = Promise.resolve();
   constructor(private readonly sink: RowSink) {}
   add(table: string, columns: readonly string[], row: Value[]) {
     let batch = this.tables.get(table);
@@ -92,14 +94,23 @@ class Batches {
     batch.rows.push(row);
     this.counts[table] = (this.counts[table] ?? 0) + 1;
   }
+  /** Hands the buffered rows to the sink, once the previous batch is written. */
   async flush(order: readonly string[]) {
-    for (const table of order) {
+    const ready = order.flatMap((table) => {
       const batch = this.tables.get(table);
-      if (!batch || batch.rows.length === 0) continue;
+      if (!batch || batch.rows.length === 0) return [];
       const rows = batch.rows;
       batch.rows = [];
-      await this.sink.write(table, batch.columns, rows);
-    }
+      return [{ table, columns: batch.columns, rows }];
+    });
+    await this.writing;
+    this.writing = (async () => {
+      for (const b of ready) await this.sink.write(b.table, b.columns, b.rows);
+    })();
+  }
+  /** Waits for the last batch. */
+  drain() {
+    return this.writing;
   }
 }
 
@@ -244,6 +255,8 @@ export async function loadSynthetic(
     }
   }
 
+  await batches.drain();
+
   // Case files: a holder, sometimes a partner and children of the same municipality, content.
   const thisYear = Number(spec.today.slice(0, 4));
   const counters = new Map<number, number>();
@@ -329,6 +342,7 @@ export async function loadSynthetic(
       onProgress('case files', c + 1, spec.caseFiles);
     }
   }
+  await batches.drain();
   await database.asOwner(async (tx) => {
     for (const [year, value] of counters) {
       await tx.execute(sql`INSERT INTO entity_counters (entity_id, name, value)

@@ -65,23 +65,27 @@ const TEAM_STAFF: { roles: Role[]; scope: CaseScope | null; count: number; coord
     { roles: ['tech_admin'], scope: null, count: 1 },
   ];
 
-/** About one municipality per 25,000 persons (at least 3), four municipalities a team. */
+/**
+ * About one municipality per 5,000 persons (at least 3) and a team per two of them: at a million
+ * persons, 200 municipalities and 100 teams of 13 (some 1,300 professionals, a few hundred case
+ * files each, as in a real caseload).
+ */
 export function worldFor(persons: number): SyntheticWorld {
-  const count = Math.max(
-    3,
-    Math.min(TOWNS.length * QUALIFIERS.length, Math.round(persons / 25_000)),
-  );
+  const count = Math.max(3, Math.round(persons / 5_000));
   const municipalities = Array.from({ length: count }, (_, i) => {
     const town = TOWNS[i % TOWNS.length]!;
     const round = Math.floor(i / TOWNS.length);
-    return round === 0 ? town : `${town} ${QUALIFIERS[(round - 1) % QUALIFIERS.length]}`;
+    if (round === 0) return town;
+    const qualifier = QUALIFIERS[(round - 1) % QUALIFIERS.length]!;
+    const lap = Math.floor((round - 1) / QUALIFIERS.length);
+    return lap === 0 ? `${town} ${qualifier}` : `${town} ${qualifier} ${lap + 1}`;
   });
   const teams: SyntheticTeam[] = [];
-  for (let start = 0; start < count; start += 4) {
+  for (let start = 0; start < count; start += MUNICIPALITIES_PER_TEAM) {
     const n = teams.length + 1;
     teams.push({
       name: `Equip ${n}`,
-      municipalities: municipalities.slice(start, start + 4),
+      municipalities: municipalities.slice(start, start + MUNICIPALITIES_PER_TEAM),
       members: TEAM_STAFF.flatMap((s) =>
         Array.from({ length: s.count }, (_, i) => ({
           key: `t${n}-${s.roles[0]!.replace('_', '-')}-${i + 1}`,
@@ -103,5 +107,7 @@ export function worldFor(persons: number): SyntheticWorld {
   };
 }
 
+const MUNICIPALITIES_PER_TEAM = 2;
+
 /** The team serving municipality `m` (its index in `world.municipalities`). */
-export const teamOf = (m: number) => Math.floor(m / 4);
+export const teamOf = (m: number) => Math.floor(m / MUNICIPALITIES_PER_TEAM);
