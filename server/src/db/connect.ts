@@ -51,6 +51,14 @@ export async function rowsOf<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** `a, b, c` for `IN (…)`: ids as uuid parameters (an empty list is the caller's to avoid). */
+export function uuidList(ids: readonly string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
 function pgIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid role name ${name}`);
   return name;

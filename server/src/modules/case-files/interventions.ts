@@ -98,7 +98,7 @@ export async function create(
   const today = todayIn(auth.entity.timeZone, deps.clock.now());
   return deps.database.tenant(entityId, async (tx) => {
     const file = await lockFor(tx, auth, caseFileId, 'can_add_content');
-    if (file.state !== 'open') throw new AppError('case_files.closed', 409);
+    assertEditable(auth, file, null, undefined);
     await assertContent(tx, ctx, file, input, today);
     const professionals = [
       auth.professionalId,

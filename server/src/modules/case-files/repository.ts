@@ -8,7 +8,7 @@ import type {
   Language,
   MemberRole,
 } from '@caliu/common';
-import { rowsOf, type Tx } from '../../db/connect';
+import { rowsOf, type Tx, uuidList } from '../../db/connect';
 import {
   caseFileMembers,
   caseFileProfessionals,
@@ -250,10 +250,7 @@ export async function activeProfessionals(tx: Tx, entityId: string, ids: string[
   const rows = await rowsOf<{ id: string }>(
     tx,
     sql`SELECT id FROM professionals WHERE entity_id = ${entityId} AND active
-      AND id IN (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
+      AND id IN (${uuidList(ids)})`,
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -445,10 +442,7 @@ export async function interventionsByIds(
     tx,
     sql`${INTERVENTION_SELECT}
       WHERE i.entity_id = ${entityId} AND i.case_file_id = ${caseFileId}
-        AND i.id IN (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+        AND i.id IN (${uuidList(ids)})`,
   );
 }
 
@@ -562,10 +556,7 @@ export async function membersPlaces(
       JOIN persons p ON p.entity_id = c.entity_id AND p.id = c.person_id
       JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
       WHERE c.entity_id = ${entityId} AND c.case_file_id = ${caseFileId}
-        AND c.person_id IN (${sql.join(
-          personIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+        AND c.person_id IN (${uuidList(personIds)})`,
   );
 }
 

@@ -1,11 +1,10 @@
 import type { Language } from '@caliu/common';
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../../db/connect';
+import { rowsOf, type Tx, uuidList } from '../../../db/connect';
 import type { RequestContext } from '../../../platform/context';
-import { AppError, notFound } from '../../../platform/errors';
+import { notFound } from '../../../platform/errors';
 import { todayIn } from '../../persons/rules';
 import { catalogueLabel } from '../present';
-import * as repo from '../repository';
 import { type Deps, lockFor } from '../service';
 import { assertEditable, auditChange } from './guard';
 import { type EntrySpec, type Values } from './kinds';
@@ -52,12 +51,6 @@ function selectOf(spec: EntrySpec): SQL {
     LEFT JOIN professionals au ON au.entity_id = e.entity_id AND au.id = e.author_id`;
 }
 
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-
 /** Entries of one kind by id (a timeline page), in no particular order. */
 export async function entriesByIds(
   tx: Tx,
@@ -70,7 +63,7 @@ export async function entriesByIds(
   return rowsOf<EntryRow>(
     tx,
     sql`${selectOf(spec)}
-      WHERE e.entity_id = ${entityId} AND e.case_file_id = ${caseFileId} AND e.id IN (${idList(ids)})`,
+      WHERE e.entity_id = ${entityId} AND e.case_file_id = ${caseFileId} AND e.id IN (${uuidList(ids)})`,
   );
 }
 
@@ -122,29 +115,6 @@ export function presentEntry(spec: EntrySpec, row: EntryRow, language: Language,
   };
 }
 
-/** A resource granted now: the intervention the system records for it. */
-async function recordGrant(
-  tx: Tx,
-  ctx: RequestContext,
-  caseFileId: string,
-  row: EntryRow,
-  today: string,
-) {
-  await repo.insertIntervention(
-    tx,
-    {
-      entityId: ctx.auth.entity.id,
-      caseFileId,
-      event: 'resource_granted',
-      resourceId: row.id,
-      occurredOn: today,
-      authorId: ctx.auth.professionalId,
-    },
-    [ctx.auth.professionalId],
-    [row.personId],
-  );
-}
-
 /** What a creation or a change sends (validated by the kind's schema at the edge). */
 export type SaveInput = Values & { typeId?: string; personId?: string; version?: number };
 
@@ -168,16 +138,12 @@ export async function save(
     const file = await lockFor(tx, auth, caseFileId, 'can_add_content');
     const stored = id ? await lockEntry(tx, spec, entityId, caseFileId, id) : null;
     if (id && !stored) throw notFound(spec.kind);
-    if (stored) {
-      assertEditable(
-        auth,
-        file,
-        { author_id: stored.authorId, version: stored.version },
-        input.version,
-      );
-    } else if (file.state !== 'open') {
-      throw new AppError('case_files.closed', 409);
-    }
+    assertEditable(
+      auth,
+      file,
+      stored && { author_id: stored.authorId, version: stored.version },
+      input.version,
+    );
     const { version: _version, ...changes } = input;
     const next: Values = { ...(stored ?? {}), ...changes };
     const completed = spec.check(ctx, next, stored, today);
@@ -213,9 +179,7 @@ export async function save(
         WHERE entity_id = ${entityId} AND id = ${entryId}`);
     }
     const [row] = await entriesByIds(tx, spec, entityId, caseFileId, [entryId!]);
-    if (spec.kind === 'resource' && row!.state === 'granted' && stored?.state !== 'granted') {
-      await recordGrant(tx, ctx, caseFileId, row!, today);
-    }
+    await spec.afterSave?.({ tx, ctx, caseFileId, row: row!, stored, today });
     await auditChange(
       tx,
       ctx,

@@ -37,15 +37,19 @@ export function mayEdit(
   return authorId === auth.professionalId || scope === 'team' || scope === 'entity';
 }
 
-/** Refuses a change to an entry the viewer may not change, or one edited meanwhile. */
+/**
+ * Refuses writing on a closed file, and a change (`stored`, null for a new entry) to an entry the
+ * viewer may not change or that was edited meanwhile.
+ */
 export function assertEditable(
   auth: AuthContext,
   file: FileAbilities,
-  stored: { author_id: string | null; version: number },
+  stored: { author_id: string | null; version: number } | null,
   version: number | undefined,
   permission: Extract<Permission, 'content.edit' | 'plans.edit'> = 'content.edit',
 ) {
   if (file.state !== 'open') throw new AppError('case_files.closed', 409);
+  if (!stored) return;
   if (!mayEdit(auth, file, stored.author_id, permission)) {
     throw new AppError('case_files.not_your_entry', 403);
   }

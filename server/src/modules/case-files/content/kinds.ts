@@ -8,9 +8,11 @@ import {
   type ResourceState,
 } from '@caliu/common';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/connect';
 import type { RequestContext } from '../../../platform/context';
 import { AppError, fieldError } from '../../../platform/errors';
 import { translator } from '../../../platform/i18n';
+import * as repo from '../repository';
 import { assertNotFuture, assertOrder } from './rules';
 
 /**
@@ -40,6 +42,15 @@ export type EntrySpec = {
   check(ctx: RequestContext, next: Values, stored: Values | null, today: string): Values;
   /** What the API adds to an entry of this kind beyond its fields. */
   extra?(row: Values): Values;
+  /** What the kind does besides, in the same transaction, once an entry is saved. */
+  afterSave?(saved: {
+    tx: Tx;
+    ctx: RequestContext;
+    caseFileId: string;
+    row: Values & { id: string; personId: string };
+    stored: Values | null;
+    today: string;
+  }): Promise<void>;
 };
 
 const demand: EntrySpec = {
@@ -120,6 +131,23 @@ const resource: EntrySpec = {
     return completed;
   },
   extra: (row) => ({ nextStates: RESOURCE_TRANSITIONS[row.state as ResourceState] }),
+  // Granting records an intervention by itself, pointing at the resource.
+  async afterSave({ tx, ctx, caseFileId, row, stored, today }) {
+    if (row.state !== 'granted' || stored?.state === 'granted') return;
+    await repo.insertIntervention(
+      tx,
+      {
+        entityId: ctx.auth.entity.id,
+        caseFileId,
+        event: 'resource_granted',
+        resourceId: row.id,
+        occurredOn: today,
+        authorId: ctx.auth.professionalId,
+      },
+      [ctx.auth.professionalId],
+      [row.personId],
+    );
+  },
 };
 
 const procedure: EntrySpec = {

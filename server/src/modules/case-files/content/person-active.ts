@@ -1,6 +1,6 @@
 import { formatCaseFileNumber, type Language, type PersonActive } from '@caliu/common';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../../db/connect';
+import { rowsOf, type Tx, uuidList } from '../../../db/connect';
 import type { AuthContext } from '../../../platform/context';
 import { caseFileScope } from '../access';
 import { catalogueLabel } from '../present';
@@ -45,10 +45,7 @@ export async function personActive(
     };
   }
   const numbers = new Map(files.map((f) => [f.id, formatCaseFileNumber(f.year, f.seq)]));
-  const inFiles = sql.join(
-    files.map((f) => sql`${f.id}::uuid`),
-    sql`, `,
-  );
+  const inFiles = uuidList(files.map((f) => f.id));
   type Typed = { id: string; case_file_id: string; type_id: string; code: string; labels: null };
   const problems = await rowsOf<Typed & { started_on: string }>(
     tx,

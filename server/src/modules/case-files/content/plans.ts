@@ -1,8 +1,8 @@
 import type { CreatePlan, Plan, UpdatePlan } from '@caliu/common';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../../db/connect';
+import { rowsOf, type Tx, uuidList } from '../../../db/connect';
 import type { RequestContext } from '../../../platform/context';
-import { AppError, notFound } from '../../../platform/errors';
+import { notFound } from '../../../platform/errors';
 import { todayIn } from '../../persons/rules';
 import { type Deps, lockFor } from '../service';
 import { assertEditable, auditChange } from './guard';
@@ -54,10 +54,7 @@ export async function plansByIds(
     tx,
     sql`${PLAN_SELECT}
       WHERE p.entity_id = ${entityId} AND p.case_file_id = ${caseFileId}
-        AND p.id IN (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+        AND p.id IN (${uuidList(ids)})`,
   );
 }
 
@@ -81,25 +78,37 @@ export function presentPlan(row: PlanRow, canEdit: boolean): Plan {
   };
 }
 
+/** The lists given replace the stored ones, each in one statement. */
 async function replaceLists(tx: Tx, entityId: string, planId: string, input: UpdatePlan) {
   if (input.actions) {
     await tx.execute(
       sql`DELETE FROM plan_actions WHERE entity_id = ${entityId} AND plan_id = ${planId}`,
     );
-    for (const [position, a] of input.actions.entries()) {
+    if (input.actions.length > 0) {
       await tx.execute(sql`INSERT INTO plan_actions
           (entity_id, plan_id, position, description, responsible, due_on, done)
-        VALUES (${entityId}, ${planId}, ${position}, ${a.description}, ${a.responsible},
-          ${a.dueOn ?? null}, ${a.done ?? false})`);
+        VALUES ${sql.join(
+          input.actions.map(
+            (a, position) => sql`(${entityId}, ${planId}, ${position}, ${a.description},
+              ${a.responsible}, ${a.dueOn ?? null}::date, ${a.done ?? false})`,
+          ),
+          sql`, `,
+        )}`);
     }
   }
   if (input.reviews) {
     await tx.execute(
       sql`DELETE FROM plan_reviews WHERE entity_id = ${entityId} AND plan_id = ${planId}`,
     );
-    for (const [position, r] of input.reviews.entries()) {
+    if (input.reviews.length > 0) {
       await tx.execute(sql`INSERT INTO plan_reviews (entity_id, plan_id, position, due_on, held_on, notes)
-        VALUES (${entityId}, ${planId}, ${position}, ${r.dueOn}, ${r.heldOn ?? null}, ${r.notes ?? ''})`);
+        VALUES ${sql.join(
+          input.reviews.map(
+            (r, position) => sql`(${entityId}, ${planId}, ${position}, ${r.dueOn}::date,
+              ${r.heldOn ?? null}::date, ${r.notes ?? ''})`,
+          ),
+          sql`, `,
+        )}`);
     }
   }
 }
@@ -118,17 +127,16 @@ export async function save(
   return deps.database.tenant(entityId, async (tx) => {
     const file = await lockFor(tx, auth, caseFileId, 'can_edit_plans');
     let planId = id;
-    if (id) {
-      const [stored] = await rowsOf<{ author_id: string | null; version: number }>(
-        tx,
-        sql`SELECT author_id, version FROM intervention_plans
-          WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId} AND id = ${id} FOR UPDATE`,
-      );
-      if (!stored) throw notFound('plan');
-      assertEditable(auth, file, stored, (input as UpdatePlan).version, 'plans.edit');
-    } else if (file.state !== 'open') {
-      throw new AppError('case_files.closed', 409);
-    }
+    const [stored] = id
+      ? await rowsOf<{ author_id: string | null; version: number }>(
+          tx,
+          sql`SELECT author_id, version FROM intervention_plans
+            WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId} AND id = ${id}
+            FOR UPDATE`,
+        )
+      : [];
+    if (id && !stored) throw notFound('plan');
+    assertEditable(auth, file, stored ?? null, (input as UpdatePlan).version, 'plans.edit');
     assertNotFuture(ctx, input.startedOn, today, 'startedOn');
     (input.reviews ?? []).forEach((r, i) =>
       assertNotFuture(ctx, r.heldOn, today, `reviews.${i}.heldOn`),

@@ -7,7 +7,7 @@ import {
 } from '@caliu/common';
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../db/connect';
-import type { AuthContext, RequestContext } from '../../../platform/context';
+import type { RequestContext } from '../../../platform/context';
 import { decodeKeyCursor, encodeCursor } from '../../../platform/pagination';
 import { presentIntervention } from '../present';
 import * as repo from '../repository';
@@ -117,7 +117,7 @@ export async function timeline(
 ): Promise<TimelinePage> {
   const { auth } = ctx;
   return deps.database.tenant(auth.entity.id, async (tx) => {
-    const file = await readable(tx, auth as AuthContext, caseFileId);
+    const file = await readable(tx, auth, caseFileId);
     const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : CONTENT_KINDS;
     const rows = await pageOf(
       tx,
