@@ -138,7 +138,7 @@ export async function loadSynthetic(
     timeZone: 'Europe/Madrid',
   });
 
-  // The organization: municipalities, a sector and a team per four of them, professionals.
+  // The organization: municipalities, a sector and a team per two of them, professionals.
   const passwordHash = await hashPassword(spec.password);
   const professionals: SyntheticResult['professionals'] = new Map();
   const { municipalityIds, teamIds } = await database.tenant(entityId, async (tx) => {
@@ -150,39 +150,28 @@ export async function loadSynthetic(
       })),
       teams: world.teams.map((t) => ({ name: t.name, sectors: [`Sector ${t.name}`] })),
     });
-    for (const [index, team] of world.teams.entries()) {
-      for (const member of team.members) {
-        const pid = await insertProfessional(tx, entityId, {
-          username: member.key,
-          givenName: member.key,
-          surnames: 'Sintètic',
-          email: `${member.key}@synthetic.example`,
-          roles: member.roles,
-          // European Social Fund cost category: immigration technicians carry one.
-          ...(member.scope === 'immigration' ? { costCategory: 'A' as const } : {}),
-          passwordHash,
-        });
-        await addMembership(
-          tx,
-          entityId,
-          territory.teamIds.get(team.name)!,
-          pid,
-          member.coordinator,
-        );
-        professionals.set(member.key, { id: pid, roles: member.roles, team: index });
-      }
-    }
-    for (const other of world.others) {
+    const add = async (key: string, roles: Role[], team: number | null) => {
       const pid = await insertProfessional(tx, entityId, {
-        username: other.key,
-        givenName: other.key,
+        username: key,
+        givenName: key,
         surnames: 'Sintètic',
-        email: `${other.key}@synthetic.example`,
-        roles: other.roles,
+        email: `${key}@synthetic.example`,
+        roles,
+        // European Social Fund cost category: immigration technicians carry one.
+        ...(roles.includes('tech_immigration') ? { costCategory: 'A' as const } : {}),
         passwordHash,
       });
-      professionals.set(other.key, { id: pid, roles: other.roles, team: null });
+      professionals.set(key, { id: pid, roles, team });
+      return pid;
+    };
+    for (const [index, team] of world.teams.entries()) {
+      for (const member of team.members) {
+        const pid = await add(member.key, member.roles, index);
+        const teamId = territory.teamIds.get(team.name)!;
+        await addMembership(tx, entityId, teamId, pid, member.coordinator);
+      }
     }
+    for (const other of world.others) await add(other.key, other.roles, null);
     return territory;
   });
   const municipalityId = world.municipalities.map((m) => municipalityIds.get(m)!);
