@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { interventionSchema } from './case-files';
+import { CASE_SCOPES } from './roles';
 import { textField } from './text';
 
 /**
@@ -322,7 +323,12 @@ export const planPageSchema = pageOf(planSchema);
  */
 export const personActiveSchema = z.object({
   caseFiles: z.array(
-    z.object({ id: z.uuid(), number: z.string(), scope: z.string(), referent: named.nullable() }),
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      scope: z.enum(CASE_SCOPES),
+      referent: named.nullable(),
+    }),
   ),
   problems: z.array(
     z.object({

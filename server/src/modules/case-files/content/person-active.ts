@@ -1,4 +1,9 @@
-import { formatCaseFileNumber, type Language, type PersonActive } from '@caliu/common';
+import {
+  type CaseScope,
+  formatCaseFileNumber,
+  type Language,
+  type PersonActive,
+} from '@caliu/common';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx, uuidList } from '../../../db/connect';
 import type { AuthContext } from '../../../platform/context';
@@ -24,7 +29,7 @@ export async function personActive(
     id: string;
     year: number;
     seq: number;
-    scope: string;
+    scope: CaseScope;
     referent_id: string | null;
     referent_name: string | null;
   }>(

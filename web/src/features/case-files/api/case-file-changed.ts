@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { CaseFile } from '@caliu/common';
-import { caseFileKey, caseFilesKey, contentKey, interventionsKey } from './keys';
+import { caseFileKey, caseFilesKey, interventionsKey, timelineKey } from './keys';
 
 /**
  * After a change the API answered with the case file: the page shows it at once, and lists and
@@ -18,7 +18,7 @@ export function useCaseFileChanged() {
     if (timeline) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: interventionsKey(caseFile.id) }),
-        queryClient.invalidateQueries({ queryKey: contentKey(caseFile.id) }),
+        queryClient.invalidateQueries({ queryKey: timelineKey(caseFile.id) }),
       ]);
     }
   };

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@/lib/api-client';
 import { contentPath, kindApi } from './content-api';
 import type { CreateOf, RecordKind } from './content-api';
-import { useContentChanged } from './content-changed';
+import { isGranted, useContentChanged } from './content-changed';
 
 export type CreateContentInput<K extends RecordKind> = { caseFileId: string; body: CreateOf[K] };
 
@@ -21,6 +21,7 @@ export function useCreateContent<K extends RecordKind>(kind: K) {
   const changed = useContentChanged();
   return useMutation({
     mutationFn: (input: CreateContentInput<K>) => createContent(kind, input),
-    onSuccess: (_item, input) => changed(input.caseFileId),
+    onSuccess: (item, input) =>
+      changed(input.caseFileId, kind, { wroteIntervention: isGranted(item) }),
   });
 }

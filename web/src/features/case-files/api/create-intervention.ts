@@ -20,6 +20,6 @@ export function useCreateIntervention() {
   const changed = useContentChanged();
   return useMutation({
     mutationFn: createIntervention,
-    onSuccess: (intervention) => changed(intervention.caseFileId),
+    onSuccess: (intervention) => changed(intervention.caseFileId, 'intervention'),
   });
 }

@@ -3,7 +3,7 @@ import { timelinePageSchema } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
 import { timelineSearch } from '../timeline-filters';
 import type { TimelineFilters } from '../timeline-filters';
-import { timelineKey } from './keys';
+import { timelineKey, CONTENT_STALE_MS } from './keys';
 
 /** How many entries each page of the timeline holds. */
 export const TIMELINE_PAGE_SIZE = 50;
@@ -32,6 +32,7 @@ export function useTimeline(id: string, filters: TimelineFilters, enabled: boole
     queryFn: ({ pageParam, signal }) => getTimeline(id, filters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    staleTime: CONTENT_STALE_MS,
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -34,3 +34,9 @@ export const timelineKey = (id: string) => [...contentKey(id), 'timeline'] as co
 
 /** A case file's intervention plans: one of its content lists. */
 export const plansKey = (id: string) => contentListKey(id, 'plan');
+
+/**
+ * How long a read of content stays fresh: coming back to a tab within it shows what was read
+ * (each read is audited) instead of reading again; recording anything refreshes it at once.
+ */
+export const CONTENT_STALE_MS = 30_000;

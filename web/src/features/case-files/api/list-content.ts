@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { apiJson } from '@/lib/api-client';
 import { contentPath, kindApi } from './content-api';
 import type { RecordKind } from './content-api';
-import { contentListKey } from './keys';
+import { contentListKey, CONTENT_STALE_MS } from './keys';
 
 /** How many entries each page of a kind's list holds. */
 export const CONTENT_PAGE_SIZE = 50;
@@ -30,5 +30,6 @@ export function useContentList<K extends RecordKind>(kind: K, caseFileId: string
     queryFn: ({ pageParam, signal }) => listContent(kind, caseFileId, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    staleTime: CONTENT_STALE_MS,
   });
 }

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { interventionPageSchema } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
-import { interventionsKey } from './keys';
+import { interventionsKey, CONTENT_STALE_MS } from './keys';
 
 /** How many interventions each page of their list holds. */
 export const INTERVENTIONS_PAGE_SIZE = 50;
@@ -27,6 +27,7 @@ export function useInterventions(id: string, enabled: boolean) {
     queryFn: ({ pageParam, signal }) => listInterventions(id, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    staleTime: CONTENT_STALE_MS,
     enabled,
   });
 }

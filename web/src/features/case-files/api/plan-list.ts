@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { planPageSchema } from '@caliu/common';
 import { apiJson } from '@/lib/api-client';
-import { plansKey } from './keys';
+import { plansKey, CONTENT_STALE_MS } from './keys';
 
 /** How many plans each page holds (a case file has a few: one active, older ones closed). */
 export const PLANS_PAGE_SIZE = 20;
@@ -23,6 +23,7 @@ export function usePlans(id: string, enabled: boolean) {
     queryFn: ({ pageParam, signal }) => listPlans(id, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    staleTime: CONTENT_STALE_MS,
     enabled,
   });
 }

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { apiJson } from '@/lib/api-client';
 import { contentPath, kindApi } from './content-api';
 import type { RecordKind, UpdateOf } from './content-api';
-import { useContentChanged } from './content-changed';
+import { isGranted, useContentChanged } from './content-changed';
 
 export type UpdateContentInput<K extends RecordKind> = {
   caseFileId: string;
@@ -29,6 +29,7 @@ export function useUpdateContent<K extends RecordKind>(kind: K) {
   const changed = useContentChanged();
   return useMutation({
     mutationFn: (input: UpdateContentInput<K>) => updateContent(kind, input),
-    onSuccess: (_item, input) => changed(input.caseFileId),
+    onSuccess: (item, input) =>
+      changed(input.caseFileId, kind, { wroteIntervention: isGranted(item) }),
   });
 }

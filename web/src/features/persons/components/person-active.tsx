@@ -3,9 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonActive as Active, PersonView } from '@caliu/common';
-import { emptyStateClass } from '@/components/ui/query-state';
 import { cx } from '@/lib/cx';
-import { anythingActive, isScope } from '../active';
 import { useCalendarDateFormat } from '../dates';
 import styles from '../persons.module.css';
 
@@ -31,11 +29,7 @@ export function PersonActivePanel({ person }: { person: PersonView }) {
       <h2 id={headingId} className="section-title">
         {t('persons.active.title')}
       </h2>
-      {anythingActive(active) ? (
-        <ActiveLists active={active} />
-      ) : (
-        <p className={emptyStateClass}>{t('persons.active.empty')}</p>
-      )}
+      <ActiveLists active={active} />
     </section>
   );
 }
@@ -57,9 +51,7 @@ function ActiveLists({ active }: { active: Active }) {
             <Link to={`/case-files/${encodeURIComponent(file.id)}`} className={styles.fact}>
               {file.number}
             </Link>
-            {isScope(file.scope) && (
-              <span className={styles.fact}>{t(`caseFiles.scopes.${file.scope}`)}</span>
-            )}
+            <span className={styles.fact}>{t(`caseFiles.scopes.${file.scope}`)}</span>
             <span className={styles.fact}>
               {file.referent
                 ? t('persons.active.referent', { name: file.referent.name })
