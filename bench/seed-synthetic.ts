@@ -7,13 +7,9 @@
  * given (the one `npm start` uses is ./data; stop Caliu first). Writes the planted duplicate
  * pairs to `.bench/<entity>.duplicates.json` and prints what it loaded and how fast.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/connect';
-import { todayIn } from '../server/src/modules/persons/rules';
-import { loadSynthetic } from '../server/src/testing/synthetic/load';
-import { copySink, insertSink } from '../server/src/testing/synthetic/sink';
+import { loadPopulation, SYNTHETIC_PASSWORD } from './harness/population';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,56 +20,37 @@ const { values: args } = parseArgs({
     content: { type: 'string', default: '3' },
     entity: { type: 'string' },
     'data-dir': { type: 'string', default: 'data' },
-    password: { type: 'string', default: 'caliu-synthetic' },
+    password: { type: 'string', default: SYNTHETIC_PASSWORD },
   },
 });
 
-const persons = Number(args.persons);
-const seed = Number(args.seed);
-const url = process.env.DATABASE_URL;
-const entityCode = args.entity ?? `synthetic-${persons}-${seed}`;
+const url = process.env.DATABASE_URL || null;
 const database = await openDatabase(
   url ? { kind: 'postgres', url, poolSize: 2 } : { kind: 'pglite', dataDir: args['data-dir'] },
 );
-const sink = url ? await copySink(url) : insertSink(database);
-const started = Date.now();
-const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
-let last = 0;
-const result = await loadSynthetic(
-  database,
-  sink,
-  {
-    entityCode,
-    persons,
-    caseFiles: Number(args['case-files'] ?? 2 * persons),
-    seed,
-    duplicateRate: Number(args.duplicates),
-    contentPerFile: Number(args.content),
-    password: args.password,
-    today: todayIn('Europe/Madrid', new Date()),
-  },
-  (what, done, total) => {
-    if (Date.now() - last > 5000 || done === total) {
-      last = Date.now();
-      console.log(
-        `  ${what}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${seconds()} s)`,
-      );
-    }
-  },
-);
-const loadedIn = seconds();
-console.log(`analysing the tables (${seconds()} s)`);
-await sink.run(url ? 'VACUUM (ANALYZE)' : 'ANALYZE');
-await sink.close();
-await database.close();
-mkdirSync('.bench', { recursive: true });
-const manifest = join('.bench', `${entityCode}.duplicates.json`);
-writeFileSync(manifest, JSON.stringify(result.duplicates, null, 0));
-console.log(
-  `\nentity ${entityCode} (${result.entityId}) loaded in ${loadedIn} s, analysed by ${seconds()} s`,
-);
-for (const [table, count] of Object.entries(result.counts)) {
-  console.log(`  ${table.padEnd(28)} ${count.toLocaleString('en').padStart(12)}`);
+try {
+  const result = await loadPopulation(
+    database,
+    url,
+    {
+      persons: Number(args.persons),
+      ...(args['case-files'] ? { caseFiles: Number(args['case-files']) } : {}),
+      seed: Number(args.seed),
+      duplicateRate: Number(args.duplicates),
+      contentPerFile: Number(args.content),
+      ...(args.entity ? { entityCode: args.entity } : {}),
+      password: args.password,
+    },
+    (line) => console.log(line),
+  );
+  console.log(
+    `\nentity ${result.entityCode} (${result.entityId}) loaded and analysed in ${result.seconds.toFixed(1)} s`,
+  );
+  for (const [table, count] of Object.entries(result.counts)) {
+    console.log(`  ${table.padEnd(28)} ${count.toLocaleString('en').padStart(12)}`);
+  }
+  console.log(`  planted duplicate pairs: ${result.duplicates.length} (${result.manifest})`);
+  console.log(`  professionals: ${result.professionals.size}, password "${args.password}"`);
+} finally {
+  await database.close();
 }
-console.log(`  planted duplicate pairs: ${result.duplicates.length} (${manifest})`);
-console.log(`  professionals: ${result.professionals.size}, password "${args.password}"`);

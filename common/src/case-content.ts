@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { interventionSchema } from './case-files';
+import { caseFileSchema, interventionSchema } from './case-files';
 import { CASE_SCOPES } from './roles';
 import { textField } from './text';
 
@@ -301,6 +301,19 @@ export const timelinePageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
+
+/**
+ * Opening a case file in one request: `GET /api/case-files/:id?timeline=20` answers the header
+ * with the first page of its timeline (null when the user may not read its content).
+ */
+export const caseFileOpenQuerySchema = z.object({
+  timeline: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type CaseFileOpenQuery = z.infer<typeof caseFileOpenQuerySchema>;
+export const openedCaseFileSchema = caseFileSchema.extend({
+  timeline: timelinePageSchema.nullable().optional(),
+});
+export type OpenedCaseFile = z.infer<typeof openedCaseFileSchema>;
 
 /** A list of one kind under a case file: `/demands`, `/problems`, `/resources`… */
 export const contentListQuerySchema = z.object({

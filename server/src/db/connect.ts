@@ -27,7 +27,15 @@ export type DatabaseOptions = (
 ) & {
   /** The role to work as after migrating; tests use it to check the refusal of a bypassing role. */
   appRole?: string;
+  /**
+   * Hears every statement the application sends, with its parameters (the benchmark records an
+   * endpoint's statements to replay them as its baseline). Parameters may hold personal data:
+   * never log them.
+   */
+  onQuery?: QueryListener;
 };
+
+export type QueryListener = (text: string, params: unknown[]) => void;
 
 /**
  * The database as the rest of Caliu sees it. Every read or write of tenant data goes through
@@ -79,10 +87,14 @@ async function assertCannotBypassRls(run: (q: string) => Promise<{ rows: unknown
   }
 }
 
+const loggerOf = (onQuery: QueryListener | undefined) =>
+  onQuery ? { logger: { logQuery: onQuery } } : {};
+
 export async function openPglite(
   client: PGlite,
   release?: () => void,
   appRole = APP_ROLE,
+  onQuery?: QueryListener,
 ): Promise<Database> {
   await migrate({
     query: (text, params) => client.query(text, params),
@@ -97,7 +109,7 @@ export async function openPglite(
     release?.();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, ...loggerOf(onQuery) }) as unknown as Db;
   return wrap('pglite', db, async () => {
     await client.close();
     release?.();
@@ -108,6 +120,7 @@ export async function openPostgres(
   url: string,
   poolSize = 10,
   appRole = APP_ROLE,
+  onQuery?: QueryListener,
 ): Promise<Database> {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
@@ -128,7 +141,7 @@ export async function openPostgres(
     await pool.end();
     throw error;
   }
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, ...loggerOf(onQuery) }) as unknown as Db;
   return wrap('postgres', db, () => pool.end());
 }
 
@@ -159,7 +172,7 @@ function wrap(kind: Database['kind'], db: Db, close: () => Promise<void>): Datab
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   switch (options.kind) {
     case 'postgres':
-      return openPostgres(options.url, options.poolSize, options.appRole);
+      return openPostgres(options.url, options.poolSize, options.appRole, options.onQuery);
     case 'pglite-memory':
       return openPglite(
         await PGlite.create({
@@ -168,6 +181,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }),
         undefined,
         options.appRole,
+        options.onQuery,
       );
     case 'pglite': {
       const pgDataDir = path.join(options.dataDir, 'pgdata');
@@ -177,6 +191,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           await PGlite.create(pgDataDir, { extensions }),
           release,
           options.appRole,
+          options.onQuery,
         );
       } catch (error) {
         release(); // idempotent: openPglite may have released already

@@ -4,6 +4,8 @@ import {
   caseFileIdParamsSchema,
   caseFileListQuerySchema,
   caseFilePageSchema,
+  caseFileOpenQuerySchema,
+  openedCaseFileSchema,
   caseFileSchema,
   catalogueParamsSchema,
   catalogueSchema,
@@ -23,6 +25,7 @@ import {
 import type { AppDeps } from '../../platform/context';
 import { errors } from '../../platform/http-schemas';
 import { contextOf } from '../../platform/request-context';
+import { openCaseFile } from './content/open';
 import * as interventions from './interventions';
 import * as service from './service';
 
@@ -70,12 +73,14 @@ export const caseFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       config: { permission: 'case_files.view' },
       schema: {
         tags,
-        summary: "A case file's header, members and assigned professionals (audited read)",
+        summary:
+          "A case file's header, members and assigned professionals, with `timeline=N` the first N entries of its timeline (audited reads)",
         params: caseFileIdParamsSchema,
-        response: { 200: caseFileSchema, ...errors },
+        querystring: caseFileOpenQuerySchema,
+        response: { 200: openedCaseFileSchema, ...errors },
       },
     },
-    async (request) => service.get(deps, contextOf(request), request.params.id),
+    async (request) => openCaseFile(deps, contextOf(request), request.params.id, request.query),
   );
 
   app.patch(

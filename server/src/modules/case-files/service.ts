@@ -72,7 +72,7 @@ export async function loadCaseFile(
   tx: Tx,
   ctx: RequestContext,
   id: string,
-): Promise<{ caseFile: CaseFile; memberIds: string[] }> {
+): Promise<{ caseFile: CaseFile; memberIds: string[]; row: repo.CaseFileRow }> {
   const entityId = ctx.auth.entity.id;
   const row = await repo.findCaseFile(tx, entityId, id, viewerOf(ctx.auth));
   if (!row) throw notFound('case_file');
@@ -93,21 +93,20 @@ export async function loadCaseFile(
   return {
     caseFile: presentCaseFile(row, members, assigned, closingReason),
     memberIds: members.map((m) => m.person_id),
+    row,
   };
 }
 
-/** The header (and abilities), its read audited for each member. */
-export async function get(deps: Deps, ctx: RequestContext, id: string): Promise<CaseFile> {
-  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
-    const { caseFile, memberIds } = await loadCaseFile(tx, ctx, id);
-    await writeAudit(tx, actorOf(ctx), {
-      action: 'case_file.read',
-      recordType: 'case_file',
-      recordId: id,
-      subjects: memberIds,
-    });
-    return caseFile;
+/** The header (and abilities) in the caller's transaction, its read audited for each member. */
+export async function readHeader(tx: Tx, ctx: RequestContext, id: string) {
+  const header = await loadCaseFile(tx, ctx, id);
+  await writeAudit(tx, actorOf(ctx), {
+    action: 'case_file.read',
+    recordType: 'case_file',
+    recordId: id,
+    subjects: header.memberIds,
   });
+  return header;
 }
 
 /** The entity's local year and day now. */

@@ -408,6 +408,75 @@ describe('case file content', () => {
     );
   });
 
+  it('opens a case file in one request: the header with its latest entries, each read audited', async () => {
+    const { db, entity, actor, tech, file, call, types } = await setUp();
+    for (const [code, day] of [
+      ['food', '2026-03-01'],
+      ['economic_aid', '2026-03-05'],
+    ] as const) {
+      const res = await call(tech.session, 'POST', `${base(file.id)}/demands`, {
+        typeId: (await types('demand'))[code],
+        personId: file.holderId,
+        requestedOn: day,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const audited = async () =>
+      db.asOwner((tx) =>
+        rowsOf<{ action: string; subjects: number }>(
+          tx,
+          sql`SELECT a.action, (SELECT count(*)::int FROM audit_subjects s
+              WHERE s.entity_id = a.entity_id AND s.audit_id = a.id) AS subjects
+            FROM audit_log a
+            WHERE a.entity_id = ${entity.id} AND a.record_id = ${file.id}
+              AND a.action IN ('case_file.read', 'case_file.read_content')
+            ORDER BY a.id`,
+        ),
+      );
+    const opened = await call(tech.session, 'GET', `/api/case-files/${file.id}?timeline=1`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const body = opened.json();
+    expect(body.id).toBe(file.id);
+    expect(body.members).toHaveLength(3);
+    expect(
+      body.timeline.items.map((e: { kind: string; date: string }) => [e.kind, e.date]),
+    ).toEqual([['demand', '2026-03-05']]);
+    // The next page is the timeline endpoint's, from this cursor.
+    const next = await call(
+      tech.session,
+      'GET',
+      `${base(file.id)}/timeline?limit=1&cursor=${encodeURIComponent(body.timeline.nextCursor)}`,
+    );
+    expect(next.json().items.map((e: { date: string }) => e.date)).toEqual(['2026-03-01']);
+    expect(await audited()).toEqual([
+      { action: 'case_file.read', subjects: 3 },
+      { action: 'case_file.read_content', subjects: 3 },
+      { action: 'case_file.read_content', subjects: 3 },
+    ]);
+    // Without the parameter: the header alone, one audited read.
+    const header = await call(tech.session, 'GET', `/api/case-files/${file.id}`);
+    expect(header.json()).not.toHaveProperty('timeline');
+    expect((await audited()).length).toBe(4);
+    // The technical administrator sees the header, not the content: timeline null, no content read.
+    const techAdmin = await actor(['tech_admin']);
+    const adminView = await call(
+      techAdmin.session,
+      'GET',
+      `/api/case-files/${file.id}?timeline=20`,
+    );
+    expect(adminView.statusCode, adminView.body).toBe(200);
+    expect(adminView.json().timeline).toBeNull();
+    expect((await audited()).map((a) => a.action)).toEqual([
+      'case_file.read',
+      'case_file.read_content',
+      'case_file.read_content',
+      'case_file.read',
+      'case_file.read',
+    ]);
+    const bad = await call(tech.session, 'GET', `/api/case-files/${file.id}?timeline=0`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers what is active for a person, only from case files whose content the user reads', async () => {
     const { db, entity, actor, tech, file, call, types } = await setUp();
     const siadTech = await actor(['tech_siad']);

@@ -116,25 +116,35 @@ export async function timeline(
   query: TimelineQuery,
 ): Promise<TimelinePage> {
   const { auth } = ctx;
-  return deps.database.tenant(auth.entity.id, async (tx) => {
-    const file = await readable(tx, auth, caseFileId);
-    const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : CONTENT_KINDS;
-    const rows = await pageOf(
-      tx,
-      auth.entity.id,
-      caseFileId,
-      { ...query, kinds },
-      decodeKeyCursor(query.cursor),
-      query.limit + 1,
-    );
-    await auditRead(tx, ctx, caseFileId);
-    const page = rows.slice(0, query.limit);
-    const last = rows.length > query.limit ? page[page.length - 1] : undefined;
-    return {
-      items: await entriesOf(tx, ctx, file, caseFileId, page),
-      nextCursor: last ? encodeCursor(last.sort_key, last.id) : null,
-    };
-  });
+  return deps.database.tenant(auth.entity.id, async (tx) =>
+    timelineIn(tx, ctx, await readable(tx, auth, caseFileId), caseFileId, query),
+  );
+}
+
+/** A page of the timeline of a file the viewer may read (`readable`), its read audited. */
+export async function timelineIn(
+  tx: Tx,
+  ctx: RequestContext,
+  file: FileAbilities,
+  caseFileId: string,
+  query: Omit<TimelineQuery, 'limit'> & { limit: number },
+): Promise<TimelinePage> {
+  const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : CONTENT_KINDS;
+  const rows = await pageOf(
+    tx,
+    ctx.auth.entity.id,
+    caseFileId,
+    { ...query, kinds },
+    decodeKeyCursor(query.cursor),
+    query.limit + 1,
+  );
+  await auditRead(tx, ctx, caseFileId);
+  const page = rows.slice(0, query.limit);
+  const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+  return {
+    items: await entriesOf(tx, ctx, file, caseFileId, page),
+    nextCursor: last ? encodeCursor(last.sort_key, last.id) : null,
+  };
 }
 
 /** The entries of one kind, most recent first (`/demands`, `/problems`…, `/plans`). */

@@ -1,0 +1,114 @@
+/**
+ * The shape every HTTP scenario shares: record what the endpoint runs for each prepared request
+ * (one request at a time, through HTTP), then — after a warm-up of both — measure the endpoint
+ * with the load generator and its baseline with the replayer, first at a fixed rate (latency
+ * target) and then at saturation (throughput ratio target).
+ */
+import { type Statement, type Replay, runBaseline } from '../harness/baseline';
+import type { LoadRequest } from '../harness/load-child';
+import { runLoad } from '../harness/load';
+import type { Row } from '../harness/report';
+import { type BenchServer, type BenchSession } from '../harness/server';
+import { round } from '../harness/stats';
+
+export type Timing = { warmup: number; fixed: number; saturation: number };
+
+export type HttpScenario = {
+  name: string;
+  /** Requests, each with the session that sends it. */
+  requests: { path: string; session: BenchSession }[];
+  rate: number;
+  p99TargetMs: number;
+  /** Saturation throughput over the baseline's, at least. */
+  ratioTarget: number;
+  connections: number;
+};
+
+export async function measureHttp(
+  server: BenchServer,
+  replay: Replay,
+  scenario: HttpScenario,
+  timing: Timing,
+  progress: (what: string) => void,
+): Promise<Row[]> {
+  progress(`${scenario.name}: recording ${scenario.requests.length} requests`);
+  const recordings: Statement[][] = [];
+  for (const request of scenario.requests) {
+    recordings.push(
+      await server.recorder.record(async () => {
+        const response = await fetch(`${server.url}${request.path}`, {
+          headers: request.session.headers,
+        });
+        if (response.status !== 200) {
+          throw new Error(`GET ${request.path}: ${response.status} ${await response.text()}`);
+        }
+        await response.arrayBuffer();
+      }),
+    );
+  }
+  const loadRequests: (LoadRequest & { headers: Record<string, string> })[] = scenario.requests.map(
+    (r) => ({ method: 'GET', path: r.path, headers: r.session.headers }),
+  );
+  const plan = {
+    url: server.url,
+    headers: {},
+    requests: loadRequests,
+    connections: scenario.connections,
+  };
+
+  progress(`${scenario.name}: warming up`);
+  await runLoad({ ...plan, seconds: timing.warmup });
+  await runBaseline(replay, recordings, {
+    connections: scenario.connections,
+    seconds: timing.warmup,
+  });
+
+  progress(`${scenario.name}: ${scenario.rate} requests/s for ${timing.fixed} s`);
+  const fixed = await runLoad({ ...plan, seconds: timing.fixed, rate: scenario.rate });
+  const fixedBase = await runBaseline(replay, recordings, {
+    connections: scenario.connections,
+    seconds: timing.fixed,
+    rate: scenario.rate,
+  });
+  progress(`${scenario.name}: saturation for ${timing.saturation} s`);
+  const saturated = await runLoad({ ...plan, seconds: timing.saturation });
+  const saturatedBase = await runBaseline(replay, recordings, {
+    connections: scenario.connections,
+    seconds: timing.saturation,
+  });
+
+  const errorNote = (errors: number, statuses: Record<string, number>) =>
+    errors > 0 ? `${errors} errors (statuses ${JSON.stringify(statuses)})` : undefined;
+  const baselineOf = (b: typeof fixedBase) => ({
+    median_ms: b.median_ms,
+    p99_ms: b.p99_ms,
+    throughput: b.throughput,
+  });
+  const fixedNote = errorNote(fixed.errors, fixed.statuses);
+  const saturatedNote = errorNote(saturated.errors, saturated.statuses);
+  const ratio = round(saturated.throughput / saturatedBase.throughput);
+  return [
+    {
+      name: `${scenario.name} @ ${scenario.rate}/s`,
+      median_ms: fixed.median_ms,
+      p99_ms: fixed.p99_ms,
+      throughput: fixed.throughput,
+      baseline: baselineOf(fixedBase),
+      ratio: round(fixed.p99_ms / fixedBase.p99_ms),
+      target: `p99 ≤ ${scenario.p99TargetMs} ms`,
+      met: !fixedNote && fixed.p99_ms <= scenario.p99TargetMs,
+      ...(fixedNote ? { note: fixedNote } : {}),
+    },
+    {
+      name: `${scenario.name} saturation`,
+      median_ms: saturated.median_ms,
+      p99_ms: saturated.p99_ms,
+      throughput: saturated.throughput,
+      baseline: baselineOf(saturatedBase),
+      ratio,
+      target: `≥ ${scenario.ratioTarget}× baseline`,
+      met: !saturatedNote && ratio >= scenario.ratioTarget,
+      ...(saturatedNote ? { note: saturatedNote } : {}),
+    },
+  ];
+}
