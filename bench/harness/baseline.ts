@@ -43,7 +43,7 @@ export type Replay = (statements: Statement[]) => Promise<void>;
  * puts the id its own insert got where the recording had the original's (the only number among
  * those parameters: the others are uuids).
  */
-async function replayIn(
+export async function replayIn(
   query: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
   statements: Statement[],
 ) {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connect';
 import { buildTestApp, login } from '../app';
-import { testDatabase } from '../database';
+import { NEEDS_POSTGRES, onPostgres, testDatabase } from '../database';
 import { personStream, seededRandom } from '../persons-population';
 import { idMaker } from './ids';
 import { loadSynthetic } from './load';
-import { insertSink } from './sink';
+import { copySink, insertSink } from './sink';
 
 /**
  * The synthetic council the benchmark and the tests' populations come from: what it loads holds
@@ -82,6 +82,63 @@ describe('the synthetic council', () => {
       item: { event: 'opened' },
     });
   });
+
+  it.skipIf(!onPostgres())(
+    `loads by COPY over two connections with foreign keys checked once at the end, and refuses a load that breaks one (${onPostgres() ? 'PostgreSQL' : 'COPY ' + NEEDS_POSTGRES})`,
+    async () => {
+      const db = await testDatabase();
+      const url = process.env.TEST_DATABASE_URL!;
+      const code = `synthetic-copy-${Date.now().toString(36)}`;
+      const sink = await copySink(url);
+      try {
+        const result = await loadSynthetic(db, sink, {
+          entityCode: code,
+          persons: 200,
+          caseFiles: 400,
+          seed: 3,
+          duplicateRate: 0.05,
+          contentPerFile: 3,
+          password: 'synthetic-password-1',
+          today: '2026-06-15',
+        });
+        const counted = await db.asOwner((tx) =>
+          rowsOf<{ persons: number; files: number; members: number }>(
+            tx,
+            sql`SELECT (SELECT count(*)::int FROM persons WHERE entity_id = ${result.entityId}) AS persons,
+              (SELECT count(*)::int FROM case_files WHERE entity_id = ${result.entityId}) AS files,
+              (SELECT count(*)::int FROM case_file_members WHERE entity_id = ${result.entityId}) AS members`,
+          ),
+        );
+        expect(counted[0]).toEqual({
+          persons: 200,
+          files: 400,
+          members: result.counts.case_file_members,
+        });
+        // A member of a case file that does not exist: written (checks are off), then caught.
+        await expect(
+          sink.keysCheckedAfter(['case_file_members'], result.entityId, () =>
+            sink.write(
+              'case_file_members',
+              ['entity_id', 'case_file_id', 'person_id', 'role', 'added_on'],
+              [
+                [
+                  result.entityId,
+                  idMaker(code)('case_file', 999_999),
+                  idMaker(code)('person', 1),
+                  'child',
+                  '2026-06-15',
+                ],
+              ],
+            ),
+          ),
+        ).rejects.toThrow(
+          /Foreign keys broken: case_file_members_entity_id_case_file_id_fkey \(1 rows\)/,
+        );
+      } finally {
+        await sink.close();
+      }
+    },
+  );
 
   it('is deterministic: the same seed gives the same persons and ids', () => {
     const first = [...personStream(50, seededRandom(9), 4)];
