@@ -17,7 +17,7 @@ import { replayerFor } from './harness/baseline';
 import {
   defaultEntityCode,
   findEntity,
-  loadPopulation,
+  loadCouncil,
   pgliteWithPopulation,
   SYNTHETIC_PASSWORD,
 } from './harness/population';
@@ -95,7 +95,7 @@ if (only.has('search') || only.has('case-file') || only.has('outbox')) {
     let entityId = await findEntity(server.database, entityCode);
     if (!entityId) {
       progress(`loading the synthetic council ${entityCode} (once; reused after)`);
-      entityId = (await loadPopulation(server.database, url, { persons, entityCode }, progress))
+      entityId = (await loadCouncil(server.database, url, { persons, entityCode }, progress))
         .entityId;
     }
     const technicians = await server.database.asOwner((tx) =>
@@ -119,27 +119,11 @@ if (only.has('search') || only.has('case-file') || only.has('outbox')) {
       requests: scale.requests,
       connections: scale.connections,
     };
-    if (only.has('search')) {
-      rows.push(
-        ...(await measureHttp(
-          server,
-          replayer.replay,
-          await searchScenario(context),
-          scale.timing,
-          progress,
-        )),
-      );
-    }
-    if (only.has('case-file')) {
-      rows.push(
-        ...(await measureHttp(
-          server,
-          replayer.replay,
-          await caseFileScenario(context),
-          scale.timing,
-          progress,
-        )),
-      );
+    const http = { search: searchScenario, 'case-file': caseFileScenario };
+    for (const [name, scenario] of Object.entries(http)) {
+      if (!only.has(name)) continue;
+      const prepared = await scenario(context);
+      rows.push(...(await measureHttp(server, replayer.replay, prepared, scale.timing, progress)));
     }
     if (only.has('outbox')) {
       rows.push(await outboxScenario(server.database, entityId, scale.outbox, progress));

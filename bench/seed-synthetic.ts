@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/connect';
-import { loadPopulation, SYNTHETIC_PASSWORD } from './harness/population';
+import { loadCouncil, SYNTHETIC_PASSWORD } from './harness/population';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,7 +29,7 @@ const database = await openDatabase(
   url ? { kind: 'postgres', url, poolSize: 2 } : { kind: 'pglite', dataDir: args['data-dir'] },
 );
 try {
-  const result = await loadPopulation(
+  const result = await loadCouncil(
     database,
     url,
     {

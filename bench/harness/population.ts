@@ -27,7 +27,7 @@ export const defaultEntityCode = (persons: number, seed = 1) => `synthetic-${per
  * database), else by INSERTs into PGlite. Then VACUUM/ANALYZE, as autovacuum would in time, and
  * the planted duplicate pairs written to .bench/<entity>.duplicates.json.
  */
-export async function loadPopulation(
+export async function loadCouncil(
   database: Database,
   url: string | null,
   spec: PopulationSpec,
@@ -94,7 +94,7 @@ export async function pgliteWithPopulation(
   try {
     if (!(await findEntity(database, entityCode))) {
       log(`loading ${persons.toLocaleString('en')} persons into ${dataDir} (once; reused after)`);
-      await loadPopulation(database, null, { persons, entityCode }, log);
+      await loadCouncil(database, null, { persons, entityCode }, log);
     }
   } finally {
     await database.close();

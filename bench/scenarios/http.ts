@@ -8,7 +8,7 @@ import { type Statement, type Replay, runBaseline } from '../harness/baseline';
 import type { LoadRequest } from '../harness/load-child';
 import { runLoad } from '../harness/load';
 import type { Row } from '../harness/report';
-import { type BenchServer, type BenchSession } from '../harness/server';
+import { type BenchServer, type BenchSession, call } from '../harness/server';
 import { round } from '../harness/stats';
 
 export type Timing = { warmup: number; fixed: number; saturation: number };
@@ -36,13 +36,7 @@ export async function measureHttp(
   for (const request of scenario.requests) {
     recordings.push(
       await server.recorder.record(async () => {
-        const response = await fetch(`${server.url}${request.path}`, {
-          headers: request.session.headers,
-        });
-        if (response.status !== 200) {
-          throw new Error(`GET ${request.path}: ${response.status} ${await response.text()}`);
-        }
-        await response.arrayBuffer();
+        await call(server, request.session, request.path);
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../server/src/db/connect';
 import { seededRandom } from '../../server/src/testing/persons-population';
-import { fullName, typo } from '../../server/src/testing/persons-variants';
+import { fullName, withTypo } from '../../server/src/testing/persons-variants';
 import type { BenchContext } from './context';
 import type { HttpScenario } from './http';
 
@@ -21,13 +21,9 @@ export async function searchScenario(context: BenchContext): Promise<HttpScenari
     ),
   );
   const random = seededRandom(7);
-  const queries = sample.map((person, i) => {
-    if (i % 5 !== 4) return fullName(person);
-    const words = fullName(person).split(' ');
-    const at = words.findIndex((w) => w.length >= 4);
-    if (at >= 0) words[at] = typo(words[at]!.toLowerCase(), random);
-    return words.join(' ');
-  });
+  const queries = sample.map((person, i) =>
+    i % 5 === 4 ? (withTypo(person, random) ?? fullName(person)) : fullName(person),
+  );
   return {
     name: 'search',
     requests: queries.map((q, i) => ({

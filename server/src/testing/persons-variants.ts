@@ -44,6 +44,21 @@ export function typo(word: string, random: () => number): string {
   }
 }
 
+/** The full name with one typo in a word of 4+ letters (not a particle); null if none has. */
+export function withTypo(
+  person: Pick<SyntheticPerson, 'givenName' | 'firstSurname' | 'secondSurname'>,
+  random: () => number,
+): string | null {
+  const words = fullName(person).split(' ');
+  const eligible = words
+    .map((w, i) => ({ w, i }))
+    .filter(({ w }) => foldName(w).length >= 4 && !PARTICLES.has(foldName(w)));
+  if (eligible.length === 0) return null;
+  const { w, i } = pick(eligible, random);
+  words[i] = typo(w.toLowerCase(), random);
+  return words.join(' ');
+}
+
 export function variantsOf(person: SyntheticPerson, random: () => number): Variant[] {
   const words = fullName(person).split(' ');
   const surnames = [person.firstSurname, person.secondSurname].filter(Boolean).join(' ');
@@ -57,15 +72,8 @@ export function variantsOf(person: SyntheticPerson, random: () => number): Varia
     { kind: 'reordered', query: reordered },
     { kind: 'unaccented', query: random() < 0.5 ? folded : folded.toUpperCase() },
   ];
-  const eligible = words
-    .map((w, i) => ({ w, i }))
-    .filter(({ w }) => foldName(w).length >= 4 && !PARTICLES.has(foldName(w)));
-  if (eligible.length > 0) {
-    const { w, i } = pick(eligible, random);
-    const typed = [...words];
-    typed[i] = typo(w.toLowerCase(), random);
-    variants.push({ kind: 'typo', query: typed.join(' ') });
-  }
+  const typed = withTypo(person, random);
+  if (typed) variants.push({ kind: 'typo', query: typed });
   if (person.secondSurname) {
     variants.push({
       kind: 'no_second_surname',

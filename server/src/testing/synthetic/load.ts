@@ -255,91 +255,87 @@ export async function loadSynthetic(
   let entryIndex = 0;
   // Foreign keys are checked once at the end, set-based (the sink's choice): per-row checks
   // took more than half of the load.
-  await sink.keysCheckedAfter(contentOrder, entityId, async () => {
-    for (let c = 0; c < spec.caseFiles; c++) {
-      const holder = Math.floor(random() * total);
-      const place = placeOf[holder]!;
-      const team = teamOf(place);
-      const scope = pickWeighted(SCOPES, random);
-      const referent = pick(technicians[team]!.get(scope)!, random);
-      const year = thisYear - Math.floor(random() * random() * 10);
-      const seq = (counters.get(year) ?? 0) + 1;
-      counters.set(year, seq);
-      const lastDay = year === thisYear ? spec.today : `${year}-12-31`;
-      const openedOn = min(dayPlus(`${year}-01-01`, Math.floor(random() * 365)), lastDay);
-      const closed = random() < (year < thisYear - 1 ? 0.8 : 0.3);
-      const closedOn = closed
-        ? min(dayPlus(openedOn, 30 + Math.floor(random() * 700)), spec.today)
-        : null;
-      const fileId = id('case_file', c);
-      batches.add('case_files', CASE_FILE_COLUMNS, [
-      fileId, entityId, year, seq, scope, municipalityId[place]!, teamId[team]!, referent,
-      closed ? 'closed' : 'open', openedOn, closedOn, closed ? pick(types.closing, random) : null, referent,
-    ]); // prettier-ignore
-      const members = [holder];
-      const neighbours = byPlace[place]!;
-      const extra = (random() < 0.3 ? 1 : 0) + (random() < 0.25 ? 1 + Math.floor(random() * 2) : 0);
-      for (let k = 0; k < extra; k++) {
-        const other = pick(neighbours, random);
-        if (!members.includes(other)) members.push(other);
-      }
-      members.forEach(
-        (person, k) =>
-      batches.add('case_file_members', MEMBER_COLUMNS, [
-        entityId, fileId, id('person', person), k === 0 ? 'holder' : k === 1 ? 'partner' : 'child', openedOn,
-      ]), // prettier-ignore
-      );
-      // The "opened" event, then on average contentPerFile - 1 entries more.
-      const until = closedOn ?? spec.today;
-      const span = Math.max(0, (Date.parse(until) - Date.parse(openedOn)) / DAY);
-      const when = () => dayPlus(openedOn, Math.floor(random() * span));
-      const intervention = (typeId: string | null, on: string, notes: string) => {
-        const iid = id('intervention', interventionIndex++);
-        batches.add('interventions', INTERVENTION_COLUMNS, [
-        iid, entityId, fileId, typeId, typeId ? null : 'opened', on,
-        typeId ? 15 + Math.floor(random() * 60) : null, typeId ? 'office' : null, notes, referent,
-      ]); // prettier-ignore
-        batches.add('intervention_professionals', PARTICIPANT_COLUMNS, [entityId, iid, referent]);
-        if (typeId)
-          batches.add('intervention_persons', PRESENT_COLUMNS, [
-            entityId,
-            iid,
-            id('person', holder),
-          ]);
-      };
-      intervention(null, openedOn, '');
-      const more = Math.floor(random() * (2 * (spec.contentPerFile - 1) + 1));
-      for (let k = 0; k < more; k++) {
-        const on = when();
-        const r = random();
-        const person = id('person', holder);
-        if (r < 0.55) intervention(pick(types.intervention, random), on, pick(NOTES, random));
-      else if (r < 0.7)
-        batches.add('demands', DEMAND_COLUMNS, [id('demand', entryIndex++), entityId, fileId, person, pick(types.demand, random), on, referent]); // prettier-ignore
-      else if (r < 0.82)
-        batches.add('problems', PROBLEM_COLUMNS, [id('problem', entryIndex++), entityId, fileId, person, pick(types.problem, random), on, !closed && random() < 0.7, referent]); // prettier-ignore
-      else if (r < 0.92) {
-        const state = pick(['pre_assigned', 'granted', 'granted', 'denied', 'ended'] as const, random);
-        const starts = state === 'granted' || state === 'ended' ? on : null;
-        const hours = random() < 0.5;
-        batches.add('resources', RESOURCE_COLUMNS, [
-          id('resource', entryIndex++), entityId, fileId, person, pick(types.resource, random), state,
-          on, starts, state === 'ended' ? until : null, hours ? 4 + Math.floor(random() * 10) : 150 + Math.floor(random() * 400),
-          hours ? 'hours_per_week' : 'euros', referent,
-        ]); // prettier-ignore
-      } else
-        batches.add('procedures', PROCEDURE_COLUMNS, [
-          id('procedure', entryIndex++), entityId, fileId, person, pick(types.procedure, random),
-          'Generalitat de Catalunya', pick(['filed', 'granted', 'denied', 'in_preparation'] as const, random), on, on, referent,
-        ]); // prettier-ignore
-      }
-      if ((c + 1) % 10_000 === 0 || c + 1 === spec.caseFiles) {
-        await batches.flush(contentOrder);
-        onProgress('case files', c + 1, spec.caseFiles);
-      }
+  await sink.keysOff();
+  for (let c = 0; c < spec.caseFiles; c++) {
+    const holder = Math.floor(random() * total);
+    const place = placeOf[holder]!;
+    const team = teamOf(place);
+    const scope = pickWeighted(SCOPES, random);
+    const referent = pick(technicians[team]!.get(scope)!, random);
+    const year = thisYear - Math.floor(random() * random() * 10);
+    const seq = (counters.get(year) ?? 0) + 1;
+    counters.set(year, seq);
+    const lastDay = year === thisYear ? spec.today : `${year}-12-31`;
+    const openedOn = min(dayPlus(`${year}-01-01`, Math.floor(random() * 365)), lastDay);
+    const closed = random() < (year < thisYear - 1 ? 0.8 : 0.3);
+    const closedOn = closed
+      ? min(dayPlus(openedOn, 30 + Math.floor(random() * 700)), spec.today)
+      : null;
+    const fileId = id('case_file', c);
+    batches.add('case_files', CASE_FILE_COLUMNS, [
+    fileId, entityId, year, seq, scope, municipalityId[place]!, teamId[team]!, referent,
+    closed ? 'closed' : 'open', openedOn, closedOn, closed ? pick(types.closing, random) : null, referent,
+  ]); // prettier-ignore
+    const members = [holder];
+    const neighbours = byPlace[place]!;
+    const extra = (random() < 0.3 ? 1 : 0) + (random() < 0.25 ? 1 + Math.floor(random() * 2) : 0);
+    for (let k = 0; k < extra; k++) {
+      const other = pick(neighbours, random);
+      if (!members.includes(other)) members.push(other);
     }
-    await batches.drain();
-  });
+    members.forEach(
+      (person, k) =>
+    batches.add('case_file_members', MEMBER_COLUMNS, [
+      entityId, fileId, id('person', person), k === 0 ? 'holder' : k === 1 ? 'partner' : 'child', openedOn,
+    ]), // prettier-ignore
+    );
+    // The "opened" event, then on average contentPerFile - 1 entries more.
+    const until = closedOn ?? spec.today;
+    const span = Math.max(0, (Date.parse(until) - Date.parse(openedOn)) / DAY);
+    const when = () => dayPlus(openedOn, Math.floor(random() * span));
+    const intervention = (typeId: string | null, on: string, notes: string) => {
+      const iid = id('intervention', interventionIndex++);
+      batches.add('interventions', INTERVENTION_COLUMNS, [
+      iid, entityId, fileId, typeId, typeId ? null : 'opened', on,
+      typeId ? 15 + Math.floor(random() * 60) : null, typeId ? 'office' : null, notes, referent,
+    ]); // prettier-ignore
+      batches.add('intervention_professionals', PARTICIPANT_COLUMNS, [entityId, iid, referent]);
+      if (typeId)
+        batches.add('intervention_persons', PRESENT_COLUMNS, [entityId, iid, id('person', holder)]);
+    };
+    intervention(null, openedOn, '');
+    const more = Math.floor(random() * (2 * (spec.contentPerFile - 1) + 1));
+    for (let k = 0; k < more; k++) {
+      const on = when();
+      const r = random();
+      const person = id('person', holder);
+      if (r < 0.55) intervention(pick(types.intervention, random), on, pick(NOTES, random));
+    else if (r < 0.7)
+      batches.add('demands', DEMAND_COLUMNS, [id('demand', entryIndex++), entityId, fileId, person, pick(types.demand, random), on, referent]); // prettier-ignore
+    else if (r < 0.82)
+      batches.add('problems', PROBLEM_COLUMNS, [id('problem', entryIndex++), entityId, fileId, person, pick(types.problem, random), on, !closed && random() < 0.7, referent]); // prettier-ignore
+    else if (r < 0.92) {
+      const state = pick(['pre_assigned', 'granted', 'granted', 'denied', 'ended'] as const, random);
+      const starts = state === 'granted' || state === 'ended' ? on : null;
+      const hours = random() < 0.5;
+      batches.add('resources', RESOURCE_COLUMNS, [
+        id('resource', entryIndex++), entityId, fileId, person, pick(types.resource, random), state,
+        on, starts, state === 'ended' ? until : null, hours ? 4 + Math.floor(random() * 10) : 150 + Math.floor(random() * 400),
+        hours ? 'hours_per_week' : 'euros', referent,
+      ]); // prettier-ignore
+    } else
+      batches.add('procedures', PROCEDURE_COLUMNS, [
+        id('procedure', entryIndex++), entityId, fileId, person, pick(types.procedure, random),
+        'Generalitat de Catalunya', pick(['filed', 'granted', 'denied', 'in_preparation'] as const, random), on, on, referent,
+      ]); // prettier-ignore
+    }
+    if ((c + 1) % 10_000 === 0 || c + 1 === spec.caseFiles) {
+      await batches.flush(contentOrder);
+      onProgress('case files', c + 1, spec.caseFiles);
+    }
+  }
+  await batches.drain();
+  await sink.checkKeys(contentOrder, entityId);
   await database.asOwner(async (tx) => {
     for (const [year, value] of counters) {
       await tx.execute(sql`INSERT INTO entity_counters (entity_id, name, value)

@@ -20,16 +20,17 @@ export interface RowSink {
   /** Runs a maintenance statement as the owner (ANALYZE…). */
   run(statement: string): Promise<void>;
   /**
-   * Writes the rows of `load` with foreign-key checks off (a server's replication-replica mode,
-   * which also skips other triggers: only for tables without any), then checks every foreign key
-   * of `tables` set-based, one anti-join per key — far faster than a check per row. Throws
-   * naming the keys broken. Sinks that cannot switch checks off just run `load`.
+   * Switches foreign-key checks off for the rows written from now on (a server's
+   * replication-replica mode, which also skips other triggers: only for tables without any);
+   * sinks that cannot switch them off check each row as it comes.
    */
-  keysCheckedAfter(
-    tables: readonly string[],
-    entityId: string,
-    load: () => Promise<void>,
-  ): Promise<void>;
+  keysOff(): Promise<void>;
+  /**
+   * Once everything is written: checks back on, then every foreign key of `tables` checked
+   * set-based for the entity's rows, one anti-join per key — far faster than a check per row.
+   * Throws naming the keys broken.
+   */
+  checkKeys(tables: readonly string[], entityId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ function copyText(value: Value): string {
  * COPY through `lanes` connections (two cores: the server parses and indexes one table's rows on
  * one while the other takes another table's). A table keeps its lane, so its batches arrive in
  * order; a new table takes the lane with the fewest rows so far. Rows of different tables may
- * arrive in any order: only with foreign-key checks off (keysCheckedAfter) may a load write a
+ * arrive in any order: only with foreign-key checks off (keysOff) may a load write a
  * table and the one it refers to in the same flush.
  */
 export async function copySink(url: string, lanes = 2): Promise<RowSink> {
@@ -98,15 +99,13 @@ export async function copySink(url: string, lanes = 2): Promise<RowSink> {
       await idle();
       await clients[0]!.query(statement);
     },
-    async keysCheckedAfter(tables, entityId, load) {
+    async keysOff() {
       await idle();
       await everyClient('SET session_replication_role = replica');
-      try {
-        await load();
-        await idle();
-      } finally {
-        await everyClient('SET session_replication_role = DEFAULT');
-      }
+    },
+    async checkKeys(tables, entityId) {
+      await idle();
+      await everyClient('SET session_replication_role = DEFAULT');
       const keys = await foreignKeys(clients[0]!, tables);
       const broken: string[] = [];
       await Promise.all(
@@ -190,7 +189,8 @@ export function insertSink(database: Database): RowSink {
       await database.asOwner((tx) => tx.execute(sql.raw(statement)));
     },
     // Rows are checked as they are inserted.
-    keysCheckedAfter: (_tables, _entityId, load) => load(),
+    keysOff: async () => {},
+    checkKeys: () => queue,
     close: async () => {},
   };
 }
