@@ -7,7 +7,8 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { APP_ROLE, type Database, type QueryListener } from '../../server/src/db/connect';
+import { type Database, poolOptions, type QueryListener } from '../../server/src/db/connect';
+import { scheduleFor, until } from './schedule';
 import { latencies, round, since } from './stats';
 
 export type Statement = { text: string; params: unknown[] };
@@ -32,30 +33,20 @@ export class Recorder {
 }
 
 const TRANSACTION = /^\s*(begin|commit|rollback)\b/i;
-const AUDIT_INSERT = /^insert into "audit_log"/i;
-const AUDIT_SUBJECTS_INSERT = /^insert into "audit_subjects"/i;
 
 /** Runs one recorded request's statements in one transaction, as the endpoint did. */
 export type Replay = (statements: Statement[]) => Promise<void>;
 
 /**
- * The audit row's id is the database's (a sequence), and its subjects refer to it: the replay
- * puts the id its own insert got where the recording had the original's (the only number among
- * those parameters: the others are uuids).
+ * Sends a recording's statements inside the caller's transaction (PGlite: one at a time, as the
+ * application's own transactions are), their BEGIN and COMMIT aside.
  */
 export async function replayIn(
-  query: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
+  query: (text: string, params: unknown[]) => Promise<unknown>,
   statements: Statement[],
 ) {
-  let auditId: unknown = null;
   for (const s of statements) {
-    if (TRANSACTION.test(s.text)) continue;
-    const params =
-      auditId !== null && AUDIT_SUBJECTS_INSERT.test(s.text)
-        ? s.params.map((p) => (typeof p === 'number' ? auditId : p))
-        : s.params;
-    const { rows } = await query(s.text, params);
-    if (AUDIT_INSERT.test(s.text)) auditId = (rows[0] as { id: unknown } | undefined)?.id ?? null;
+    if (!TRANSACTION.test(s.text)) await query(s.text, s.params);
   }
 }
 
@@ -64,19 +55,15 @@ export function replayerFor(
   target: { url: string; poolSize: number } | null,
 ): { replay: Replay; close(): Promise<void> } {
   if (target) {
-    // A pool like the application's: same size, same role from the connection's start.
-    const pool = new pg.Pool({
-      connectionString: target.url,
-      max: target.poolSize,
-      options: `-c role=${APP_ROLE}`,
-    });
+    // The application's pool: same size, role, prepared statements and connection lifetime.
+    const pool = new pg.Pool(poolOptions(target.url, target.poolSize));
     return {
+      // As recorded, transactions included: the session look-up runs on its own, then the
+      // request's transaction.
       replay: async (statements) => {
         const client = await pool.connect();
         try {
-          await client.query('BEGIN');
-          await replayIn((text, params) => client.query(text, params), statements);
-          await client.query('COMMIT');
+          for (const s of statements) await client.query(s.text, s.params);
         } catch (error) {
           await client.query('ROLLBACK');
           throw error;
@@ -100,9 +87,8 @@ export type BaselineRun = ReturnType<typeof latencies> & { throughput: number };
 
 /**
  * Runs recorded requests the way the load generator sends them: `connections` loops, each
- * taking the next recording; at a fixed `rate`, each loop sends its share of a second's requests
- * one after the other at the start of every second (autocannon's pacing), else as fast as they
- * complete.
+ * taking the next recording; at a fixed `rate` on the same even schedule, each latency counted
+ * from when its request was due (schedule.ts), else as fast as they complete.
  */
 export async function runBaseline(
   replay: Replay,
@@ -111,23 +97,21 @@ export async function runBaseline(
 ): Promise<BaselineRun> {
   const samples: number[] = [];
   const started = process.hrtime.bigint();
-  const until = options.seconds * 1000;
-  const perSecond = options.rate ? Math.max(1, Math.round(options.rate / options.connections)) : 0;
+  const start = performance.now();
+  const end = options.seconds * 1000;
   const loop = async (index: number) => {
     let next = Math.floor((recordings.length / options.connections) * index);
-    const one = async () => {
-      const t = process.hrtime.bigint();
+    const schedule = options.rate
+      ? scheduleFor(start, index, options.connections, options.rate)
+      : null;
+    while (since(started) < end) {
+      const due = schedule ? schedule.next() : performance.now();
+      if (schedule) {
+        await until(due);
+        if (since(started) >= end) break;
+      }
       await replay(recordings[next++ % recordings.length]!);
-      samples.push(since(t));
-    };
-    if (!perSecond) {
-      while (since(started) < until) await one();
-      return;
-    }
-    for (let second = 1; since(started) < until; second++) {
-      for (let k = 0; k < perSecond && since(started) < until; k++) await one();
-      const wait = second * 1000 - since(started);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      samples.push(performance.now() - due);
     }
   };
   await Promise.all(Array.from({ length: options.connections }, (_, i) => loop(i)));

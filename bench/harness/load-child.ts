@@ -1,11 +1,13 @@
 /**
  * The load generator, run as its own process (bench/harness/load.ts starts it): autocannon
- * against 127.0.0.1 only, bounded in time, with the requests it is given. Latencies are taken
- * from each response as it arrives (autocannon's own histogram corrects for coordinated
- * omission at a fixed rate by inventing samples at 1 ms steps, which is not what we want to
- * report); only 2xx responses count as latencies, anything else as an error. Prints one JSON line.
+ * against 127.0.0.1 only, bounded in time, with the requests it is given. At a fixed rate each
+ * connection sends on the even schedule of schedule.ts (autocannon's `overallRate` sends bursts:
+ * see there) and a latency counts from when its request was due; at saturation each connection
+ * sends as soon as the previous answer came and a latency is autocannon's. Only 2xx responses
+ * count as latencies, anything else as an error. Prints one JSON line.
  */
 import autocannon from 'autocannon';
+import { scheduleFor, type Schedule } from './schedule';
 import { latencies } from './stats';
 
 export type LoadRequest = { method: 'GET' | 'POST'; path: string; body?: string };
@@ -23,6 +25,8 @@ export type LoadResult = ReturnType<typeof latencies> & {
   errors: number;
   statuses: Record<string, number>;
   seconds: number;
+  /** The five slowest requests: when each was due (s into the run) and its latency (ms). */
+  slowest: [number, number][];
 };
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
@@ -32,9 +36,41 @@ if (new URL(plan.url).hostname !== '127.0.0.1') {
 if (!(plan.seconds > 0 && plan.seconds <= 600)) throw new Error('seconds must be 1–600');
 
 const samples: number[] = [];
+/** When (s into the run) each sample's request was due: where the slowest ones bunch. */
+const at: number[] = [];
 const statuses: Record<string, number> = {};
 let errors = 0;
 let offset = 0;
+
+/** The part of autocannon's client the pacing wraps (autocannon 8.0.0, pinned). */
+type Client = {
+  setRequests(r: LoadRequest[]): void;
+  _doRequest(): void;
+  destroyed: boolean;
+  dueAt?: number;
+};
+/**
+ * The schedule starts this long after autocannon sets up its first client (it sets them all up
+ * together), so that connecting is not counted as the first requests' latency.
+ */
+const LEAD_MS = 250;
+let start = 0;
+
+/** Each call of the client's `_doRequest` (after each response) waits for the next due time. */
+function pace(client: Client, schedule: Schedule) {
+  const send = client._doRequest.bind(client);
+  client._doRequest = () => {
+    const due = schedule.next();
+    const go = () => {
+      if (client.destroyed) return;
+      client.dueAt = due;
+      send();
+    };
+    const wait = due - performance.now();
+    if (wait > 0) setTimeout(go, wait);
+    else go();
+  };
+}
 let finish: (result: autocannon.Result) => void = () => {};
 const finished = new Promise<autocannon.Result>((resolve) => (finish = resolve));
 const instance = autocannon(
@@ -43,12 +79,15 @@ const instance = autocannon(
     connections: plan.connections,
     duration: plan.seconds,
     headers: plan.headers,
-    ...(plan.rate ? { overallRate: plan.rate, ignoreCoordinatedOmission: true } : {}),
     requests: plan.requests,
-    // Each connection starts at another place in the list, so they do not ask the same thing together.
-    setupClient: (client: { setRequests(r: LoadRequest[]): void }) => {
-      const step = Math.floor(plan.requests.length / plan.connections) * offset++;
+    setupClient: (autocannonClient) => {
+      const client = autocannonClient as unknown as Client;
+      const index = offset++;
+      if (index === 0) start = performance.now() + LEAD_MS;
+      // Each connection starts at another place in the list, so they do not ask the same thing together.
+      const step = Math.floor(plan.requests.length / plan.connections) * index;
       client.setRequests([...plan.requests.slice(step), ...plan.requests.slice(0, step)]);
+      if (plan.rate) pace(client, scheduleFor(start, index, plan.connections, plan.rate));
     },
   },
   (error, result) => {
@@ -56,10 +95,14 @@ const instance = autocannon(
     finish(result);
   },
 );
-instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+instance.on('response', (c: autocannon.Client, status: number, _bytes: number, ms: number) => {
+  const client = c as unknown as Client;
   statuses[status] = (statuses[status] ?? 0) + 1;
-  if (status >= 200 && status < 300) samples.push(ms);
-  else errors++;
+  const latency = client.dueAt !== undefined ? performance.now() - client.dueAt : ms;
+  if (status >= 200 && status < 300) {
+    samples.push(latency);
+    at.push(((client.dueAt ?? performance.now() - ms) - start) / 1000);
+  } else errors++;
 });
 instance.on('reqError', () => errors++);
 const result = await finished;
@@ -69,5 +112,9 @@ const summary: LoadResult = {
   errors: errors + result.timeouts,
   statuses,
   seconds: result.duration,
+  slowest: samples
+    .map((ms, i) => [Math.round(at[i]! * 100) / 100, Math.round(ms)] as [number, number])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5),
 };
 process.stdout.write(JSON.stringify(summary) + '\n');

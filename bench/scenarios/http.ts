@@ -1,8 +1,8 @@
 /**
  * The shape every HTTP scenario shares: record what the endpoint runs for each prepared request
- * (one request at a time, through HTTP), then — after a warm-up of both — measure the endpoint
- * with the load generator and its baseline with the replayer, first at a fixed rate (latency
- * target) and then at saturation (throughput ratio target).
+ * (one request at a time, through HTTP), then measure the endpoint with the load generator and
+ * its baseline with the replayer, each run after a warm-up of its own, first at a fixed rate
+ * (latency target) and then at saturation (throughput ratio target).
  */
 import { type Statement, type Replay, runBaseline } from '../harness/baseline';
 import type { LoadRequest } from '../harness/load-child';
@@ -50,26 +50,26 @@ export async function measureHttp(
     connections: scenario.connections,
   };
 
-  progress(`${scenario.name}: warming up`);
-  await runLoad({ ...plan, seconds: timing.warmup });
-  await runBaseline(replay, recordings, {
-    connections: scenario.connections,
-    seconds: timing.warmup,
-  });
-
+  // Each measured run follows a warm-up of its own kind: the pools close connections idle for
+  // 10 s (while the other side is measured), and a new connection prepares its statements again.
+  const endpoint = async (seconds: number, rate?: number) => {
+    await runLoad({ ...plan, seconds: timing.warmup, ...(rate ? { rate } : {}) });
+    const result = await runLoad({ ...plan, seconds, ...(rate ? { rate } : {}) });
+    const slowest = result.slowest.map(([s, ms]) => `${ms} ms at ${s} s`).join(', ');
+    progress(`${scenario.name}${rate ? ` @ ${rate}/s` : ''}: slowest ${slowest}`);
+    return result;
+  };
+  const baseline = async (seconds: number, rate?: number) => {
+    const options = { connections: scenario.connections, ...(rate ? { rate } : {}) };
+    await runBaseline(replay, recordings, { ...options, seconds: timing.warmup });
+    return runBaseline(replay, recordings, { ...options, seconds });
+  };
   progress(`${scenario.name}: ${scenario.rate} requests/s for ${timing.fixed} s`);
-  const fixed = await runLoad({ ...plan, seconds: timing.fixed, rate: scenario.rate });
-  const fixedBase = await runBaseline(replay, recordings, {
-    connections: scenario.connections,
-    seconds: timing.fixed,
-    rate: scenario.rate,
-  });
+  const fixed = await endpoint(timing.fixed, scenario.rate);
+  const fixedBase = await baseline(timing.fixed, scenario.rate);
   progress(`${scenario.name}: saturation for ${timing.saturation} s`);
-  const saturated = await runLoad({ ...plan, seconds: timing.saturation });
-  const saturatedBase = await runBaseline(replay, recordings, {
-    connections: scenario.connections,
-    seconds: timing.saturation,
-  });
+  const saturated = await endpoint(timing.saturation);
+  const saturatedBase = await baseline(timing.saturation);
 
   const errorNote = (errors: number, statuses: Record<string, number>) =>
     errors > 0 ? `${errors} errors (statuses ${JSON.stringify(statuses)})` : undefined;

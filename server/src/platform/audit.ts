@@ -1,5 +1,5 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
-import { auditLog, auditSubjects } from '../db/schema';
 
 /** Who acts and from which request: the part of every audit row that the request knows. */
 export type AuditActor = {
@@ -27,30 +27,20 @@ export type AuditEntry = {
 /**
  * Writes one audit row in the caller's transaction, so it exists exactly when the change it
  * records committed. Rows name records by opaque id; details never hold secrets or content.
+ * The row and its subjects are one statement (a read of a case file writes one per request, so
+ * a round trip counts).
  */
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  const [row] = await tx
-    .insert(auditLog)
-    .values({
-      entityId: actor.entityId,
-      actorId: actor.actorId,
-      actorEntityId: actor.actorEntityId ?? null,
-      requestId: actor.requestId,
-      ip: actor.ip,
-      action: entry.action,
-      outcome: entry.outcome ?? 'ok',
-      recordType: entry.recordType ?? null,
-      recordId: entry.recordId ?? null,
-      ticketId: entry.ticketId ?? null,
-      details: entry.details ?? {},
-    })
-    .returning({ id: auditLog.id });
   const subjects = [...new Set(entry.subjects ?? [])];
-  if (subjects.length > 0) {
-    await tx
-      .insert(auditSubjects)
-      .values(
-        subjects.map((personId) => ({ entityId: actor.entityId, personId, auditId: row!.id })),
-      );
-  }
+  await tx.execute(sql`WITH row AS (
+      INSERT INTO audit_log (entity_id, actor_id, actor_entity_id, request_id, ip, action,
+        outcome, record_type, record_id, ticket_id, details)
+      VALUES (${actor.entityId}, ${actor.actorId}, ${actor.actorEntityId ?? null},
+        ${actor.requestId}, ${actor.ip}, ${entry.action}, ${entry.outcome ?? 'ok'},
+        ${entry.recordType ?? null}, ${entry.recordId ?? null}, ${entry.ticketId ?? null},
+        ${JSON.stringify(entry.details ?? {})}::jsonb)
+      RETURNING id)
+    INSERT INTO audit_subjects (entity_id, person_id, audit_id)
+    SELECT ${actor.entityId}, subject, row.id
+    FROM row, unnest(${`{${subjects.join(',')}}`}::uuid[]) AS subject`);
 }

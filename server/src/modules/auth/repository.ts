@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Language, Role } from '@caliu/common';
-import { rowsOf, type Tx } from '../../db/connect';
-import { entities, loginChallenges, professionals, secondFactors, sessions } from '../../db/schema';
+import { type Db, rowsOf, type Tx } from '../../db/connect';
+import { loginChallenges, professionals, secondFactors, sessions } from '../../db/schema';
 
 export type EntityForLogin = {
   id: string;
@@ -117,48 +117,62 @@ export type SessionRow = {
   secondFactorConfirmed: boolean;
 };
 
-/** A live session (not ended, not expired, its professional active) by the hash of its token. */
+type LiveSessionRow = {
+  session_id: string;
+  last_seen_at: Date | string;
+  idle_expires_at: Date | string;
+  absolute_expires_at: Date | string;
+  professional_id: string;
+  username: string;
+  given_name: string;
+  surnames: string;
+  language: Language | null;
+  roles: Role[];
+  entity_id: string;
+  entity_code: string;
+  entity_name: string;
+  entity_kind: 'council' | 'provider';
+  entity_time_zone: string;
+  entity_language: Language;
+  entity_requires_second_factor: boolean;
+  second_factor_confirmed: boolean;
+};
+
+/**
+ * A live session (not ended, not expired, its professional active) by the hash of its token, in
+ * the entity its cookie names: one statement outside any transaction (caliu_live_session).
+ */
 export async function findLiveSession(
-  tx: Tx,
+  db: Db,
+  entityId: string,
   tokenHash: Buffer,
   now: Date,
 ): Promise<SessionRow | null> {
-  const [row] = await tx
-    .select({
-      sessionId: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      idleExpiresAt: sessions.idleExpiresAt,
-      absoluteExpiresAt: sessions.absoluteExpiresAt,
-      professionalId: professionals.id,
-      username: professionals.username,
-      givenName: professionals.givenName,
-      surnames: professionals.surnames,
-      language: professionals.language,
-      roles: professionals.roles,
-      entityId: entities.id,
-      entityCode: entities.code,
-      entityName: entities.name,
-      entityKind: entities.kind,
-      entityTimeZone: entities.timeZone,
-      entityLanguage: entities.defaultLanguage,
-      entityRequiresSecondFactor: entities.requiresSecondFactor,
-      secondFactorConfirmed: sql<boolean>`(${secondFactors.confirmedAt} IS NOT NULL)`,
-    })
-    .from(sessions)
-    .innerJoin(professionals, eq(professionals.id, sessions.professionalId))
-    .innerJoin(entities, eq(entities.id, sessions.entityId))
-    .leftJoin(secondFactors, eq(secondFactors.professionalId, professionals.id))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        isNull(sessions.endedAt),
-        gt(sessions.idleExpiresAt, now),
-        gt(sessions.absoluteExpiresAt, now),
-        eq(professionals.active, true),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
+  const [row] = await rowsOf<LiveSessionRow>(
+    db,
+    sql`SELECT * FROM caliu_live_session(${entityId}::uuid, ${tokenHash}, ${now.toISOString()}::timestamptz)`,
+  );
+  if (!row) return null;
+  return {
+    sessionId: row.session_id,
+    lastSeenAt: new Date(row.last_seen_at),
+    idleExpiresAt: new Date(row.idle_expires_at),
+    absoluteExpiresAt: new Date(row.absolute_expires_at),
+    professionalId: row.professional_id,
+    username: row.username,
+    givenName: row.given_name,
+    surnames: row.surnames,
+    language: row.language,
+    roles: row.roles,
+    entityId: row.entity_id,
+    entityCode: row.entity_code,
+    entityName: row.entity_name,
+    entityKind: row.entity_kind,
+    entityTimeZone: row.entity_time_zone,
+    entityLanguage: row.entity_language,
+    entityRequiresSecondFactor: row.entity_requires_second_factor,
+    secondFactorConfirmed: row.second_factor_confirmed,
+  };
 }
 
 export async function touchSession(tx: Tx, sessionId: string, now: Date, idleExpiresAt: Date) {

@@ -253,46 +253,46 @@ export async function authenticate(
   if (!parsed) return null;
   const { database, config, clock } = deps;
   const now = clock.now();
-  return database.tenant(parsed.entityId, async (tx) => {
-    const row = await repo.findLiveSession(tx, sha256(parsed.token), now);
-    if (!row) return null;
-    let idleExpiresAt = row.idleExpiresAt;
-    if (options.forceTouch || now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-      idleExpiresAt = new Date(
-        Math.min(now.getTime() + config.sessionIdleMs, row.absoluteExpiresAt.getTime()),
-      );
-      await repo.touchSession(tx, row.sessionId, now, idleExpiresAt);
-    }
-    // Read at every request: a role or setting changed since sign-in applies at once.
-    const required =
-      row.entityRequiresSecondFactor && row.roles.some((r) => SECOND_FACTOR_ROLES.includes(r));
-    return {
-      sessionId: row.sessionId,
-      sessionToken: parsed.token,
-      professionalId: row.professionalId,
-      username: row.username,
-      givenName: row.givenName,
-      surnames: row.surnames,
-      language: row.language,
-      roles: row.roles,
-      grants: grantsForRoles(row.roles),
-      entity: {
-        id: row.entityId,
-        code: row.entityCode,
-        name: row.entityName,
-        kind: row.entityKind,
-        timeZone: row.entityTimeZone,
-        defaultLanguage: row.entityLanguage,
-      },
-      idleExpiresAt,
-      absoluteExpiresAt: row.absoluteExpiresAt,
-      secondFactor: {
-        enrolled: row.secondFactorConfirmed,
-        required,
-        enrolmentRequired: required && !row.secondFactorConfirmed,
-      },
-    };
-  });
+  const row = await repo.findLiveSession(database.db, parsed.entityId, sha256(parsed.token), now);
+  if (!row) return null;
+  let idleExpiresAt = row.idleExpiresAt;
+  if (options.forceTouch || now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    idleExpiresAt = new Date(
+      Math.min(now.getTime() + config.sessionIdleMs, row.absoluteExpiresAt.getTime()),
+    );
+    await database.tenant(parsed.entityId, (tx) =>
+      repo.touchSession(tx, row.sessionId, now, idleExpiresAt),
+    );
+  }
+  // Read at every request: a role or setting changed since sign-in applies at once.
+  const required =
+    row.entityRequiresSecondFactor && row.roles.some((r) => SECOND_FACTOR_ROLES.includes(r));
+  return {
+    sessionId: row.sessionId,
+    sessionToken: parsed.token,
+    professionalId: row.professionalId,
+    username: row.username,
+    givenName: row.givenName,
+    surnames: row.surnames,
+    language: row.language,
+    roles: row.roles,
+    grants: grantsForRoles(row.roles),
+    entity: {
+      id: row.entityId,
+      code: row.entityCode,
+      name: row.entityName,
+      kind: row.entityKind,
+      timeZone: row.entityTimeZone,
+      defaultLanguage: row.entityLanguage,
+    },
+    idleExpiresAt,
+    absoluteExpiresAt: row.absoluteExpiresAt,
+    secondFactor: {
+      enrolled: row.secondFactorConfirmed,
+      required,
+      enrolmentRequired: required && !row.secondFactorConfirmed,
+    },
+  };
 }
 
 export async function logout(deps: Deps, ctx: RequestContext) {
