@@ -133,6 +133,27 @@ export async function candidates(
   return rows.map((r) => r.id);
 }
 
+/**
+ * The strict stage's candidates (as `candidates`), and whether one of them is named exactly
+ * what was typed: every word whole and no other (tier 0), which spares the typo fallback.
+ */
+export async function strictCandidates(
+  tx: Tx,
+  entityId: string,
+  plan: WordPlan,
+  conditions: WordCondition[],
+  cap: number,
+): Promise<{ ids: string[]; exact: boolean }> {
+  const tier = strictTier(sql`t0.name`, sql`t0.name_words`, plan);
+  const rows = await rowsOf<{ id: string; exact: boolean }>(
+    tx,
+    sql`SELECT DISTINCT c.id, c.exact
+      FROM (${candidatesQuery(entityId, conditions, [sql`${tier} = 0 AS exact`])}) c
+      LIMIT ${cap}`,
+  );
+  return { ids: rows.map((r) => r.id), exact: rows.some((r) => r.exact) };
+}
+
 /** How many persons have had each of these exact name words (absent: nobody). */
 export async function wordCounts(
   tx: Tx,

@@ -281,4 +281,20 @@ describe('person search', () => {
     expect(row).toMatchObject({ particles: 0, more: 1 });
     expect([...row!.deletions].sort()).toEqual(deletionsOf('garcía').sort());
   });
+  it('looks for typos only when nobody is named exactly what was typed', async () => {
+    const db = await testDatabase();
+    const near = await createTestPerson(db, entity, {
+      givenName: 'Xavir',
+      firstSurname: 'Martí',
+      secondSurname: null,
+    });
+    // Typed whole and found: the one-typo neighbour is not offered.
+    const exact = await search('Xavier Marti');
+    expect(exact.items[0]?.id).toBe(ids.marti);
+    expect(exact.items.map((i) => i.id)).not.toContain(near);
+    // Found only by a word's start: typos are still looked for.
+    const partial = await search('Xavie Marti');
+    expect(partial.items.find((i) => i.id === ids.marti)?.match).toBe('partial');
+    expect(partial.items.find((i) => i.id === near)?.match).toBe('approximate');
+  });
 });

@@ -35,7 +35,9 @@ import * as repo from './repository';
  * 1. Strict: every typed word starts a word of the name (`word >= 'garc' AND word < 'gard'`).
  *    The rarest typed word (by the vocabulary's counts) is the index range; the others filter
  *    the search key that the index carries, so no row of `persons` is read until the page.
- * 2. Typo-tolerant fallback, only when the strict stage finds fewer than FALLBACK_BELOW persons:
+ * 2. Typo-tolerant fallback, only when the strict stage finds fewer than FALLBACK_BELOW persons
+ *    and none of them is named exactly what was typed (a name typed whole and found needs no
+ *    "did you mean"; it would cost most of the search's statements):
  *    for each typed word, the name words of 4+ letters within one edit of it (insertion,
  *    deletion, substitution, transposition) are found through the index of one-letter deletions
  *    (person_name_word_deletions: equality lookups, no scan), and the search runs again with that
@@ -103,13 +105,15 @@ async function searchByName(
     .map((condition, i) => ({ condition, count: counts[i]! }))
     .sort((a, b) => a.count - b.count);
   const ordered = byRarity.map((c) => c.condition);
-  const strict =
-    byRarity[0]!.count === 0 ? [] : await repo.candidates(tx, entityId, ordered, BROAD_ABOVE + 1);
+  const { ids: strict, exact } =
+    byRarity[0]!.count === 0
+      ? { ids: [], exact: false }
+      : await repo.strictCandidates(tx, entityId, plan, ordered, BROAD_ABOVE + 1);
   if (strict.length > BROAD_ABOVE) {
     return repo.rankBroad(tx, entityId, plan, ordered, window);
   }
   const approximate: string[] = [];
-  if (strict.length < FALLBACK_BELOW) {
+  if (strict.length < FALLBACK_BELOW && !exact) {
     const known = new Set(strict);
     const alternatives = [
       ...(await correctionsFor(tx, entityId, plan)),
