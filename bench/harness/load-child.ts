@@ -56,18 +56,25 @@ type Client = {
 const LEAD_MS = 250;
 let start = 0;
 
-/** Each call of the client's `_doRequest` (after each response) waits for the next due time. */
+/**
+ * Each call of the client's `_doRequest` (after each response) waits for the next due time. A
+ * reconnection calls it again while a send may be waiting: that wait is dropped, so a
+ * connection never runs two chains of requests.
+ */
 function pace(client: Client, schedule: Schedule) {
   const send = client._doRequest.bind(client);
+  let waiting: NodeJS.Timeout | undefined;
   client._doRequest = () => {
+    clearTimeout(waiting);
     const due = schedule.next();
     const go = () => {
+      waiting = undefined;
       if (client.destroyed) return;
       client.dueAt = due;
       send();
     };
     const wait = due - performance.now();
-    if (wait > 0) setTimeout(go, wait);
+    if (wait > 0) waiting = setTimeout(go, wait);
     else go();
   };
 }

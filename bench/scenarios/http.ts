@@ -50,8 +50,8 @@ export async function measureHttp(
     connections: scenario.connections,
   };
 
-  // Each measured run follows a warm-up of its own kind: the pools close connections idle for
-  // 10 s (while the other side is measured), and a new connection prepares its statements again.
+  // Each measured run follows a warm-up of its own kind: the pools open their connections as
+  // the load needs them, and a new connection prepares its statements and plans cold.
   const endpoint = async (seconds: number, rate?: number) => {
     await runLoad({ ...plan, seconds: timing.warmup, ...(rate ? { rate } : {}) });
     const result = await runLoad({ ...plan, seconds, ...(rate ? { rate } : {}) });

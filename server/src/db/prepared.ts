@@ -2,31 +2,51 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * A `pg` client that prepares every parameterised statement once per connection: the statement
- * is named after its text, so PostgreSQL parses, rewrites (row-level-security policies included)
- * and, once its plan cache settles on a generic plan, plans it once per connection instead of at
- * every request. Planning is most of the cost of Caliu's short queries (docs/PERFORMANCE.md);
- * the same is postgres.js's default. Statements without parameters (BEGIN, COMMIT, DDL) are sent
- * as they are.
+ * A `pg` client that prepares the statements the application runs often, once per connection:
+ * such a statement is named after its text, so PostgreSQL parses, rewrites (row-level-security
+ * policies included) and, where its plan cache finds a generic plan as good as the custom ones,
+ * plans it once per connection instead of at every request. Planning was most of the cost of
+ * Caliu's short queries (docs/PERFORMANCE.md); pgjdbc and postgres.js do the same.
  *
- * The names are bounded: past MAX_NAMED distinct texts (an unbounded variety would come from
- * lists of varying length), further texts go unnamed rather than fill every connection's memory.
+ * Bounded both ways: a text is prepared from its PREPARE_AFTER-th use on (one-off texts, such as
+ * lists of a length seen once, stay unnamed), and a connection holds at most PER_CONNECTION
+ * prepared statements (further texts go unnamed on it), so no backend grows without bound.
+ * Statements without parameters (BEGIN, COMMIT, DDL) and pg's own query objects (cursors, COPY
+ * streams) are sent as they are.
+ *
+ * A prepared statement outlives a change of its table's or function's result columns only until
+ * it is used again ("cached plan must not change result type"): migrations run before the pool
+ * opens, so this concerns only instances still running the old code during a rolling upgrade.
  */
-export const MAX_NAMED = 2000;
+export const PREPARE_AFTER = 3;
+export const PER_CONNECTION = 500;
+/** How many texts' uses are counted at once; past it the counts start again. */
+const COUNTED = 20_000;
 
+const uses = new Map<string, number>();
 const names = new Map<string, string>();
 
+/** The text's statement name once it is used often enough to be worth preparing. */
 export function statementName(text: string): string | undefined {
   const known = names.get(text);
-  if (known !== undefined || names.size >= MAX_NAMED) return known;
+  if (known !== undefined) return known;
+  const count = (uses.get(text) ?? 0) + 1;
+  if (count < PREPARE_AFTER) {
+    if (uses.size >= COUNTED) uses.clear();
+    uses.set(text, count);
+    return undefined;
+  }
+  uses.delete(text);
   const name = `c_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   names.set(text, name);
   return name;
 }
 
-type QueryConfig = { text?: unknown; name?: unknown; values?: unknown[] };
+type QueryConfig = { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown };
 
 export class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
   // pg's query() has many overloads: (config[, values]) as drizzle calls it, (text, values).
   override query(...args: unknown[]): never {
     const [first, values] = args as [QueryConfig | string, unknown[] | undefined];
@@ -34,9 +54,17 @@ export class PreparingClient extends pg.Client {
     const parameterised =
       (Array.isArray(values) && values.length > 0) ||
       (Array.isArray(config.values) && config.values.length > 0);
-    if (typeof config.text === 'string' && config.name === undefined && parameterised) {
+    if (
+      typeof config.text === 'string' &&
+      config.name === undefined &&
+      typeof config.submit !== 'function' &&
+      parameterised
+    ) {
       const name = statementName(config.text);
-      if (name) args[0] = { ...config, name };
+      if (name && (this.prepared.has(name) || this.prepared.size < PER_CONNECTION)) {
+        this.prepared.add(name);
+        args[0] = { ...config, name };
+      }
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }

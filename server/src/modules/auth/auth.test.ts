@@ -181,6 +181,23 @@ describe('sessions', () => {
     expect(me.json().error.code).toBe('auth.session_expired');
   });
 
+  it('refuses a session cookie whose entity is changed to another one', async () => {
+    const { app, db, entity, session } = await setup();
+    const other = await createTestEntity(db);
+    // The cookie names its entity before the token: the look-up reads across the wall by the
+    // token's hash, so it must still insist on the entity the cookie names.
+    expect(session.cookie).toContain(entity.id);
+    const moved = session.cookie.replace(entity.id, other.id);
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { ...session.headers('en'), cookie: moved },
+    });
+    expect(me.statusCode).toBe(401);
+    const mine = await app.inject({ method: 'GET', url: '/api/me', headers: session.headers() });
+    expect(mine.statusCode).toBe(200);
+  });
+
   it('expires after 30 idle minutes, and activity keeps it alive', async () => {
     const { app, session, clock } = await setup();
     clock.advance(25 * 60_000);
