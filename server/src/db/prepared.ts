@@ -45,27 +45,30 @@ export function statementName(text: string): string | undefined {
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown };
 
 export class PreparingClient extends pg.Client {
-  private readonly prepared = new Set<string>();
-
-  // pg's query() has many overloads: (config[, values]) as drizzle calls it, (text, values).
-  override query(...args: unknown[]): never {
-    const [first, values] = args as [QueryConfig | string, unknown[] | undefined];
-    const config: QueryConfig = typeof first === 'string' ? { text: first } : (first ?? {});
-    const parameterised =
-      (Array.isArray(values) && values.length > 0) ||
-      (Array.isArray(config.values) && config.values.length > 0);
-    if (
-      typeof config.text === 'string' &&
-      config.name === undefined &&
-      typeof config.submit !== 'function' &&
-      parameterised
-    ) {
-      const name = statementName(config.text);
-      if (name && (this.prepared.has(name) || this.prepared.size < PER_CONNECTION)) {
-        this.prepared.add(name);
-        args[0] = { ...config, name };
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const prepared = new Set<string>();
+    const send = super.query.bind(this) as (...args: unknown[]) => unknown;
+    // pg's query() has many overloads: (config[, values]) as drizzle calls it, (text, values).
+    this.query = ((...args: unknown[]) => {
+      const [first, values] = args as [QueryConfig | string, unknown[] | undefined];
+      const config: QueryConfig = typeof first === 'string' ? { text: first } : (first ?? {});
+      const parameterised =
+        (Array.isArray(values) && values.length > 0) ||
+        (Array.isArray(config.values) && config.values.length > 0);
+      if (
+        typeof config.text === 'string' &&
+        config.name === undefined &&
+        typeof config.submit !== 'function' &&
+        parameterised
+      ) {
+        const name = statementName(config.text);
+        if (name && (prepared.has(name) || prepared.size < PER_CONNECTION)) {
+          prepared.add(name);
+          args[0] = { ...config, name };
+        }
       }
-    }
-    return (super.query as (...a: unknown[]) => never)(...args);
+      return send(...args);
+    }) as pg.Client['query'];
   }
 }
