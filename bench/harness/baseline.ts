@@ -9,7 +9,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, poolOptions, type QueryListener } from '../../server/src/db/connect';
 import { scheduleFor, until } from './schedule';
-import { latencies, round, since } from './stats';
+import { latencies, round } from './stats';
 
 export type Statement = { text: string; params: unknown[] };
 
@@ -96,25 +96,24 @@ export async function runBaseline(
   options: { connections: number; seconds: number; rate?: number },
 ): Promise<BaselineRun> {
   const samples: number[] = [];
-  const started = process.hrtime.bigint();
   const start = performance.now();
-  const end = options.seconds * 1000;
+  const end = start + options.seconds * 1000;
   const loop = async (index: number) => {
     let next = Math.floor((recordings.length / options.connections) * index);
     const schedule = options.rate
       ? scheduleFor(start, index, options.connections, options.rate)
       : null;
-    while (since(started) < end) {
+    while (performance.now() < end) {
       const due = schedule ? schedule.next() : performance.now();
       if (schedule) {
         await until(due);
-        if (since(started) >= end) break;
+        if (performance.now() >= end) break;
       }
       await replay(recordings[next++ % recordings.length]!);
       samples.push(performance.now() - due);
     }
   };
   await Promise.all(Array.from({ length: options.connections }, (_, i) => loop(i)));
-  const seconds = since(started) / 1000;
+  const seconds = (performance.now() - start) / 1000;
   return { ...latencies(samples), throughput: round(samples.length / seconds, 1) };
 }

@@ -117,30 +117,12 @@ export type SessionRow = {
   secondFactorConfirmed: boolean;
 };
 
-type LiveSessionRow = {
-  session_id: string;
-  last_seen_at: Date | string;
-  idle_expires_at: Date | string;
-  absolute_expires_at: Date | string;
-  professional_id: string;
-  username: string;
-  given_name: string;
-  surnames: string;
-  language: Language | null;
-  roles: Role[];
-  entity_id: string;
-  entity_code: string;
-  entity_name: string;
-  entity_kind: 'council' | 'provider';
-  entity_time_zone: string;
-  entity_language: Language;
-  entity_requires_second_factor: boolean;
-  second_factor_confirmed: boolean;
-};
+type Dated<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] };
 
 /**
  * A live session (not ended, not expired, its professional active) by the hash of its token, in
- * the entity its cookie names: one statement outside any transaction (caliu_live_session).
+ * the entity its cookie names: one statement outside any transaction (caliu_live_session). Its
+ * columns are named, so a prepared statement notices if the function's change them.
  */
 export async function findLiveSession(
   db: Db,
@@ -148,30 +130,24 @@ export async function findLiveSession(
   tokenHash: Buffer,
   now: Date,
 ): Promise<SessionRow | null> {
-  const [row] = await rowsOf<LiveSessionRow>(
+  const [row] = await rowsOf<Dated<SessionRow>>(
     db,
-    sql`SELECT * FROM caliu_live_session(${entityId}::uuid, ${tokenHash}, ${now.toISOString()}::timestamptz)`,
+    sql`SELECT session_id AS "sessionId", last_seen_at AS "lastSeenAt",
+        idle_expires_at AS "idleExpiresAt", absolute_expires_at AS "absoluteExpiresAt",
+        professional_id AS "professionalId", username, given_name AS "givenName", surnames,
+        language, roles, entity_id AS "entityId", entity_code AS "entityCode",
+        entity_name AS "entityName", entity_kind AS "entityKind",
+        entity_time_zone AS "entityTimeZone", entity_language AS "entityLanguage",
+        entity_requires_second_factor AS "entityRequiresSecondFactor",
+        second_factor_confirmed AS "secondFactorConfirmed"
+      FROM caliu_live_session(${entityId}::uuid, ${tokenHash}, ${now.toISOString()}::timestamptz)`,
   );
   if (!row) return null;
   return {
-    sessionId: row.session_id,
-    lastSeenAt: new Date(row.last_seen_at),
-    idleExpiresAt: new Date(row.idle_expires_at),
-    absoluteExpiresAt: new Date(row.absolute_expires_at),
-    professionalId: row.professional_id,
-    username: row.username,
-    givenName: row.given_name,
-    surnames: row.surnames,
-    language: row.language,
-    roles: row.roles,
-    entityId: row.entity_id,
-    entityCode: row.entity_code,
-    entityName: row.entity_name,
-    entityKind: row.entity_kind,
-    entityTimeZone: row.entity_time_zone,
-    entityLanguage: row.entity_language,
-    entityRequiresSecondFactor: row.entity_requires_second_factor,
-    secondFactorConfirmed: row.second_factor_confirmed,
+    ...row,
+    lastSeenAt: new Date(row.lastSeenAt),
+    idleExpiresAt: new Date(row.idleExpiresAt),
+    absoluteExpiresAt: new Date(row.absoluteExpiresAt),
   };
 }
 
