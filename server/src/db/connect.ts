@@ -160,18 +160,22 @@ export async function openPostgres(
   return wrap('postgres', db, () => pool.end());
 }
 
+/** Sets the row-level-security tenant for the transaction ('' for none); its text is SET_TENANT. */
+export const setTenant = (entityId: string) =>
+  sql`SELECT set_config('app.entity_id', ${entityId}, true)`;
+
 function wrap(kind: Database['kind'], db: Db, close: () => Promise<void>): Database {
   return {
     kind,
     db,
     tenant: (entityId, fn) =>
       db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT set_config('app.entity_id', ${entityId}, true)`);
+        await tx.execute(setTenant(entityId));
         return fn(tx);
       }),
     anonymous: (fn) =>
       db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT set_config('app.entity_id', '', true)`);
+        await tx.execute(setTenant(''));
         return fn(tx);
       }),
     asOwner: (fn) =>

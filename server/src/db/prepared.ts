@@ -44,23 +44,64 @@ export function statementName(text: string): string | undefined {
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown };
 
+/** How `Database.tenant()` and `anonymous()` set the row-level-security tenant (connect.ts). */
+export const SET_TENANT = "SELECT set_config('app.entity_id', $1, true)";
+const TENANT_VALUE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i;
+const NOTHING_SENT = (command: string) =>
+  ({ command, rowCount: null, oid: 0, rows: [], fields: [] }) as unknown as pg.QueryResult;
+
+/**
+ * Besides preparing statements, it saves every transaction a round trip: drizzle sends `begin`
+ * and then the tenant's set_config as two statements, each waiting for its answer; this client
+ * holds `begin` back and sends both as one (simple-protocol) message. The tenant value is checked
+ * to be a uuid (or empty) before it is written into that text; anything else goes as it came.
+ */
 export class PreparingClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     const prepared = new Set<string>();
     const send = super.query.bind(this) as (...args: unknown[]) => unknown;
+    let heldBegin = false;
     // pg's query() has many overloads: (config[, values]) as drizzle calls it, (text, values).
-    this.query = ((...args: unknown[]) => {
+    const query = (...args: unknown[]): unknown => {
       const [first, values] = args as [QueryConfig | string, unknown[] | undefined];
       const config: QueryConfig = typeof first === 'string' ? { text: first } : (first ?? {});
-      const parameterised =
-        (Array.isArray(values) && values.length > 0) ||
-        (Array.isArray(config.values) && config.values.length > 0);
+      const params = Array.isArray(values)
+        ? values
+        : Array.isArray(config.values)
+          ? config.values
+          : [];
+      const promised = args.length <= 2 && typeof args.at(-1) !== 'function';
+      if (heldBegin) {
+        heldBegin = false;
+        if (promised && (config.text === 'commit' || config.text === 'rollback')) {
+          // Nothing was sent since `begin`: nothing to end.
+          return Promise.resolve(NOTHING_SENT(config.text.toUpperCase()));
+        }
+        const tenant = params[0];
+        if (
+          promised &&
+          config.text === SET_TENANT &&
+          typeof tenant === 'string' &&
+          TENANT_VALUE.test(tenant)
+        ) {
+          const both = send(`BEGIN; ${SET_TENANT.replace('$1', `'${tenant}'`)}`) as Promise<
+            pg.QueryResult[]
+          >;
+          return both.then((results) => results[1]!);
+        }
+        // Anything else: `begin` first, as it came (pg sends queued queries in order).
+        (send('begin') as Promise<unknown>).catch(() => undefined);
+      }
+      if (promised && config.text === 'begin' && params.length === 0 && !config.name) {
+        heldBegin = true;
+        return Promise.resolve(NOTHING_SENT('BEGIN'));
+      }
       if (
         typeof config.text === 'string' &&
         config.name === undefined &&
         typeof config.submit !== 'function' &&
-        parameterised
+        params.length > 0
       ) {
         const name = statementName(config.text);
         if (name && (prepared.has(name) || prepared.size < PER_CONNECTION)) {
@@ -69,6 +110,7 @@ export class PreparingClient extends pg.Client {
         }
       }
       return send(...args);
-    }) as pg.Client['query'];
+    };
+    this.query = query as pg.Client['query'];
   }
 }

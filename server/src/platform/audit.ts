@@ -25,22 +25,38 @@ export type AuditEntry = {
 };
 
 /**
- * Writes one audit row in the caller's transaction, so it exists exactly when the change it
- * records committed. Rows name records by opaque id; details never hold secrets or content.
- * The row and its subjects are one statement (a read of a case file writes one per request, so
- * a round trip counts).
+ * Writes audit rows in the caller's transaction, so that they exist exactly when the change they
+ * record committed. Rows name records by opaque id; details never hold secrets or content.
+ * The rows and their subjects are one statement, however many (opening a case file audits its
+ * header and its content in one round trip: on a hot path a round trip counts).
  */
-export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  const subjects = [...new Set(entry.subjects ?? [])];
-  await tx.execute(sql`WITH row AS (
+export async function writeAudits(
+  tx: Tx,
+  actor: AuditActor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(
+    (entry, i) => sql`${sql.raw(`row${i}`)} AS (
       INSERT INTO audit_log (entity_id, actor_id, actor_entity_id, request_id, ip, action,
         outcome, record_type, record_id, ticket_id, details)
       VALUES (${actor.entityId}, ${actor.actorId}, ${actor.actorEntityId ?? null},
         ${actor.requestId}, ${actor.ip}, ${entry.action}, ${entry.outcome ?? 'ok'},
         ${entry.recordType ?? null}, ${entry.recordId ?? null}, ${entry.ticketId ?? null},
         ${JSON.stringify(entry.details ?? {})}::jsonb)
-      RETURNING id)
+      RETURNING id)`,
+  );
+  const subjects = entries.map((entry, i) => {
+    const ids = [...new Set(entry.subjects ?? [])];
+    return sql`SELECT ${actor.entityId}::uuid, subject, ${sql.raw(`row${i}`)}.id
+      FROM ${sql.raw(`row${i}`)}, unnest(${`{${ids.join(',')}}`}::uuid[]) AS subject`;
+  });
+  await tx.execute(sql`WITH ${sql.join(rows, sql`, `)}
     INSERT INTO audit_subjects (entity_id, person_id, audit_id)
-    SELECT ${actor.entityId}, subject, row.id
-    FROM row, unnest(${`{${subjects.join(',')}}`}::uuid[]) AS subject`);
+    ${sql.join(subjects, sql` UNION ALL `)}`);
+}
+
+/** Writes one audit row (and its subjects) in the caller's transaction: see writeAudits. */
+export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await writeAudits(tx, actor, [entry]);
 }

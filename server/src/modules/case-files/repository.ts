@@ -153,19 +153,52 @@ export type MemberRow = {
   added_on: string;
 };
 
-export async function members(tx: Tx, entityId: string, caseFileId: string) {
-  return rowsOf<MemberRow>(
+const MEMBERS = (entityId: string, caseFileId: string) => sql`SELECT c.person_id,
+    concat_ws(' ', p.given_name, p.first_surname, p.second_surname) AS name,
+    c.role, p.birth_date::text AS birth_date, p.municipality_id, m.name AS municipality_name,
+    c.added_on::text AS added_on,
+    row_number() OVER (ORDER BY CASE c.role WHEN 'holder' THEN 0 WHEN 'partner' THEN 1
+      WHEN 'child' THEN 2 WHEN 'household' THEN 3 ELSE 4 END,
+      p.birth_date NULLS LAST, concat_ws(' ', p.given_name, p.first_surname, p.second_surname),
+      c.person_id) AS ord
+  FROM case_file_members c
+  JOIN persons p ON p.entity_id = c.entity_id AND p.id = c.person_id
+  JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
+  WHERE c.entity_id = ${entityId} AND c.case_file_id = ${caseFileId}`;
+
+const ASSIGNED = (entityId: string, caseFileId: string) => sql`SELECT p.id,
+    p.given_name || ' ' || p.surnames AS name,
+    row_number() OVER (ORDER BY p.surnames, p.given_name, p.id) AS ord
+  FROM case_file_professionals a
+  JOIN professionals p ON p.entity_id = a.entity_id AND p.id = a.professional_id
+  WHERE a.entity_id = ${entityId} AND a.case_file_id = ${caseFileId}`;
+
+/**
+ * What the header shows besides its row, in one round trip: the members (holder, partner,
+ * children, household, others; then by birth date), the professionals assigned, and the closing
+ * reason's catalogue entry (in any state: a reason retired since still names the closing).
+ */
+export async function headerParts(
+  tx: Tx,
+  entityId: string,
+  caseFileId: string,
+  closingReasonId: string | null,
+) {
+  const [row] = await rowsOf<{
+    members: MemberRow[];
+    assigned: { id: string; name: string }[];
+    closing_reason: { code: string; labels: Partial<Record<Language, string>> | null } | null;
+  }>(
     tx,
-    sql`SELECT c.person_id, concat_ws(' ', p.given_name, p.first_surname, p.second_surname) AS name,
-        c.role, p.birth_date::text AS birth_date, p.municipality_id, m.name AS municipality_name,
-        c.added_on::text AS added_on
-      FROM case_file_members c
-      JOIN persons p ON p.entity_id = c.entity_id AND p.id = c.person_id
-      JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
-      WHERE c.entity_id = ${entityId} AND c.case_file_id = ${caseFileId}
-      ORDER BY CASE c.role WHEN 'holder' THEN 0 WHEN 'partner' THEN 1 WHEN 'child' THEN 2
-        WHEN 'household' THEN 3 ELSE 4 END, p.birth_date NULLS LAST, name, c.person_id`,
+    sql`SELECT
+      (SELECT coalesce(json_agg(x ORDER BY x.ord), '[]') FROM (${MEMBERS(entityId, caseFileId)}) x)
+        AS members,
+      (SELECT coalesce(json_agg(y ORDER BY y.ord), '[]') FROM (${ASSIGNED(entityId, caseFileId)}) y)
+        AS assigned,
+      (SELECT json_build_object('code', ci.code, 'labels', ci.labels) FROM catalogue_items ci
+        WHERE ci.entity_id = ${entityId} AND ci.id = ${closingReasonId}) AS closing_reason`,
   );
+  return row!;
 }
 
 export async function memberIds(tx: Tx, entityId: string, caseFileId: string): Promise<string[]> {
@@ -524,15 +557,6 @@ export async function updateIntervention(
     .update(interventions)
     .set({ ...changes, version: sql`${interventions.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(interventions.entityId, entityId), eq(interventions.id, id)));
-}
-
-/** A catalogue entry by id, active or not (a closed file keeps its reason's name). */
-export async function catalogueItemAnyState(tx: Tx, entityId: string, id: string) {
-  const [row] = await rowsOf<{ code: string; labels: Partial<Record<Language, string>> | null }>(
-    tx,
-    sql`SELECT code, labels FROM catalogue_items WHERE entity_id = ${entityId} AND id = ${id}`,
-  );
-  return row ?? null;
 }
 
 /** The members' municipalities, for the municipality rule (only persons who are members). */

@@ -15,7 +15,7 @@ import {
 } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
-import { writeAudit } from '../../platform/audit';
+import { type AuditEntry, writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
 import { withRefusals } from '../../platform/db-errors';
 import { AppError, fieldError, notFound } from '../../platform/errors';
@@ -76,20 +76,20 @@ export async function loadCaseFile(
   const entityId = ctx.auth.entity.id;
   const row = await repo.findCaseFile(tx, entityId, id, viewerOf(ctx.auth));
   if (!row) throw notFound('case_file');
-  const [members, assigned] = await Promise.all([
-    repo.members(tx, entityId, id),
-    repo.assigned(tx, entityId, id),
-  ]);
-  let closingReason = null;
-  if (row.closing_reason_id) {
-    const entry = await repo.catalogueItemAnyState(tx, entityId, row.closing_reason_id);
-    closingReason = entry
+  const parts = await repo.headerParts(tx, entityId, id, row.closing_reason_id);
+  const { members, assigned } = parts;
+  const closingReason =
+    row.closing_reason_id && parts.closing_reason
       ? {
           id: row.closing_reason_id,
-          name: catalogueLabel('closing_reason', entry.code, entry.labels, ctx.language),
+          name: catalogueLabel(
+            'closing_reason',
+            parts.closing_reason.code,
+            parts.closing_reason.labels,
+            ctx.language,
+          ),
         }
       : null;
-  }
   return {
     caseFile: presentCaseFile(row, members, assigned, closingReason),
     memberIds: members.map((m) => m.person_id),
@@ -97,17 +97,13 @@ export async function loadCaseFile(
   };
 }
 
-/** The header (and abilities) in the caller's transaction, its read audited for each member. */
-export async function readHeader(tx: Tx, ctx: RequestContext, id: string) {
-  const header = await loadCaseFile(tx, ctx, id);
-  await writeAudit(tx, actorOf(ctx), {
-    action: 'case_file.read',
-    recordType: 'case_file',
-    recordId: id,
-    subjects: header.memberIds,
-  });
-  return header;
-}
+/** The audit entry of a read of a case file's header, for each member. */
+export const headerRead = (id: string, memberIds: string[]): AuditEntry => ({
+  action: 'case_file.read',
+  recordType: 'case_file',
+  recordId: id,
+  subjects: memberIds,
+});
 
 /** The entity's local year and day now. */
 function localToday(deps: Deps, auth: AuthContext) {

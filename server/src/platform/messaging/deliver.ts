@@ -24,72 +24,153 @@ export type DeliveryDeps = {
 
 export type Outcome = 'sent' | 'retry' | 'failed' | 'skipped';
 
-/**
- * Sends one claimed message in three steps, none holding a transaction across the network:
- * (1) behind its entity's wall, read it and mint its secret link (the token lives only in memory);
- * (2) render and send; (3) behind the wall again, mark it sent, or failed, or due again later.
- */
-export async function deliverClaimed(
-  deps: DeliveryDeps,
-  claimed: repo.ClaimedMessage,
-): Promise<Outcome> {
-  const { database, config, clock, log } = deps;
-  const max = config.outboxMaxAttempts;
-  const prepared = await database.tenant(claimed.entityId, async (tx) => {
-    const message = await repo.loadPending(tx, claimed.id);
-    if (!message) return null;
-    if (message.attempts > max) {
-      // Claimed more often than allowed without an outcome: the sender died each time.
-      await repo.markFailed(tx, message.id, 'Delivery never completed (the sender stopped)');
-      return null;
-    }
-    const token =
-      message.secretPurpose && message.secretSubjectId
-        ? await mintSecretLink(tx, {
-            entityId: message.entityId,
-            purpose: message.secretPurpose,
-            subjectId: message.secretSubjectId,
-            ttlHours: message.secretTtlHours ?? 24,
-            now: clock.now(),
-            outboxMessageId: message.id,
-          })
-        : null;
-    return { message, token };
+/** Runs `fn` over `items` with at most `limit` at once. */
+export async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
   });
-  if (!prepared) return 'skipped';
-  const { message, token } = prepared;
+  await Promise.all(lanes);
+}
 
+type Prepared = { message: repo.PendingMessage; token: string | null };
+type Attempted = Prepared & { outcome: Outcome; failure: DeliveryError | null };
+
+/**
+ * Sends a claimed batch in three steps, none holding a transaction across the network:
+ * (1) for each entity in the batch, one transaction behind its wall reads its messages and mints
+ * their secret links (tokens live only in memory); (2) render and send, `concurrency` at a time;
+ * (3) for each entity, one transaction behind its wall marks its messages sent, or failed, or due
+ * again later. Two commits per entity per batch, not two per message: the database's flushes were
+ * what bounded the rate. `onError` hears of an entity whose transaction failed (its messages stay
+ * leased and are sent again when the lease lapses); `onOutcome`, of each message's outcome.
+ */
+export async function deliverBatch(
+  deps: DeliveryDeps,
+  claimed: repo.ClaimedMessage[],
+  concurrency: number,
+  on: {
+    outcome?: (outcome: Outcome) => void;
+    error: (ids: string[], error: unknown) => void;
+  },
+): Promise<void> {
+  const byEntity = new Map<string, string[]>();
+  for (const c of claimed) byEntity.set(c.entityId, [...(byEntity.get(c.entityId) ?? []), c.id]);
+  const groups = [...byEntity];
+
+  const ready: Prepared[] = [];
+  await eachLimited(groups, concurrency, async ([entityId, ids]) => {
+    try {
+      const prepared = await prepare(deps, entityId, ids);
+      ready.push(...prepared);
+      for (let i = prepared.length; i < ids.length; i++) on.outcome?.('skipped');
+    } catch (error) {
+      on.error(ids, error);
+    }
+  });
+
+  const attempted: Attempted[] = [];
+  await eachLimited(ready, concurrency, async (item) => {
+    attempted.push(await attempt(deps, item));
+  });
+
+  const done = new Map<string, Attempted[]>();
+  for (const a of attempted) {
+    done.set(a.message.entityId, [...(done.get(a.message.entityId) ?? []), a]);
+  }
+  await eachLimited([...done], concurrency, async ([entityId, items]) => {
+    try {
+      await record(deps, entityId, items);
+      for (const item of items) {
+        log(deps.log, item);
+        on.outcome?.(item.outcome);
+      }
+    } catch (error) {
+      on.error(
+        items.map((i) => i.message.id),
+        error,
+      );
+    }
+  });
+}
+
+/** Step 1 for one entity: its still-pending messages, with a fresh secret link where they carry one. */
+async function prepare(deps: DeliveryDeps, entityId: string, ids: string[]): Promise<Prepared[]> {
+  const { database, config, clock } = deps;
+  const max = config.outboxMaxAttempts;
+  return database.tenant(entityId, async (tx) => {
+    const prepared: Prepared[] = [];
+    for (const message of await repo.loadPending(tx, ids)) {
+      if (message.attempts > max) {
+        // Claimed more often than allowed without an outcome: the sender died each time.
+        await repo.markFailed(tx, message.id, 'Delivery never completed (the sender stopped)');
+        continue;
+      }
+      const token =
+        message.secretPurpose && message.secretSubjectId
+          ? await mintSecretLink(tx, {
+              entityId: message.entityId,
+              purpose: message.secretPurpose,
+              subjectId: message.secretSubjectId,
+              ttlHours: message.secretTtlHours ?? 24,
+              now: clock.now(),
+              outboxMessageId: message.id,
+            })
+          : null;
+      prepared.push({ message, token });
+    }
+    return prepared;
+  });
+}
+
+/** Step 2 for one message. */
+async function attempt(deps: DeliveryDeps, item: Prepared): Promise<Attempted> {
+  const max = deps.config.outboxMaxAttempts;
   let failure: DeliveryError | null = null;
   try {
-    await send(deps, message, token);
+    await send(deps, item.message, item.token);
   } catch (error) {
     failure = asDeliveryError(error);
   }
+  const outcome: Outcome = !failure
+    ? 'sent'
+    : failure.permanent || item.message.attempts >= max
+      ? 'failed'
+      : 'retry';
+  return { ...item, outcome, failure };
+}
 
+/** Step 3 for one entity: every message sent is marked by one statement. */
+async function record(deps: DeliveryDeps, entityId: string, items: Attempted[]): Promise<void> {
+  const { database, config, clock } = deps;
+  await database.tenant(entityId, async (tx) => {
+    const sent = items.filter((i) => i.outcome === 'sent').map((i) => i.message.id);
+    if (sent.length) await repo.markSent(tx, sent);
+    for (const { message, token, outcome, failure } of items) {
+      if (outcome === 'sent') continue;
+      if (token) await revokeSecretLink(tx, token, clock.now());
+      if (outcome === 'failed') {
+        await repo.markFailed(tx, message.id, failure!.message);
+        continue;
+      }
+      const delay = retryDelayMs(message.attempts, {
+        baseMs: config.outbox.backoffBaseMs,
+        maxMs: config.outbox.backoffMaxMs,
+      });
+      await repo.scheduleRetry(tx, message.id, failure!.message, delay);
+    }
+  });
+}
+
+function log(log: Log, { message, outcome, failure }: Attempted) {
   const logged = {
     outboxMessage: message.id,
     template: message.template,
     attempt: message.attempts,
   };
-  const outcome: Outcome = !failure
-    ? 'sent'
-    : failure.permanent || message.attempts >= max
-      ? 'failed'
-      : 'retry';
-  await database.tenant(claimed.entityId, async (tx) => {
-    if (outcome === 'sent') return repo.markSent(tx, message.id);
-    if (token) await revokeSecretLink(tx, token, clock.now());
-    if (outcome === 'failed') return repo.markFailed(tx, message.id, failure!.message);
-    const delay = retryDelayMs(message.attempts, {
-      baseMs: config.outbox.backoffBaseMs,
-      maxMs: config.outbox.backoffMaxMs,
-    });
-    return repo.scheduleRetry(tx, message.id, failure!.message, delay);
-  });
   if (outcome === 'failed') log.error({ ...logged, code: failure!.code }, 'outbox: message failed');
   else if (outcome === 'retry') log.warn({ ...logged, code: failure!.code }, 'outbox: will retry');
   else log.debug(logged, 'outbox: sent');
-  return outcome;
 }
 
 /** Bad data and missing texts are permanent: sending again would fail the same way. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/connect';
 import { entities, outboxMessages } from '../../db/schema';
 
@@ -25,9 +25,9 @@ export async function claimDue(
   return rows.map((r) => ({ id: r.id, entityId: r.entity_id }));
 }
 
-/** A pending message with what sending it needs; null when it is no longer pending. */
-export async function loadPending(tx: Tx, id: string) {
-  const [row] = await tx
+/** The messages among `ids` still pending, with what sending them needs. */
+export async function loadPending(tx: Tx, ids: string[]) {
+  return tx
     .select({
       id: outboxMessages.id,
       entityId: outboxMessages.entityId,
@@ -47,17 +47,17 @@ export async function loadPending(tx: Tx, id: string) {
     })
     .from(outboxMessages)
     .innerJoin(entities, eq(entities.id, outboxMessages.entityId))
-    .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'pending')));
-  return row ?? null;
+    .where(and(inArray(outboxMessages.id, ids), eq(outboxMessages.status, 'pending')))
+    .orderBy(outboxMessages.createdAt);
 }
 
-export type PendingMessage = NonNullable<Awaited<ReturnType<typeof loadPending>>>;
+export type PendingMessage = Awaited<ReturnType<typeof loadPending>>[number];
 
-export async function markSent(tx: Tx, id: string): Promise<void> {
+export async function markSent(tx: Tx, ids: string[]): Promise<void> {
   await tx
     .update(outboxMessages)
     .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null })
-    .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'pending')));
+    .where(and(inArray(outboxMessages.id, ids), eq(outboxMessages.status, 'pending')));
 }
 
 /** Back to the queue, due after the backoff delay (database time, as the claim uses). */

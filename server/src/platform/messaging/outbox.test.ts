@@ -5,7 +5,14 @@ import { loadConfig } from '../../config';
 import type { Database } from '../../db/connect';
 import { testDatabase } from '../../testing/database';
 import { createTestEntity } from '../../testing/factories';
-import { capturedLog, drain, mailboxOf, messagingConfig, outboxOf } from '../../testing/messaging';
+import {
+  capturedLog,
+  drain,
+  mailboxOf,
+  messagingConfig,
+  outboxOf,
+  secretLinksOf,
+} from '../../testing/messaging';
 import { startSmtpPeer, type SmtpPeer } from '../../testing/smtp-peer-process';
 import { messageIdFor } from './addresses';
 import { enqueue } from './outbox';
@@ -114,6 +121,51 @@ describe('the outbox', () => {
     expect(reset.text).toContain('expires in 1 hour.');
     const rows = await outboxOf(db, entity.id);
     expect(rows.every((r) => r.status === 'sent' && r.sentAt && r.lockedUntil === null)).toBe(true);
+  });
+
+  it('sends one batch across entities and records each message as it went, revoking a failed one’s link', async () => {
+    const db = await testDatabase();
+    const a = await createTestEntity(db);
+    const b = await createTestEntity(db);
+    const to = (who: string) => `${who}-${a.code}@batch.example`;
+    await db.tenant(a.id, async (tx) => {
+      for (let n = 1; n <= 3; n++) await enqueue(tx, activation(a.id, n, to(`a${n}`)));
+    });
+    await db.tenant(b.id, async (tx) => {
+      await enqueue(tx, activation(b.id, 1, to('b1')));
+      await enqueue(tx, activation(b.id, 2, to('b2')));
+      // A template this version does not know: a permanent failure, in the middle of the batch.
+      await tx.execute(
+        sql`UPDATE outbox_messages SET template = 'no_such_template' WHERE recipient = ${to('b2')}`,
+      );
+    });
+    const config = messagingConfig({ SMTP_URL: peer.url });
+    const counts = await drain({ database: db, config }, [a.id, b.id], { maxRounds: 1 });
+    expect(counts).toEqual({ sent: 4, failed: 1, retry: 0, skipped: 0 });
+    await peer.waitFor(4);
+    const received = peer.received.map((m) => m.envelope.to[0]);
+    for (const who of ['a1', 'a2', 'a3', 'b1']) expect(received).toContain(to(who));
+    expect(received).not.toContain(to('b2'));
+
+    const rowsA = await outboxOf(db, a.id);
+    expect(rowsA.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    const rowsB = await outboxOf(db, b.id);
+    const failed = rowsB.find((r) => r.recipient === to('b2'))!;
+    expect(failed.status).toBe('failed');
+    expect(failed.lastError).toContain('no_such_template');
+    expect(rowsB.find((r) => r.recipient === to('b1'))!.status).toBe('sent');
+    const links = await secretLinksOf(db, b.id);
+    expect(links.find((l) => l.outboxMessageId === failed.id)!.revokedAt).not.toBeNull();
+    expect(links.filter((l) => l.outboxMessageId !== failed.id && l.revokedAt)).toEqual([]);
+    expect((await secretLinksOf(db, a.id)).filter((l) => l.revokedAt)).toEqual([]);
+
+    // Nothing is sent twice: a second round finds the batch done.
+    expect(await drain({ database: db, config }, [a.id, b.id], { maxRounds: 1 })).toEqual({
+      sent: 0,
+      failed: 0,
+      retry: 0,
+      skipped: 0,
+    });
   });
 
   it('uses TLS when the URL asks for it: smtps:// from the first byte, ?requireTLS=true by STARTTLS', async () => {

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import type { Database } from '../../db/connect';
 import { type Clock, systemClock } from '../context';
-import { deliverClaimed, type DeliveryDeps, type Log, type Outcome } from './deliver';
+import { deliverBatch, type DeliveryDeps, type Log, type Outcome } from './deliver';
 import { claimDue } from './outbox-repository';
 import {
   emailTransportFor,
@@ -44,18 +44,9 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'error';
 }
 
-/** Runs `fn` over `items` with at most `limit` at once. */
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(lanes);
-}
-
 /**
  * One round: claim a batch across entities (one short transaction, FOR UPDATE SKIP LOCKED, a
- * lease of OUTBOX_LEASE_SECONDS), then send each message behind its own entity's wall.
+ * lease of OUTBOX_LEASE_SECONDS), then send it behind each message's entity's wall (deliver.ts).
  */
 async function runRound(
   deps: DeliveryDeps,
@@ -66,18 +57,18 @@ async function runRound(
   const claimed = await deps.database.anonymous((tx) =>
     claimDue(tx, config.outbox.batchSize, config.outbox.leaseSeconds, entities),
   );
-  await eachLimited(claimed, config.outbox.concurrency, async (message) => {
-    try {
-      const outcome = await deliverClaimed(deps, message);
-      count?.(outcome);
-    } catch (error) {
-      // The database failed while marking: the lease lapses and the message is sent again. Only
-      // a code is logged: a failed query's message repeats its parameters (an address).
-      deps.log.error(
-        { outboxMessage: message.id, code: errorCode(error) },
-        'outbox: could not record',
-      );
-    }
+  await deliverBatch(deps, claimed, config.outbox.concurrency, {
+    outcome: count,
+    error(ids, error) {
+      // The database failed while preparing or marking: the lease lapses and these messages are
+      // sent again. Only a code is logged: a failed query's message repeats its parameters.
+      for (const id of ids) {
+        deps.log.error(
+          { outboxMessage: id, code: errorCode(error) },
+          'outbox: database failed, the lease will lapse',
+        );
+      }
+    },
   });
   return claimed.length;
 }

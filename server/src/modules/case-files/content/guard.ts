@@ -1,6 +1,6 @@
 import type { Permission } from '@caliu/common';
 import type { Tx } from '../../../db/connect';
-import { writeAudit } from '../../../platform/audit';
+import { type AuditEntry, writeAudit } from '../../../platform/audit';
 import { actorOf, type AuthContext, type RequestContext } from '../../../platform/context';
 import { AppError, notFound } from '../../../platform/errors';
 import * as repo from '../repository';
@@ -58,6 +58,19 @@ export function assertEditable(
   }
 }
 
+/** The audit entry of a read of the file's content (one entry, or a list), for each member. */
+export const contentRead = (
+  caseFileId: string,
+  memberIds: string[],
+  entry?: { kind: string; id: string },
+): AuditEntry => ({
+  action: 'case_file.read_content',
+  recordType: entry ? entry.kind : 'case_file',
+  recordId: entry ? entry.id : caseFileId,
+  subjects: memberIds,
+  ...(entry ? { details: { caseFileId } } : {}),
+});
+
 /** Audits a read of the file's content (one entry, or a list) for each member. */
 export async function auditRead(
   tx: Tx,
@@ -65,13 +78,8 @@ export async function auditRead(
   caseFileId: string,
   entry?: { kind: string; id: string },
 ) {
-  await writeAudit(tx, actorOf(ctx), {
-    action: 'case_file.read_content',
-    recordType: entry ? entry.kind : 'case_file',
-    recordId: entry ? entry.id : caseFileId,
-    subjects: await repo.memberIds(tx, ctx.auth.entity.id, caseFileId),
-    ...(entry ? { details: { caseFileId } } : {}),
-  });
+  const members = await repo.memberIds(tx, ctx.auth.entity.id, caseFileId);
+  await writeAudit(tx, actorOf(ctx), contentRead(caseFileId, members, entry));
 }
 
 /** Audits a change to an entry (`<kind>.create`, `<kind>.update`) for each member. */

@@ -1,13 +1,15 @@
 import type { CaseFileOpenQuery, OpenedCaseFile } from '@caliu/common';
-import type { RequestContext } from '../../../platform/context';
-import { readHeader, type Deps } from '../service';
-import { timelineIn } from './timeline';
+import { writeAudits } from '../../../platform/audit';
+import { actorOf, type RequestContext } from '../../../platform/context';
+import { headerRead, loadCaseFile, type Deps } from '../service';
+import { contentRead } from './guard';
+import { timelinePage } from './timeline';
 
 /**
  * A case file as its page opens: the header and, when asked (`timeline`: how many entries), the
  * first page of its timeline — one request and one transaction instead of two, each read audited
- * as its own endpoint audits it. `timeline` is null when the viewer may not read the content
- * (a technical administrator sees the header only).
+ * as its own endpoint audits it (both rows in one statement). `timeline` is null when the viewer
+ * may not read the content (a technical administrator sees the header only).
  */
 export async function openCaseFile(
   deps: Deps,
@@ -16,11 +18,18 @@ export async function openCaseFile(
   query: CaseFileOpenQuery,
 ): Promise<OpenedCaseFile> {
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
-    const { caseFile, row } = await readHeader(tx, ctx, id);
-    if (query.timeline === undefined) return caseFile;
-    const timeline = row.can_view_content
-      ? await timelineIn(tx, ctx, row, id, { limit: query.timeline })
-      : null;
+    const { caseFile, row, memberIds } = await loadCaseFile(tx, ctx, id);
+    const reads = [headerRead(id, memberIds)];
+    if (query.timeline === undefined) {
+      await writeAudits(tx, actorOf(ctx), reads);
+      return caseFile;
+    }
+    let timeline = null;
+    if (row.can_view_content) {
+      timeline = await timelinePage(tx, ctx, row, id, { limit: query.timeline });
+      reads.push(contentRead(id, memberIds));
+    }
+    await writeAudits(tx, actorOf(ctx), reads);
     return { ...caseFile, timeline };
   });
 }

@@ -129,6 +129,18 @@ export async function timelineIn(
   caseFileId: string,
   query: Omit<TimelineQuery, 'limit'> & { limit: number },
 ): Promise<TimelinePage> {
+  await auditRead(tx, ctx, caseFileId);
+  return timelinePage(tx, ctx, file, caseFileId, query);
+}
+
+/** A page of the timeline of a file the viewer may read, for a caller that audits the read. */
+export async function timelinePage(
+  tx: Tx,
+  ctx: RequestContext,
+  file: FileAbilities,
+  caseFileId: string,
+  query: Omit<TimelineQuery, 'limit'> & { limit: number },
+): Promise<TimelinePage> {
   const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : CONTENT_KINDS;
   const rows = await pageOf(
     tx,
@@ -138,7 +150,6 @@ export async function timelineIn(
     decodeKeyCursor(query.cursor),
     query.limit + 1,
   );
-  await auditRead(tx, ctx, caseFileId);
   const page = rows.slice(0, query.limit);
   const last = rows.length > query.limit ? page[page.length - 1] : undefined;
   return {

@@ -120,38 +120,66 @@ function candidatesQuery(entityId: string, conditions: WordCondition[], extra: S
     WHERE t0.entity_id = ${entityId} AND ${matches('t0', driver!)} ${sql.join(filters, sql` `)}`;
 }
 
-export async function candidates(
-  tx: Tx,
-  entityId: string,
-  conditions: WordCondition[],
-  cap: number,
-): Promise<string[]> {
-  const rows = await rowsOf<{ id: string }>(
-    tx,
-    sql`${candidatesQuery(entityId, conditions)} LIMIT ${cap}`,
-  );
-  return rows.map((r) => r.id);
-}
+/** What the strict stage found: how many, whether one is named exactly, and a ranked page. */
+export type StrictStage = {
+  /** Persons found, up to the cap. */
+  total: number;
+  /** One of them is named exactly what was typed (tier 0): no typo fallback is needed. */
+  exact: boolean;
+  /** Every one of them, when fewer than `few` (what the typo fallback ranks with its own). */
+  ids: string[] | null;
+  /** The window of them, ranked (tier, order, similarity, name) and read. */
+  page: SearchRow[];
+};
 
 /**
- * The strict stage's candidates (as `candidates`), and whether one of them is named exactly
- * what was typed: every word whole and no other (tier 0), which spares the typo fallback.
+ * The strict stage in one statement: the candidates with their rank, computed from the key that
+ * the word index carries (no row of `persons` read to rank them), then only the page's persons.
+ * A name of common words ("Montserrat García García": nearly a thousand persons) costs one index
+ * range and a sort, not a visit to each of them.
  */
-export async function strictCandidates(
+export async function strictStage(
   tx: Tx,
   entityId: string,
   plan: WordPlan,
   conditions: WordCondition[],
-  cap: number,
-): Promise<{ ids: string[]; exact: boolean }> {
-  const tier = strictTier(sql`t0.name`, sql`t0.name_words`, plan);
-  const rows = await rowsOf<{ id: string; exact: boolean }>(
+  window: Window,
+  limits: { cap: number; few: number },
+): Promise<StrictStage> {
+  const name = sql`t0.name`;
+  const hits = candidatesQuery(entityId, conditions, [
+    sql`${strictTier(name, sql`t0.name_words`, plan)} AS tier`,
+    sql`${inOrder(name, plan)} AS in_order`,
+    sql`similarity(${name}, ${plan.key}) AS score`,
+    sql`t0.name`,
+  ]);
+  type Row = SearchRow & { in_order: boolean; score: number; name: string };
+  const rows = await rowsOf<
+    Partial<Row> & { total: number | string; exact: boolean; few: string[] | null }
+  >(
     tx,
-    sql`SELECT DISTINCT c.id, c.exact
-      FROM (${candidatesQuery(entityId, conditions, [sql`${tier} = 0 AS exact`])}) c
-      LIMIT ${cap}`,
+    sql`WITH hits AS (SELECT DISTINCT * FROM (${hits}) h LIMIT ${limits.cap}),
+      summary AS (SELECT count(*)::integer AS total, coalesce(bool_or(tier = 0), false) AS exact,
+          CASE WHEN count(*) < ${limits.few} THEN coalesce(array_agg(id::text), '{}') END AS few
+        FROM hits),
+      page AS (SELECT * FROM hits ORDER BY tier, in_order DESC, score DESC, name, id
+        LIMIT ${window.limit} OFFSET ${window.offset}),
+      ranked AS (SELECT ${COLUMNS}, page.tier, page.in_order, page.score, page.name
+        FROM page JOIN persons p ON p.entity_id = ${entityId} AND p.id = page.id
+          JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id)
+      SELECT s.total, s.exact, s.few, r.* FROM summary s LEFT JOIN ranked r ON true
+      ORDER BY r.tier, r.in_order DESC, r.score DESC, r.name, r.id`,
   );
-  return { ids: rows.map((r) => r.id), exact: rows.some((r) => r.exact) };
+  const first = rows[0];
+  return {
+    total: Number(first?.total ?? 0),
+    exact: first?.exact === true,
+    ids: first?.few ?? null,
+    page: rows
+      .filter((r) => r.id != null)
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      .map(({ total, exact, few, in_order, score, name, ...row }) => row as SearchRow),
+  };
 }
 
 /** How many persons have had each of these exact name words (absent: nobody). */
@@ -218,29 +246,51 @@ function strictTier(name: SQL, words: SQL, plan: WordPlan): SQL {
 const inOrder = (name: SQL, plan: WordPlan) =>
   sql`${name} LIKE ${`%${escapeLike(plan.words.join(' '))}%`}`;
 
-/** A page of a bounded candidate set, fully ranked (tier, order, similarity, name). */
-export async function rankCandidates(
+/**
+ * The typo fallback's page in one statement: the persons that each alternative reading of the
+ * words finds (each `rarestFirst`, at most `cap` apiece) with the strict matches, ranked (tier,
+ * order, similarity, name) from the search key that the word index carries; only the page's
+ * persons are then read.
+ */
+export async function rankFallback(
   tx: Tx,
   entityId: string,
   plan: WordPlan,
-  found: { strict: string[]; approximate: string[] },
+  found: { strict: string[]; alternatives: WordCondition[][] },
+  cap: number,
   window: Window,
 ): Promise<SearchRow[]> {
-  const all = [...found.strict, ...found.approximate];
-  if (all.length === 0) return [];
-  const name = sql`p.search_name`;
+  if (found.strict.length === 0 && found.alternatives.length === 0) return [];
+  const strict = uuidArray(found.strict);
+  const approximate = found.alternatives.map(
+    (conditions) =>
+      sql`(${candidatesQuery(entityId, conditions, [sql`t0.name`, sql`t0.name_words`])} LIMIT ${cap})`,
+  );
+  const name = sql`c.name`;
   return rowsOf<SearchRow>(
     tx,
-    sql`SELECT ${COLUMNS},
-        CASE WHEN p.id = ANY (${uuidArray(found.strict)})
-          THEN ${strictTier(name, sql`p.search_words`, plan)}
-          ELSE 4 END AS tier,
-        ${inOrder(name, plan)} AS in_order,
-        similarity(p.search_name, ${plan.key}) AS score
-      FROM ${FROM}
-      WHERE p.entity_id = ${entityId} AND p.id = ANY (${uuidArray(all)})
-      ORDER BY tier, in_order DESC, score DESC, p.search_name, p.id
-      LIMIT ${window.limit} OFFSET ${window.offset}`,
+    sql`WITH found AS (
+        SELECT p.id, p.search_name AS name, p.search_words AS words, true AS strict FROM persons p
+          WHERE p.entity_id = ${entityId} AND p.id = ANY (${strict})
+        ${
+          approximate.length
+            ? sql`UNION ALL SELECT a.id, a.name, a.name_words, false FROM (${sql.join(approximate, sql` UNION `)}) a
+          WHERE NOT a.id = ANY (${strict})`
+            : sql``
+        }),
+      page AS (
+        SELECT DISTINCT c.id, c.name,
+          CASE WHEN c.strict THEN ${strictTier(name, sql`c.words`, plan)}
+            ELSE 4 END AS tier,
+          ${inOrder(name, plan)} AS in_order,
+          similarity(c.name, ${plan.key}) AS score
+        FROM found c
+        ORDER BY tier, in_order DESC, score DESC, c.name, c.id
+        LIMIT ${window.limit} OFFSET ${window.offset})
+      SELECT ${COLUMNS}, page.tier
+      FROM page JOIN persons p ON p.entity_id = ${entityId} AND p.id = page.id
+        JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
+      ORDER BY page.tier, page.in_order DESC, page.score DESC, page.name, page.id`,
   );
 }
 

@@ -105,50 +105,73 @@ async function searchByName(
     .map((condition, i) => ({ condition, count: counts[i]! }))
     .sort((a, b) => a.count - b.count);
   const ordered = byRarity.map((c) => c.condition);
-  const { ids: strict, exact } =
-    byRarity[0]!.count === 0
-      ? { ids: [], exact: false }
-      : await repo.strictCandidates(tx, entityId, plan, ordered, BROAD_ABOVE + 1);
-  if (strict.length > BROAD_ABOVE) {
-    return repo.rankBroad(tx, entityId, plan, ordered, window);
+  if (byRarity[0]!.count === 0) {
+    // A typed word that nobody's name starts with: only the typo fallback may find someone.
+    return fallback(tx, entityId, plan, { prefixes, counts, byRarity, strict: [] }, window);
   }
-  const approximate: string[] = [];
-  if (strict.length < FALLBACK_BELOW && !exact) {
-    const known = new Set(strict);
-    const alternatives = [
-      ...(await correctionsFor(tx, entityId, plan)),
-      // Only rare words may run names together: "garcia" or "maria" are not cut up.
-      ...(await splitsFor(
-        tx,
-        entityId,
-        plan.words.filter((_, i) => counts[i]! < FALLBACK_BELOW),
-      )),
-      ...joinsOf(plan),
-    ];
-    const alternativeCounts = await repo.personCounts(
+  const found = await repo.strictStage(tx, entityId, plan, ordered, window, {
+    cap: BROAD_ABOVE + 1,
+    few: FALLBACK_BELOW,
+  });
+  if (found.total > BROAD_ABOVE) return repo.rankBroad(tx, entityId, plan, ordered, window);
+  if (found.ids && !found.exact) {
+    return fallback(tx, entityId, plan, { prefixes, counts, byRarity, strict: found.ids }, window);
+  }
+  return found.page;
+}
+
+/**
+ * Typo-tolerant fallback (fewer than FALLBACK_BELOW strict matches, none exact): the strict
+ * matches ranked with the persons that a corrected, split or joined reading of the words finds.
+ */
+async function fallback(
+  tx: Tx,
+  entityId: string,
+  plan: WordPlan,
+  stage: {
+    /** The typed words' conditions (the same objects as in byRarity), and their counts. */
+    prefixes: WordCondition[];
+    counts: number[];
+    byRarity: { condition: WordCondition; count: number }[];
+    strict: string[];
+  },
+  window: repo.Window,
+): Promise<repo.SearchRow[]> {
+  const { prefixes, counts, byRarity, strict } = stage;
+  const alternatives = [
+    ...(await correctionsFor(tx, entityId, plan)),
+    // Only rare words may run names together: "garcia" or "maria" are not cut up.
+    ...(await splitsFor(
       tx,
       entityId,
-      alternatives.map((a) => a.condition),
-    );
-    for (const [i, alternative] of alternatives.entries()) {
-      // The typed words replaced by the alternative; again the rarest condition drives.
-      const replaced = new Set(alternative.replaces.map((w) => prefixes[plan.words.indexOf(w)]));
-      const conditions = [
-        { condition: alternative.condition, count: alternativeCounts[i]! },
-        ...byRarity.filter((c) => !replaced.has(c.condition)),
-      ].sort((a, b) => a.count - b.count);
-      // A condition that nobody meets: no need to ask.
-      if (conditions[0]!.count === 0) continue;
-      const rarestFirst = conditions.map((c) => c.condition);
-      for (const id of await repo.candidates(tx, entityId, rarestFirst, BROAD_ABOVE)) {
-        if (!known.has(id)) {
-          known.add(id);
-          approximate.push(id);
-        }
-      }
-    }
+      plan.words.filter((_, i) => counts[i]! < FALLBACK_BELOW),
+    )),
+    ...joinsOf(plan),
+  ];
+  const alternativeCounts = await repo.personCounts(
+    tx,
+    entityId,
+    alternatives.map((a) => a.condition),
+  );
+  const readings: WordCondition[][] = [];
+  for (const [i, alternative] of alternatives.entries()) {
+    // The typed words replaced by the alternative; again the rarest condition drives.
+    const replaced = new Set(alternative.replaces.map((w) => prefixes[plan.words.indexOf(w)]));
+    const conditions = [
+      { condition: alternative.condition, count: alternativeCounts[i]! },
+      ...byRarity.filter((c) => !replaced.has(c.condition)),
+    ].sort((a, b) => a.count - b.count);
+    // A condition that nobody meets: no need to ask.
+    if (conditions[0]!.count > 0) readings.push(conditions.map((c) => c.condition));
   }
-  return repo.rankCandidates(tx, entityId, plan, { strict, approximate }, window);
+  return repo.rankFallback(
+    tx,
+    entityId,
+    plan,
+    { strict, alternatives: readings },
+    BROAD_ABOVE,
+    window,
+  );
 }
 
 /** Another reading of some typed words: a typo corrected, spaces put in or taken out. */
