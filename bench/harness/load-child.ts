@@ -27,6 +27,12 @@ export type LoadResult = ReturnType<typeof latencies> & {
   seconds: number;
   /** The five slowest requests: when each was due (s into the run) and its latency (ms). */
   slowest: [number, number][];
+  /**
+   * At a fixed rate, how late this process itself sent its requests (ms after they were due;
+   * median and p99): a stall of the machine that delays the generator shows here, not only in
+   * the server's latencies.
+   */
+  sentLate: { median: number; p99: number } | null;
 };
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
@@ -36,6 +42,7 @@ if (new URL(plan.url).hostname !== '127.0.0.1') {
 if (!(plan.seconds > 0 && plan.seconds <= 600)) throw new Error('seconds must be 1–600');
 
 const samples: number[] = [];
+const late: number[] = [];
 /** When (s into the run) each sample's request was due: where the slowest ones bunch. */
 const at: number[] = [];
 const statuses: Record<string, number> = {};
@@ -48,6 +55,7 @@ type Client = {
   _doRequest(): void;
   destroyed: boolean;
   dueAt?: number;
+  sentLate?: number;
 };
 /**
  * The schedule starts this long after autocannon sets up its first client (it sets them all up
@@ -71,6 +79,7 @@ function pace(client: Client, schedule: Schedule) {
       waiting = undefined;
       if (client.destroyed) return;
       client.dueAt = due;
+      client.sentLate = performance.now() - due;
       send();
     };
     const wait = due - performance.now();
@@ -108,6 +117,7 @@ instance.on('response', (c: autocannon.Client, status: number, _bytes: number, m
   const latency = client.dueAt !== undefined ? performance.now() - client.dueAt : ms;
   if (status >= 200 && status < 300) {
     samples.push(latency);
+    if (client.sentLate !== undefined) late.push(client.sentLate);
     at.push(((client.dueAt ?? performance.now() - ms) - start) / 1000);
   } else errors++;
 });
@@ -123,5 +133,8 @@ const summary: LoadResult = {
     .map((ms, i) => [Math.round(at[i]! * 100) / 100, Math.round(ms)] as [number, number])
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5),
+  sentLate: late.length
+    ? (({ median_ms, p99_ms }) => ({ median: median_ms, p99: p99_ms }))(latencies(late))
+    : null,
 };
 process.stdout.write(JSON.stringify(summary) + '\n');

@@ -56,7 +56,10 @@ export async function measureHttp(
     await runLoad({ ...plan, seconds: timing.warmup, ...(rate ? { rate } : {}) });
     const result = await runLoad({ ...plan, seconds, ...(rate ? { rate } : {}) });
     const slowest = result.slowest.map(([s, ms]) => `${ms} ms at ${s} s`).join(', ');
-    progress(`${scenario.name}${rate ? ` @ ${rate}/s` : ''}: slowest ${slowest}`);
+    const late = result.sentLate
+      ? `; generator sent late by ${result.sentLate.median} ms median, ${result.sentLate.p99} ms p99`
+      : '';
+    progress(`${scenario.name}${rate ? ` @ ${rate}/s` : ''}: slowest ${slowest}${late}`);
     return result;
   };
   const baseline = async (seconds: number, rate?: number) => {
