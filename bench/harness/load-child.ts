@@ -79,12 +79,20 @@ function pace(client: Client, schedule: Schedule) {
       waiting = undefined;
       if (client.destroyed) return;
       client.dueAt = due;
-      client.sentLate = performance.now() - due;
       send();
     };
     const wait = due - performance.now();
-    if (wait > 0) waiting = setTimeout(go, wait);
-    else go();
+    if (wait > 0) {
+      // Only a send that waited on its timer says how late this process is: one due while the
+      // previous answer was still awaited is late because of the server.
+      waiting = setTimeout(() => {
+        client.sentLate = performance.now() - due;
+        go();
+      }, wait);
+    } else {
+      client.sentLate = undefined;
+      go();
+    }
   };
 }
 let finish: (result: autocannon.Result) => void = () => {};

@@ -191,9 +191,13 @@ export async function headerParts(
   }>(
     tx,
     sql`SELECT
-      (SELECT coalesce(json_agg(x ORDER BY x.ord), '[]') FROM (${MEMBERS(entityId, caseFileId)}) x)
+      (SELECT coalesce(json_agg(json_build_object('person_id', x.person_id, 'name', x.name,
+          'role', x.role, 'birth_date', x.birth_date, 'municipality_id', x.municipality_id,
+          'municipality_name', x.municipality_name, 'added_on', x.added_on) ORDER BY x.ord), '[]')
+        FROM (${MEMBERS(entityId, caseFileId)}) x)
         AS members,
-      (SELECT coalesce(json_agg(y ORDER BY y.ord), '[]') FROM (${ASSIGNED(entityId, caseFileId)}) y)
+      (SELECT coalesce(json_agg(json_build_object('id', y.id, 'name', y.name) ORDER BY y.ord), '[]')
+        FROM (${ASSIGNED(entityId, caseFileId)}) y)
         AS assigned,
       (SELECT json_build_object('code', ci.code, 'labels', ci.labels) FROM catalogue_items ci
         WHERE ci.entity_id = ${entityId} AND ci.id = ${closingReasonId}) AS closing_reason`,
@@ -208,17 +212,6 @@ export async function memberIds(tx: Tx, entityId: string, caseFileId: string): P
       WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId}`,
   );
   return rows.map((r) => r.person_id);
-}
-
-export async function assigned(tx: Tx, entityId: string, caseFileId: string) {
-  return rowsOf<{ id: string; name: string }>(
-    tx,
-    sql`SELECT p.id, p.given_name || ' ' || p.surnames AS name
-      FROM case_file_professionals a
-      JOIN professionals p ON p.entity_id = a.entity_id AND p.id = a.professional_id
-      WHERE a.entity_id = ${entityId} AND a.case_file_id = ${caseFileId}
-      ORDER BY p.surnames, p.given_name, p.id`,
-  );
 }
 
 export async function insertMember(

@@ -36,14 +36,20 @@ export async function eachLimited<T>(items: T[], limit: number, fn: (item: T) =>
 type Prepared = { message: repo.PendingMessage; token: string | null };
 type Attempted = Prepared & { outcome: Outcome; failure: DeliveryError | null };
 
+/** Sent messages are recorded in transactions of at most this many (see deliverBatch). */
+export const RECORD_EVERY = 10;
+
 /**
  * Sends a claimed batch in three steps, none holding a transaction across the network:
  * (1) for each entity in the batch, one transaction behind its wall reads its messages and mints
  * their secret links (tokens live only in memory); (2) render and send, `concurrency` at a time;
- * (3) for each entity, one transaction behind its wall marks its messages sent, or failed, or due
- * again later. Two commits per entity per batch, not two per message: the database's flushes were
- * what bounded the rate. `onError` hears of an entity whose transaction failed (its messages stay
- * leased and are sent again when the lease lapses); `onOutcome`, of each message's outcome.
+ * (3) as an entity's outcomes come in, one transaction behind its wall per RECORD_EVERY of them
+ * (and one for the rest) marks them sent, failed, or due again later. A few commits per batch,
+ * not two per message: the database's flushes were what bounded the rate; and a worker that dies
+ * repeats at most the sends not yet recorded, not the whole batch. A transaction that fails is
+ * tried again one message at a time, so one bad message does not hold back the others; what
+ * still fails reaches `on.error` (those messages stay leased and are sent again when the lease
+ * lapses). `on.outcome` hears of each message's outcome.
  */
 export async function deliverBatch(
   deps: DeliveryDeps,
@@ -56,42 +62,81 @@ export async function deliverBatch(
 ): Promise<void> {
   const byEntity = new Map<string, string[]>();
   for (const c of claimed) byEntity.set(c.entityId, [...(byEntity.get(c.entityId) ?? []), c.id]);
-  const groups = [...byEntity];
 
   const ready: Prepared[] = [];
-  await eachLimited(groups, concurrency, async ([entityId, ids]) => {
-    try {
-      const prepared = await prepare(deps, entityId, ids);
-      ready.push(...prepared);
-      for (let i = prepared.length; i < ids.length; i++) on.outcome?.('skipped');
-    } catch (error) {
-      on.error(ids, error);
-    }
+  await eachLimited([...byEntity], concurrency, async ([entityId, ids]) => {
+    let failed = 0;
+    const prepared = await oneByOneOnFailure(ids, (some) => prepare(deps, entityId, some), {
+      error: (some, error) => {
+        failed += some.length;
+        on.error(some, error);
+      },
+    });
+    ready.push(...prepared);
+    // No longer pending (sent by another worker meanwhile, or out of attempts): nothing to do.
+    for (let i = prepared.length + failed; i < ids.length; i++) on.outcome?.('skipped');
   });
 
-  const attempted: Attempted[] = [];
+  const unrecorded = new Map<string, Attempted[]>();
+  const flush = async (entityId: string) => {
+    const items = unrecorded.get(entityId) ?? [];
+    unrecorded.delete(entityId);
+    if (items.length === 0) return;
+    const recorded = await oneByOneOnFailure(
+      items,
+      async (some) => {
+        await record(deps, entityId, some);
+        return some;
+      },
+      {
+        error: (failed, error) =>
+          on.error(
+            failed.map((i) => i.message.id),
+            error,
+          ),
+      },
+    );
+    for (const item of recorded) {
+      log(deps.log, item);
+      on.outcome?.(item.outcome);
+    }
+  };
   await eachLimited(ready, concurrency, async (item) => {
-    attempted.push(await attempt(deps, item));
+    const done = await attempt(deps, item);
+    const entityId = item.message.entityId;
+    const list = [...(unrecorded.get(entityId) ?? []), done];
+    unrecorded.set(entityId, list);
+    if (list.length >= RECORD_EVERY) await flush(entityId);
   });
+  await Promise.all([...unrecorded.keys()].map(flush));
+}
 
-  const done = new Map<string, Attempted[]>();
-  for (const a of attempted) {
-    done.set(a.message.entityId, [...(done.get(a.message.entityId) ?? []), a]);
-  }
-  await eachLimited([...done], concurrency, async ([entityId, items]) => {
-    try {
-      await record(deps, entityId, items);
-      for (const item of items) {
-        log(deps.log, item);
-        on.outcome?.(item.outcome);
-      }
-    } catch (error) {
-      on.error(
-        items.map((i) => i.message.id),
-        error,
-      );
+/**
+ * `work` on all the items in one transaction; if that fails, on each item alone, so that one
+ * bad item fails alone. Answers what the successful calls answered.
+ */
+async function oneByOneOnFailure<T, R>(
+  items: T[],
+  work: (some: T[]) => Promise<R[]>,
+  on: { error: (failed: T[], error: unknown) => void },
+): Promise<R[]> {
+  try {
+    return await work(items);
+  } catch (error) {
+    if (items.length === 1) {
+      on.error(items, error);
+      return [];
     }
-  });
+  }
+  const out: R[] = [];
+  for (const item of items) {
+    try {
+      out.push(...(await work([item])));
+    } catch (error) {
+      on.error([item], error);
+    }
+  }
+  return out;
 }
 
 /** Step 1 for one entity: its still-pending messages, with a fresh secret link where they carry one. */

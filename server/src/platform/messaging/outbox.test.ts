@@ -168,6 +168,37 @@ describe('the outbox', () => {
     });
   });
 
+  it('lets one message the database refuses fail alone: the rest of its batch is sent and recorded', async () => {
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const to = (who: string) => `${who}-${entity.code}@alone.example`;
+    await db.tenant(entity.id, async (tx) => {
+      for (const who of ['a', 'b', 'c']) {
+        await enqueue(tx, activation(entity.id, who.charCodeAt(0), to(who)));
+      }
+      // A link that would expire before the calendar starts: minting it fails in the database.
+      await tx.execute(
+        sql`UPDATE outbox_messages SET secret_ttl_hours = -2000000000 WHERE recipient = ${to('b')}`,
+      );
+    });
+    const { log, lines } = capturedLog();
+    const config = messagingConfig({ SMTP_URL: peer.url });
+    const counts = await drain({ database: db, config, log }, [entity.id], { maxRounds: 1 });
+    expect(counts).toEqual({ sent: 2, failed: 0, retry: 0, skipped: 0 });
+    await peer.waitFor(2);
+    const received = peer.received.map((m) => m.envelope.to[0]);
+    expect(received).toEqual(expect.arrayContaining([to('a'), to('c')]));
+    expect(received).not.toContain(to('b'));
+    const rows = await outboxOf(db, entity.id);
+    const status = (who: string) => rows.find((r) => r.recipient === to(who))!;
+    expect([status('a').status, status('c').status]).toEqual(['sent', 'sent']);
+    // Left leased and pending: sent again once the lease lapses (at-least-once).
+    expect(status('b').status).toBe('pending');
+    expect(status('b').lockedUntil).not.toBeNull();
+    expect(lines.join('')).toContain('outbox: database failed');
+    expect(lines.join('')).not.toContain('@alone.example');
+  });
+
   it('uses TLS when the URL asks for it: smtps:// from the first byte, ?requireTLS=true by STARTTLS', async () => {
     const db = await testDatabase();
     const entity = await createTestEntity(db, { isDemo: true });

@@ -149,10 +149,10 @@ export async function strictStage(
   const name = sql`t0.name`;
   const hits = candidatesQuery(entityId, conditions, [
     sql`${strictTier(name, sql`t0.name_words`, plan)} AS tier`,
-    sql`${inOrder(name, plan)} AS in_order`,
-    sql`similarity(${name}, ${plan.key}) AS score`,
     sql`t0.name`,
   ]);
+  // Order and similarity only for the persons kept (at most the cap), not for every posting.
+  const h = sql`h.name`;
   type Row = SearchRow & { in_order: boolean; score: number; name: string };
   const rows = await rowsOf<
     Partial<Row> & { total: number | string; exact: boolean; few: string[] | null }
@@ -162,7 +162,8 @@ export async function strictStage(
       summary AS (SELECT count(*)::integer AS total, coalesce(bool_or(tier = 0), false) AS exact,
           CASE WHEN count(*) < ${limits.few} THEN coalesce(array_agg(id::text), '{}') END AS few
         FROM hits),
-      page AS (SELECT * FROM hits ORDER BY tier, in_order DESC, score DESC, name, id
+      page AS (SELECT h.*, ${inOrder(h, plan)} AS in_order, similarity(h.name, ${plan.key}) AS score
+        FROM hits h ORDER BY tier, in_order DESC, score DESC, name, id
         LIMIT ${window.limit} OFFSET ${window.offset}),
       ranked AS (SELECT ${COLUMNS}, page.tier, page.in_order, page.score, page.name
         FROM page JOIN persons p ON p.entity_id = ${entityId} AND p.id = page.id
@@ -264,7 +265,11 @@ export async function rankFallback(
   const strict = uuidArray(found.strict);
   const approximate = found.alternatives.map(
     (conditions) =>
-      sql`(${candidatesQuery(entityId, conditions, [sql`t0.name`, sql`t0.name_words`])} LIMIT ${cap})`,
+      // DISTINCT before LIMIT: a person found by several of their words takes one place.
+      sql`(SELECT DISTINCT * FROM (${candidatesQuery(entityId, conditions, [
+        sql`t0.name`,
+        sql`t0.name_words`,
+      ])}) r LIMIT ${cap})`,
   );
   const name = sql`c.name`;
   return rowsOf<SearchRow>(
