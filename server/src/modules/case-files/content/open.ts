@@ -1,4 +1,4 @@
-import type { CaseFileOpenQuery, OpenedCaseFile } from '@caliu/common';
+import type { CaseFileOpenQuery, OpenedCaseFile, TimelinePage } from '@caliu/common';
 import { writeAudits } from '../../../platform/audit';
 import { actorOf, type RequestContext } from '../../../platform/context';
 import { headerRead, loadCaseFile, type Deps } from '../service';
@@ -20,16 +20,12 @@ export async function openCaseFile(
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const { caseFile, row, memberIds } = await loadCaseFile(tx, ctx, id);
     const reads = [headerRead(id, memberIds)];
-    if (query.timeline === undefined) {
-      await writeAudits(tx, actorOf(ctx), reads);
-      return caseFile;
-    }
-    let timeline = null;
-    if (row.can_view_content) {
+    let timeline: TimelinePage | null = null;
+    if (query.timeline !== undefined && row.can_view_content) {
       timeline = await timelinePage(tx, ctx, row, id, { limit: query.timeline });
       reads.push(contentRead(id, memberIds));
     }
     await writeAudits(tx, actorOf(ctx), reads);
-    return { ...caseFile, timeline };
+    return query.timeline === undefined ? caseFile : { ...caseFile, timeline };
   });
 }

@@ -107,7 +107,7 @@ async function searchByName(
   const ordered = byRarity.map((c) => c.condition);
   if (byRarity[0]!.count === 0) {
     // A typed word that nobody's name starts with: only the typo fallback may find someone.
-    return fallback(tx, entityId, plan, { prefixes, counts, byRarity, strict: [] }, window);
+    return fallback(tx, entityId, plan, { prefixes, counts, strict: [] }, window);
   }
   const found = await repo.strictStage(tx, entityId, plan, ordered, window, {
     cap: BROAD_ABOVE + 1,
@@ -115,7 +115,7 @@ async function searchByName(
   });
   if (found.total > BROAD_ABOVE) return repo.rankBroad(tx, entityId, plan, ordered, window);
   if (found.ids && !found.exact) {
-    return fallback(tx, entityId, plan, { prefixes, counts, byRarity, strict: found.ids }, window);
+    return fallback(tx, entityId, plan, { prefixes, counts, strict: found.ids }, window);
   }
   return found.page;
 }
@@ -128,16 +128,11 @@ async function fallback(
   tx: Tx,
   entityId: string,
   plan: WordPlan,
-  stage: {
-    /** The typed words' conditions (the same objects as in byRarity), and their counts. */
-    prefixes: WordCondition[];
-    counts: number[];
-    byRarity: { condition: WordCondition; count: number }[];
-    strict: string[];
-  },
+  stage: { prefixes: WordCondition[]; counts: number[]; strict: string[] },
   window: repo.Window,
 ): Promise<repo.SearchRow[]> {
-  const { prefixes, counts, byRarity, strict } = stage;
+  const { prefixes, counts, strict } = stage;
+  const typed = prefixes.map((condition, i) => ({ condition, count: counts[i]! }));
   const alternatives = [
     ...(await correctionsFor(tx, entityId, plan)),
     // Only rare words may run names together: "garcia" or "maria" are not cut up.
@@ -159,7 +154,7 @@ async function fallback(
     const replaced = new Set(alternative.replaces.map((w) => prefixes[plan.words.indexOf(w)]));
     const conditions = [
       { condition: alternative.condition, count: alternativeCounts[i]! },
-      ...byRarity.filter((c) => !replaced.has(c.condition)),
+      ...typed.filter((c) => !replaced.has(c.condition)),
     ].sort((a, b) => a.count - b.count);
     // A condition that nobody meets: no need to ask.
     if (conditions[0]!.count > 0) readings.push(conditions.map((c) => c.condition));
