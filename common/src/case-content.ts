@@ -374,3 +374,56 @@ export const personActiveSchema = z.object({
     .nullable(),
 });
 export type PersonActive = z.infer<typeof personActiveSchema>;
+
+/**
+ * A coordinator's tools on content (issue 16): the kinds that may be transferred to another case
+ * file of their teams or deleted. Plans stay with their file; what the system recorded by itself
+ * (an opening, a resource's grant) moves or goes only with what it records.
+ */
+export const MOVABLE_KINDS = [
+  'intervention',
+  'demand',
+  'problem',
+  'resource',
+  'procedure',
+] as const;
+export type MovableKind = (typeof MOVABLE_KINDS)[number];
+
+export const transferContentSchema = z.object({
+  /** The target's number as typed: `2026/000034` or `2026/34`. */
+  target: textField().trim().min(1).max(20),
+  /** Only check and say what would happen. */
+  preview: z.boolean().default(false),
+});
+export type TransferContent = z.infer<typeof transferContentSchema>;
+
+/** An item as a confirmation names it. */
+export const contentItemFactsSchema = z.object({
+  kind: z.enum(MOVABLE_KINDS),
+  id: z.uuid(),
+  /** Its type's name in the user's language. */
+  type: z.string(),
+  date: isoDate,
+  persons: z.array(named),
+});
+export type ContentItemFacts = z.infer<typeof contentItemFactsSchema>;
+
+const fileNumber = z.object({ id: z.uuid(), number: z.string() });
+
+/** A transfer done, or (`done` false) what a transfer would do. */
+export const contentMoveSchema = z.object({
+  done: z.boolean(),
+  item: contentItemFactsSchema,
+  from: fileNumber,
+  to: fileNumber,
+  /** Interventions that went along (a resource's grant records). */
+  carried: z.number().int(),
+});
+export type ContentMove = z.infer<typeof contentMoveSchema>;
+
+export const contentDeletionSchema = z.object({
+  item: contentItemFactsSchema,
+  /** Interventions deleted with it (a resource's grant records). */
+  carried: z.number().int(),
+});
+export type ContentDeletion = z.infer<typeof contentDeletionSchema>;

@@ -99,6 +99,8 @@ export const caseFileAbilitiesSchema = z.object({
   addContent: z.boolean(),
   /** Start or edit an intervention plan. */
   editPlans: z.boolean(),
+  /** Transfer content to another case file, or delete it: a coordinator of the file's team. */
+  moveContent: z.boolean(),
 });
 export type CaseFileAbilities = z.infer<typeof caseFileAbilitiesSchema>;
 

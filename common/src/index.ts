@@ -9,6 +9,8 @@ export * from './audit';
 export * from './identity';
 export * from './phone';
 export * from './persons';
+export * from './duplicates';
 export * from './messaging';
 export * from './case-files';
 export * from './case-content';
+export * from './catalogues';

@@ -14,9 +14,14 @@ export const PERMISSIONS = [
   'persons.view_basic',
   'persons.edit_basic',
   'persons.delete',
+  // A coordinator's tool: reactivate a person recorded as deceased by mistake (the person's team).
+  'persons.reactivate',
   // "persons, case files: change referent or team": after creation, a coordinator of the record's
   // team (at creation the creator may name themself or leave the referent empty).
   'persons.change_referent',
+  // Candidate duplicates among the persons of the teams one coordinates, and dismissing a pair as
+  // "not the same person" (merging is the support desk's).
+  'persons.duplicates',
   // Case files.
   'case_files.view',
   'case_files.create',
@@ -109,7 +114,9 @@ export const ROLE_PERMISSIONS: Record<Role, Grants> = {
     'persons.view_basic': 'entity',
     'persons.edit_basic': 'entity',
     'persons.delete': 'team',
+    'persons.reactivate': 'team',
     'persons.change_referent': 'team',
+    'persons.duplicates': 'team',
     'case_files.view': 'team',
     'case_files.create': 'team',
     'case_files.edit': 'team',

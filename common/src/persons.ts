@@ -238,6 +238,8 @@ export const personSchema = personSummarySchema.extend({
     changeReferent: z.boolean(),
     changeTeam: z.boolean(),
     delete: z.boolean(),
+    /** Reactivate a person recorded as deceased by mistake: a coordinator of the person's team. */
+    reactivate: z.boolean(),
     /** Open a case file for this person (of a scope the user may create). */
     openCaseFile: z.boolean(),
   }),

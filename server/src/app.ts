@@ -28,8 +28,11 @@ import { auditRoutes } from './modules/audit/routes';
 import { systemRoutes } from './modules/system/routes';
 import { messagingRoutes } from './modules/messaging/routes';
 import { personsRoutes } from './modules/persons/routes';
+import { duplicatesRoutes } from './modules/persons/duplicates/routes';
 import { caseContentRoutes } from './modules/case-files/content/routes';
+import { contentToolRoutes } from './modules/case-files/content/tool-routes';
 import { caseFileRoutes } from './modules/case-files/routes';
+import { catalogueRoutes } from './modules/catalogues/routes';
 import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
 import { professionalRoutes } from './modules/professionals/routes';
@@ -111,8 +114,11 @@ export async function buildApp(
   await app.register(auditRoutes, appDeps);
   await app.register(messagingRoutes, appDeps);
   await app.register(personsRoutes, appDeps);
+  await app.register(duplicatesRoutes, appDeps);
   await app.register(caseFileRoutes, appDeps);
   await app.register(caseContentRoutes, appDeps);
+  await app.register(catalogueRoutes, appDeps);
+  await app.register(contentToolRoutes, appDeps);
   await app.register(organizationRoutes, appDeps);
   await app.register(professionalRoutes, appDeps);
 

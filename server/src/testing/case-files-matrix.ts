@@ -30,6 +30,9 @@ const CASE_WORKERS: Role[] = ['tech_admin', ...TECHNICIANS, 'coordinator'];
 /** The kinds of content under a case file besides interventions, by path. */
 const CONTENT_PATHS = ['demands', 'problems', 'resources', 'procedures', 'plans'] as const;
 type ContentPath = (typeof CONTENT_PATHS)[number];
+/** The kinds a coordinator may transfer or delete, by path. */
+const MOVABLE_PATHS = ['interventions', 'demands', 'problems', 'resources', 'procedures'] as const;
+type MovablePath = (typeof MOVABLE_PATHS)[number];
 
 const allow = (roles: Role[], relations: Relation[]) =>
   Object.fromEntries(roles.map((r) => [r, relations])) as Partial<Record<Caller, Relation[]>>;
@@ -38,6 +41,8 @@ const allow = (roles: Role[], relations: Relation[]) =>
 const HEADER = { ...allow(TECHNICIANS, OWN), coordinator: TEAM, tech_admin: ENTITY_WIDE };
 /** Content rights: technicians own, coordinator team; the technical administrator none. */
 const CONTENT = { ...allow(TECHNICIANS, OWN), coordinator: TEAM };
+/** "content: transfer to another case file / delete": the coordinators of the file's team. */
+const TOOLS = { coordinator: TEAM };
 /** SIAD: its technician (own) and the coordinators of its team; no one else, whatever the grant. */
 const SIAD = { tech_siad: OWN, coordinator: TEAM };
 
@@ -95,6 +100,13 @@ export const CASE_FILES_EXPECTED: Record<string, ExpectedRow> = {
   'GET /api/case-files/:id/timeline': { relations: RECORD, allow: CONTENT },
   'GET /api/case-files/:id/timeline (siad)': { relations: RECORD, allow: SIAD },
   'POST /api/case-files/:id/resources (siad)': { relations: RECORD, allow: SIAD },
+  // Coordinator tools: transfer an item to another case file of their teams, delete it.
+  ...Object.fromEntries(
+    MOVABLE_PATHS.flatMap((path) => [
+      [`POST /api/case-files/:id/${path}/:itemId/transfer`, { relations: RECORD, allow: TOOLS }],
+      [`DELETE /api/case-files/:id/${path}/:itemId`, { relations: RECORD, allow: TOOLS }],
+    ]),
+  ),
   // Being assigned (not referent) is "own" too.
   'GET /api/case-files/:id (assigned)': {
     relations: ['own'],
@@ -320,8 +332,50 @@ const CONTENT_SCENARIOS: Record<string, Scenario> = Object.fromEntries(
   ]),
 );
 
+/** A file of the relation and an item of `path` in it (the holder's; an interview). */
+async function movableItem(w: World, caller: Caller, relation: Relation, path: MovablePath) {
+  const file = await caseFileFor(w, caller, relation, { interview: path === 'interventions' });
+  const entity = relation === 'other_entity' ? w.b : w.a;
+  const id =
+    path === 'interventions'
+      ? file.interventionId!
+      : await createTestEntry(w.db, entity, file.id, path.slice(0, -1) as 'demand', {
+          personId: file.holderId,
+          authorId: authorOf(w, caller, relation),
+        });
+  return { file, id };
+}
+
+const TOOL_SCENARIOS: Record<string, Scenario> = Object.fromEntries(
+  MOVABLE_PATHS.flatMap((path) => [
+    [
+      `POST /api/case-files/:id/${path}/:itemId/transfer`,
+      (async (w, caller, relation) => {
+        const { file, id } = await movableItem(w, caller, relation, path);
+        // The target: a file of the same relation where the item's person is a member too.
+        const target = await caseFileFor(w, caller, relation, {
+          members: [{ personId: file.holderId, role: 'other' }],
+        });
+        return {
+          method: 'POST',
+          url: `/api/case-files/${file.id}/${path}/${id}/transfer`,
+          payload: { target: target.number },
+        };
+      }) satisfies Scenario,
+    ],
+    [
+      `DELETE /api/case-files/:id/${path}/:itemId`,
+      (async (w, caller, relation) => {
+        const { file, id } = await movableItem(w, caller, relation, path);
+        return { method: 'DELETE', url: `/api/case-files/${file.id}/${path}/${id}` };
+      }) satisfies Scenario,
+    ],
+  ]),
+);
+
 export const CASE_FILES_SCENARIOS: Record<string, Scenario> = {
   ...CONTENT_SCENARIOS,
+  ...TOOL_SCENARIOS,
   'GET /api/case-files/:id/timeline': onCaseFile('GET', (f) => `/api/case-files/${f.id}/timeline`),
   'GET /api/case-files/:id/timeline (siad)': onCaseFile(
     'GET',

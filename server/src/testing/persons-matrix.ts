@@ -2,7 +2,7 @@ import type { Role } from '@caliu/common';
 import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { CellRequest, Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
-import { createTestPerson } from './persons-factories';
+import { createTestPerson, type TestPersonInput } from './persons-factories';
 
 /**
  * The authorization matrix's rows and scenarios for person records, written by hand from
@@ -42,6 +42,11 @@ export const PERSONS_EXPECTED: Record<string, ExpectedRow> = {
     },
   },
   'DELETE /api/persons/:id': { relations: RECORD, allow: { coordinator: ['own', 'team'] } },
+  // A coordinator's tool: a person recorded as deceased by mistake, of a team they coordinate.
+  'POST /api/persons/:id/reactivate': {
+    relations: RECORD,
+    allow: { coordinator: ['own', 'team'] },
+  },
   // "persons, case files: change referent or team (at creation the creator may name themself)":
   // a coordinator of the person's team; the record's own referent has no say.
   'PATCH /api/persons/:id (referent)': {
@@ -71,22 +76,28 @@ export const PERSONS_EXPECTED: Record<string, ExpectedRow> = {
  * every actor belongs to and the coordinator coordinates), `team` a colleague of the north team,
  * `other_team` the south team, `other_entity` entity B.
  */
-async function personFor(w: World, caller: Caller, relation: Relation): Promise<string> {
+async function personFor(
+  w: World,
+  caller: Caller,
+  relation: Relation,
+  extra: TestPersonInput = {},
+): Promise<string> {
   const actor = caller === 'anonymous' ? null : w.actors[caller];
   const inA = actor !== null && actor.entity.id === w.a.id;
   switch (relation) {
     case 'own':
-      return createTestPerson(w.db, w.a, { referentId: inA ? actor.id : null });
+      return createTestPerson(w.db, w.a, { referentId: inA ? actor.id : null, ...extra });
     case 'team':
-      return createTestPerson(w.db, w.a, { referentId: w.colleagues.north.id });
+      return createTestPerson(w.db, w.a, { referentId: w.colleagues.north.id, ...extra });
     case 'other_team':
       return createTestPerson(w.db, w.a, {
         municipalityId: w.a.municipalities.south,
         teamId: w.a.teams.south,
         referentId: w.colleagues.south.id,
+        ...extra,
       });
     default:
-      return createTestPerson(w.db, w.b, { referentId: w.colleagues.otherEntity.id });
+      return createTestPerson(w.db, w.b, { referentId: w.colleagues.otherEntity.id, ...extra });
   }
 }
 
@@ -129,6 +140,13 @@ export const PERSONS_SCENARIOS: Record<string, Scenario> = {
   }),
   'GET /api/persons/:id/history': onPerson('GET', (id) => `/api/persons/${id}/history`),
   'DELETE /api/persons/:id': onPerson('DELETE', (id) => `/api/persons/${id}`),
+  'POST /api/persons/:id/reactivate': async (w, caller, relation) => ({
+    method: 'POST',
+    url: `/api/persons/${await personFor(w, caller, relation, {
+      status: 'deceased',
+      deceasedOn: '2024-01-01',
+    })}/reactivate`,
+  }),
   // The caller makes themself referent (a technician's way into the full record); on their own
   // record, they hand it to a colleague.
   'PATCH /api/persons/:id (referent)': async (w, caller, relation) => ({

@@ -4,11 +4,13 @@ import { AuditPage } from '@/features/audit/components/audit-page';
 import { PersonAccessReportPage } from '@/features/audit/components/person-access-report-page';
 import { CaseFilePage } from '@/features/case-files/components/case-file-page';
 import { CaseFilesPage } from '@/features/case-files/components/case-files-page';
+import { DuplicatesPage } from '@/features/duplicates/components/duplicates-page';
 import { EditCaseFilePage } from '@/features/case-files/components/edit-case-file-page';
 import { NewCaseFilePage } from '@/features/case-files/components/new-case-file-page';
 import { FailedMessagesPage } from '@/features/messaging/components/failed-messages-page';
 import { MailboxMessagePage } from '@/features/messaging/components/mailbox-message-page';
 import { MailboxPage } from '@/features/messaging/components/mailbox-page';
+import { CataloguesPage } from '@/features/organization/components/catalogues-page';
 import { EntitySettingsPage } from '@/features/organization/components/entity-settings-page';
 import { MunicipalitiesPage } from '@/features/organization/components/municipalities-page';
 import { NewTeamPage } from '@/features/organization/components/new-team-page';
@@ -60,6 +62,7 @@ export const SECTIONS: readonly Section[] = [
     page: PersonsSearchPage,
     subpages: [
       { path: 'new', page: NewPersonPage, permission: 'persons.edit_basic' },
+      { path: 'duplicates', page: DuplicatesPage, permission: 'persons.duplicates' },
       { path: ':personId', page: PersonPage },
       { path: ':personId/edit', page: EditPersonPage, permission: 'persons.edit_basic' },
     ],
@@ -83,6 +86,7 @@ export const SECTIONS: readonly Section[] = [
     subpages: [
       { path: 'municipalities', page: MunicipalitiesPage },
       { path: 'sectors', page: SectorsPage },
+      { path: 'catalogues', page: CataloguesPage },
     ],
   },
   {

@@ -2,7 +2,10 @@ import { LANGUAGES, type Language } from '@caliu/common';
 import type audit from './en/audit.json';
 import type caseContent from './en/case-content.json';
 import type caseFiles from './en/case-files.json';
+import type catalogues from './en/catalogues.json';
+import type caseTools from './en/case-tools.json';
 import type core from './en/core.json';
+import type duplicates from './en/duplicates.json';
 import type identity from './en/identity.json';
 import type messaging from './en/messaging.json';
 import type navigation from './en/navigation.json';
@@ -18,6 +21,7 @@ import type professionals from './en/professionals.json';
  * English file to `Resources` below so that `t('…')` keys stay type-checked.
  */
 export type Resources = typeof core &
+  typeof duplicates &
   typeof navigation &
   typeof audit &
   typeof messaging &
@@ -27,7 +31,9 @@ export type Resources = typeof core &
   typeof persons &
   typeof caseFiles &
   typeof caseContent &
-  typeof plans;
+  typeof caseTools &
+  typeof plans &
+  typeof catalogues;
 
 type Tree = { [key: string]: string | Tree };
 

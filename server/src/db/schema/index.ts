@@ -4,4 +4,5 @@ export * from './audit';
 export * from './support';
 export * from './messaging';
 export * from './persons';
+export * from './duplicates';
 export * from './case-files';

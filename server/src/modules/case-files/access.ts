@@ -72,6 +72,7 @@ export function abilityColumns(viewer: CaseFileViewer): SQL {
     ${caseFileScope(viewer, 'case_files.unlink_person')} AS can_unlink,
     ${caseFileScope(viewer, 'content.view')} AS can_view_content,
     ${caseFileScope(viewer, 'content.edit')} AS can_add_content,
+    ${caseFileScope(viewer, 'content.transfer')} AS can_move_content,
     ${caseFileScope(viewer, 'plans.edit')} AS can_edit_plans`;
 }
 
@@ -81,5 +82,6 @@ export type AbilityRow = {
   can_unlink: boolean;
   can_view_content: boolean;
   can_add_content: boolean;
+  can_move_content: boolean;
   can_edit_plans: boolean;
 };

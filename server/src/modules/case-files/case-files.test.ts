@@ -77,6 +77,7 @@ describe('case files', () => {
       viewContent: true,
       addContent: true,
       editPlans: true,
+      moveContent: false,
     });
     const second = await call(app, tech.session, 'POST', '/api/case-files', {
       personId: person,
@@ -503,7 +504,7 @@ describe('case files', () => {
     }
   });
 
-  it("keeps members and the team's rules: holder unique, unlink by a coordinator, never the last member", async () => {
+  it("keeps members and the team's rules: holder unique, unlink by a coordinator, never the holder nor the last member", async () => {
     const { app, db, entity, actor } = await setUp();
     const tech = await actor(['tech_ssb']);
     const coordinator = await actor(['coordinator'], { coordinates: [entity.teams.north] });
@@ -531,6 +532,14 @@ describe('case files', () => {
       `/api/case-files/${file.id}/members/${partner}`,
     );
     expect(byTech.statusCode).toBe(403);
+    const holder = await call(
+      app,
+      coordinator.session,
+      'DELETE',
+      `/api/case-files/${file.id}/members/${file.holderId}`,
+    );
+    expect(holder.statusCode).toBe(409);
+    expect(holder.json().error.code).toBe('case_files.holder_unlink');
     const byCoordinator = await call(
       app,
       coordinator.session,

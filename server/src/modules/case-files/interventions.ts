@@ -74,8 +74,9 @@ async function assertContent(
   file: ContentFile,
   input: UpdateIntervention,
   today: string,
+  keptTypeId: string | null = null,
 ) {
-  await assertCatalogueEntry(tx, ctx, 'intervention_type', input.typeId, 'typeId');
+  await assertCatalogueEntry(tx, ctx, 'intervention_type', input.typeId, 'typeId', keptTypeId);
   assertNotFuture(ctx, input.occurredOn, today, 'occurredOn');
   if (input.professionalIds !== undefined && input.professionalIds.length > 0) {
     const found = await repo.activeProfessionals(tx, ctx.auth.entity.id, input.professionalIds);
@@ -142,7 +143,7 @@ export async function update(
     if (!stored) throw notFound('intervention');
     if (stored.event !== null) throw new AppError('case_files.automatic_intervention', 409);
     assertEditable(auth, file, stored, input.version);
-    await assertContent(tx, ctx, file, input, today);
+    await assertContent(tx, ctx, file, input, today, stored.type_id);
     await repo.updateIntervention(tx, entityId, id, {
       ...(input.typeId !== undefined ? { typeId: input.typeId } : {}),
       ...(input.occurredOn !== undefined ? { occurredOn: input.occurredOn } : {}),

@@ -93,6 +93,7 @@ export function presentCaseFile(
       viewContent: row.can_view_content,
       addContent: row.can_add_content && row.state === 'open',
       editPlans: row.can_edit_plans && row.state === 'open',
+      moveContent: row.can_move_content,
     },
   };
 }

@@ -104,6 +104,22 @@ export async function findCaseFile(
   return row ?? null;
 }
 
+/** The id of the case file of that number, if the viewer sees it. */
+export async function idOfNumber(
+  tx: Tx,
+  entityId: string,
+  number: { year: number; seq: number },
+  viewer: CaseFileViewer,
+): Promise<string | null> {
+  const [row] = await rowsOf<{ id: string }>(
+    tx,
+    sql`SELECT cf.id FROM case_files cf
+      WHERE cf.entity_id = ${entityId} AND cf.year = ${number.year} AND cf.seq = ${number.seq}
+        AND ${visible(viewer)}`,
+  );
+  return row?.id ?? null;
+}
+
 /**
  * The stored row, locked for the rest of the transaction, if the viewer sees it; with its
  * abilities, so the command checks what the console was offered.
@@ -112,6 +128,8 @@ export async function lockCaseFile(tx: Tx, entityId: string, id: string, viewer:
   const [row] = await rowsOf<
     AbilityRow & {
       id: string;
+      year: number;
+      seq: number;
       scope: CaseScope;
       state: CaseFileState;
       municipality_id: string;
@@ -122,8 +140,8 @@ export async function lockCaseFile(tx: Tx, entityId: string, id: string, viewer:
     }
   >(
     tx,
-    sql`SELECT cf.id, cf.scope, cf.state, cf.municipality_id, cf.team_id, cf.referent_id,
-        cf.opened_on::text AS opened_on, cf.version, ${abilityColumns(viewer)}
+    sql`SELECT cf.id, cf.year, cf.seq, cf.scope, cf.state, cf.municipality_id, cf.team_id,
+        cf.referent_id, cf.opened_on::text AS opened_on, cf.version, ${abilityColumns(viewer)}
       FROM case_files cf
       WHERE cf.entity_id = ${entityId} AND cf.id = ${id} AND ${visible(viewer)}
       FOR UPDATE OF cf`,
@@ -227,6 +245,21 @@ export async function insertMember(
     })
     .returning({ id: caseFileMembers.personId });
   return rows.length > 0;
+}
+
+/** The person's role in the case file; null when not a member. */
+export async function memberRole(
+  tx: Tx,
+  entityId: string,
+  caseFileId: string,
+  personId: string,
+): Promise<MemberRole | null> {
+  const [row] = await rowsOf<{ role: MemberRole }>(
+    tx,
+    sql`SELECT role FROM case_file_members
+      WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId} AND person_id = ${personId}`,
+  );
+  return row?.role ?? null;
 }
 
 export async function setMemberRole(
@@ -489,12 +522,13 @@ export async function findIntervention(
 export async function lockIntervention(tx: Tx, entityId: string, caseFileId: string, id: string) {
   const [row] = await rowsOf<{
     id: string;
+    type_id: string | null;
     author_id: string | null;
     event: string | null;
     version: number;
   }>(
     tx,
-    sql`SELECT id, author_id, event, version FROM interventions
+    sql`SELECT id, type_id, author_id, event, version FROM interventions
       WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId} AND id = ${id} FOR UPDATE`,
   );
   return row ?? null;

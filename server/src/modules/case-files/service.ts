@@ -44,7 +44,8 @@ const mayBeReferent = (auth: AuthContext) =>
   auth.roles.some((r) => (persons.REFERENT_ROLES as readonly string[]).includes(r));
 
 type Locked = NonNullable<Awaited<ReturnType<typeof repo.lockCaseFile>>>;
-type Ability = 'can_edit' | 'can_unlink' | 'can_add_content' | 'can_edit_plans';
+type Ability =
+  'can_edit' | 'can_unlink' | 'can_add_content' | 'can_edit_plans' | 'can_move_content';
 
 /** Why a change is refused when the viewer sees the case file but lacks the ability. */
 const REFUSALS: Record<Ability, string> = {
@@ -52,6 +53,7 @@ const REFUSALS: Record<Ability, string> = {
   can_unlink: 'case_files.unlink_coordinator_only',
   can_add_content: 'case_files.content_not_allowed',
   can_edit_plans: 'case_files.plans_not_allowed',
+  can_move_content: 'case_files.move_content_coordinator_only',
 };
 
 /** The case file locked for a change the viewer may make; "not found" when out of their sight. */
@@ -519,7 +521,7 @@ export async function changeMemberRole(
   });
 }
 
-/** Unlinks a person from the case file (a coordinator of its team); never its last member. */
+/** Unlinks a person from the case file (a coordinator of its team); never its last member nor its holder. */
 export async function removeMember(
   deps: Deps,
   ctx: RequestContext,
@@ -531,6 +533,10 @@ export async function removeMember(
     const before = await repo.memberIds(tx, entityId, id);
     if (!before.includes(personId)) throw notFound('member');
     if (before.length === 1) throw new AppError('case_files.last_member', 409);
+    // The file keeps its holder: another member becomes holder first (a role change).
+    if ((await repo.memberRole(tx, entityId, id, personId)) === 'holder') {
+      throw new AppError('case_files.holder_unlink', 409);
+    }
     await repo.deleteMember(tx, entityId, id, personId);
     await writeAudit(tx, actorOf(ctx), {
       action: 'case_file.member_remove',

@@ -70,6 +70,7 @@ describe('person records', () => {
       changeReferent: false,
       changeTeam: false,
       delete: false,
+      reactivate: false,
       openCaseFile: true,
     });
     expect((await auditActions(entity, person.id)).map((a) => a.action)).toEqual(['person.create']);
@@ -386,6 +387,7 @@ describe('person records', () => {
       changeReferent: true,
       changeTeam: true,
       delete: true,
+      reactivate: false,
       openCaseFile: true,
     });
     expect((await move(cs)).json().team.id).toBe(entity.teams.south);

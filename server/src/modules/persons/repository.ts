@@ -31,8 +31,9 @@ export const PERSON_SCOPE: ScopeRules = {
 };
 
 /**
- * Deleting a person: person-level team scope is the person's team being one the viewer
- * coordinates (DESIGN.md); being the person's referent gives no say, as for reassignment.
+ * Deleting a person (and reactivating one recorded as deceased by mistake): person-level team
+ * scope is the person's team being one the viewer coordinates (DESIGN.md); being the person's
+ * referent gives no say, as for reassignment.
  */
 const PERSON_DELETE_SCOPE: ScopeRules = { own: () => sql`FALSE`, team: PERSON_SCOPE.team };
 
@@ -224,6 +225,22 @@ export async function lockPerson(
   return row ?? null;
 }
 
+/** The person, locked, if within the scope of the viewer's `persons.reactivate`. */
+export async function lockForReactivation(
+  tx: Tx,
+  entityId: string,
+  id: string,
+  viewer: Pick<PersonViewer, 'id' | 'reactivateScope'>,
+) {
+  const [row] = await rowsOf<{ id: string; status: string }>(
+    tx,
+    sql`SELECT p.id, p.status FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+      AND ${personScope('persons.reactivate', viewer.reactivateScope, viewer.id)}
+      FOR UPDATE OF p`,
+  );
+  return row ?? null;
+}
+
 /** Applies changes and bumps the version; with `expectedVersion`, only if nobody changed it. */
 export async function updatePerson(
   tx: Tx,
@@ -271,6 +288,7 @@ export type PersonRow = SearchRow & {
   full_record: boolean;
   may_edit: boolean;
   may_delete: boolean;
+  may_reactivate: boolean;
   may_reassign: boolean;
 };
 
@@ -295,6 +313,8 @@ export async function findPerson(
         coalesce(${fullRecordScope(viewer)}, false) AS full_record,
         coalesce(${personScope('persons.edit_basic', viewer.editScope, viewerId)}, false) AS may_edit,
         coalesce(${personScope('persons.delete', viewer.deleteScope, viewerId)}, false) AS may_delete,
+        coalesce(${personScope('persons.reactivate', viewer.reactivateScope, viewerId)}, false)
+          AS may_reactivate,
         coalesce(${mayReassign(
           reassigner(viewerId, viewer.reassignScope),
           'persons.change_referent',
@@ -332,6 +352,7 @@ export type PersonViewer = {
   reassignScope: Scope | undefined;
   editScope: Scope | undefined;
   deleteScope: Scope | undefined;
+  reactivateScope: Scope | undefined;
   /** Who they are to case files (a member's full record opens to their case files' workers). */
   caseFiles: CaseFileViewer | null;
 };
@@ -346,7 +367,9 @@ export function personScope(
   return scopePredicate(
     viewer,
     permission,
-    permission === 'persons.delete' ? PERSON_DELETE_SCOPE : PERSON_SCOPE,
+    permission === 'persons.delete' || permission === 'persons.reactivate'
+      ? PERSON_DELETE_SCOPE
+      : PERSON_SCOPE,
   );
 }
 
@@ -407,19 +430,20 @@ export async function historyPage(
   );
 }
 
-/** Whether the person is within the scope of the viewer's `persons.delete`. */
-export async function deletable(
+/** Locks the person if within the scope of the viewer's `persons.delete`; false otherwise. */
+export async function lockDeletable(
   tx: Tx,
   entityId: string,
   id: string,
   viewer: Pick<PersonViewer, 'id' | 'deleteScope'>,
 ): Promise<boolean> {
-  const [row] = await rowsOf<{ yes: boolean }>(
+  const rows = await rowsOf<{ id: string }>(
     tx,
-    sql`SELECT EXISTS (SELECT 1 FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
-      AND ${personScope('persons.delete', viewer.deleteScope, viewer.id)}) AS yes`,
+    sql`SELECT p.id FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+      AND ${personScope('persons.delete', viewer.deleteScope, viewer.id)}
+      FOR UPDATE OF p`,
   );
-  return row?.yes === true;
+  return rows.length > 0;
 }
 
 /** Deletes the person if it is within the scope of the viewer's `persons.delete`; false otherwise. */

@@ -17,6 +17,7 @@ import {
   teamForPlaceSchema,
   updatePersonSchema,
 } from '@caliu/common';
+import { deletePerson } from '../../commands/delete-person';
 import type { AppDeps } from '../../platform/context';
 import { errors } from '../../platform/http-schemas';
 import { contextOf } from '../../platform/request-context';
@@ -183,6 +184,21 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       service.markDeceased(deps, contextOf(request), request.params.id, request.body.deceasedOn),
   );
 
+  app.post(
+    '/api/persons/:id/reactivate',
+    {
+      config: { permission: 'persons.reactivate' },
+      schema: {
+        tags,
+        summary:
+          "Reactivate a person recorded as deceased by mistake (coordinators of the person's team)",
+        params: personIdParamsSchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request) => service.reactivate(deps, contextOf(request), request.params.id),
+  );
+
   app.delete(
     '/api/persons/:id',
     {
@@ -195,7 +211,7 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request, reply) => {
-      await service.remove(deps, contextOf(request), request.params.id);
+      await deletePerson(deps, contextOf(request), { personId: request.params.id });
       return reply.code(204).send(null);
     },
   );

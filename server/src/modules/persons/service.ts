@@ -1,7 +1,6 @@
 import {
   creatableScopes,
   type CreatePerson,
-  formatCaseFileNumber,
   normalizeDocument,
   type Person,
   type TeamForPlace,
@@ -11,13 +10,11 @@ import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
-import { withRefusals } from '../../platform/db-errors';
 import { AppError, notFound } from '../../platform/errors';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import * as repo from './repository';
 import { ofPerson as caseFilesOf, viewerOf as caseFileViewer } from '../case-files/service';
 import { personActive } from '../case-files/content/person-active';
-import { membershipsOf as caseFileMemberships } from '../case-files/repository';
 import { presentHistory, presentPerson } from './present';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
 
@@ -32,6 +29,7 @@ function abilities(auth: AuthContext, row: repo.PersonRow): Person['can'] {
     changeReferent: reassign,
     changeTeam: reassign,
     delete: row.may_delete,
+    reactivate: row.may_reactivate && row.status === 'deceased',
     openCaseFile:
       Boolean(auth.grants['case_files.create']) && creatableScopes(auth.roles).length > 0,
   };
@@ -45,6 +43,7 @@ export function personViewer(auth: AuthContext): repo.PersonViewer {
     reassignScope: auth.grants['persons.change_referent'],
     editScope: auth.grants['persons.edit_basic'],
     deleteScope: auth.grants['persons.delete'],
+    reactivateScope: auth.grants['persons.reactivate'],
     caseFiles: caseFileViewer(auth),
   };
 }
@@ -234,36 +233,6 @@ export async function create(
   });
 }
 
-/** Deletes a person within the scope of the viewer's `persons.delete`; anyone else finds nothing. */
-export async function remove(deps: Deps, ctx: RequestContext, id: string) {
-  const { auth } = ctx;
-  await deps.database.tenant(auth.entity.id, async (tx) => {
-    if (!(await repo.deletable(tx, auth.entity.id, id, personViewer(auth)))) {
-      throw notFound('person');
-    }
-    // A member of case files stays: the user is told which to unlink them from, or — when one
-    // is out of their sight (another team's, a SIAD file) — only that support must do it.
-    const held = await caseFileMemberships(tx, auth.entity.id, id, caseFileViewer(auth));
-    if (held.total > 0) {
-      if (held.visible.length < held.total) throw new AppError('persons.held_elsewhere', 409);
-      throw new AppError('persons.in_case_files', 409, {
-        numbers: held.visible.map((n) => formatCaseFileNumber(n.year, n.seq)).join(', '),
-      });
-    }
-    // Other records that point at the person keep it (foreign keys).
-    const deleted = await withRefusals(
-      () => repo.deleteInScope(tx, auth.entity.id, id, personViewer(auth)),
-      { foreign_key: () => new AppError('persons.in_use', 409) },
-    );
-    if (!deleted) throw notFound('person');
-    await writeAudit(tx, actorOf(ctx), {
-      action: 'person.delete',
-      recordType: 'person',
-      recordId: id,
-    });
-  });
-}
-
 /** Marks a person deceased on a date; reminders to them stop (consents withdrawn). */
 export async function markDeceased(
   deps: Deps,
@@ -289,6 +258,30 @@ export async function markDeceased(
     ]);
     await writeAudit(tx, actorOf(ctx), {
       action: 'person.deceased',
+      recordType: 'person',
+      recordId: id,
+    });
+    return loadPerson(tx, auth, id);
+  });
+}
+
+/**
+ * A coordinator of the person's team reactivates a person recorded as deceased by mistake: the
+ * status and date are cleared, the history says so, the change is audited. Consents to SMS and
+ * email withdrawn at the death stay withdrawn: the person is asked again.
+ */
+export async function reactivate(deps: Deps, ctx: RequestContext, id: string): Promise<Person> {
+  const { auth } = ctx;
+  return deps.database.tenant(auth.entity.id, async (tx) => {
+    const current = await repo.lockForReactivation(tx, auth.entity.id, id, personViewer(auth));
+    if (!current) throw notFound('person');
+    if (current.status !== 'deceased') throw new AppError('persons.not_deceased', 409);
+    await repo.updatePerson(tx, auth.entity.id, id, { status: 'active', deceasedOn: null });
+    await repo.insertHistory(tx, auth.entity.id, id, auth.professionalId, [
+      { field: 'status', detail: null },
+    ]);
+    await writeAudit(tx, actorOf(ctx), {
+      action: 'person.reactivate',
       recordType: 'person',
       recordId: id,
     });

@@ -1,6 +1,8 @@
 import type { Permission, Role } from '@caliu/common';
 import { PERSONS_EXPECTED } from '../persons-matrix';
 import { CASE_FILES_EXPECTED } from '../case-files-matrix';
+import { CATALOGUES_EXPECTED } from '../catalogues-matrix';
+import { DUPLICATES_EXPECTED } from '../duplicates-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -91,6 +93,8 @@ function everyone(
 export const EXPECTED: Record<string, ExpectedRow> = {
   ...PERSONS_EXPECTED,
   ...CASE_FILES_EXPECTED,
+  ...CATALOGUES_EXPECTED,
+  ...DUPLICATES_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },

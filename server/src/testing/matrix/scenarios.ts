@@ -2,6 +2,8 @@ import type { Caller, Relation } from './expected';
 import type { World } from './world';
 import { PERSONS_SCENARIOS } from '../persons-matrix';
 import { CASE_FILES_SCENARIOS } from '../case-files-matrix';
+import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
+import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
@@ -75,6 +77,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...IDENTITY_SCENARIOS,
   ...PERSONS_SCENARIOS,
   ...CASE_FILES_SCENARIOS,
+  ...CATALOGUES_SCENARIOS,
+  ...DUPLICATES_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {

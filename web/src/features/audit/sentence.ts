@@ -260,6 +260,18 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
       return t('audit.sentences.plan.create', { record });
     case 'plan.update':
       return t('audit.sentences.plan.update', { record });
+    case 'intervention.transfer':
+    case 'demand.transfer':
+    case 'problem.transfer':
+    case 'resource.transfer':
+    case 'procedure.transfer':
+      return t(`audit.sentences.${entry.action}`, { record });
+    case 'intervention.delete':
+    case 'demand.delete':
+    case 'problem.delete':
+    case 'resource.delete':
+    case 'procedure.delete':
+      return t(`audit.sentences.${entry.action}`, { record });
     default:
       return t('audit.sentences.unknown', { action: entry.action });
   }
@@ -306,6 +318,12 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.person.search');
     case 'person.duplicate_check':
       return t('audit.sentences.person.duplicateCheck', { count: numberIn(d.results) ?? 0 });
+    case 'person.duplicates_list':
+      return t('audit.sentences.person.duplicatesList', { count: numberIn(d.pairs) ?? 0 });
+    case 'person.duplicate_dismiss':
+      return t('audit.sentences.person.duplicateDismiss', { record });
+    case 'person.duplicate_dismiss_undo':
+      return t('audit.sentences.person.duplicateDismissUndo', { record });
     case 'person.read_basic':
       return t('audit.sentences.person.readBasic', { record });
     case 'person.read_full':
@@ -316,6 +334,14 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.person.update', { record, fields: fields(stringsIn(d.fields)) });
     case 'person.deceased':
       return t('audit.sentences.person.deceased', { record });
+    case 'person.reactivate':
+      return t('audit.sentences.person.reactivate', { record });
+    case 'catalogue_entry.create':
+    case 'catalogue_entry.update':
+    case 'catalogue_entry.retire':
+    case 'catalogue_entry.reinstate':
+    case 'catalogue_entry.delete':
+      return t(`audit.sentences.${entry.action}`, { record });
     case 'person.delete':
       return t('audit.sentences.person.delete', { record });
     case 'person.lookup': {

@@ -10,6 +10,14 @@ const CONTENT_ACTIONS = CONTENT_RECORDS.flatMap((kind) => [
   `${kind}.update` as ContentAction,
 ]);
 
+/** What a coordinator does to an item of content besides recording it (issue 16). */
+const MOVABLE_RECORDS = ['intervention', 'demand', 'problem', 'resource', 'procedure'] as const;
+type ToolAction = `${(typeof MOVABLE_RECORDS)[number]}.${'transfer' | 'delete'}`;
+const TOOL_ACTIONS = MOVABLE_RECORDS.flatMap((kind) => [
+  `${kind}.transfer` as ToolAction,
+  `${kind}.delete` as ToolAction,
+]);
+
 /**
  * The audit actions the console names in words (and offers in the action filter): every action
  * the server writes. A module that adds one adds it here, with its words and its sentence
@@ -51,11 +59,15 @@ export const KNOWN_ACTIONS = [
   'support.cross_entity_read',
   'person.search',
   'person.duplicate_check',
+  'person.duplicates_list',
+  'person.duplicate_dismiss',
+  'person.duplicate_dismiss_undo',
   'person.read_basic',
   'person.read_full',
   'person.create',
   'person.update',
   'person.deceased',
+  'person.reactivate',
   'person.delete',
   'person.lookup',
   'person.access_report',
@@ -71,6 +83,12 @@ export const KNOWN_ACTIONS = [
   'intervention.create',
   'intervention.update',
   ...CONTENT_ACTIONS,
+  ...TOOL_ACTIONS,
+  'catalogue_entry.create',
+  'catalogue_entry.update',
+  'catalogue_entry.retire',
+  'catalogue_entry.reinstate',
+  'catalogue_entry.delete',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -87,6 +105,7 @@ export const KNOWN_RECORD_TYPES = [
   'case_file',
   'intervention',
   ...CONTENT_RECORDS,
+  'catalogue_entry',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

@@ -43,6 +43,7 @@ const person: Person = {
     changeReferent: false,
     changeTeam: false,
     delete: false,
+    reactivate: false,
     openCaseFile: false,
   },
 };

@@ -147,7 +147,7 @@ export async function save(
     const { version: _version, ...changes } = input;
     const next: Values = { ...(stored ?? {}), ...changes };
     const completed = spec.check(ctx, next, stored, today);
-    await assertCatalogueEntry(tx, ctx, spec.catalogue, changes.typeId, 'typeId');
+    await assertCatalogueEntry(tx, ctx, spec.catalogue, changes.typeId, 'typeId', stored?.typeId);
     if (changes.personId !== undefined && changes.personId !== stored?.personId) {
       await assertMunicipalityRule(tx, ctx, file, [changes.personId], 'personId');
     }

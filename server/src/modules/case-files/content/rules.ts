@@ -39,15 +39,19 @@ export async function assertMunicipalityRule(
   }
 }
 
-/** Refuses an id that is not an active entry of the catalogue. */
+/**
+ * Refuses an id that is not an active entry of the catalogue. `kept`: the record's type as
+ * stored, which an edit may keep even if it has been retired since (old records keep theirs).
+ */
 export async function assertCatalogueEntry(
   tx: Tx,
   ctx: RequestContext,
   catalogue: Catalogue,
   id: string | undefined,
   field: string,
+  kept: string | null = null,
 ) {
-  if (id === undefined) return;
+  if (id === undefined || id === kept) return;
   if (!(await repo.catalogueEntry(tx, ctx.auth.entity.id, catalogue, id))) {
     throw fieldError(ctx, 400, 'case_files.unknown_catalogue_entry', field);
   }

@@ -13,6 +13,7 @@ import { useContentList } from '../api/list-content';
 import { useUpdateContent } from '../api/update-content';
 import type { KindRules } from '../content-validation';
 import { ContentForm, useProblemWords } from './content-form';
+import { ContentTools } from './content-tools';
 import type { FormApi } from './content-form';
 import { EntryFeed } from './entry-feed';
 import { SectionCard } from './section-card';
@@ -117,6 +118,19 @@ export function ContentSection<K extends RecordKind, V extends object, F extends
                     </Button>
                   )}
                   {actions?.(item, say)}
+                  {caseFile.can.moveContent && (
+                    <ContentTools
+                      caseFile={caseFile}
+                      kind={kind}
+                      item={{
+                        id: item.id,
+                        type: item.type.name,
+                        date: entryDate(item),
+                        persons: [item.person.name],
+                      }}
+                      onDone={say}
+                    />
+                  )}
                 </>
               }
             />
@@ -213,4 +227,12 @@ function KindForm<K extends RecordKind, V extends object, F extends keyof V & st
       pendingLabel={t('caseContent.recording')}
     />
   );
+}
+
+/** The day an entry is filed under, whatever its kind. */
+function entryDate(item: ItemOf[RecordKind]): string | null {
+  if ('requestedOn' in item) return item.requestedOn;
+  if ('startedOn' in item) return item.startedOn;
+  if ('state' in item) return item.startsOn;
+  return item.filedOn;
 }

@@ -1,6 +1,9 @@
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile, Intervention } from '@caliu/common';
+import { Notice } from '@/components/ui/alert';
 import { useInterventions } from '../api/list-interventions';
+import { ContentTools } from './content-tools';
 import { EntryFeed } from './entry-feed';
 import { EntryShell } from './entry-shell';
 import { SectionCard } from './section-card';
@@ -13,8 +16,11 @@ import { SectionCard } from './section-card';
 export function InterventionTimeline({ caseFile }: { caseFile: CaseFile }) {
   const { t } = useTranslation();
   const timeline = useInterventions(caseFile.id, caseFile.can.viewContent);
+  const [notice, setNotice] = useState<{ text: string; count: number } | null>(null);
+  const say = (text: string) => setNotice((last) => ({ text, count: (last?.count ?? 0) + 1 }));
   return (
     <SectionCard title={t('caseFiles.timeline.title')}>
+      {notice && <Notice key={notice.count}>{notice.text}</Notice>}
       <EntryFeed
         query={timeline}
         keyOf={(item) => item.id}
@@ -23,14 +29,43 @@ export function InterventionTimeline({ caseFile }: { caseFile: CaseFile }) {
         more={t('caseFiles.timeline.more')}
         loadingMore={t('caseFiles.timeline.loadingMore')}
       >
-        {(item) => <InterventionEntry item={item} />}
+        {(item) => (
+          <InterventionEntry
+            item={item}
+            actions={
+              caseFile.can.moveContent &&
+              item.event === null && (
+                <ContentTools
+                  caseFile={caseFile}
+                  kind="intervention"
+                  item={{
+                    id: item.id,
+                    type: item.type?.name ?? '',
+                    date: item.occurredOn,
+                    persons: item.persons.map((p) => p.name),
+                  }}
+                  onDone={say}
+                />
+              )
+            }
+          />
+        )}
       </EntryFeed>
     </SectionCard>
   );
 }
 
 /** An intervention: in the list of interventions, and (`kind` said) in the timeline of all. */
-export function InterventionEntry({ item, kind }: { item: Intervention; kind?: string }) {
+export function InterventionEntry({
+  item,
+  kind,
+  actions,
+}: {
+  item: Intervention;
+  kind?: string;
+  /** Buttons about it (a coordinator's transfer and delete). */
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const automatic = item.event !== null;
   const title = item.event
@@ -70,6 +105,7 @@ export function InterventionEntry({ item, kind }: { item: Intervention; kind?: s
       ]}
       text={item.notes}
       textLabel={textLabel}
+      actions={actions || undefined}
     />
   );
 }

@@ -101,29 +101,34 @@ export function MembersSection({ caseFile }: { caseFile: CaseFile }) {
                 </td>
                 {caseFile.can.unlinkMember && (
                   <td className={tableCss.rowActions}>
-                    <ConfirmButton
-                      label={t('caseFiles.members.unlink')}
-                      accessibleLabel={t('caseFiles.members.unlinkNamed', {
-                        name: member.person.name,
-                      })}
-                      question={t('caseFiles.members.unlinkQuestion', { name: member.person.name })}
-                      confirmLabel={t('caseFiles.members.unlinkConfirm')}
-                      cancelLabel={t('forms.cancel')}
-                      pending={remove.isPending}
-                      onConfirm={() => {
-                        setNotice(null);
-                        changeRole.reset();
-                        remove.mutate(
-                          { id: caseFile.id, personId: member.person.id },
-                          {
-                            onSuccess: () =>
-                              setNotice(
-                                t('caseFiles.members.unlinked', { name: member.person.name }),
-                              ),
-                          },
-                        );
-                      }}
-                    />
+                    {/* The holder stays (another member becomes holder first), and so does the last member. */}
+                    {member.role !== 'holder' && caseFile.members.length > 1 && (
+                      <ConfirmButton
+                        label={t('caseFiles.members.unlink')}
+                        accessibleLabel={t('caseFiles.members.unlinkNamed', {
+                          name: member.person.name,
+                        })}
+                        question={t('caseFiles.members.unlinkQuestion', {
+                          name: member.person.name,
+                        })}
+                        confirmLabel={t('caseFiles.members.unlinkConfirm')}
+                        cancelLabel={t('forms.cancel')}
+                        pending={remove.isPending}
+                        onConfirm={() => {
+                          setNotice(null);
+                          changeRole.reset();
+                          remove.mutate(
+                            { id: caseFile.id, personId: member.person.id },
+                            {
+                              onSuccess: () =>
+                                setNotice(
+                                  t('caseFiles.members.unlinked', { name: member.person.name }),
+                                ),
+                            },
+                          );
+                        }}
+                      />
+                    )}
                   </td>
                 )}
               </tr>

@@ -6,8 +6,8 @@ import { OrganizationTabs } from './organization-tabs';
 import { cx } from '@/lib/cx';
 import styles from '../organization.module.css';
 
-/** The pages under the organization tabs, by their texts' key in organization.json. */
-export type OrganizationSection = 'entity' | 'municipalities' | 'sectors';
+/** The pages under the organization tabs, by their texts' key (`organization.<section>`). */
+export type OrganizationSection = 'entity' | 'municipalities' | 'sectors' | 'catalogues';
 
 type OrganizationPageProps = {
   section: OrganizationSection;

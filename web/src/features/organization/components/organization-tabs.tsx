@@ -5,12 +5,13 @@ const TABS = [
   { to: '/organization', key: 'entity', end: true },
   { to: '/organization/municipalities', key: 'municipalities', end: false },
   { to: '/organization/sectors', key: 'sectors', end: false },
+  { to: '/organization/catalogues', key: 'catalogues', end: false },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   isActive ? 'tabs__link tabs__link--active' : 'tabs__link';
 
-/** The pages of the organization section: the entity's settings and its territory. */
+/** The pages of the organization section: the entity's settings, its territory, its catalogues. */
 export function OrganizationTabs() {
   const { t } = useTranslation();
   return (

@@ -9,6 +9,7 @@ import { FormField } from '@/components/ui/form-field';
 import { useCurrentUser } from '@/lib/auth';
 import { useDeletePerson } from '../api/delete-person';
 import { useMarkDeceased } from '../api/mark-deceased';
+import { useReactivatePerson } from '../api/reactivate-person';
 import { todayIn } from '../dates';
 import { fullName } from '../names';
 import type { SearchLocationState } from './persons-search-page';
@@ -22,10 +23,11 @@ export function PersonActions({ person }: { person: Person }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeletePerson();
+  const reactivate = useReactivatePerson();
   const [recording, setRecording] = useState(false);
   const name = fullName(person);
   const canRecordDeath = person.can.edit && person.status === 'active';
-  if (!person.can.edit && !person.can.delete) return null;
+  if (!person.can.edit && !person.can.delete && !person.can.reactivate) return null;
   return (
     <div className={styles.personActions}>
       <div className={styles.personActionsButtons}>
@@ -56,6 +58,18 @@ export function PersonActions({ person }: { person: Person }) {
             {t('persons.actions.recordDeath')}
           </button>
         )}
+        {person.can.reactivate && (
+          <ConfirmButton
+            label={t('persons.actions.reactivate')}
+            question={t('persons.actions.reactivateQuestion', { name })}
+            confirmLabel={t('persons.actions.reactivateConfirm')}
+            cancelLabel={t('forms.cancel')}
+            pending={reactivate.isPending}
+            tone="secondary"
+            small={false}
+            onConfirm={() => reactivate.mutate(person.id)}
+          />
+        )}
         {person.can.delete && (
           <ConfirmButton
             label={t('forms.delete')}
@@ -76,7 +90,7 @@ export function PersonActions({ person }: { person: Person }) {
           />
         )}
       </div>
-      <ErrorAlert error={remove.error} />
+      <ErrorAlert error={remove.error ?? reactivate.error} />
       {recording && canRecordDeath && (
         <DeathForm person={person} onDone={() => setRecording(false)} />
       )}

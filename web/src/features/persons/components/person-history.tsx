@@ -31,7 +31,7 @@ export function PersonHistory({
     if (item.field === 'status') {
       return item.detail
         ? t('persons.history.deceasedOn', { date: formatDate(item.detail) })
-        : t('persons.history.status');
+        : t('persons.history.reactivated');
     }
     const what = t(`persons.history.fields.${item.field}`);
     if (!item.from && item.to) return t('persons.history.set', { what, to: item.to.name });

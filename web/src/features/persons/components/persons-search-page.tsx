@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { parseCaseFileNumber } from '@caliu/common';
 import { useCurrentUser } from '@/lib/auth';
@@ -32,6 +32,7 @@ export function PersonsSearchPage() {
   const me = useCurrentUser();
   const canCreate = me.permissions.includes('persons.edit_basic');
   const seesCaseFiles = me.permissions.includes('case_files.view');
+  const reviewsDuplicates = me.permissions.includes('persons.duplicates');
   const location = useLocation();
   const deleted = (location.state as SearchLocationState | null)?.deleted;
   const inputId = useId();
@@ -114,6 +115,11 @@ export function PersonsSearchPage() {
     <div className="page persons-page">
       <h1 className="page__title">{t('persons.title')}</h1>
       <p className="page__lead">{t('persons.lead')}</p>
+      {reviewsDuplicates && (
+        <p>
+          <Link to="/persons/duplicates">{t('duplicates.link')}</Link>
+        </p>
+      )}
       {deleted && (
         <p role="status" className={alertClass('success')}>
           {t('persons.notices.deleted', { name: deleted })}

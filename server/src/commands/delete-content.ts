@@ -1,0 +1,42 @@
+import type { ContentDeletion } from '@caliu/common';
+import { writeAudit } from '../platform/audit';
+import { actorOf, type AppDeps, type RequestContext } from '../platform/context';
+import * as items from '../modules/case-files/content/items-repository';
+import { lockFor } from '../modules/case-files/service';
+import { describeItem, lockMovableItem } from './content-items';
+
+export type DeleteContentProps = {
+  kind: items.MovableKind;
+  caseFileId: string;
+  itemId: string;
+};
+
+/**
+ * A coordinator deletes an item of content (an intervention, demand, problem, resource or
+ * procedure) of a case file of their teams, open or closed, in one transaction: the file and the
+ * item locked, the item's own rows deleted with it (a resource's grant records, an intervention's
+ * persons and professionals), one audit row naming it by id with its kind, type and day (never
+ * its text).
+ */
+export async function deleteContent(
+  deps: AppDeps,
+  ctx: RequestContext,
+  props: DeleteContentProps,
+): Promise<ContentDeletion> {
+  const entityId = ctx.auth.entity.id;
+  return deps.database.tenant(entityId, async (tx) => {
+    await lockFor(tx, ctx.auth, props.caseFileId, 'can_move_content');
+    const item = await lockMovableItem(tx, ctx, props.kind, props.caseFileId, props.itemId);
+    const facts = await describeItem(tx, ctx, props.kind, item);
+    const carried = props.kind === 'resource' ? await items.grantRecords(tx, entityId, item.id) : 0;
+    await items.deleteItem(tx, entityId, props.kind, item.id);
+    await writeAudit(tx, actorOf(ctx), {
+      action: `${props.kind}.delete`,
+      recordType: props.kind,
+      recordId: item.id,
+      subjects: item.person_ids,
+      details: { caseFileId: props.caseFileId, type: item.type_code, date: item.day, carried },
+    });
+    return { item: facts, carried };
+  });
+}

@@ -1,0 +1,135 @@
+import { type ContentMove, formatCaseFileNumber, parseCaseFileNumber } from '@caliu/common';
+import type { Tx } from '../db/connect';
+import { writeAudit } from '../platform/audit';
+import { actorOf, type AppDeps, type RequestContext } from '../platform/context';
+import { fieldError, notFound } from '../platform/errors';
+import * as repo from '../modules/case-files/repository';
+import * as items from '../modules/case-files/content/items-repository';
+import { lockFor, viewerOf } from '../modules/case-files/service';
+import { describeItem, lockMovableItem } from './content-items';
+
+export type TransferContentProps = {
+  kind: items.MovableKind;
+  caseFileId: string;
+  itemId: string;
+  /** The target's number as typed (`2026/000034`, `2026/34`). */
+  target: string;
+  /** Check everything and say what would happen, changing nothing. */
+  preview: boolean;
+};
+
+/**
+ * A coordinator moves an item of content (an intervention, demand, problem, resource or
+ * procedure) from one case file to another of their teams, in one transaction: both files locked
+ * in a fixed order, the item locked; the target must be open, and every person the item concerns
+ * must be a member of the target living in its municipality (the municipality rule); nothing
+ * crosses the SIAD wall (a SIAD file's content stays among SIAD files). A resource takes along the
+ * interventions that record its grant. With `preview`, the same checks answer what would happen.
+ */
+export async function transferContent(
+  deps: AppDeps,
+  ctx: RequestContext,
+  props: TransferContentProps,
+): Promise<ContentMove> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  const number = parseCaseFileNumber(props.target);
+  if (!number || number.year === null) {
+    throw fieldError(ctx, 400, 'case_files.transfer_target_number', 'target');
+  }
+  return deps.database.tenant(entityId, async (tx) => {
+    const targetId = await repo.idOfNumber(
+      tx,
+      entityId,
+      { year: number.year!, seq: number.seq },
+      viewerOf(auth),
+    );
+    if (!targetId) throw fieldError(ctx, 404, 'case_files.transfer_target_not_found', 'target');
+    if (targetId === props.caseFileId) {
+      throw fieldError(ctx, 400, 'case_files.transfer_same_file', 'target');
+    }
+    // Two coordinators moving items in opposite directions lock the two files in one order.
+    const [from, to] = await lockInOrder(tx, ctx, props.caseFileId, targetId);
+    if (to.state !== 'open') {
+      throw fieldError(ctx, 409, 'case_files.transfer_target_closed', 'target', {
+        number: formatCaseFileNumber(to.year, to.seq),
+      });
+    }
+    if (from.scope !== to.scope && (from.scope === 'siad' || to.scope === 'siad')) {
+      throw fieldError(ctx, 409, 'case_files.transfer_siad', 'target');
+    }
+    const item = await lockMovableItem(tx, ctx, props.kind, props.caseFileId, props.itemId);
+    await assertMembersOfTarget(tx, ctx, to, item.person_ids);
+
+    const carried = props.preview
+      ? props.kind === 'resource'
+        ? await items.grantRecords(tx, entityId, item.id)
+        : 0
+      : (await items.moveItem(tx, entityId, props.kind, item.id, to.id)).carried;
+    if (!props.preview) {
+      await writeAudit(tx, actorOf(ctx), {
+        action: `${props.kind}.transfer`,
+        recordType: props.kind,
+        recordId: item.id,
+        subjects: item.person_ids,
+        details: { from: from.id, to: to.id, carried },
+      });
+    }
+    return {
+      done: !props.preview,
+      item: await describeItem(tx, ctx, props.kind, item),
+      from: { id: from.id, number: formatCaseFileNumber(from.year, from.seq) },
+      to: { id: to.id, number: formatCaseFileNumber(to.year, to.seq) },
+      carried,
+    };
+  });
+}
+
+async function lockInOrder(tx: Tx, ctx: RequestContext, fromId: string, toId: string) {
+  const lock = (id: string) => lockFor(tx, ctx.auth, id, 'can_move_content');
+  if (fromId < toId) {
+    const from = await lock(fromId);
+    return [from, await lockTarget(tx, ctx, toId)] as const;
+  }
+  const to = await lockTarget(tx, ctx, toId);
+  return [await lock(fromId), to] as const;
+}
+
+/** The target, locked: found by number in the viewer's sight, so refusals name the field. */
+async function lockTarget(tx: Tx, ctx: RequestContext, id: string) {
+  const row = await repo.lockCaseFile(tx, ctx.auth.entity.id, id, viewerOf(ctx.auth));
+  if (!row) throw notFound('case_file');
+  if (!row.can_move_content) {
+    throw fieldError(ctx, 403, 'case_files.transfer_target_not_yours', 'target');
+  }
+  return row;
+}
+
+/** Every person the item concerns must be a member of the target, in its municipality. */
+async function assertMembersOfTarget(
+  tx: Tx,
+  ctx: RequestContext,
+  to: { id: string; year: number; seq: number; municipality_id: string },
+  personIds: readonly string[],
+) {
+  const entityId = ctx.auth.entity.id;
+  const places = await repo.membersPlaces(tx, entityId, to.id, [...personIds]);
+  const number = formatCaseFileNumber(to.year, to.seq);
+  const missing = personIds.filter((id) => !places.some((p) => p.person_id === id));
+  if (missing.length > 0) {
+    const names = await items.personNames(tx, entityId, missing);
+    throw fieldError(ctx, 409, 'case_files.transfer_not_members', 'target', {
+      persons: names.map((n) => n.name).join(', '),
+      number,
+    });
+  }
+  const elsewhere = places.find((p) => p.municipality_id !== to.municipality_id);
+  if (elsewhere) {
+    const caseFileMunicipality = (await repo.municipalityName(tx, entityId, to.municipality_id))!;
+    throw fieldError(ctx, 409, 'case_files.municipality_mismatch', 'target', {
+      person: elsewhere.name,
+      personMunicipality: elsewhere.municipality_name,
+      caseFileMunicipality,
+    });
+  }
+}

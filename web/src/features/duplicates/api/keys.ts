@@ -1,0 +1,2 @@
+/** The query keys of the duplicates feature. */
+export const duplicatesKey = ['duplicates'] as const;
