@@ -13,4 +13,6 @@ export * from './duplicates';
 export * from './messaging';
 export * from './case-files';
 export * from './case-content';
+export * from './home';
 export * from './catalogues';
+export * from './caseload';

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   // professional of the entity: forms pick from it.
   'organization.view',
   'teams.configure_members',
+  // A coordinator's view of their teams' caseload, and temporary access for an absence.
+  'caseload.manage',
   'organization.manage',
   'audit.view',
   // Support desk.
@@ -129,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, Grants> = {
     'agenda.book': 'team',
     'agenda.reserve_multi': 'team',
     'teams.configure_members': 'team',
+    'caseload.manage': 'team',
   },
   administrator: {
     ...everyone,

@@ -32,10 +32,12 @@ import { duplicatesRoutes } from './modules/persons/duplicates/routes';
 import { caseContentRoutes } from './modules/case-files/content/routes';
 import { contentToolRoutes } from './modules/case-files/content/tool-routes';
 import { caseFileRoutes } from './modules/case-files/routes';
+import { caseloadRoutes } from './modules/caseload/routes';
 import { catalogueRoutes } from './modules/catalogues/routes';
 import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
 import { professionalRoutes } from './modules/professionals/routes';
+import { homeRoutes } from './modules/home/routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -118,9 +120,11 @@ export async function buildApp(
   await app.register(caseFileRoutes, appDeps);
   await app.register(caseContentRoutes, appDeps);
   await app.register(catalogueRoutes, appDeps);
+  await app.register(caseloadRoutes, appDeps);
   await app.register(contentToolRoutes, appDeps);
   await app.register(organizationRoutes, appDeps);
   await app.register(professionalRoutes, appDeps);
+  await app.register(homeRoutes, appDeps);
 
   const serveConsole = options.serveConsole ?? true;
   if (serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {

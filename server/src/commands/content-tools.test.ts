@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '@caliu/common';
 import { rowsOf } from '../db/connect';
 import { buildTestApp, login, manualClock, type Session } from '../testing/app';
-import { createTestCaseFile } from '../testing/case-files-factories';
+import { createTestCaseFile, createTestEntry } from '../testing/case-files-factories';
 import { testDatabase } from '../testing/database';
 import { createTestEntity, createTestProfessional } from '../testing/factories';
 import { createTestPerson } from '../testing/persons-factories';
@@ -248,6 +248,29 @@ describe("a coordinator's tools on content", () => {
       code: 'case_files.transfer_siad',
     });
 
+    // ...and from a SIAD file into another.
+    const siadFrom = await createTestCaseFile(db, entity, { scope: 'siad' });
+    const siadDemand = await createTestEntry(db, entity, siadFrom.id, 'demand', {
+      personId: siadFrom.holderId,
+      authorId: null,
+    });
+    const out = await call(
+      coordinator.session,
+      'POST',
+      `${base(siadFrom.id)}/demands/${siadDemand}/transfer`,
+      { target: to.number, preview: true },
+    );
+    expect(out.json().error?.code ?? out.statusCode).toBe('case_files.transfer_siad');
+
+    // Ids in capitals name the same file: still "the same file", never a move onto itself.
+    const shouted = await call(
+      coordinator.session,
+      'POST',
+      `${base(from.id.toUpperCase())}/demands/${created.json().id.toUpperCase()}/transfer`,
+      { target: from.number },
+    );
+    expect(shouted.json().error.code).toBe('case_files.transfer_same_file');
+
     // The municipality rule on the target: a member living elsewhere.
     const elsewhere = await createTestCaseFile(db, entity, {
       municipalityId: entity.municipalities.north2,
@@ -270,6 +293,30 @@ describe("a coordinator's tools on content", () => {
     // Nothing moved.
     const demands = await call(tech.session, 'GET', `${base(from.id)}/demands`);
     expect(demands.json().items).toHaveLength(1);
+  });
+
+  it("checks the persons of a resource's grant record too, whoever the resource names now", async () => {
+    const { tech, coordinator, partner, from, to, call, types } = await setUp();
+    const resource = await call(tech.session, 'POST', `${base(from.id)}/resources`, {
+      typeId: (await types('resource')).telecare,
+      personId: from.holderId,
+      state: 'granted',
+      startsOn: TODAY,
+    });
+    const id = resource.json().id as string;
+    // Now the partner's (a member of the target); the grant record still names the holder.
+    const moved = await call(tech.session, 'PATCH', `${base(from.id)}/resources/${id}`, {
+      personId: partner,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const refused = await call(
+      coordinator.session,
+      'POST',
+      `${base(from.id)}/resources/${id}/transfer`,
+      { target: to.number, preview: true },
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('case_files.transfer_not_members');
   });
 
   it('deletes an entry, with what goes with it, audited without its text', async () => {
@@ -312,6 +359,8 @@ describe("a coordinator's tools on content", () => {
       `${base(from.id)}/resources/${resourceId}`,
     );
     expect(gone.json()).toMatchObject({ carried: 1 });
+    const [resourceAudit] = await audits('resource.delete');
+    expect((resourceAudit!.details.carriedIds as string[]).length).toBe(1);
     const interventions = await call(tech.session, 'GET', `${base(from.id)}/interventions`);
     expect(
       (interventions.json().items as { event: string | null }[]).filter(
@@ -373,7 +422,7 @@ describe('reactivating a person recorded as deceased by mistake', () => {
     );
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'persons.not_deceased' });
-    expect(again.json().error.message).toContain('fallecida');
+    expect(again.json().error.message).toContain('éxitus');
 
     const history = await call(coordinator.session, 'GET', `/api/persons/${person}/history`);
     expect(

@@ -25,18 +25,25 @@ export async function deleteContent(
 ): Promise<ContentDeletion> {
   const entityId = ctx.auth.entity.id;
   return deps.database.tenant(entityId, async (tx) => {
-    await lockFor(tx, ctx.auth, props.caseFileId, 'can_move_content');
-    const item = await lockMovableItem(tx, ctx, props.kind, props.caseFileId, props.itemId);
+    const file = await lockFor(tx, ctx.auth, props.caseFileId, 'can_move_content');
+    const item = await lockMovableItem(tx, ctx, props.kind, file.id, props.itemId);
     const facts = await describeItem(tx, ctx, props.kind, item);
-    const carried = props.kind === 'resource' ? await items.grantRecords(tx, entityId, item.id) : 0;
+    const grants =
+      props.kind === 'resource' ? await items.grantRecords(tx, entityId, file.id, item.id) : [];
     await items.deleteItem(tx, entityId, props.kind, item.id);
     await writeAudit(tx, actorOf(ctx), {
       action: `${props.kind}.delete`,
       recordType: props.kind,
       recordId: item.id,
-      subjects: item.person_ids,
-      details: { caseFileId: props.caseFileId, type: item.type_code, date: item.day, carried },
+      subjects: [...new Set([...item.person_ids, ...grants.flatMap((g) => g.person_ids)])],
+      details: {
+        caseFileId: file.id,
+        type: item.type_code,
+        date: item.day,
+        carried: grants.length,
+        carriedIds: grants.map((g) => g.id),
+      },
     });
-    return { item: facts, carried };
+    return { item: facts, carried: grants.length };
   });
 }

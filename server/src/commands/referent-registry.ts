@@ -79,6 +79,13 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
     column: 'professional_id',
     reason: 'Who took part in an intervention: history, kept as it happened.',
   },
+  ...['absent_id', 'cover_id', 'granted_by', 'revoked_by'].map((column) => ({
+    table: 'caseload_covers',
+    column,
+    reason:
+      'A temporary cover of an absence: it ends by its dates, a deactivated cover loses access ' +
+      'with their sessions, and the absent colleague keeps their caseload; the rest is history.',
+  })),
   ...['demands', 'problems', 'resources', 'procedures', 'intervention_plans'].map((table) => ({
     table,
     column: 'author_id',

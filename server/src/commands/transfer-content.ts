@@ -33,6 +33,9 @@ export async function transferContent(
 ): Promise<ContentMove> {
   const { auth } = ctx;
   const entityId = auth.entity.id;
+  // Ids as PostgreSQL writes them, so that comparisons and the lock order below hold.
+  const caseFileId = props.caseFileId.toLowerCase();
+  const itemId = props.itemId.toLowerCase();
   const number = parseCaseFileNumber(props.target);
   if (!number || number.year === null) {
     throw fieldError(ctx, 400, 'case_files.transfer_target_number', 'target');
@@ -45,11 +48,11 @@ export async function transferContent(
       viewerOf(auth),
     );
     if (!targetId) throw fieldError(ctx, 404, 'case_files.transfer_target_not_found', 'target');
-    if (targetId === props.caseFileId) {
+    if (targetId === caseFileId) {
       throw fieldError(ctx, 400, 'case_files.transfer_same_file', 'target');
     }
     // Two coordinators moving items in opposite directions lock the two files in one order.
-    const [from, to] = await lockInOrder(tx, ctx, props.caseFileId, targetId);
+    const [from, to] = await lockInOrder(tx, ctx, caseFileId, targetId);
     if (to.state !== 'open') {
       throw fieldError(ctx, 409, 'case_files.transfer_target_closed', 'target', {
         number: formatCaseFileNumber(to.year, to.seq),
@@ -58,23 +61,24 @@ export async function transferContent(
     if (from.scope !== to.scope && (from.scope === 'siad' || to.scope === 'siad')) {
       throw fieldError(ctx, 409, 'case_files.transfer_siad', 'target');
     }
-    const item = await lockMovableItem(tx, ctx, props.kind, props.caseFileId, props.itemId);
-    await assertMembersOfTarget(tx, ctx, to, item.person_ids);
+    const item = await lockMovableItem(tx, ctx, props.kind, from.id, itemId);
+    // A resource's grant records go with it: the persons they name must be members too.
+    const grants =
+      props.kind === 'resource' ? await items.grantRecords(tx, entityId, from.id, item.id) : [];
+    const persons = [...new Set([...item.person_ids, ...grants.flatMap((g) => g.person_ids)])];
+    await assertMembersOfTarget(tx, ctx, to, persons);
 
-    const carried = props.preview
-      ? props.kind === 'resource'
-        ? await items.grantRecords(tx, entityId, item.id)
-        : 0
-      : (await items.moveItem(tx, entityId, props.kind, item.id, to.id)).carried;
     if (!props.preview) {
+      const carriedIds = await items.moveItem(tx, entityId, props.kind, item.id, from.id, to.id);
       await writeAudit(tx, actorOf(ctx), {
         action: `${props.kind}.transfer`,
         recordType: props.kind,
         recordId: item.id,
-        subjects: item.person_ids,
-        details: { from: from.id, to: to.id, carried },
+        subjects: persons,
+        details: { from: from.id, to: to.id, carried: carriedIds.length, carriedIds },
       });
     }
+    const carried = grants.length;
     return {
       done: !props.preview,
       item: await describeItem(tx, ctx, props.kind, item),

@@ -18,6 +18,8 @@ const CASE_FILES: {
   interview?: { daysAgo: number; minutes: number; notes: string };
   /** What the first interview brought: the holder's demand and a problem identified. */
   found?: { demand: string; problem: string; description: string };
+  /** An intervention plan agreed at opening, its first review due some days ago (a home alert). */
+  plan?: { objectives: string; reviewDaysAgo: number };
 }[] = [
   {
     scope: 'ssb',
@@ -34,6 +36,10 @@ const CASE_FILES: {
       demand: 'home_care',
       problem: 'social_isolation',
       description: "Informació sobre el servei d'ajuda a domicili i la teleassistència.",
+    },
+    plan: {
+      objectives: "Valorar l'ajuda a domicili i la teleassistència; reforçar la xarxa de suport.",
+      reviewDaysAgo: 2,
     },
   },
   {
@@ -145,6 +151,17 @@ export async function seedDemoCaseFiles(
             (entity_id, case_file_id, person_id, type_id, started_on, author_id)
           VALUES (${entityId}, ${id}, ${holder.id}, ${await typeOf('problem', file.found.problem)},
             ${on}, ${referentId})`);
+      }
+      if (file.plan) {
+        const [plan] = await rowsOf<{ id: string }>(
+          tx,
+          sql`INSERT INTO intervention_plans
+              (entity_id, case_file_id, started_on, objectives, author_id)
+            VALUES (${entityId}, ${id}, ${openedOn}, ${file.plan.objectives}, ${referentId})
+            RETURNING id`,
+        );
+        await tx.execute(sql`INSERT INTO plan_reviews (entity_id, plan_id, position, due_on)
+          VALUES (${entityId}, ${plan!.id}, 0, ${daysBefore(today, file.plan.reviewDaysAgo)})`);
       }
     }
   });

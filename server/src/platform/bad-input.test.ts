@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '@caliu/common';
+import { ALERT_KINDS, CSRF_HEADER, SESSION_COOKIE } from '@caliu/common';
 import { TEST_PASSWORD } from '../testing/app';
 import { buildWorld } from '../testing/matrix/world';
 
@@ -9,6 +9,7 @@ function withIds(url: string, id?: string): string {
   let first = true;
   return url.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'catalogue') return 'intervention_type';
+    if (name === 'kind') return ALERT_KINDS[0];
     const value = first && id ? id : crypto.randomUUID();
     first = false;
     return value;

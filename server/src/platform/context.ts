@@ -28,7 +28,16 @@ export type AuthContext = {
   absoluteExpiresAt: Date;
   /** Read with the session at every request: a role or setting changed since applies at once. */
   secondFactor: SecondFactorState;
+  /**
+   * The caseloads the professional covers today for an absent colleague (read with the session
+   * at every request, so a cover starts and ends by itself): their case files of that team count
+   * as the professional's own (modules/case-files/access.ts).
+   */
+  covers: readonly CaseloadCover[];
 };
+
+/** Temporary access to an absent professional's case files of one team. */
+export type CaseloadCover = { absentId: string; teamId: string };
 
 /** The second factor as it stands for a signed-in professional. */
 export type SecondFactorState = {

@@ -478,11 +478,19 @@ export const CASE_FILES_SCENARIOS: Record<string, Scenario> = {
       payload: { personId: await createTestPerson(w.db, entity), role: 'child' },
     };
   },
-  'PATCH /api/case-files/:id/members/:personId': onCaseFile(
-    'PATCH',
-    (f) => `/api/case-files/${f.id}/members/${f.holderId}`,
-    () => ({ role: 'other' }),
-  ),
+  // A child of the file becomes "other" (the holder keeps the role until another takes it).
+  'PATCH /api/case-files/:id/members/:personId': async (w, caller, relation) => {
+    const entity = relation === 'other_entity' ? w.b : w.a;
+    const child = await createTestPerson(w.db, entity);
+    const file = await caseFileFor(w, caller, relation, {
+      members: [{ personId: child, role: 'child' }],
+    });
+    return {
+      method: 'PATCH',
+      url: `/api/case-files/${file.id}/members/${child}`,
+      payload: { role: 'other' },
+    };
+  },
   'DELETE /api/case-files/:id/members/:personId': async (w, caller, relation) => {
     const entity = relation === 'other_entity' ? w.b : w.a;
     const child = await createTestPerson(w.db, entity);

@@ -103,10 +103,13 @@ export async function createTestProfessional(
     for (const team of options.teams ?? []) await addMembership(tx, entity.id, team, id, false);
     for (const team of options.coordinates ?? [])
       await addMembership(tx, entity.id, team, id, true);
-    if (options.sectorId) {
+    if (options.sectorId || options.active === false) {
       await tx
         .update(professionals)
-        .set({ sectorId: options.sectorId })
+        .set({
+          ...(options.sectorId ? { sectorId: options.sectorId } : {}),
+          ...(options.active === false ? { active: false } : {}),
+        })
         .where(eq(professionals.id, id));
     }
     return id;

@@ -166,6 +166,20 @@ export const REFERENCE_FACTORIES: Record<
       VALUES (${entity.id}, ${row!.id}, ${id})`);
   },
   ...Object.fromEntries(
+    (['absent_id', 'cover_id', 'granted_by', 'revoked_by'] as const).map((column) => [
+      `caseload_covers.${column}`,
+      async (tx: Tx, entity: TestEntity, id: string) => {
+        const other = await bareProfessional(tx, entity);
+        const [absent, cover] = column === 'cover_id' ? [other, id] : [id, other];
+        await tx.execute(sql`INSERT INTO caseload_covers (entity_id, team_id, absent_id, cover_id,
+            reason, starts_on, ends_on, granted_by, revoked_by, revoked_at)
+          VALUES (${entity.id}, ${entity.teams.north}, ${absent}, ${cover}, 'holidays',
+            current_date, current_date, ${column === 'granted_by' ? id : null},
+            ${column === 'revoked_by' ? id : null}, ${column === 'revoked_by' ? sql`now()` : null})`);
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
     (['demands', 'problems', 'resources', 'procedures', 'intervention_plans'] as const).map(
       (table) => [
         `${table}.author_id`,
@@ -177,6 +191,17 @@ export const REFERENCE_FACTORIES: Record<
     ),
   ),
 };
+
+/** Another professional of the entity, straight into the table (the other side of a cover). */
+async function bareProfessional(tx: Tx, entity: TestEntity): Promise<string> {
+  const [row] = await rowsOf<{ id: string }>(
+    tx,
+    sql`INSERT INTO professionals (entity_id, username, given_name, surnames, email, roles)
+      VALUES (${entity.id}, ${`cover-${unique()}`}, 'Other', 'Colleague',
+        ${`cover-${unique()}@example.org`}, '{tech_ssb}') RETURNING id`,
+  );
+  return row!.id;
+}
 
 /** A row of a case file's content written by this professional (for the registry's walk). */
 async function contentBy(

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Permission } from '@caliu/common';
 import { AuditPage } from '@/features/audit/components/audit-page';
 import { PersonAccessReportPage } from '@/features/audit/components/person-access-report-page';
+import { CaseloadPage } from '@/features/caseload/components/caseload-page';
 import { CaseFilePage } from '@/features/case-files/components/case-file-page';
 import { CaseFilesPage } from '@/features/case-files/components/case-files-page';
 import { DuplicatesPage } from '@/features/duplicates/components/duplicates-page';
@@ -97,6 +98,7 @@ export const SECTIONS: readonly Section[] = [
     subpages: [
       { path: 'new', page: NewTeamPage, permission: 'organization.manage' },
       { path: ':teamId', page: TeamPage },
+      { path: ':teamId/caseload', page: CaseloadPage, permission: 'caseload.manage' },
     ],
   },
   {

@@ -3,6 +3,7 @@ import { ActivationPage } from '@/features/auth/components/activation-page';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
+import { AlertRecordsPage } from '@/features/home/components/alert-records-page';
 import { HomePage } from '@/features/home/components/home-page';
 import { ProfilePage } from '@/features/profile/components/profile-page';
 import { NotFoundPage } from '@/features/shell/components/not-found-page';
@@ -24,6 +25,14 @@ export function createRouter() {
       children: [
         { index: true, element: <HomePage /> },
         { path: '/profile', element: <ProfilePage /> },
+        {
+          path: '/alerts/:kind',
+          element: (
+            <RequirePermission permission="content.view">
+              <AlertRecordsPage />
+            </RequirePermission>
+          ),
+        },
         ...sectionRoutes().map(({ path, permission, page: Page }) => ({
           path,
           element: (

@@ -2,10 +2,12 @@ import { LANGUAGES, type Language } from '@caliu/common';
 import type audit from './en/audit.json';
 import type caseContent from './en/case-content.json';
 import type caseFiles from './en/case-files.json';
+import type caseload from './en/caseload.json';
 import type catalogues from './en/catalogues.json';
 import type caseTools from './en/case-tools.json';
 import type core from './en/core.json';
 import type duplicates from './en/duplicates.json';
+import type home from './en/home.json';
 import type identity from './en/identity.json';
 import type messaging from './en/messaging.json';
 import type navigation from './en/navigation.json';
@@ -32,8 +34,10 @@ export type Resources = typeof core &
   typeof caseFiles &
   typeof caseContent &
   typeof caseTools &
+  typeof caseload &
   typeof plans &
-  typeof catalogues;
+  typeof catalogues &
+  typeof home;
 
 type Tree = { [key: string]: string | Tree };
 

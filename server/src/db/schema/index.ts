@@ -6,3 +6,5 @@ export * from './messaging';
 export * from './persons';
 export * from './duplicates';
 export * from './case-files';
+export * from './home';
+export * from './caseload';

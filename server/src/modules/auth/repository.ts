@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Language, Role } from '@caliu/common';
 import { type Db, rowsOf, type Tx } from '../../db/connect';
+import type { CaseloadCover } from '../../platform/context';
 import { loginChallenges, professionals, secondFactors, sessions } from '../../db/schema';
 
 export type EntityForLogin = {
@@ -115,6 +116,8 @@ export type SessionRow = {
   entityLanguage: Language;
   entityRequiresSecondFactor: boolean;
   secondFactorConfirmed: boolean;
+  /** The caseloads the professional covers today (caseload_covers). */
+  covers: CaseloadCover[];
 };
 
 type Dated<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] };
@@ -139,7 +142,7 @@ export async function findLiveSession(
         entity_name AS "entityName", entity_kind AS "entityKind",
         entity_time_zone AS "entityTimeZone", entity_language AS "entityLanguage",
         entity_requires_second_factor AS "entityRequiresSecondFactor",
-        second_factor_confirmed AS "secondFactorConfirmed"
+        second_factor_confirmed AS "secondFactorConfirmed", covers
       FROM caliu_live_session(${entityId}::uuid, ${tokenHash}, ${now.toISOString()}::timestamptz)`,
   );
   if (!row) return null;

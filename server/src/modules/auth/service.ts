@@ -292,6 +292,7 @@ export async function authenticate(
       required,
       enrolmentRequired: required && !row.secondFactorConfirmed,
     },
+    covers: row.covers,
   };
 }
 

@@ -10,16 +10,42 @@ import { coordinatedTeams, type ScopeRules, scopePredicate } from '../../platfor
  * counts, the number search, a person's page and the "not found" of a single read agree.
  *
  * own  = the viewer is the referent or is assigned, and — for a technician — the case file is of
- *        a scope their roles work (a coordinator's own files are of any scope);
+ *        a scope their roles work (a coordinator's own files are of any scope); or the viewer
+ *        covers today an absent colleague who is, in the file's team (any scope but SIAD, which
+ *        only a SIAD technician covers);
  * team = the case file's team is one the viewer coordinates;
  * SIAD = whatever the grant, a SIAD case file exists only for SIAD technicians who own it and the
  *        coordinators of its team: that conjunct is part of every predicate below.
  */
-export type CaseFileViewer = Pick<AuthContext, 'professionalId' | 'grants' | 'roles'>;
+export type CaseFileViewer = Pick<AuthContext, 'professionalId' | 'grants' | 'roles'> & {
+  /** Absent colleagues whose case files of a team the viewer covers today (none if absent). */
+  covers?: AuthContext['covers'];
+};
 
 const assignedTo = (professionalId: string) => sql`(cf.referent_id = ${professionalId}
   OR EXISTS (SELECT 1 FROM case_file_professionals a WHERE a.entity_id = cf.entity_id
     AND a.case_file_id = cf.id AND a.professional_id = ${professionalId}))`;
+
+/**
+ * The case files the viewer covers today for absent colleagues: theirs of the covered team. A
+ * cover adds files, whatever their scope (the colleague's work goes on), but never a SIAD file
+ * to anyone but a SIAD technician.
+ */
+function coveredFiles(viewer: CaseFileViewer): SQL | null {
+  const covers = viewer.covers ?? [];
+  if (covers.length === 0) return null;
+  const siadTechnician = technicianScopes(viewer.roles).includes('siad');
+  return sql`((${sql.join(
+    covers.map((c) => sql`(cf.team_id = ${c.teamId} AND ${assignedTo(c.absentId)})`),
+    sql` OR `,
+  )})${siadTechnician ? sql`` : sql` AND cf.scope <> 'siad'`})`;
+}
+
+/** The viewer's own case files (referent or assigned) or those they cover, with `mine` as own. */
+function ownOrCovered(viewer: CaseFileViewer, mine: SQL): SQL {
+  const covered = coveredFiles(viewer);
+  return covered ? sql`(${mine} OR ${covered})` : mine;
+}
 
 const scopeList = (scopes: readonly CaseScope[]) =>
   scopes.length === 0
@@ -34,9 +60,12 @@ function rulesFor(viewer: CaseFileViewer): ScopeRules {
   const scopes = technicianScopes(viewer.roles);
   return {
     own: (v) =>
-      coordinator
-        ? assignedTo(v.professionalId)
-        : sql`(${assignedTo(v.professionalId)} AND ${scopeList(scopes)})`,
+      ownOrCovered(
+        viewer,
+        coordinator
+          ? assignedTo(v.professionalId)
+          : sql`(${assignedTo(v.professionalId)} AND ${scopeList(scopes)})`,
+      ),
     team: (v) => sql`coalesce(cf.team_id IN ${coordinatedTeams(v)}, FALSE)`,
   };
 }
@@ -45,7 +74,7 @@ function rulesFor(viewer: CaseFileViewer): ScopeRules {
 export function siadWall(viewer: CaseFileViewer): SQL {
   const siadTechnician = technicianScopes(viewer.roles).includes('siad');
   return sql`(cf.scope <> 'siad'
-    ${siadTechnician ? sql`OR ${assignedTo(viewer.professionalId)}` : sql``}
+    ${siadTechnician ? sql`OR ${ownOrCovered(viewer, assignedTo(viewer.professionalId))}` : sql``}
     OR coalesce(cf.team_id IN ${coordinatedTeams(viewer)}, FALSE))`;
 }
 

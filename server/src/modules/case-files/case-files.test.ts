@@ -520,6 +520,34 @@ describe('case files', () => {
       personId: partner,
       role: 'partner',
     });
+    // The holder keeps the role until another member takes it; then they swap.
+    const demoted = await call(
+      app,
+      tech.session,
+      'PATCH',
+      `/api/case-files/${file.id}/members/${file.holderId}`,
+      { role: 'other' },
+    );
+    expect(demoted.statusCode).toBe(409);
+    expect(demoted.json().error.code).toBe('case_files.holder_keep');
+    const swapped = await call(
+      app,
+      tech.session,
+      'PATCH',
+      `/api/case-files/${file.id}/members/${partner}`,
+      { role: 'holder' },
+    );
+    expect(swapped.statusCode, swapped.body).toBe(200);
+    const roles = Object.fromEntries(
+      (swapped.json().members as { person: { id: string }; role: string }[]).map((m) => [
+        m.person.id,
+        m.role,
+      ]),
+    );
+    expect(roles).toEqual({ [partner]: 'holder', [file.holderId]: 'partner' });
+    await call(app, tech.session, 'PATCH', `/api/case-files/${file.id}/members/${file.holderId}`, {
+      role: 'holder',
+    });
     const twice = await call(app, tech.session, 'POST', `/api/case-files/${file.id}/members`, {
       personId: partner,
       role: 'other',

@@ -247,6 +247,20 @@ export async function insertMember(
   return rows.length > 0;
 }
 
+/** The case file's holder, if it has one. */
+export async function holderOf(
+  tx: Tx,
+  entityId: string,
+  caseFileId: string,
+): Promise<string | null> {
+  const [row] = await rowsOf<{ person_id: string }>(
+    tx,
+    sql`SELECT person_id FROM case_file_members
+      WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId} AND role = 'holder'`,
+  );
+  return row?.person_id ?? null;
+}
+
 /** The person's role in the case file; null when not a member. */
 export async function memberRole(
   tx: Tx,
@@ -414,12 +428,17 @@ export async function catalogue(tx: Tx, entityId: string, name: Catalogue) {
   );
 }
 
-/** An active entry of a catalogue, by id: its code and labels (null when not one). */
+/**
+ * An active entry of a catalogue, by id: its code and labels (null when not one). Key-share
+ * locked: an administrator deleting it meanwhile waits, then finds it in use (a 409, not a
+ * failed foreign key).
+ */
 export async function catalogueEntry(tx: Tx, entityId: string, name: Catalogue, id: string) {
   const [row] = await rowsOf<{ code: string; labels: Partial<Record<Language, string>> | null }>(
     tx,
     sql`SELECT code, labels FROM catalogue_items
-      WHERE entity_id = ${entityId} AND catalogue = ${name} AND id = ${id} AND active`,
+      WHERE entity_id = ${entityId} AND catalogue = ${name} AND id = ${id} AND active
+      FOR KEY SHARE`,
   );
   return row ?? null;
 }

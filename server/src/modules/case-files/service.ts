@@ -29,7 +29,12 @@ import * as repo from './repository';
 export type Deps = { database: Database; clock: Clock };
 
 export function viewerOf(auth: AuthContext): CaseFileViewer {
-  return { professionalId: auth.professionalId, grants: auth.grants, roles: auth.roles };
+  return {
+    professionalId: auth.professionalId,
+    grants: auth.grants,
+    roles: auth.roles,
+    covers: auth.covers,
+  };
 }
 
 /** How the reassignment rule (platform/access/reassignment.ts) refuses, for case files. */
@@ -507,16 +512,22 @@ export async function changeMemberRole(
 ): Promise<CaseFile> {
   const entityId = ctx.auth.entity.id;
   return command(deps, ctx, id, 'can_edit', async (tx) => {
-    const done = await withRefusals(() => repo.setMemberRole(tx, entityId, id, personId, role), {
+    const current = await repo.memberRole(tx, entityId, id, personId);
+    if (!current) throw notFound('member');
+    if (current === role) return;
+    // The file keeps its holder: naming a new one hands the former holder the new one's role.
+    if (current === 'holder') throw new AppError('case_files.holder_keep', 409);
+    const formerHolder = role === 'holder' ? await repo.holderOf(tx, entityId, id) : null;
+    if (formerHolder) await repo.setMemberRole(tx, entityId, id, formerHolder, current);
+    await withRefusals(() => repo.setMemberRole(tx, entityId, id, personId, role), {
       unique: holderTaken(ctx),
     });
-    if (!done) throw notFound('member');
     await writeAudit(tx, actorOf(ctx), {
       action: 'case_file.member_role',
       recordType: 'case_file',
       recordId: id,
       subjects: await repo.memberIds(tx, entityId, id),
-      details: { personId, role },
+      details: { personId, role, ...(formerHolder ? { formerHolder } : {}) },
     });
   });
 }

@@ -32,21 +32,23 @@ const USED_BY: Record<Catalogue, { table: string; column: string }> = {
   procedure: { table: 'procedures', column: 'type_id' },
 };
 
-/** How many records use each entry of the catalogue (only `id`'s when given), by entry id. */
-function usesOf(entityId: string, catalogue: Catalogue, id?: string): SQL {
+/**
+ * How many records use the entry `ci` (a lateral subquery): counted on the (entity_id, type_id)
+ * index of the table that uses the catalogue (migration 0011), one entry at a time, so a list
+ * never reads the content tables themselves.
+ */
+function usesOf(catalogue: Catalogue): SQL {
   const { table, column } = USED_BY[catalogue];
   const ref = sql.identifier(column);
-  return sql`SELECT ${ref} AS id, count(*)::int AS n FROM ${sql.identifier(table)}
-    WHERE entity_id = ${entityId} AND ${ref} IS NOT NULL
-      ${id ? sql`AND ${ref} = ${id}` : sql``}
-    GROUP BY ${ref}`;
+  return sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} x
+    WHERE x.entity_id = ci.entity_id AND x.${ref} = ci.id`;
 }
 
 function selectEntries(entityId: string, catalogue: Catalogue, id?: string): SQL {
   return sql`SELECT ci.id, ci.catalogue, ci.code, ci.labels, ci.official_code AS "officialCode",
-      ci.position, ci.active, coalesce(u.n, 0) AS uses
+      ci.position, ci.active, u.n AS uses
     FROM catalogue_items ci
-    LEFT JOIN (${usesOf(entityId, catalogue, id)}) u ON u.id = ci.id
+    CROSS JOIN LATERAL (${usesOf(catalogue)}) u
     WHERE ci.entity_id = ${entityId} AND ci.catalogue = ${catalogue}
       ${id ? sql`AND ci.id = ${id}` : sql``}
     ORDER BY ci.position, ci.code`;

@@ -137,6 +137,8 @@ export async function create(
   const entityId = ctx.auth.entity.id;
   const work = () =>
     deps.database.tenant(entityId, async (tx) => {
+      // Two additions at once wait for each other, so the cap holds.
+      await repo.lockCatalogue(tx, entityId, catalogue);
       const size = await repo.catalogueSize(tx, entityId, catalogue);
       if (size.entries >= CATALOGUE_MAX_ENTRIES) {
         throw new AppError('catalogues.full', 409, { max: CATALOGUE_MAX_ENTRIES });

@@ -1,8 +1,10 @@
 import type { Permission, Role } from '@caliu/common';
 import { PERSONS_EXPECTED } from '../persons-matrix';
 import { CASE_FILES_EXPECTED } from '../case-files-matrix';
+import { CASELOAD_EXPECTED } from '../caseload-matrix';
 import { CATALOGUES_EXPECTED } from '../catalogues-matrix';
 import { DUPLICATES_EXPECTED } from '../duplicates-matrix';
+import { HOME_EXPECTED } from '../home-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -94,7 +96,9 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   ...PERSONS_EXPECTED,
   ...CASE_FILES_EXPECTED,
   ...CATALOGUES_EXPECTED,
+  ...CASELOAD_EXPECTED,
   ...DUPLICATES_EXPECTED,
+  ...HOME_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },
@@ -109,6 +113,8 @@ export const EXPECTED: Record<string, ExpectedRow> = {
 
   // Support desk: "support ticket: open (floating button)" — every role; the list shows one's own.
   'GET /api/support/tickets': { relations: SELF, allow: everyone(SELF) },
+  // One's own covers (of an absent colleague's caseload, or of one's own): every role.
+  'GET /api/caseload/covers/mine': { relations: SELF, allow: everyone(SELF) },
 
   // "audit log of the entity: view" — administrator only.
   'GET /api/audit': { relations: NONE, allow: { administrator: NONE } },

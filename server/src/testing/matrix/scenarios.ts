@@ -2,8 +2,10 @@ import type { Caller, Relation } from './expected';
 import type { World } from './world';
 import { PERSONS_SCENARIOS } from '../persons-matrix';
 import { CASE_FILES_SCENARIOS } from '../case-files-matrix';
+import { CASELOAD_SCENARIOS } from '../caseload-matrix';
 import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
+import { HOME_SCENARIOS } from '../home-matrix';
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
@@ -78,7 +80,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...PERSONS_SCENARIOS,
   ...CASE_FILES_SCENARIOS,
   ...CATALOGUES_SCENARIOS,
+  ...CASELOAD_SCENARIOS,
   ...DUPLICATES_SCENARIOS,
+  ...HOME_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {
@@ -106,6 +110,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   }),
   'POST /api/auth/keep-alive': async () => ({ method: 'POST', url: '/api/auth/keep-alive' }),
   'GET /api/support/tickets': get('/api/support/tickets'),
+  'GET /api/caseload/covers/mine': get('/api/caseload/covers/mine'),
   'GET /api/audit': get('/api/audit?limit=5'),
   'GET /api/audit/export': get('/api/audit/export?action=auth.login'),
 

@@ -336,6 +336,18 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.person.deceased', { record });
     case 'person.reactivate':
       return t('audit.sentences.person.reactivate', { record });
+    case 'home.alert_list':
+      return t('audit.sentences.home.alertList', { count: numberIn(d.shown) ?? 0 });
+    case 'home.alert_preference':
+      return d.enabled === false
+        ? t('audit.sentences.home.alertOff')
+        : t('audit.sentences.home.alertOn');
+    case 'home.recent_case_files':
+      return t('audit.sentences.home.recentCaseFiles');
+    case 'caseload_cover.create':
+      return t('audit.sentences.caseloadCover.create', { record });
+    case 'caseload_cover.end':
+      return t('audit.sentences.caseloadCover.end', { record });
     case 'catalogue_entry.create':
     case 'catalogue_entry.update':
     case 'catalogue_entry.retire':

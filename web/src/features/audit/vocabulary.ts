@@ -89,6 +89,11 @@ export const KNOWN_ACTIONS = [
   'catalogue_entry.retire',
   'catalogue_entry.reinstate',
   'catalogue_entry.delete',
+  'home.alert_list',
+  'home.alert_preference',
+  'home.recent_case_files',
+  'caseload_cover.create',
+  'caseload_cover.end',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -106,6 +111,7 @@ export const KNOWN_RECORD_TYPES = [
   'intervention',
   ...CONTENT_RECORDS,
   'catalogue_entry',
+  'caseload_cover',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

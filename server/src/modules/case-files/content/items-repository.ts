@@ -1,6 +1,6 @@
 import type { Catalogue, Language, MovableKind } from '@caliu/common';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../../db/connect';
+import { rowsOf, type Tx, uuidList } from '../../../db/connect';
 
 /**
  * One item of a case file's content, whatever its kind, as the coordinator's tools see it: what
@@ -81,39 +81,52 @@ export async function lockItem(
 }
 
 /**
- * Moves the item to another case file; a resource takes along the interventions that record its
- * grant. Answers how many of those went with it.
+ * Moves the item from its case file to another; a resource takes along the interventions that
+ * record its grant. Answers the ids of those that went with it.
  */
 export async function moveItem(
   tx: Tx,
   entityId: string,
   kind: MovableKind,
   id: string,
-  toCaseFileId: string,
-): Promise<{ carried: number }> {
+  from: string,
+  to: string,
+): Promise<string[]> {
   await tx.execute(
     sql`UPDATE ${sql.identifier(TABLES[kind].table)}
-      SET case_file_id = ${toCaseFileId}, version = version + 1, updated_at = now()
-      WHERE entity_id = ${entityId} AND id = ${id}`,
+      SET case_file_id = ${to}, version = version + 1, updated_at = now()
+      WHERE entity_id = ${entityId} AND case_file_id = ${from} AND id = ${id}`,
   );
-  if (kind !== 'resource') return { carried: 0 };
+  if (kind !== 'resource') return [];
   const carried = await rowsOf<{ id: string }>(
     tx,
     sql`UPDATE interventions
-      SET case_file_id = ${toCaseFileId}, version = version + 1, updated_at = now()
-      WHERE entity_id = ${entityId} AND resource_id = ${id} RETURNING id`,
+      SET case_file_id = ${to}, version = version + 1, updated_at = now()
+      WHERE entity_id = ${entityId} AND case_file_id = ${from} AND resource_id = ${id}
+      RETURNING id`,
   );
-  return { carried: carried.length };
+  return carried.map((r) => r.id);
 }
 
-/** How many interventions record the grant of a resource (they go wherever it goes). */
-export async function grantRecords(tx: Tx, entityId: string, resourceId: string): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(
+/**
+ * The interventions that record the grant of a resource of the case file (they go wherever it
+ * goes), with the persons each names.
+ */
+export async function grantRecords(
+  tx: Tx,
+  entityId: string,
+  caseFileId: string,
+  resourceId: string,
+): Promise<{ id: string; person_ids: string[] }[]> {
+  return rowsOf<{ id: string; person_ids: string[] }>(
     tx,
-    sql`SELECT count(*)::int AS n FROM interventions
-      WHERE entity_id = ${entityId} AND resource_id = ${resourceId}`,
+    sql`SELECT i.id, ARRAY(SELECT ip.person_id FROM intervention_persons ip
+        WHERE ip.entity_id = i.entity_id AND ip.intervention_id = i.id) AS person_ids
+      FROM interventions i
+      WHERE i.entity_id = ${entityId} AND i.case_file_id = ${caseFileId}
+        AND i.resource_id = ${resourceId}
+      ORDER BY i.id`,
   );
-  return row?.n ?? 0;
 }
 
 /**
@@ -141,11 +154,11 @@ export async function personNames(
   ids: readonly string[],
 ): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return [];
-  return rowsOf<{ id: string; name: string }>(
+  const rows = await rowsOf<{ id: string; name: string }>(
     tx,
     sql`SELECT p.id, concat_ws(' ', p.given_name, p.first_surname, p.second_surname) AS name
-      FROM unnest(${`{${ids.join(',')}}`}::uuid[]) WITH ORDINALITY AS x (id, n)
-      JOIN persons p ON p.entity_id = ${entityId} AND p.id = x.id
-      ORDER BY x.n`,
+      FROM persons p
+      WHERE p.entity_id = ${entityId} AND p.id IN (${uuidList(ids)})`,
   );
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }

@@ -62,9 +62,13 @@ export function CaseFilesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = searchParams.toString();
   const filters = useMemo(() => filtersFrom(new URLSearchParams(query)), [query]);
+  // A team's case files of one of its professionals (the caseload page links here).
+  const professionalId =
+    filters.whose.kind === 'team' ? (searchParams.get('professional') ?? undefined) : undefined;
   const api: ApiFilters = {
     ...(filters.whose.kind === 'mine' ? { professionalId: me.id } : {}),
     ...(filters.whose.kind === 'team' ? { teamId: filters.whose.teamId } : {}),
+    ...(professionalId ? { professionalId } : {}),
     scope: filters.scope,
     state: filters.state,
     municipalityId: filters.municipalityId,
@@ -93,6 +97,13 @@ export function CaseFilesPage() {
     <div className="page">
       <h1 className="page__title">{t('caseFiles.title')}</h1>
       <p className="page__lead">{t('caseFiles.list.lead')}</p>
+      {professionalId && (
+        <p className="muted" data-testid="list-of-professional">
+          {t('caseFiles.list.ofProfessional', {
+            name: professionals.data?.find((p) => p.id === professionalId)?.name ?? '…',
+          })}
+        </p>
+      )}
       <CaseFileFilters
         filters={filters}
         teams={myTeams}

@@ -128,6 +128,9 @@ export function ContentSection<K extends RecordKind, V extends object, F extends
                         date: entryDate(item),
                         persons: [item.person.name],
                       }}
+                      hasGrant={
+                        'state' in item && (item.state === 'granted' || item.state === 'ended')
+                      }
                       onDone={say}
                     />
                   )}

@@ -16,6 +16,8 @@ type ContentToolsProps = {
   kind: MovableKind;
   /** The item as its list shows it: id, type's name, day and the persons it concerns. */
   item: { id: string; type: string; date: string | null; persons: string[] };
+  /** A resource granted once: an intervention records the grant, and goes with it. */
+  hasGrant?: boolean;
   /** Says what was done, in the list's notice. */
   onDone: (notice: string) => void;
 };
@@ -25,7 +27,13 @@ type ContentToolsProps = {
  * (the number typed, then what will happen said in full before it happens) or delete it (asked
  * first, saying what goes with it). Shown where the case file says `can.moveContent`.
  */
-export function ContentTools({ caseFile, kind, item, onDone }: ContentToolsProps) {
+export function ContentTools({
+  caseFile,
+  kind,
+  item,
+  hasGrant = false,
+  onDone,
+}: ContentToolsProps) {
   const { t } = useTranslation();
   const [transferring, setTransferring] = useState(false);
   const remove = useDeleteContent();
@@ -44,7 +52,7 @@ export function ContentTools({ caseFile, kind, item, onDone }: ContentToolsProps
         label={t('caseTools.delete.button')}
         accessibleLabel={t('caseTools.delete.named', { what })}
         question={`${t('caseTools.delete.question', { what })}${
-          kind === 'resource' ? ` ${t('caseTools.delete.withGrant')}` : ''
+          hasGrant ? ` ${t('caseTools.delete.withGrant')}` : ''
         }`}
         confirmLabel={t('caseTools.delete.confirm')}
         cancelLabel={t('forms.cancel')}
@@ -52,13 +60,11 @@ export function ContentTools({ caseFile, kind, item, onDone }: ContentToolsProps
         onConfirm={() =>
           remove.mutate(
             { caseFileId: caseFile.id, kind, itemId: item.id },
-            {
-              onSuccess: () => onDone(t('caseTools.delete.done', { what })),
-              onError: (error) => onDone(error.message),
-            },
+            { onSuccess: () => onDone(t('caseTools.delete.done', { what })) },
           )
         }
       />
+      <ErrorAlert error={remove.error} />
       <FormDialog
         open={transferring}
         title={t('caseTools.transfer.title')}

@@ -1,42 +1,34 @@
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
+import { AlertsPanel } from './alerts-panel';
+import { HomeSearch } from './home-search';
+import { MyCovers } from './my-covers';
+import { MyTickets } from './my-tickets';
+import { RecentCaseFiles } from './recent-case-files';
 
-/** The signed-in home: who the user is, where, and with which roles. */
+/**
+ * Each professional's starting point, by what their roles let them do: the search box first (who
+ * sees persons), their recent case files (who sees case files), their alerts (who reads case-file
+ * content) and their own support tickets. An administrator gets the greeting and the tickets.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   useDocumentTitle(t('home.title'));
+  const may = (permission: (typeof me.permissions)[number]) => me.permissions.includes(permission);
   return (
-    <div className="page">
+    <div className="page home-page">
       <h1 className="page__title">{t('home.greeting', { name: me.givenName || me.username })}</h1>
       <p className="page__lead">{t('home.entity', { entity: me.entity.name })}</p>
+      {may('persons.view_basic') && <HomeSearch />}
+      {may('case_files.view') && <MyCovers />}
       <div className="panels">
-        <section className="card" aria-labelledby="home-roles">
-          <h2 id="home-roles" className="section-title">
-            {t('home.rolesTitle')}
-          </h2>
-          {me.roles.length > 0 ? (
-            <ul className="role-list">
-              {me.roles.map((role) => (
-                <li key={role} className="role-list__item">
-                  {t(`roles.${role}`)}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t('home.noRoles')}</p>
-          )}
-        </section>
-        {me.permissions.includes('support.open_ticket') && (
-          <section className="card" aria-labelledby="home-support">
-            <h2 id="home-support" className="section-title">
-              {t('home.supportTitle')}
-            </h2>
-            <p>{t('home.supportText')}</p>
-          </section>
-        )}
+        {may('content.view') && <AlertsPanel />}
+        {may('case_files.view') && <RecentCaseFiles />}
+        {may('support.open_ticket') && <MyTickets />}
       </div>
+      {me.roles.length === 0 && <p className="muted">{t('home.noRoles')}</p>}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Notice } from '@/components/ui/alert';
 import { QueryState } from '@/components/ui/query-state';
 import { useTeam } from '@/lib/api/organization';
+import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
+import { buttonClass } from '@/components/ui/button';
 import { TeamForm } from './team-form';
 import { TeamMembers } from './team-members';
 import { useTerritory } from './use-territory';
@@ -20,6 +22,7 @@ export function TeamPage() {
   const { teamId = '' } = useParams();
   const location = useLocation();
   const created = (location.state as TeamLocationState | null)?.created === true;
+  const me = useCurrentUser();
   const team = useTeam(teamId);
   const territory = useTerritory();
   const id = useId();
@@ -45,6 +48,16 @@ export function TeamPage() {
           <span className="badge badge--off title-badge">{t('forms.inactive')}</span>
         )}
       </h1>
+      {current.can.configureMembers && me.permissions.includes('caseload.manage') && (
+        <p>
+          <Link
+            to={`/teams/${current.id}/caseload`}
+            className={buttonClass({ variant: 'secondary' })}
+          >
+            {t('caseload.link')}
+          </Link>
+        </p>
+      )}
       {(saved || created) && (
         <Notice>
           {created

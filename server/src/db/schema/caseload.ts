@@ -1,0 +1,21 @@
+import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CoverReason } from '@caliu/common';
+
+/**
+ * Temporary access to an absent professional's caseload within one team, for a period
+ * (migrations/0014_caseload_covers.sql is authoritative).
+ */
+export const caseloadCovers = pgTable('caseload_covers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  teamId: uuid('team_id').notNull(),
+  absentId: uuid('absent_id').notNull(),
+  coverId: uuid('cover_id').notNull(),
+  reason: text('reason').$type<CoverReason>().notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  grantedBy: uuid('granted_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedBy: uuid('revoked_by'),
+});

@@ -1,0 +1,39 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '@/components/ui/query-state';
+import { useDateTimeFormat } from '@/lib/format';
+import { useMyTickets } from '../api/get-my-tickets';
+import styles from '../home.module.css';
+
+/** The user's own latest support tickets; the Support button shows them all. */
+export function MyTickets() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const formatDateTime = useDateTimeFormat();
+  const tickets = useMyTickets(true);
+  return (
+    <section className="card my-tickets" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        {t('homePage.tickets.title')}
+      </h2>
+      <QueryState query={tickets}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="muted">{t('homePage.tickets.none')}</p>
+          ) : (
+            <ul className={styles.ticketList}>
+              {data.items.map((ticket) => (
+                <li key={ticket.id}>
+                  <strong>{ticket.number}</strong> {ticket.subject} ·{' '}
+                  {t(`support.statuses.${ticket.status}`)} ·{' '}
+                  <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      <p className="muted">{t('homePage.tickets.hint')}</p>
+    </section>
+  );
+}
