@@ -47,7 +47,7 @@ describe('sign-in', () => {
       expect(await main.textContent()).toContain(
         fill(text.home.entity, { entity: me.entity.name }),
       );
-      expect(await main.getByRole('listitem').allTextContents()).toEqual([
+      expect(await main.locator('.role-list').getByRole('listitem').allTextContents()).toEqual([
         text.roles[USERS[lang].role],
       ]);
       const nav = page.getByRole('navigation', { name: text.nav.label });

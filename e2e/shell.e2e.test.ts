@@ -190,9 +190,9 @@ describe('navigation bar', () => {
     const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
     try {
       await signIn(page, { entity: 'support', username: 'support' });
-      expect(await page.getByRole('main').getByRole('listitem').allTextContents()).toEqual([
-        text.roles.support_agent,
-      ]);
+      expect(
+        await page.getByRole('main').locator('.role-list').getByRole('listitem').allTextContents(),
+      ).toEqual([text.roles.support_agent]);
       await checkPage(page, 'home-support-agent');
     } finally {
       await context.close();

@@ -81,3 +81,17 @@ export const myCoversSchema = z.object({
   coveredBy: z.array(coverSchema),
 });
 export type MyCovers = z.infer<typeof myCoversSchema>;
+
+/** A record assigned or transferred to the user, not yet acknowledged (their home page). */
+export const assignmentNoticeSchema = z.object({
+  id: z.uuid(),
+  recordType: z.enum(['person', 'case_file']),
+  /** The case file's number or the person's name; null when the record is gone. */
+  record: z.object({ id: z.uuid(), label: z.string().nullable() }),
+  role: z.enum(['referent', 'assigned']),
+  assignedBy: named.nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type AssignmentNoticeItem = z.infer<typeof assignmentNoticeSchema>;
+export const assignmentNoticeListSchema = z.object({ items: z.array(assignmentNoticeSchema) });
+export const noticeParamsSchema = z.object({ id: uuid });

@@ -79,6 +79,16 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
     column: 'professional_id',
     reason: 'Who took part in an intervention: history, kept as it happened.',
   },
+  {
+    table: 'assignment_notices',
+    column: 'professional_id',
+    reason: 'A notice to the professional that something was assigned to them: their own, kept.',
+  },
+  {
+    table: 'assignment_notices',
+    column: 'assigned_by',
+    reason: 'Who assigned it: history, kept as it happened.',
+  },
   ...['absent_id', 'cover_id', 'granted_by', 'revoked_by'].map((column) => ({
     table: 'caseload_covers',
     column,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../db/connect';
 import { createTestProfessional, type TestEntity } from './factories';
-import type { ExpectedRow, Relation } from './matrix/expected';
+import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
 
@@ -75,3 +75,17 @@ export const CASELOAD_SCENARIOS: Record<string, Scenario> = {
     return { method: 'POST', url: `/api/caseload/teams/${team}/covers/${row!.id}/end` };
   },
 };
+
+/** A notice of an assignment to the caller (a person record of their entity, by id only). */
+export async function noticeFor(w: World, caller: Exclude<Caller, 'anonymous'>): Promise<string> {
+  const actor = w.actors[caller];
+  const [row] = await w.db.tenant(actor.entity.id, (tx) =>
+    rowsOf<{ id: string }>(
+      tx,
+      sql`INSERT INTO assignment_notices (entity_id, professional_id, record_type, record_id, role)
+        VALUES (${actor.entity.id}, ${actor.id}, 'person', gen_random_uuid(), 'referent')
+        RETURNING id`,
+    ),
+  );
+  return row!.id;
+}

@@ -166,6 +166,18 @@ export const REFERENCE_FACTORIES: Record<
       VALUES (${entity.id}, ${row!.id}, ${id})`);
   },
   ...Object.fromEntries(
+    (['professional_id', 'assigned_by'] as const).map((column) => [
+      `assignment_notices.${column}`,
+      async (tx: Tx, entity: TestEntity, id: string) => {
+        const to = column === 'professional_id' ? id : await bareProfessional(tx, entity);
+        await tx.execute(sql`INSERT INTO assignment_notices (entity_id, professional_id,
+            record_type, record_id, role, assigned_by)
+          VALUES (${entity.id}, ${to}, 'person', gen_random_uuid(), 'referent',
+            ${column === 'assigned_by' ? id : null})`);
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
     (['absent_id', 'cover_id', 'granted_by', 'revoked_by'] as const).map((column) => [
       `caseload_covers.${column}`,
       async (tx: Tx, entity: TestEntity, id: string) => {

@@ -19,3 +19,16 @@ export const caseloadCovers = pgTable('caseload_covers', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   revokedBy: uuid('revoked_by'),
 });
+
+/** A notice to a professional that a record was assigned to them (migrations/0015). */
+export const assignmentNotices = pgTable('assignment_notices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  professionalId: uuid('professional_id').notNull(),
+  recordType: text('record_type').$type<'person' | 'case_file'>().notNull(),
+  recordId: uuid('record_id').notNull(),
+  role: text('role').$type<'referent' | 'assigned'>().notNull(),
+  assignedBy: uuid('assigned_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  seenAt: timestamp('seen_at', { withTimezone: true }),
+});

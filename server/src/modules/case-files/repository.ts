@@ -307,6 +307,16 @@ export async function deleteMember(
   return row?.role ?? null;
 }
 
+/** The professionals assigned to the case file besides its referent. */
+export async function assignedIds(tx: Tx, entityId: string, caseFileId: string) {
+  const rows = await rowsOf<{ professional_id: string }>(
+    tx,
+    sql`SELECT professional_id FROM case_file_professionals
+      WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId}`,
+  );
+  return rows.map((r) => r.professional_id);
+}
+
 export async function setAssigned(tx: Tx, entityId: string, caseFileId: string, ids: string[]) {
   await tx.execute(sql`DELETE FROM case_file_professionals
     WHERE entity_id = ${entityId} AND case_file_id = ${caseFileId}`);

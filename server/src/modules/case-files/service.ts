@@ -15,6 +15,7 @@ import {
 } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
+import { type AssignmentNotice, noticeAssignments } from '../../platform/assignment-notices';
 import { type AuditEntry, writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
 import { withRefusals } from '../../platform/db-errors';
@@ -231,6 +232,10 @@ export async function create(
       id,
       assignedIds.filter((a) => a !== referentId),
     );
+    await noticeAssignments(tx, ctx, [
+      ...(referentId ? [caseFileNotice(id, referentId, 'referent')] : []),
+      ...assignedIds.filter((a) => a !== referentId).map((a) => caseFileNotice(id, a, 'assigned')),
+    ]);
     await repo.insertIntervention(
       tx,
       {
@@ -363,17 +368,20 @@ export async function update(
         changed.push('team');
       }
     }
+    const notices: AssignmentNotice[] =
+      referentChanged && input.referentId ? [caseFileNotice(id, input.referentId, 'referent')] : [];
     if (input.assignedIds !== undefined) {
       await assertProfessionals(tx, ctx, input.assignedIds, 'assignedIds');
       const referent = changes.referentId ?? stored.referent_id;
-      await repo.setAssigned(
-        tx,
-        entityId,
-        id,
-        input.assignedIds.filter((a) => a !== referent),
+      const before = new Set(await repo.assignedIds(tx, entityId, id));
+      const after = input.assignedIds.filter((a) => a !== referent);
+      await repo.setAssigned(tx, entityId, id, after);
+      notices.push(
+        ...after.filter((a) => !before.has(a)).map((a) => caseFileNotice(id, a, 'assigned')),
       );
       changed.push('assigned');
     }
+    await noticeAssignments(tx, ctx, notices);
     // A coordinator handing the file to a team they do not coordinate loses sight of it: they
     // are answered with what they handed over, as it stood, and no abilities left.
     const before = teamChanged ? (await loadCaseFile(tx, ctx, id)).caseFile : null;
@@ -390,6 +398,12 @@ export async function update(
     }
   });
 }
+
+const caseFileNotice = (
+  recordId: string,
+  professionalId: string,
+  role: AssignmentNotice['role'],
+): AssignmentNotice => ({ professionalId, recordType: 'case_file', recordId, role });
 
 function handedOver(file: CaseFile, team: { id: string; name: string } | null): CaseFile {
   const none = Object.fromEntries(Object.keys(file.can).map((k) => [k, false]));

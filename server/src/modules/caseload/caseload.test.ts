@@ -32,7 +32,7 @@ async function setUp() {
   const sessionOf = (username: string) => login(app, entity.code, username);
   const call = async (
     who: { username: string },
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     url: string,
     payload?: object,
     language = 'en',
@@ -260,5 +260,72 @@ describe('covering an absent colleague', () => {
       (await refusal(cover(absent.id, colleague.id, '2026-03-10', '2026-03-12'), southCoordinator))
         .status,
     ).toBe(404);
+  });
+});
+
+describe('telling a professional what was assigned to them', () => {
+  it('notices and emails a new referent or assigned professional, never the one who did it', async () => {
+    const { db, entity, coordinator, absent, colleague, call } = await setUp();
+    const file = await createTestCaseFile(db, entity, { referentId: absent.id });
+    // The coordinator hands the file to the colleague and assigns themself too.
+    const changed = await call(coordinator, 'PATCH', `/api/case-files/${file.id}`, {
+      referentId: colleague.id,
+      assignedIds: [coordinator.id, absent.id],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const person = await createTestPerson(db, entity);
+    const personChanged = await call(coordinator, 'PATCH', `/api/persons/${person}`, {
+      referentId: colleague.id,
+    });
+    expect(personChanged.statusCode, personChanged.body).toBe(200);
+
+    const notices = await call(colleague, 'GET', '/api/caseload/notices/mine');
+    expect(notices.statusCode, notices.body).toBe(200);
+    const items = notices.json().items as {
+      id: string;
+      recordType: string;
+      record: { id: string; label: string | null };
+      role: string;
+      assignedBy: { id: string } | null;
+    }[];
+    expect(items.map((n) => [n.recordType, n.record.id, n.role])).toEqual([
+      ['person', person, 'referent'],
+      ['case_file', file.id, 'referent'],
+    ]);
+    expect(items[1]).toMatchObject({
+      record: { label: file.number },
+      assignedBy: { id: coordinator.id },
+    });
+    // The absent technician was assigned: told too; the coordinator named themself: not told.
+    const absentNotices = await call(absent, 'GET', '/api/caseload/notices/mine');
+    expect(absentNotices.json().items).toMatchObject([
+      { role: 'assigned', record: { id: file.id } },
+    ]);
+    expect((await call(coordinator, 'GET', '/api/caseload/notices/mine')).json().items).toEqual([]);
+
+    // One email each, naming the case file's number and no person.
+    const outbox = await db.asOwner((tx) =>
+      rowsOf<{ recipient: string; data: Record<string, unknown> }>(
+        tx,
+        sql`SELECT recipient, data FROM outbox_messages
+          WHERE entity_id = ${entity.id} AND template = 'assignment' ORDER BY created_at`,
+      ),
+    );
+    expect(outbox.map((m) => m.recipient).sort()).toEqual(
+      [colleague.email, colleague.email, absent.email].sort(),
+    );
+    expect(outbox.find((m) => m.data.number === file.number)).toBeTruthy();
+    expect(JSON.stringify(outbox)).not.toContain('Test Person');
+
+    // Seen: it leaves the list; another's notice is not found.
+    expect(
+      (await call(absent, 'POST', `/api/caseload/notices/${items[0]!.id}/seen`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await call(colleague, 'POST', `/api/caseload/notices/${items[0]!.id}/seen`)).statusCode,
+    ).toBe(204);
+    expect((await call(colleague, 'GET', '/api/caseload/notices/mine')).json().items).toHaveLength(
+      1,
+    );
   });
 });

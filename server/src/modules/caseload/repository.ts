@@ -189,3 +189,45 @@ export async function coversOf(tx: Tx, professionalId: string, today: string) {
       ORDER BY c.starts_on, c.created_at`,
   );
 }
+
+export type NoticeRow = {
+  id: string;
+  record_type: 'person' | 'case_file';
+  record_id: string;
+  role: 'referent' | 'assigned';
+  label: string | null;
+  assigned_by: string | null;
+  assigned_by_name: string | null;
+  created_at: Date | string;
+};
+
+/** The professional's notices not yet seen, newest first (the record's number or name). */
+export async function unseenNotices(tx: Tx, professionalId: string, limit: number) {
+  return rowsOf<NoticeRow>(
+    tx,
+    sql`SELECT n.id, n.record_type, n.record_id, n.role,
+        CASE n.record_type
+          WHEN 'case_file' THEN (SELECT cf.year || '/' || lpad(cf.seq::text, 6, '0')
+            FROM case_files cf WHERE cf.entity_id = n.entity_id AND cf.id = n.record_id)
+          ELSE (SELECT concat_ws(' ', p.given_name, p.first_surname, p.second_surname)
+            FROM persons p WHERE p.entity_id = n.entity_id AND p.id = n.record_id)
+        END AS label,
+        n.assigned_by, g.given_name || ' ' || g.surnames AS assigned_by_name, n.created_at
+      FROM assignment_notices n
+      LEFT JOIN professionals g ON g.entity_id = n.entity_id AND g.id = n.assigned_by
+      WHERE n.professional_id = ${professionalId} AND n.seen_at IS NULL
+      ORDER BY n.created_at DESC
+      LIMIT ${limit}`,
+  );
+}
+
+/** Marks the professional's notice seen; false when it is not theirs or was seen already. */
+export async function markNoticeSeen(tx: Tx, professionalId: string, id: string, at: Date) {
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`UPDATE assignment_notices SET seen_at = ${at.toISOString()}::timestamptz
+      WHERE id = ${id} AND professional_id = ${professionalId} AND seen_at IS NULL
+      RETURNING id`,
+  );
+  return rows.length > 0;
+}

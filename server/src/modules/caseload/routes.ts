@@ -5,8 +5,11 @@ import {
   coverParamsSchema,
   coverSchema,
   createCoverSchema,
+  assignmentNoticeListSchema,
   myCoversSchema,
+  noticeParamsSchema,
 } from '@caliu/common';
+import { z } from 'zod';
 import type { AppDeps } from '../../platform/context';
 import { errors } from '../../platform/http-schemas';
 import { contextOf } from '../../platform/request-context';
@@ -81,5 +84,36 @@ export const caseloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) => service.myCovers(deps, contextOf(request)),
+  );
+
+  app.get(
+    '/api/caseload/notices/mine',
+    {
+      config: { permission: 'profile.view' },
+      schema: {
+        tags,
+        summary:
+          'Records assigned or transferred to the signed-in professional, not yet acknowledged',
+        response: { 200: assignmentNoticeListSchema, ...errors },
+      },
+    },
+    async (request) => service.myNotices(deps, contextOf(request)),
+  );
+
+  app.post(
+    '/api/caseload/notices/:id/seen',
+    {
+      config: { permission: 'profile.view' },
+      schema: {
+        tags,
+        summary: 'Acknowledge a notice of an assignment (it leaves the home page)',
+        params: noticeParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.noticeSeen(deps, contextOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 };

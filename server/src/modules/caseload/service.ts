@@ -184,3 +184,46 @@ export async function myCovers(deps: Deps, ctx: RequestContext): Promise<MyCover
     coveredBy: covers.filter((c) => c.absent.id === me),
   };
 }
+
+/** How many unseen notices the home page shows at most. */
+const NOTICES_SHOWN = 20;
+
+/**
+ * The records assigned or transferred to the user that they have not acknowledged yet. Naming
+ * persons, the read is audited with them as subjects.
+ */
+export async function myNotices(deps: Deps, ctx: RequestContext) {
+  return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const rows = await repo.unseenNotices(tx, ctx.auth.professionalId, NOTICES_SHOWN);
+    const persons = rows.filter((r) => r.record_type === 'person').map((r) => r.record_id);
+    if (rows.length > 0) {
+      await writeAudit(tx, actorOf(ctx), {
+        action: 'caseload.notices_read',
+        details: { shown: rows.length },
+        subjects: persons,
+      });
+    }
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        recordType: r.record_type,
+        record: { id: r.record_id, label: r.label },
+        role: r.role,
+        assignedBy:
+          r.assigned_by && r.assigned_by_name
+            ? { id: r.assigned_by, name: r.assigned_by_name }
+            : null,
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
+    };
+  });
+}
+
+/** The user acknowledges a notice: it leaves their home page. */
+export async function noticeSeen(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+  await deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    if (!(await repo.markNoticeSeen(tx, ctx.auth.professionalId, id, deps.clock.now()))) {
+      throw notFound('notice');
+    }
+  });
+}

@@ -8,6 +8,7 @@ import {
 } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
+import { noticeAssignments } from '../../platform/assignment-notices';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -224,6 +225,11 @@ export async function create(
       ...((teamId ?? byDefault) ? [{ field: 'team' as const, newId: teamId ?? byDefault }] : []),
       ...(row.referentId ? [{ field: 'referent' as const, newId: row.referentId }] : []),
     ]);
+    if (row.referentId) {
+      await noticeAssignments(tx, ctx, [
+        { professionalId: row.referentId, recordType: 'person', recordId: id, role: 'referent' },
+      ]);
+    }
     await writeAudit(tx, actorOf(ctx), {
       action: 'person.create',
       recordType: 'person',

@@ -1,5 +1,6 @@
 import { normalizeDocument, type Person, type UpdatePerson } from '@caliu/common';
 import { assertReassignment } from '../../platform/access/reassignment';
+import { noticeAssignments } from '../../platform/assignment-notices';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -141,6 +142,11 @@ export async function update(
           ...('teamId' in changes ? { team: { from: stored.teamId, to: teamId } } : {}),
         },
       });
+      if (referentChanged && next.referentId) {
+        await noticeAssignments(tx, ctx, [
+          { professionalId: next.referentId, recordType: 'person', recordId: id, role: 'referent' },
+        ]);
+      }
     }
     return loadPerson(tx, auth, id);
   });

@@ -27,6 +27,7 @@ const render = (
 describe('message templates', () => {
   it('render every template in every language, with no text missing', () => {
     expect(TEMPLATES.map((t) => t.name).sort()).toEqual([
+      'assignment',
       'login_throttled',
       'password_reset',
       'professional_activation',

@@ -115,6 +115,9 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   'GET /api/support/tickets': { relations: SELF, allow: everyone(SELF) },
   // One's own covers (of an absent colleague's caseload, or of one's own): every role.
   'GET /api/caseload/covers/mine': { relations: SELF, allow: everyone(SELF) },
+  // Notices of records assigned to oneself: every role reads and acknowledges its own.
+  'GET /api/caseload/notices/mine': { relations: SELF, allow: everyone(SELF) },
+  'POST /api/caseload/notices/:id/seen': { relations: SELF, allow: everyone(SELF) },
 
   // "audit log of the entity: view" — administrator only.
   'GET /api/audit': { relations: NONE, allow: { administrator: NONE } },

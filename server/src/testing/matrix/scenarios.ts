@@ -2,7 +2,7 @@ import type { Caller, Relation } from './expected';
 import type { World } from './world';
 import { PERSONS_SCENARIOS } from '../persons-matrix';
 import { CASE_FILES_SCENARIOS } from '../case-files-matrix';
-import { CASELOAD_SCENARIOS } from '../caseload-matrix';
+import { CASELOAD_SCENARIOS, noticeFor } from '../caseload-matrix';
 import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { HOME_SCENARIOS } from '../home-matrix';
@@ -111,6 +111,11 @@ export const SCENARIOS: Record<string, Scenario> = {
   'POST /api/auth/keep-alive': async () => ({ method: 'POST', url: '/api/auth/keep-alive' }),
   'GET /api/support/tickets': get('/api/support/tickets'),
   'GET /api/caseload/covers/mine': get('/api/caseload/covers/mine'),
+  'GET /api/caseload/notices/mine': get('/api/caseload/notices/mine'),
+  'POST /api/caseload/notices/:id/seen': async (w, caller) => ({
+    method: 'POST',
+    url: `/api/caseload/notices/${caller === 'anonymous' ? randomUUID() : await noticeFor(w, caller)}/seen`,
+  }),
   'GET /api/audit': get('/api/audit?limit=5'),
   'GET /api/audit/export': get('/api/audit/export?action=auth.login'),
 

@@ -348,6 +348,8 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.caseloadCover.create', { record });
     case 'caseload_cover.end':
       return t('audit.sentences.caseloadCover.end', { record });
+    case 'caseload.notices_read':
+      return t('audit.sentences.caseload.noticesRead', { count: numberIn(d.shown) ?? 0 });
     case 'catalogue_entry.create':
     case 'catalogue_entry.update':
     case 'catalogue_entry.retire':

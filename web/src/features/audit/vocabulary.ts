@@ -94,6 +94,7 @@ export const KNOWN_ACTIONS = [
   'home.recent_case_files',
   'caseload_cover.create',
   'caseload_cover.end',
+  'caseload.notices_read',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */

@@ -1,3 +1,4 @@
+import { assignment } from './assignment';
 import type { MessageTemplate } from './define';
 import { loginThrottled } from './login-throttled';
 import { passwordReset } from './password-reset';
@@ -18,6 +19,7 @@ export const TEMPLATES: readonly MessageTemplate[] = [
   passwordReset,
   professionalActivationSms,
   roleChange,
+  assignment,
 ];
 
 const byName = new Map(TEMPLATES.map((t) => [t.name, t]));

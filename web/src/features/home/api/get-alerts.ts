@@ -7,12 +7,16 @@ export async function getAlerts(signal?: AbortSignal) {
   return apiJson('/api/home/alerts', alertCountsSchema, { signal });
 }
 
-/** Each kind of alert with its count (null while switched off); refreshed every minute. */
+/**
+ * Each kind of alert with its count (null while switched off): read when the home page is shown
+ * (and the window comes back to it), never polled — a request every minute would keep an idle
+ * session alive for ever, and the idle expiry is a safeguard (a console left open).
+ */
 export function useAlerts(enabled: boolean) {
   return useQuery({
     queryKey: [...alertsKey, 'counts'],
     queryFn: ({ signal }) => getAlerts(signal),
     enabled,
-    refetchInterval: 60_000,
+    staleTime: 0,
   });
 }

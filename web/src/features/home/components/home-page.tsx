@@ -3,6 +3,7 @@ import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { AlertsPanel } from './alerts-panel';
 import { HomeSearch } from './home-search';
+import { AssignmentNotices } from './assignment-notices';
 import { MyCovers } from './my-covers';
 import { MyTickets } from './my-tickets';
 import { RecentCaseFiles } from './recent-case-files';
@@ -22,13 +23,29 @@ export function HomePage() {
       <h1 className="page__title">{t('home.greeting', { name: me.givenName || me.username })}</h1>
       <p className="page__lead">{t('home.entity', { entity: me.entity.name })}</p>
       {may('persons.view_basic') && <HomeSearch />}
+      <AssignmentNotices />
       {may('case_files.view') && <MyCovers />}
       <div className="panels">
         {may('content.view') && <AlertsPanel />}
         {may('case_files.view') && <RecentCaseFiles />}
         {may('support.open_ticket') && <MyTickets />}
+        <section className="card" aria-labelledby="home-roles">
+          <h2 id="home-roles" className="section-title">
+            {t('home.rolesTitle')}
+          </h2>
+          {me.roles.length > 0 ? (
+            <ul className="role-list">
+              {me.roles.map((role) => (
+                <li key={role} className="role-list__item">
+                  {t(`roles.${role}`)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('home.noRoles')}</p>
+          )}
+        </section>
       </div>
-      {me.roles.length === 0 && <p className="muted">{t('home.noRoles')}</p>}
     </div>
   );
 }
