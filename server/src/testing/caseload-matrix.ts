@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../db/connect';
+import { todayIn } from '../modules/persons/rules';
 import { createTestProfessional, type TestEntity } from './factories';
 import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { Scenario } from './matrix/scenarios';
@@ -30,7 +31,8 @@ function teamOf(w: World, relation: Relation): { entity: TestEntity; team: strin
   return { entity: w.a, team: relation === 'other_team' ? w.a.teams.south : w.a.teams.north };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today where the entity is (the server's "today" for covers), not in UTC. */
+const today = () => todayIn('Europe/Madrid', new Date());
 
 export const CASELOAD_SCENARIOS: Record<string, Scenario> = {
   'GET /api/caseload/teams/:teamId': async (w, _caller, relation) => ({

@@ -3,7 +3,8 @@
 -- professional's case files of that team, from one day to another (entity time, inclusive). It
 -- starts and ends by itself: the session look-up below hands each request the covers live at its
 -- time, and the case-file scope reads them as "own" (modules/case-files/access.ts). A SIAD case
--- file still opens only to SIAD technicians: the cover adds files, never scopes.
+-- file still opens only to SIAD technicians (docs/decisions/0006-caseload-covers.md). A cover
+-- stops when the colleague leaves the team.
 CREATE TABLE caseload_covers (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   entity_id uuid NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
@@ -53,7 +54,10 @@ CREATE FUNCTION caliu_live_session(p_entity uuid, p_token_hash bytea, p_now time
           '[]'::jsonb)
         FROM caseload_covers c
         WHERE c.entity_id = s.entity_id AND c.cover_id = p.id AND c.revoked_at IS NULL
-          AND (p_now AT TIME ZONE e.time_zone)::date BETWEEN c.starts_on AND c.ends_on)
+          AND (p_now AT TIME ZONE e.time_zone)::date BETWEEN c.starts_on AND c.ends_on
+          -- Only while the colleague is still a member of the team.
+          AND EXISTS (SELECT 1 FROM team_memberships m
+            WHERE m.team_id = c.team_id AND m.professional_id = c.cover_id))
     FROM sessions s
     JOIN professionals p ON p.entity_id = s.entity_id AND p.id = s.professional_id
     JOIN entities e ON e.id = s.entity_id

@@ -15,7 +15,7 @@ import {
 } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
-import { type AssignmentNotice, noticeAssignments } from '../../platform/assignment-notices';
+import { type AssignmentNotice, noticeAssignments } from '../caseload/notices';
 import { type AuditEntry, writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
 import { withRefusals } from '../../platform/db-errors';
@@ -372,8 +372,15 @@ export async function update(
       referentChanged && input.referentId ? [caseFileNotice(id, input.referentId, 'referent')] : [];
     if (input.assignedIds !== undefined) {
       await assertProfessionals(tx, ctx, input.assignedIds, 'assignedIds');
+      // A colleague covering an absence works on the file but does not decide who holds it
+      // (else they could keep it after the cover ends).
+      if (auth.covers.length > 0 && !(await mayEditWithoutCover(tx, auth, id))) {
+        throw fieldError(ctx, 403, 'case_files.cover_no_reassign', 'assignedIds');
+      }
       const referent = changes.referentId ?? stored.referent_id;
       const before = new Set(await repo.assignedIds(tx, entityId, id));
+      // The former referent now among the assigned was on the file already: not told again.
+      if (stored.referent_id) before.add(stored.referent_id);
       const after = input.assignedIds.filter((a) => a !== referent);
       await repo.setAssigned(tx, entityId, id, after);
       notices.push(
@@ -381,11 +388,12 @@ export async function update(
       );
       changed.push('assigned');
     }
-    await noticeAssignments(tx, ctx, notices);
     // A coordinator handing the file to a team they do not coordinate loses sight of it: they
     // are answered with what they handed over, as it stood, and no abilities left.
     const before = teamChanged ? (await loadCaseFile(tx, ctx, id)).caseFile : null;
     await repo.updateCaseFile(tx, entityId, id, changes);
+    // After the change: each is told only of what they may now open.
+    await noticeAssignments(tx, ctx, notices);
     await writeAudit(tx, actorOf(ctx), {
       action: 'case_file.update',
       recordType: 'case_file',
@@ -397,6 +405,12 @@ export async function update(
       return handedOver(before, await persons.teamName(tx, entityId, input.teamId!));
     }
   });
+}
+
+/** Whether the viewer may edit the file on their own account, leaving their covers aside. */
+async function mayEditWithoutCover(tx: Tx, auth: AuthContext, id: string): Promise<boolean> {
+  const row = await repo.findCaseFile(tx, auth.entity.id, id, { ...viewerOf(auth), covers: [] });
+  return row?.can_edit === true;
 }
 
 const caseFileNotice = (

@@ -265,7 +265,7 @@ describe('covering an absent colleague', () => {
 
 describe('telling a professional what was assigned to them', () => {
   it('notices and emails a new referent or assigned professional, never the one who did it', async () => {
-    const { db, entity, coordinator, absent, colleague, call } = await setUp();
+    const { db, entity, coordinator, absent, colleague, member, call } = await setUp();
     const file = await createTestCaseFile(db, entity, { referentId: absent.id });
     // The coordinator hands the file to the colleague and assigns themself too.
     const changed = await call(coordinator, 'PATCH', `/api/case-files/${file.id}`, {
@@ -273,7 +273,7 @@ describe('telling a professional what was assigned to them', () => {
       assignedIds: [coordinator.id, absent.id],
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    const person = await createTestPerson(db, entity);
+    const person = await createTestPerson(db, entity, { firstSurname: 'Unrepeatable' });
     const personChanged = await call(coordinator, 'PATCH', `/api/persons/${person}`, {
       referentId: colleague.id,
     });
@@ -296,12 +296,18 @@ describe('telling a professional what was assigned to them', () => {
       record: { label: file.number },
       assignedBy: { id: coordinator.id },
     });
-    // The absent technician was assigned: told too; the coordinator named themself: not told.
-    const absentNotices = await call(absent, 'GET', '/api/caseload/notices/mine');
-    expect(absentNotices.json().items).toMatchObject([
+    // The former referent, kept among the assigned, was on the file already: not told; the
+    // coordinator named themself: not told either.
+    expect((await call(absent, 'GET', '/api/caseload/notices/mine')).json().items).toEqual([]);
+    expect((await call(coordinator, 'GET', '/api/caseload/notices/mine')).json().items).toEqual([]);
+    // A newcomer assigned to the file is told.
+    const newcomer = await member(['tech_ssb']);
+    await call(coordinator, 'PATCH', `/api/case-files/${file.id}`, {
+      assignedIds: [coordinator.id, absent.id, newcomer.id],
+    });
+    expect((await call(newcomer, 'GET', '/api/caseload/notices/mine')).json().items).toMatchObject([
       { role: 'assigned', record: { id: file.id } },
     ]);
-    expect((await call(coordinator, 'GET', '/api/caseload/notices/mine')).json().items).toEqual([]);
 
     // One email each, naming the case file's number and no person.
     const outbox = await db.asOwner((tx) =>
@@ -312,10 +318,11 @@ describe('telling a professional what was assigned to them', () => {
       ),
     );
     expect(outbox.map((m) => m.recipient).sort()).toEqual(
-      [colleague.email, colleague.email, absent.email].sort(),
+      [colleague.email, colleague.email, newcomer.email].sort(),
     );
     expect(outbox.find((m) => m.data.number === file.number)).toBeTruthy();
-    expect(JSON.stringify(outbox)).not.toContain('Test Person');
+    expect(JSON.stringify(outbox)).not.toContain('Unrepeatable');
+    expect(JSON.stringify(outbox)).not.toContain(person);
 
     // Seen: it leaves the list; another's notice is not found.
     expect(
@@ -327,5 +334,63 @@ describe('telling a professional what was assigned to them', () => {
     expect((await call(colleague, 'GET', '/api/caseload/notices/mine')).json().items).toHaveLength(
       1,
     );
+  });
+
+  it('tells no one of a case file they may not open, and not a former referent now assigned', async () => {
+    const { db, entity, coordinator, absent, colleague, call } = await setUp();
+    // A SIAD file handed to an SSB technician (the colleague): no notice, no email.
+    const siad = await createTestCaseFile(db, entity, { referentId: absent.id, scope: 'siad' });
+    const handed = await call(coordinator, 'PATCH', `/api/case-files/${siad.id}`, {
+      assignedIds: [colleague.id],
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect((await call(colleague, 'GET', '/api/caseload/notices/mine')).json().items).toEqual([]);
+    // The referent handed on and kept among the assigned is not told "assigned to you".
+    const file = await createTestCaseFile(db, entity, { referentId: absent.id });
+    await call(coordinator, 'PATCH', `/api/case-files/${file.id}`, {
+      referentId: colleague.id,
+      assignedIds: [absent.id],
+    });
+    expect((await call(absent, 'GET', '/api/caseload/notices/mine')).json().items).toEqual([]);
+  });
+});
+
+describe('the limits of a cover', () => {
+  it('gives no say over who holds the files, refuses a second cover of the same days, and ends when the colleague leaves the team', async () => {
+    const { db, entity, coordinator, absent, colleague, call } = await setUp();
+    const file = await createTestCaseFile(db, entity, { referentId: absent.id });
+    const url = `/api/caseload/teams/${entity.teams.north}/covers`;
+    const first = await call(
+      coordinator,
+      'POST',
+      url,
+      cover(absent.id, colleague.id, '2026-03-10', '2026-03-20'),
+    );
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await call(
+      coordinator,
+      'POST',
+      url,
+      cover(absent.id, colleague.id, '2026-03-15', '2026-03-25'),
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('caseload.cover_overlaps');
+
+    // The colleague works on the file but cannot make themself one of its professionals.
+    const keep = await call(colleague, 'PATCH', `/api/case-files/${file.id}`, {
+      assignedIds: [colleague.id],
+    });
+    expect(keep.statusCode).toBe(403);
+    expect(keep.json().error.code).toBe('case_files.cover_no_reassign');
+    // What they see of their own covers says nothing of SIAD files.
+    const mine = await call(colleague, 'GET', '/api/caseload/covers/mine');
+    expect(mine.json().covering[0].siadKept).toBe(0);
+
+    // Out of the team, out of the cover.
+    await db.asOwner((tx) =>
+      tx.execute(sql`DELETE FROM team_memberships WHERE team_id = ${entity.teams.north}
+        AND professional_id = ${colleague.id}`),
+    );
+    expect((await call(colleague, 'GET', `/api/case-files/${file.id}`)).statusCode).toBe(404);
   });
 });

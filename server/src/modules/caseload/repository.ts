@@ -48,15 +48,20 @@ export async function caseload(tx: Tx, teamId: string): Promise<CaseloadRow[]> {
         SELECT cf.id, cf.state, a.professional_id FROM case_files cf
         JOIN case_file_professionals a ON a.entity_id = cf.entity_id AND a.case_file_id = cf.id
         WHERE cf.team_id = ${teamId}
+      ), files AS (
+        SELECT professional_id, count(*) FILTER (WHERE state = 'open')::int AS open,
+          count(*) FILTER (WHERE state = 'closed')::int AS closed
+        FROM held GROUP BY professional_id
+      ), people AS (
+        SELECT x.referent_id, count(*)::int AS n FROM persons x
+        WHERE x.team_id = ${teamId} AND x.referent_id IS NOT NULL GROUP BY x.referent_id
       )
       SELECT p.id, p.given_name || ' ' || p.surnames AS name, p.roles, p.active,
-        (SELECT count(*)::int FROM held h WHERE h.professional_id = p.id AND h.state = 'open')
-          AS open_case_files,
-        (SELECT count(*)::int FROM held h WHERE h.professional_id = p.id AND h.state = 'closed')
-          AS closed_case_files,
-        (SELECT count(*)::int FROM persons x WHERE x.team_id = ${teamId} AND x.referent_id = p.id)
-          AS persons
+        coalesce(f.open, 0) AS open_case_files, coalesce(f.closed, 0) AS closed_case_files,
+        coalesce(pp.n, 0) AS persons
       FROM team_memberships tm JOIN professionals p ON p.id = tm.professional_id
+      LEFT JOIN files f ON f.professional_id = p.id
+      LEFT JOIN people pp ON pp.referent_id = p.id
       WHERE tm.team_id = ${teamId}
       ORDER BY p.surnames, p.given_name`,
   );
@@ -73,16 +78,21 @@ export async function member(tx: Tx, teamId: string, professionalId: string) {
   return row ?? null;
 }
 
-/** The absent professional's SIAD case files of the team (what a non-SIAD cover never opens). */
-export async function siadFilesOf(tx: Tx, teamId: string, professionalId: string) {
-  const [row] = await rowsOf<{ n: number }>(
+/** A cover of the same absence by the same colleague whose days meet these, still standing. */
+export async function overlappingCover(
+  tx: Tx,
+  teamId: string,
+  c: { absentId: string; coverId: string; startsOn: string; endsOn: string },
+): Promise<boolean> {
+  // The team's covers locked: two coordinators granting the same cover at once are serialized.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`cover:${teamId}`}))`);
+  const [row] = await rowsOf<{ yes: boolean }>(
     tx,
-    sql`SELECT count(*)::int AS n FROM case_files cf
-      WHERE cf.team_id = ${teamId} AND cf.scope = 'siad' AND (cf.referent_id = ${professionalId}
-        OR EXISTS (SELECT 1 FROM case_file_professionals a WHERE a.entity_id = cf.entity_id
-          AND a.case_file_id = cf.id AND a.professional_id = ${professionalId}))`,
+    sql`SELECT EXISTS (SELECT 1 FROM caseload_covers WHERE team_id = ${teamId}
+      AND absent_id = ${c.absentId} AND cover_id = ${c.coverId} AND revoked_at IS NULL
+      AND starts_on <= ${c.endsOn} AND ends_on >= ${c.startsOn}) AS yes`,
   );
-  return row?.n ?? 0;
+  return row?.yes === true;
 }
 
 export type NewCover = {

@@ -121,6 +121,9 @@ export async function createCover(
     if (!cover.roles.some((r) => CASE_ROLES.includes(r))) {
       throw fieldError(ctx, 400, 'caseload.cover_role', 'coverId');
     }
+    if (await repo.overlappingCover(tx, teamId, input)) {
+      throw fieldError(ctx, 409, 'caseload.cover_overlaps', 'startsOn');
+    }
     const id = await repo.insertCover(tx, {
       entityId: ctx.auth.entity.id,
       teamId,
@@ -178,7 +181,8 @@ export async function myCovers(deps: Deps, ctx: RequestContext): Promise<MyCover
   const day = today(deps, ctx);
   const me = ctx.auth.professionalId;
   const rows = await deps.database.tenant(ctx.auth.entity.id, (tx) => repo.coversOf(tx, me, day));
-  const covers = rows.map((r) => present(r, day));
+  // The SIAD files a cover leaves closed are the coordinator's to know, not the colleagues'.
+  const covers = rows.map((r) => ({ ...present(r, day), siadKept: 0 }));
   return {
     covering: covers.filter((c) => c.cover.id === me),
     coveredBy: covers.filter((c) => c.absent.id === me),

@@ -8,7 +8,7 @@ import {
 } from '@caliu/common';
 import type { Database, Tx } from '../../db/connect';
 import { assertReassignment } from '../../platform/access/reassignment';
-import { noticeAssignments } from '../../platform/assignment-notices';
+import { noticeAssignments } from '../caseload/notices';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, type Clock, type RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';

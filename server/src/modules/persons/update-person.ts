@@ -1,6 +1,6 @@
 import { normalizeDocument, type Person, type UpdatePerson } from '@caliu/common';
 import { assertReassignment } from '../../platform/access/reassignment';
-import { noticeAssignments } from '../../platform/assignment-notices';
+import { noticeAssignments } from '../caseload/notices';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, type RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';

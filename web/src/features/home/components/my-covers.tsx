@@ -33,7 +33,6 @@ export function MyCovers() {
             {c.state === 'live'
               ? t('homePage.covers.coveringNow', words(c))
               : t('homePage.covers.coveringLater', words(c))}
-            {c.siadKept > 0 && ` ${t('homePage.covers.siadKept')}`}
           </li>
         ))}
         {data.coveredBy.map((c) => (

@@ -1,7 +1,9 @@
+import { grantsForRoles, type Role } from '@caliu/common';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Tx, uuidList } from '../db/connect';
-import type { RequestContext } from './context';
-import { enqueue } from './messaging/outbox';
+import { rowsOf, type Tx, uuidList } from '../../db/connect';
+import { visible } from '../case-files/access';
+import type { RequestContext } from '../../platform/context';
+import { enqueue } from '../../platform/messaging/outbox';
 
 /**
  * Tells professionals that a record was assigned or transferred to them (issue 16): a notice on
@@ -31,15 +33,23 @@ export async function noticeAssignments(
     given_name: string;
     language: string | null;
     active: boolean;
+    roles: Role[];
   }>(
     tx,
-    sql`SELECT id, email, given_name, language, active FROM professionals
+    sql`SELECT id, email, given_name, language, active, roles FROM professionals
       WHERE entity_id = ${entityId} AND id IN (${uuidList([...new Set(others.map((n) => n.professionalId))])})`,
   );
   const assignedBy = `${ctx.auth.givenName} ${ctx.auth.surnames}`;
   for (const notice of others) {
     const to = people.find((p) => p.id === notice.professionalId);
     if (!to?.active) continue;
+    // Told only of what they may open: a SIAD case file's number reaches no one else.
+    if (
+      notice.recordType === 'case_file' &&
+      !(await caseFileVisibleTo(tx, entityId, notice.recordId, to))
+    ) {
+      continue;
+    }
     await tx.execute(sql`INSERT INTO assignment_notices (entity_id, professional_id, record_type,
         record_id, role, assigned_by)
       VALUES (${entityId}, ${notice.professionalId}, ${notice.recordType}, ${notice.recordId},
@@ -64,6 +74,21 @@ export async function noticeAssignments(
       idempotencyKey: `assignment:${ctx.request.id}:${notice.recordType}:${notice.recordId}:${notice.professionalId}`,
     });
   }
+}
+
+async function caseFileVisibleTo(
+  tx: Tx,
+  entityId: string,
+  caseFileId: string,
+  to: { id: string; roles: Role[] },
+): Promise<boolean> {
+  const viewer = { professionalId: to.id, roles: to.roles, grants: grantsForRoles(to.roles) };
+  const [row] = await rowsOf<{ yes: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM case_files cf WHERE cf.entity_id = ${entityId}
+      AND cf.id = ${caseFileId} AND ${visible(viewer)}) AS yes`,
+  );
+  return row?.yes === true;
 }
 
 async function caseFileNumber(tx: Tx, entityId: string, id: string): Promise<string | null> {
