@@ -182,6 +182,7 @@ describe('creating a professional', () => {
       await page.getByRole('button', { name: text.professionals.new.submit }).click();
       await expectHeading(page, `Lluna Prova ${suffix}`);
       await page.getByText(fill(text.professionals.activation.email, { email })).waitFor();
+      await page.getByText(text.professionals.activation.created).waitFor();
       await page.getByText(text.professionals.status.pending).waitFor();
       await checkPage(page, 'professional-created-es-tablet');
       expect(pageErrors).toEqual([]);
@@ -225,6 +226,7 @@ describe("a professional's page", () => {
       await checkPage(page, 'professional-new-en');
       await page.getByRole('button', { name: text.professionals.new.submit }).click();
       await expectHeading(page, `Biel Prova ${suffix}`);
+      await page.getByText(text.professionals.activation.created).waitFor();
 
       await page.getByRole('checkbox', { name: text.roles.tech_admin }).check();
       await page.getByRole('button', { name: text.forms.saveChanges }).click();
@@ -232,6 +234,8 @@ describe("a professional's page", () => {
 
       await page.getByRole('button', { name: text.professionals.actions.resend }).click();
       await page.getByText(fill(text.professionals.activation.email, { email })).waitFor();
+      // The notice of creation spoke of the first link: only the new link's notice remains.
+      expect(await page.getByText(text.professionals.activation.created).count()).toBe(0);
 
       await page.getByRole('button', { name: text.professionals.actions.deactivate }).click();
       await page

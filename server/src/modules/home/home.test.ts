@@ -374,4 +374,44 @@ describe('the home page', () => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it("counts and lists an absent colleague's files while covering them, and stops when the cover ends", async () => {
+    const own = asRecord(await counts(s.bea));
+    const absent = asRecord(await counts(s.ana));
+    const absentRecords = Object.fromEntries(
+      await Promise.all(ALERT_KINDS.map(async (k) => [k, await allRecords(s.ana, k)] as const)),
+    );
+    const url = `/api/caseload/teams/${w.entity.teams.north}/covers`;
+    const created = await app.inject({
+      method: 'POST',
+      url,
+      headers: s.coordinator.headers('en'),
+      payload: {
+        absentId: w.ana.id,
+        coverId: w.bea.id,
+        reason: 'sick_leave',
+        startsOn: w.today,
+        endsOn: w.today,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // No wait for the cache: a cover starting is part of its key.
+    const covering = asRecord(await counts(s.bea));
+    for (const kind of ALERT_KINDS) {
+      expect({ kind, count: covering[kind] }).toEqual({ kind, count: own[kind]! + absent[kind]! });
+      const listed = await allRecords(s.bea, kind);
+      for (const id of absentRecords[kind]!)
+        expect({ kind, listed: listed.has(id) }).toEqual({ kind, listed: true });
+    }
+    // Ana's files give the cover something to count.
+    expect(Object.values(absent).some((n) => n! > 0)).toBe(true);
+
+    const ended = await app.inject({
+      method: 'POST',
+      url: `${url}/${(created.json() as { id: string }).id}/end`,
+      headers: s.coordinator.headers('en'),
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(asRecord(await counts(s.bea))).toEqual(own);
+  });
 });

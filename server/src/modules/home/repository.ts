@@ -9,8 +9,8 @@ import { PERSON_SCOPE } from '../persons/repository';
 /**
  * The SQL of the home page. Every alert starts from one set: the open case files on which the
  * viewer holds `content.view` (access.ts decides which, SIAD wall included), found first through
- * index-friendly candidates — the files they are referent of, assigned to, or whose team they
- * coordinate, a superset of any own or team scope — so that no alert scans the entity's case files.
+ * index-friendly candidates — the files they are referent of, assigned to, cover for an absent
+ * colleague, or whose team they coordinate, a superset of any own or team scope — so that no alert scans the entity's case files.
  * Each kind is then a set-based query over that set, probing the content tables by case file.
  */
 
@@ -27,7 +27,8 @@ export type AlertDates = { today: string; monthAgo: string; yearAgo: string };
 
 /**
  * `files`: the open case files whose content the viewer reads. Each branch reaches rows through an
- * index (referent, assignment, a coordinated team): together a superset of any own or team scope,
+ * index (referent, assignment, a coordinated team, an absent colleague's files under a cover held
+ * today): together a superset of any own or team scope,
  * so that no alert scans the entity's case files; the scope predicate then decides, in each branch.
  */
 function filesCte(entityId: string, viewer: CaseFileViewer): SQL {
@@ -44,11 +45,21 @@ function filesCte(entityId: string, viewer: CaseFileViewer): SQL {
       ? sql`UNION SELECT ${columns} FROM case_files cf
           WHERE cf.team_id IN ${coordinatedTeams(viewer)} AND ${inScope}`
       : sql``;
+  const byProfessional = (professionalId: string, teamId?: string) => {
+    const ofTeam = teamId ? sql` AND cf.team_id = ${teamId}` : sql``;
+    return sql`SELECT ${columns} FROM case_files cf
+        WHERE cf.referent_id = ${professionalId}${ofTeam} AND ${inScope}
+      UNION SELECT ${columns} FROM case_file_professionals a
+        JOIN case_files cf ON cf.entity_id = a.entity_id AND cf.id = a.case_file_id
+        WHERE a.entity_id = ${entityId} AND a.professional_id = ${professionalId}${ofTeam}
+          AND ${inScope}`;
+  };
+  // A cover held today reaches the absent colleague's files of the covered team the same way.
+  const covered = (viewer.covers ?? []).map(
+    (c) => sql` UNION ${byProfessional(c.absentId, c.teamId)}`,
+  );
   return sql`files AS MATERIALIZED (
-    SELECT ${columns} FROM case_files cf WHERE cf.referent_id = ${me} AND ${inScope}
-    UNION SELECT ${columns} FROM case_file_professionals a
-      JOIN case_files cf ON cf.entity_id = a.entity_id AND cf.id = a.case_file_id
-      WHERE a.entity_id = ${entityId} AND a.professional_id = ${me} AND ${inScope}
+    ${byProfessional(me)}${sql.join(covered, sql``)}
     ${team})`;
 }
 

@@ -48,9 +48,12 @@ function Refusal({ error }: { error: Error }) {
 export function ProfessionalActions({
   professional,
   canResend,
+  onAct,
 }: {
   professional: Professional;
   canResend: boolean;
+  /** Called when an action is taken (so the page can drop notices it makes out of date). */
+  onAct?: () => void;
 }) {
   const { t } = useTranslation();
   const deactivate = useDeactivateProfessional();
@@ -79,6 +82,7 @@ export function ProfessionalActions({
               small={false}
               onConfirm={() => {
                 reactivate.reset();
+                onAct?.();
                 deactivate.mutate(professional.id);
               }}
             />
@@ -92,6 +96,7 @@ export function ProfessionalActions({
               disabled={reactivate.isPending}
               onClick={() => {
                 deactivate.reset();
+                onAct?.();
                 reactivate.mutate(professional.id);
               }}
             >
@@ -99,12 +104,18 @@ export function ProfessionalActions({
             </button>
           </div>
         ))}
-      {resendable && <ResendActivation professional={professional} />}
+      {resendable && <ResendActivation professional={professional} onSend={onAct} />}
     </section>
   );
 }
 
-function ResendActivation({ professional }: { professional: Professional }) {
+function ResendActivation({
+  professional,
+  onSend,
+}: {
+  professional: Professional;
+  onSend?: () => void;
+}) {
   const { t } = useTranslation();
   const resend = useResendActivation();
   const id = useId();
@@ -112,6 +123,7 @@ function ResendActivation({ professional }: { professional: Professional }) {
   const error = serverFieldErrors(resend.error).mobile;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    onSend?.();
     resend.mutate({ id: professional.id, mobile: mobile.trim() || undefined });
   };
   return (

@@ -28,6 +28,8 @@ export function ProfessionalPage() {
   const update = useUpdateProfessional();
   const savedRef = useRef<HTMLParagraphElement>(null);
   const [saves, setSaves] = useState(0);
+  // The notice of creation speaks of the first link: once the page is acted on it is out of date.
+  const [acted, setActed] = useState(false);
   const record = professional.data;
   useDocumentTitle(record ? `${record.givenName} ${record.surnames}` : t('professionals.title'));
 
@@ -57,7 +59,9 @@ export function ProfessionalPage() {
             <StatusBadges professional={record} />
             <span className="muted">{record.username}</span>
           </p>
-          {activation && <ActivationNotice sent={activation} email={record.email} created />}
+          {activation && !acted && saves === 0 && (
+            <ActivationNotice sent={activation} email={record.email} created />
+          )}
           {saves > 0 && !update.isPending && !update.error && (
             <p ref={savedRef} tabIndex={-1} role="status" className={alertClass('success')}>
               {t('professionals.saved')}
@@ -81,6 +85,7 @@ export function ProfessionalPage() {
           <ProfessionalActions
             professional={record}
             canResend={me.permissions.includes('organization.manage')}
+            onAct={() => setActed(true)}
           />
         </>
       )}
