@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Role } from '@caliu/common';
 import { rowsOf } from '../db/connect';
-import { buildTestApp, login, manualClock, type Session } from '../testing/app';
+import type { Session } from '../testing/app';
 import { createTestCaseFile, createTestEntry } from '../testing/case-files-factories';
-import { testDatabase } from '../testing/database';
-import { createTestEntity, createTestProfessional } from '../testing/factories';
+import { contentWorld } from '../testing/content-world';
 import { createTestPerson } from '../testing/persons-factories';
 
 /**
@@ -16,20 +14,9 @@ import { createTestPerson } from '../testing/persons-factories';
 const TODAY = '2026-03-10';
 
 async function setUp() {
-  const { app } = await buildTestApp({ clock: manualClock(new Date(`${TODAY}T10:00:00Z`)) });
-  const db = await testDatabase();
-  const entity = await createTestEntity(db);
-  const actor = async (roles: Role[], extra: { coordinates?: string[] } = {}) => {
-    const pro = await createTestProfessional(db, entity, {
-      roles,
-      teams: extra.coordinates ? [] : [entity.teams.north],
-      ...(extra.coordinates ? { coordinates: extra.coordinates } : {}),
-    });
-    return { ...pro, session: await login(app, entity.code, pro.username) };
-  };
-  const tech = await actor(['tech_ssb']);
+  const world = await contentWorld(TODAY);
+  const { db, entity, actor, tech, partner } = world;
   const coordinator = await actor(['coordinator'], { coordinates: [entity.teams.north] });
-  const partner = await createTestPerson(db, entity, { givenName: 'Joan', firstSurname: 'Ferrer' });
   const from = await createTestCaseFile(db, entity, {
     referentId: tech.id,
     members: [{ personId: partner, role: 'partner' }],
@@ -39,26 +26,6 @@ async function setUp() {
     referentId: tech.id,
     members: [{ personId: partner, role: 'other' }],
   });
-  const call = (
-    session: Session,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: object,
-    language = 'en',
-  ) =>
-    app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: session.headers(language),
-    });
-  const types = async (catalogue: string) => {
-    const res = await call(tech.session, 'GET', `/api/catalogues/${catalogue}`);
-    expect(res.statusCode, res.body).toBe(200);
-    return Object.fromEntries(
-      (res.json().items as { id: string; code: string }[]).map((t) => [t.code, t.id]),
-    );
-  };
   const audits = (action: string) =>
     db.asOwner((tx) =>
       rowsOf<{ record_id: string; details: Record<string, unknown>; actor_id: string }>(
@@ -67,7 +34,7 @@ async function setUp() {
           WHERE entity_id = ${entity.id} AND action = ${action} ORDER BY id`,
       ),
     );
-  return { app, db, entity, actor, tech, coordinator, partner, from, to, call, types, audits };
+  return { ...world, coordinator, from, to, audits };
 }
 
 const base = (id: string) => `/api/case-files/${id}`;

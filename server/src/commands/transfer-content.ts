@@ -5,6 +5,7 @@ import { actorOf, type AppDeps, type RequestContext } from '../platform/context'
 import { fieldError, notFound } from '../platform/errors';
 import * as repo from '../modules/case-files/repository';
 import * as items from '../modules/case-files/content/items-repository';
+import { assertMembersOfTarget } from '../modules/case-files/content/rules';
 import { lockFor, viewerOf } from '../modules/case-files/service';
 import { describeItem, lockMovableItem } from './content-items';
 
@@ -66,7 +67,7 @@ export async function transferContent(
     const grants =
       props.kind === 'resource' ? await items.grantRecords(tx, entityId, from.id, item.id) : [];
     const persons = [...new Set([...item.person_ids, ...grants.flatMap((g) => g.person_ids)])];
-    await assertMembersOfTarget(tx, ctx, to, persons);
+    await assertMembersOfTarget(tx, ctx, to, persons, 'target');
 
     if (!props.preview) {
       const carriedIds = await items.moveItem(tx, entityId, props.kind, item.id, from.id, to.id);
@@ -107,33 +108,4 @@ async function lockTarget(tx: Tx, ctx: RequestContext, id: string) {
     throw fieldError(ctx, 403, 'case_files.transfer_target_not_yours', 'target');
   }
   return row;
-}
-
-/** Every person the item concerns must be a member of the target, in its municipality. */
-async function assertMembersOfTarget(
-  tx: Tx,
-  ctx: RequestContext,
-  to: { id: string; year: number; seq: number; municipality_id: string },
-  personIds: readonly string[],
-) {
-  const entityId = ctx.auth.entity.id;
-  const places = await repo.membersPlaces(tx, entityId, to.id, [...personIds]);
-  const number = formatCaseFileNumber(to.year, to.seq);
-  const missing = personIds.filter((id) => !places.some((p) => p.person_id === id));
-  if (missing.length > 0) {
-    const names = await items.personNames(tx, entityId, missing);
-    throw fieldError(ctx, 409, 'case_files.transfer_not_members', 'target', {
-      persons: names.map((n) => n.name).join(', '),
-      number,
-    });
-  }
-  const elsewhere = places.find((p) => p.municipality_id !== to.municipality_id);
-  if (elsewhere) {
-    const caseFileMunicipality = (await repo.municipalityName(tx, entityId, to.municipality_id))!;
-    throw fieldError(ctx, 409, 'case_files.municipality_mismatch', 'target', {
-      person: elsewhere.name,
-      personMunicipality: elsewhere.municipality_name,
-      caseFileMunicipality,
-    });
-  }
 }

@@ -27,6 +27,7 @@ import { errors } from '../../platform/http-schemas';
 import { contextOf } from '../../platform/request-context';
 import { openCaseFile } from './content/open';
 import * as interventions from './interventions';
+import * as members from './members';
 import * as service from './service';
 
 const tags = ['case-files'];
@@ -141,7 +142,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         response: { 200: caseFileSchema, ...errors },
       },
     },
-    async (request) => service.addMember(deps, contextOf(request), request.params.id, request.body),
+    async (request) => members.addMember(deps, contextOf(request), request.params.id, request.body),
   );
 
   app.patch(
@@ -157,7 +158,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) =>
-      service.changeMemberRole(
+      members.changeMemberRole(
         deps,
         contextOf(request),
         request.params.id,
@@ -178,7 +179,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) =>
-      service.removeMember(deps, contextOf(request), request.params.id, request.params.personId),
+      members.removeMember(deps, contextOf(request), request.params.id, request.params.personId),
   );
 
   app.get(

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Role } from '@caliu/common';
 import { rowsOf } from '../../../db/connect';
-import { buildTestApp, login, manualClock, type Session } from '../../../testing/app';
 import { createTestCaseFile } from '../../../testing/case-files-factories';
-import { testDatabase } from '../../../testing/database';
-import { createTestEntity, createTestProfessional } from '../../../testing/factories';
+import { contentWorld } from '../../../testing/content-world';
 import { createTestPerson } from '../../../testing/persons-factories';
 
 const TODAY = '2026-03-10';
 
 async function setUp() {
-  const { app } = await buildTestApp({ clock: manualClock(new Date(`${TODAY}T10:00:00Z`)) });
-  const db = await testDatabase();
-  const entity = await createTestEntity(db);
-  const actor = async (roles: Role[], extra: { coordinates?: string[] } = {}) => {
-    const pro = await createTestProfessional(db, entity, {
-      roles,
-      teams: extra.coordinates ? [] : [entity.teams.north],
-      ...(extra.coordinates ? { coordinates: extra.coordinates } : {}),
-    });
-    return { ...pro, session: await login(app, entity.code, pro.username) };
-  };
-  const tech = await actor(['tech_ssb']);
-  const partner = await createTestPerson(db, entity, { givenName: 'Joan', firstSurname: 'Ferrer' });
+  const world = await contentWorld(TODAY);
+  const { db, entity, tech, partner } = world;
   const elsewhere = await createTestPerson(db, entity, {
     givenName: 'Núria',
     firstSurname: 'Vidal',
@@ -36,27 +22,7 @@ async function setUp() {
       { personId: elsewhere, role: 'child' },
     ],
   });
-  const call = (
-    session: Session,
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    payload?: object,
-    language = 'en',
-  ) =>
-    app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: session.headers(language),
-    });
-  const types = async (catalogue: string) => {
-    const res = await call(tech.session, 'GET', `/api/catalogues/${catalogue}`);
-    expect(res.statusCode, res.body).toBe(200);
-    return Object.fromEntries(
-      (res.json().items as { id: string; code: string }[]).map((t) => [t.code, t.id]),
-    );
-  };
-  return { app, db, entity, actor, tech, partner, elsewhere, file, call, types };
+  return { ...world, elsewhere, file };
 }
 
 const base = (id: string) => `/api/case-files/${id}`;
