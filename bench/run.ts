@@ -5,7 +5,8 @@
  *   npm run bench                      full scale: DATABASE_URL, 1,000,000 persons (loaded the
  *                                      first time: npm run seed:synthetic's council)
  *   npm run bench -- --scale small     PGlite in .bench/, 10,000 persons, a few minutes
- *   options: --json <file>  --only search,case-file,outbox,startup  --persons N  --entity <code>
+ *   options: --json <file>  --only search,case-file,alerts,outbox,startup  --persons N
+ *            --entity <code>
  *
  * Exits with 1 when a target is not met.
  */
@@ -23,6 +24,7 @@ import {
 } from './harness/population';
 import { type Row, table } from './harness/report';
 import { POOL_SIZE, signIn, startServer } from './harness/server';
+import { alertsScenario } from './scenarios/alerts';
 import { caseFileScenario } from './scenarios/case-file';
 import type { BenchContext } from './scenarios/context';
 import { measureHttp, type Timing } from './scenarios/http';
@@ -30,7 +32,7 @@ import { outboxScenario } from './scenarios/outbox';
 import { searchScenario } from './scenarios/search';
 import { startupScenario } from './scenarios/startup';
 
-const SCENARIOS = ['search', 'case-file', 'outbox', 'startup'] as const;
+const SCENARIOS = ['search', 'case-file', 'alerts', 'outbox', 'startup'] as const;
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: 'full' },
@@ -61,6 +63,7 @@ const scale = small
       requests: 100,
       connections: 4,
       outbox: 300,
+      alerts: 10,
       startupPersons: 10_000,
     }
   : {
@@ -69,6 +72,7 @@ const scale = small
       requests: 400,
       connections: POOL_SIZE,
       outbox: 3_000,
+      alerts: 50,
       startupPersons: 100_000,
     };
 const persons = Number(args.persons ?? scale.persons);
@@ -83,7 +87,7 @@ console.log(
     `${persons.toLocaleString('en')} persons; scenarios ${[...only].join(', ')}\n`,
 );
 
-if (only.has('search') || only.has('case-file') || only.has('outbox')) {
+if (['search', 'case-file', 'alerts', 'outbox'].some((name) => only.has(name))) {
   let entityCode = args.entity ?? defaultEntityCode(persons);
   if (!url)
     entityCode = (await pgliteWithPopulation(pgliteDir(persons), persons, progress)).entityCode;
@@ -124,6 +128,24 @@ if (only.has('search') || only.has('case-file') || only.has('outbox')) {
       if (!only.has(name)) continue;
       const prepared = await scenario(context);
       rows.push(...(await measureHttp(server, replayer.replay, prepared, scale.timing, progress)));
+    }
+    if (only.has('alerts')) {
+      const [counted] = await server.database.asOwner((tx) =>
+        rowsOf<{ teams: number }>(
+          tx,
+          sql`SELECT count(*)::int AS teams FROM teams WHERE entity_id = ${entityId}`,
+        ),
+      );
+      rows.push(
+        ...(await alertsScenario(
+          server,
+          replayer.replay,
+          entityCode,
+          counted!.teams,
+          scale.alerts,
+          progress,
+        )),
+      );
     }
     if (only.has('outbox')) {
       rows.push(await outboxScenario(server.database, entityId, scale.outbox, progress));

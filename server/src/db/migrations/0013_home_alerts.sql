@@ -28,6 +28,16 @@ CREATE INDEX persons_without_referent_idx ON persons (entity_id, team_id)
   WHERE referent_id IS NULL AND status = 'active';
 
 -- The resources that may become an alert (granted past their end, pre-assigned for long), by
--- case file: the alerts look them up per case file of the professional's scope.
+-- case file: the alerts look them up per case file of the professional's scope, reading only
+-- the index (its INCLUDE holds what the alert shows).
 CREATE INDEX resources_pending_alert_idx ON resources (entity_id, case_file_id)
+  INCLUDE (state, ends_on, recorded_on, person_id, type_id)
   WHERE state IN ('granted', 'pre_assigned');
+
+-- A team's open case files with what the scope predicates and the alerts read, for a
+-- coordinator's alerts and caseload: read from the index alone (at a million persons a team
+-- holds some 9,000 open case files among 20,000; through case_files_team_idx reading them was
+-- 100 ms of heap, from this index 10).
+CREATE INDEX case_files_open_team_idx ON case_files (entity_id, team_id)
+  INCLUDE (id, year, seq, municipality_id, opened_on, scope, referent_id)
+  WHERE state = 'open';
