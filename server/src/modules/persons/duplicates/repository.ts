@@ -6,13 +6,16 @@ import {
   scopePredicate,
   type Viewer,
 } from '../../../platform/access/scope';
+import { namesAlike } from '../duplicate-rule';
 import type { SearchRow } from '../search/repository';
 
 /**
  * The SQL of candidate duplicates: every pair of person records of the viewer's teams that the
  * person form's warning (search/repository.ts#findDuplicates) would show for one another, found
  * set-based in one statement — the team's persons paired within each birth date (and through the
- * other forms of a document number), never the per-record check in a loop.
+ * other forms of a document number), never the per-record check in a loop. The name rule is the
+ * form's own (../duplicate-rule.ts); the forms of a document number (caliu_document_forms) are
+ * held to the form's (search/parse.ts#documentCandidates) by ../duplicate-rule.test.ts.
  */
 
 /**
@@ -27,26 +30,12 @@ const DUPLICATES_SCOPE: ScopeRules = {
 };
 const inScope = (viewer: Viewer) => scopePredicate(viewer, 'persons.duplicates', DUPLICATES_SCOPE);
 
-/** The form's threshold of trigram similarity between two names' search keys. */
-const NAME_SIMILARITY = 0.45;
-
 /**
  * More persons than this born on one day of a team is not a birthday but a placeholder (records
  * imported with 1 January for an unknown date): their names are not compared pairwise (500 is
  * already 124,750 comparisons), though their documents still are.
  */
 const MAX_SAME_DAY = 500;
-
-/**
- * The form's given-name rule: one edit apart, or one the start of the other ("Maria" and
- * "Maria Carme", "Joan" and "Juan"), so that twins ("Jose" and "Maria") are not a pair.
- */
-function givenNamesAlike(a: SQL, b: SQL): SQL {
-  const ga = sql`caliu_name_key(${a})`;
-  const gb = sql`caliu_name_key(${b})`;
-  return sql`(caliu_within_one_edit(${ga}, ${gb})
-    OR starts_with(${ga}, ${gb} || ' ') OR starts_with(${gb}, ${ga} || ' '))`;
-}
 
 /**
  * A DNI or NIE not in the form the person form stores (8 digits and the letter; X, Y or Z, 7
@@ -178,8 +167,10 @@ export async function candidatePairs(
         FROM born d,
           LATERAL unnest(d.ids, d.names, d.givens) AS a (id, name, given),
           LATERAL unnest(d.ids, d.names, d.givens) AS b (id, name, given)
-        WHERE a.id < b.id AND similarity(a.name, b.name) >= ${NAME_SIMILARITY}
-          AND ${givenNamesAlike(sql`a.given`, sql`b.given`)}),
+        WHERE a.id < b.id AND ${namesAlike(
+          { name: sql`a.name`, given: sql`caliu_name_key(a.given)` },
+          { name: sql`b.name`, given: sql`caliu_name_key(b.given)` },
+        )}),
       other_forms AS MATERIALIZED (
         SELECT a.id, f.form
         FROM scoped a

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../db/connect';
+import { namesAlike } from '../duplicate-rule';
 import { phraseDriver, type WordCondition, type WordPlan } from './parse';
 
 /**
@@ -371,10 +372,9 @@ export async function listRecent(tx: Tx, entityId: string, window: Window): Prom
 export type DuplicateRow = SearchRow & { same_document: boolean; similar_name: boolean };
 
 /**
- * Likely duplicates: the same document, or the same birth date with a similar name (close
- * overall, and given names one edit apart or one the start of the other: "Maria" and
- * "Maria Carme", "Joan" and "Juan", but not twins "Jose" and "Maria"). Found through the
- * document and birth-date indexes; names only compared on those few rows.
+ * Likely duplicates: the same document, or the same birth date with a similar name (the rule of
+ * duplicate-rule.ts, which the list of candidate duplicates asks too). Found through the document
+ * and birth-date indexes; names only compared on those few rows.
  */
 export async function findDuplicates(
   tx: Tx,
@@ -394,13 +394,12 @@ export async function findDuplicates(
   const byBirth = input.birthDate ? sql`p.birth_date = ${input.birthDate}::date` : null;
   const reach = [byDocument, byBirth].filter((c): c is SQL => c !== null);
   if (reach.length === 0) return [];
-  const g = sql`caliu_name_key(p.given_name)`;
   const similarName =
     byBirth && input.nameKey && input.givenKey
-      ? sql`(${byBirth} AND similarity(p.search_name, ${input.nameKey}) >= 0.45
-          AND (caliu_within_one_edit(${g}, ${input.givenKey})
-            OR ${g} LIKE ${`${escapeLike(input.givenKey)} %`}
-            OR ${input.givenKey} LIKE ${g} || ' %'))`
+      ? sql`(${byBirth} AND ${namesAlike(
+          { name: sql`p.search_name`, given: sql`caliu_name_key(p.given_name)` },
+          { name: sql`${input.nameKey}::text`, given: sql`${input.givenKey}::text` },
+        )})`
       : sql`false`;
   const exclude = input.excludeId ? sql`AND p.id <> ${input.excludeId}` : sql``;
   return rowsOf<DuplicateRow>(

@@ -5,9 +5,10 @@ import { ConfirmButton } from '@/components/confirm-button';
 import { ErrorAlert } from '@/components/ui/alert';
 import { linkButtonClass } from '@/components/ui/button';
 import { cx } from '@/lib/cx';
+import { fullName } from '@/lib/person-names';
 import { useDismissDuplicate } from '../api/dismiss-duplicate';
 import { useUndoDismissal } from '../api/undo-dismissal';
-import { fullName, PairPerson } from './pair-person';
+import { PairPerson } from './pair-person';
 import styles from '../duplicates.module.css';
 
 type DuplicatePairCardProps = {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
 import { usePerson } from '../api/get-person';
 import { useUpdatePerson } from '../api/update-person';
-import { fullName } from '../names';
+import { fullName } from '@/lib/person-names';
 import { PersonForm } from './person-form';
 import type { PersonLocationState } from './person-page';
 import { isNotFound, RecordState } from './record-state';

@@ -11,7 +11,7 @@ import { useDeletePerson } from '../api/delete-person';
 import { useMarkDeceased } from '../api/mark-deceased';
 import { useReactivatePerson } from '../api/reactivate-person';
 import { todayIn } from '../dates';
-import { fullName } from '../names';
+import { fullName } from '@/lib/person-names';
 import type { SearchLocationState } from './persons-search-page';
 import { cx } from '@/lib/cx';
 import fieldCss from '@/components/ui/form-field.module.css';

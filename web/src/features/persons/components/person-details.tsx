@@ -6,7 +6,7 @@ import { useCurrentUser } from '@/lib/auth';
 import { useDateTimeFormat } from '@/lib/format';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import { ageOn, todayIn, useCalendarDateFormat, useCountryName } from '../dates';
-import { documentAcronym } from '../names';
+import { documentAcronym } from '@/lib/person-names';
 import styles from '../persons.module.css';
 
 type Fact = { label: string; value: ReactNode };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
 import { usePersonView } from '../api/get-person';
 import { useCalendarDateFormat } from '../dates';
-import { fullName } from '../names';
+import { fullName } from '@/lib/person-names';
 import { PersonActions } from './person-actions';
 import { PersonActivePanel } from './person-active';
 import { PersonCaseFiles } from './person-case-files';

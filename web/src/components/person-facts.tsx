@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '@caliu/common';
-import { useCalendarDateFormat } from '../dates';
-import { documentAcronym } from '../names';
+import { useCalendarDateFormat } from '@/lib/calendar';
+import { documentAcronym } from '@/lib/person-names';
 
 /**
  * What tells two namesakes apart, in one line: date of birth, identity document, municipality,
- * and whether the person has died.
+ * and whether the person has died (search results, the form's duplicate warning, candidate
+ * duplicates).
  */
 export function PersonFacts({ person }: { person: PersonSummary }) {
   const { t } = useTranslation();

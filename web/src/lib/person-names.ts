@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { PERSON_DOCUMENT_TYPES } from '@caliu/common';
-import type { PersonIdentificationLike } from './types';
+
+/** What naming a person needs (a search result, a record, a duplicate candidate). */
+export type PersonIdentificationLike = {
+  givenName: string;
+  firstSurname: string;
+  secondSurname: string | null;
+};
 
 /** A person's full name as it is written: given name, first surname, second surname. */
 export function fullName(person: PersonIdentificationLike): string {
