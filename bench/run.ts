@@ -72,7 +72,7 @@ const scale = small
       requests: 400,
       connections: POOL_SIZE,
       outbox: 3_000,
-      alerts: 50,
+      alerts: 100,
       startupPersons: 100_000,
     };
 const persons = Number(args.persons ?? scale.persons);

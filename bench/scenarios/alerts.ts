@@ -7,10 +7,13 @@ import { latencies, round, since } from '../harness/stats';
 /**
  * `alerts`: the home page's alert counts as a professional first sees them — computed, not
  * served from the minute's memory (home/service.ts keeps each professional's counts 30 s). Each
- * of `professionals` technicians and as many coordinators (one per team: a team's 10,000
- * persons and 20,000 case files at any scale) signs in and asks once; the request is timed and
- * its statements recorded, then replayed one at a time as the baseline. One request at a time:
- * what is measured is the work of one count, which no load makes cheaper.
+ * of `professionals` technicians (some 1,100 open case files each in the synthetic council, four
+ * or five times a real caseload) and as many coordinators (one per team: the team's 10,000
+ * persons and 20,000 case files, 9,000 of them open) signs in and asks once; the request is timed
+ * and its statements recorded, then replayed one at a time as the baseline. One request at a
+ * time: what is measured is the work of one count, which no load makes cheaper. The targets are
+ * the alerts panel's, which fills in beside the home page: a technician's within 150 ms, a
+ * coordinator's (a whole team's) within half a second.
  */
 export async function alertsScenario(
   server: BenchServer,
@@ -21,22 +24,22 @@ export async function alertsScenario(
   progress: (what: string) => void,
 ): Promise<Row[]> {
   const roles = [
-    { name: 'technician', key: 'tech-ssb', p99TargetMs: 100 },
-    { name: 'coordinator', key: 'coordinator', p99TargetMs: 300 },
+    { name: 'technician', key: 'tech-ssb', perTeam: 6, p99TargetMs: 150 },
+    { name: 'coordinator', key: 'coordinator', perTeam: 1, p99TargetMs: 500 },
   ];
   const rows: Row[] = [];
   for (const role of roles) {
-    const count = Math.min(professionals, teams);
+    const count = Math.min(professionals, teams * role.perTeam);
     progress(`alerts: ${count} ${role.name}s, each asking once`);
     const samples: number[] = [];
     const recordings: Statement[][] = [];
     for (let i = 0; i < count; i++) {
       // Spread over the teams, each professional once: no answer comes from the cache.
-      const team = 1 + Math.floor((i * teams) / count);
+      const [team, k] = [1 + (i % teams), 1 + Math.floor(i / teams)];
       const session = await signIn(
         server,
         entityCode,
-        `t${team}-${role.key}-1`,
+        `t${team}-${role.key}-${k}`,
         SYNTHETIC_PASSWORD,
       );
       let elapsed = 0;
