@@ -418,6 +418,8 @@ export const contentMoveSchema = z.object({
   to: fileNumber,
   /** Interventions that went along (a resource's grant records). */
   carried: z.number().int(),
+  /** Attachments that go with it (its own and those of what it carries). */
+  attachments: z.number().int(),
 });
 export type ContentMove = z.infer<typeof contentMoveSchema>;
 
@@ -425,5 +427,7 @@ export const contentDeletionSchema = z.object({
   item: contentItemFactsSchema,
   /** Interventions deleted with it (a resource's grant records). */
   carried: z.number().int(),
+  /** Attachments deleted with it (its own and those of what it carries). */
+  attachments: z.number().int(),
 });
 export type ContentDeletion = z.infer<typeof contentDeletionSchema>;

@@ -25,6 +25,7 @@ export const CATALOGUES = [
   'problem',
   'resource',
   'procedure',
+  'document_category',
 ] as const;
 export type Catalogue = (typeof CATALOGUES)[number];
 

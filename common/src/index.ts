@@ -16,3 +16,4 @@ export * from './case-content';
 export * from './home';
 export * from './catalogues';
 export * from './caseload';
+export * from './attachments';

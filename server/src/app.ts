@@ -38,6 +38,7 @@ import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
 import { professionalRoutes } from './modules/professionals/routes';
 import { homeRoutes } from './modules/home/routes';
+import { attachmentRoutes } from './modules/attachments/routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -73,7 +74,9 @@ export async function buildApp(
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the console previews an attachment's image from the bytes it fetched (each fetch
+        // an audited download); the blob exists only in the page that made it.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
@@ -125,6 +128,7 @@ export async function buildApp(
   await app.register(organizationRoutes, appDeps);
   await app.register(professionalRoutes, appDeps);
   await app.register(homeRoutes, appDeps);
+  await app.register(attachmentRoutes, appDeps);
 
   const serveConsole = options.serveConsole ?? true;
   if (serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { isUuid } from '@caliu/common';
+import { ATTACHMENT_DEFAULT_MAX_BYTES, isUuid } from '@caliu/common';
 
 /** Every environment variable Caliu reads, validated once at start. README.md lists them. */
 const envSchema = z.object({
@@ -35,6 +35,12 @@ const envSchema = z.object({
     .refine((v) => v.split(',').every(isUuid), 'comma-separated entity ids (UUIDs)')
     .optional(),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(183).default(730),
+  CALIU_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 40)
+    .default(ATTACHMENT_DEFAULT_MAX_BYTES),
 });
 
 export type Config = {
@@ -69,6 +75,8 @@ export type Config = {
     entities: string[] | null;
   };
   auditRetentionDays: number;
+  /** The largest attachment accepted, in bytes (CALIU_ATTACHMENT_MAX_BYTES, default 20 MiB). */
+  attachmentMaxBytes: number;
   /** Session lifetimes: idle 30 minutes, absolute 12 hours. */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       entities: e.OUTBOX_ENTITIES ? e.OUTBOX_ENTITIES.split(',') : null,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    attachmentMaxBytes: e.CALIU_ATTACHMENT_MAX_BYTES,
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   };

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/connect';
 import { DataDirLockedError } from './db/pglite-lock';
 import { DEMO_ENTITY_CODE, DEMO_LOGINS, seedDemo } from './demo/seed';
 import { startOutboxWorker } from './platform/messaging/worker';
+import { abandonedUploadsChore } from './modules/attachments/abandoned';
 
 /** `npm start`: the API and the console on one port, on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -25,7 +26,14 @@ async function main() {
 
   const seeded = config.demo ? await seedDemo(database, config.demoPassword) : false;
   const app = await buildApp({ database, config });
-  const worker = config.runWorker ? startOutboxWorker({ database, config, log: app.log }) : null;
+  const worker = config.runWorker
+    ? startOutboxWorker({
+        database,
+        config,
+        log: app.log,
+        chores: [abandonedUploadsChore(database, config)],
+      })
+    : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { loggerOptions } from './platform/logging';
 import { startOutboxWorker } from './platform/messaging/worker';
+import { abandonedUploadsChore } from './modules/attachments/abandoned';
 
 /**
  * `npm run worker`: the outbox worker as its own process, on a PostgreSQL server (DATABASE_URL).
@@ -23,7 +24,12 @@ async function main() {
   }
   const log = pino(loggerOptions(config.logLevel));
   const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: 4 });
-  const worker = startOutboxWorker({ database, config, log });
+  const worker = startOutboxWorker({
+    database,
+    config,
+    log,
+    chores: [abandonedUploadsChore(database, config)],
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

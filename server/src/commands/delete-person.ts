@@ -7,6 +7,8 @@ import { membershipsOf } from '../modules/case-files/repository';
 import { viewerOf as caseFileViewer } from '../modules/case-files/service';
 import * as persons from '../modules/persons/repository';
 import { personViewer } from '../modules/persons/service';
+import * as attachments from '../modules/attachments/removal-repository';
+import { auditDeletions } from '../modules/attachments/trace';
 
 export type DeletePersonProps = { personId: string };
 
@@ -16,7 +18,8 @@ export type DeletePersonProps = { personId: string };
  * person is a member of any case file — naming those the coordinator sees, or, when only case
  * files out of their sight hold the person (another team's, a SIAD file), saying only that
  * support must do it (the one hint DESIGN.md allows). Anything else pointing at the person keeps
- * it (foreign keys: a clear refusal, never half a deletion). Audited.
+ * it (foreign keys: a clear refusal, never half a deletion). Its attachments are deleted with it,
+ * each audited.
  */
 export async function deletePerson(
   deps: AppDeps,
@@ -36,6 +39,10 @@ export async function deletePerson(
         numbers: held.visible.map((n) => formatCaseFileNumber(n.year, n.seq)).join(', '),
       });
     }
+    // The record's attachments go with it, each with its audit trace (their foreign key does
+    // not cascade: a path that forgot them would fail here, not lose them silently).
+    const gone = await attachments.deleteOfPerson(tx, entityId, id);
+    await auditDeletions(tx, actorOf(ctx), gone, 'person_deleted');
     const deleted = await withRefusals(
       () => persons.deleteInScope(tx, entityId, id, personViewer(auth)),
       { foreign_key: () => new AppError('persons.in_use', 409) },
@@ -45,6 +52,7 @@ export async function deletePerson(
       action: 'person.delete',
       recordType: 'person',
       recordId: id,
+      ...(gone.length ? { details: { attachments: gone.length } } : {}),
     });
   });
 }

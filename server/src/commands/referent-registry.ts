@@ -96,6 +96,13 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
       'A temporary cover of an absence: it ends by its dates, a deactivated cover loses access ' +
       'with their sessions, and the absent colleague keeps their caseload; the rest is history.',
   })),
+  {
+    table: 'attachments',
+    column: 'uploaded_by',
+    reason:
+      'Who uploaded a file: history, kept as it happened; the record it is on stays with its ' +
+      'referent, and an upload a deactivated professional left unfinished is cleaned up after an hour.',
+  },
   ...['demands', 'problems', 'resources', 'procedures', 'intervention_plans'].map((table) => ({
     table,
     column: 'author_id',

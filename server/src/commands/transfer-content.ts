@@ -7,6 +7,7 @@ import * as repo from '../modules/case-files/repository';
 import * as items from '../modules/case-files/content/items-repository';
 import { assertMembersOfTarget } from '../modules/case-files/content/rules';
 import { lockFor, viewerOf } from '../modules/case-files/service';
+import * as attachments from '../modules/attachments/removal-repository';
 import { describeItem, lockMovableItem } from './content-items';
 
 export type TransferContentProps = {
@@ -25,7 +26,8 @@ export type TransferContentProps = {
  * in a fixed order, the item locked; the target must be open, and every person the item concerns
  * must be a member of the target living in its municipality (the municipality rule); nothing
  * crosses the SIAD wall (a SIAD file's content stays among SIAD files). A resource takes along the
- * interventions that record its grant. With `preview`, the same checks answer what would happen.
+ * interventions that record its grant; the item's attachments (and theirs) go with it. With
+ * `preview`, the same checks answer what would happen.
  */
 export async function transferContent(
   deps: AppDeps,
@@ -69,14 +71,29 @@ export async function transferContent(
     const persons = [...new Set([...item.person_ids, ...grants.flatMap((g) => g.person_ids)])];
     await assertMembersOfTarget(tx, ctx, to, persons, 'target');
 
+    // Its attachments, and those of what it carries, go with it.
+    const holders: attachments.ItemRef[] = [
+      { kind: props.kind, id: item.id },
+      ...grants.map((g) => ({ kind: 'intervention' as const, id: g.id })),
+    ];
+    let attachmentCount = await attachments.countOfItems(tx, entityId, from.id, holders);
     if (!props.preview) {
       const carriedIds = await items.moveItem(tx, entityId, props.kind, item.id, from.id, to.id);
+      const attachmentIds = await attachments.moveItems(tx, entityId, from.id, to.id, holders);
+      attachmentCount = attachmentIds.length;
       await writeAudit(tx, actorOf(ctx), {
         action: `${props.kind}.transfer`,
         recordType: props.kind,
         recordId: item.id,
         subjects: persons,
-        details: { from: from.id, to: to.id, carried: carriedIds.length, carriedIds },
+        details: {
+          from: from.id,
+          to: to.id,
+          carried: carriedIds.length,
+          carriedIds,
+          attachments: attachmentIds.length,
+          attachmentIds,
+        },
       });
     }
     const carried = grants.length;
@@ -86,6 +103,7 @@ export async function transferContent(
       from: { id: from.id, number: formatCaseFileNumber(from.year, from.seq) },
       to: { id: to.id, number: formatCaseFileNumber(to.year, to.seq) },
       carried,
+      attachments: attachmentCount,
     };
   });
 }

@@ -135,15 +135,21 @@ function ownScope(caller: Caller): CaseScope {
  * caller's scope), `team` a colleague of the north team (which the coordinator coordinates),
  * `other_team` the south team, `other_entity` entity B. With `siad`, every one is a SIAD file.
  */
-async function caseFileFor(
+export async function caseFileFor(
   w: World,
   caller: Caller,
   relation: Relation,
-  extra: TestCaseFileInput & { siad?: boolean; assigned?: boolean; interview?: boolean } = {},
+  extra: TestCaseFileInput & {
+    siad?: boolean;
+    assigned?: boolean;
+    interview?: boolean;
+    /** The `team` file's referent instead of the world's north colleague (whom a cover reaches). */
+    teamReferent?: string;
+  } = {},
 ) {
   const actor = caller === 'anonymous' ? null : w.actors[caller];
   const inA = actor !== null && actor.entity.id === w.a.id;
-  const { siad, assigned, interview, ...input } = extra;
+  const { siad, assigned, interview, teamReferent, ...input } = extra;
   const scope: CaseScope = siad ? 'siad' : relation === 'own' ? ownScope(caller) : 'ssb';
   /** The interview's author: whoever the file's referent is (the caller on their own file). */
   const author = (id: string) => (interview ? { interviewBy: id } : {});
@@ -161,8 +167,8 @@ async function caseFileFor(
       return createTestCaseFile(w.db, w.a, {
         scope,
         ...input,
-        referentId: w.colleagues.north.id,
-        ...author(w.colleagues.north.id),
+        referentId: teamReferent ?? w.colleagues.north.id,
+        ...author(teamReferent ?? w.colleagues.north.id),
       });
     case 'other_team':
       return createTestCaseFile(w.db, w.a, {

@@ -7,12 +7,13 @@ import { createTestPerson } from './persons-factories';
 
 /**
  * What the tests of a case file's content start from: the app on a clock stopped at 10:00 UTC
- * of `today`, a fresh entity, a technician of its north team (logged in), Joan Ferrer (a person
+ * of `today` (`clock`, to move by hand), with the environment given, a fresh entity, a technician of its north team (logged in), Joan Ferrer (a person
  * of the north, to be made a member), `actor` to log in more professionals, `call` for the API
  * as one of them, and `types` for a catalogue's ids by code.
  */
-export async function contentWorld(today: string) {
-  const { app } = await buildTestApp({ clock: manualClock(new Date(`${today}T10:00:00Z`)) });
+export async function contentWorld(today: string, options: { env?: Record<string, string> } = {}) {
+  const clock = manualClock(new Date(`${today}T10:00:00Z`));
+  const { app } = await buildTestApp({ clock, ...(options.env ? { env: options.env } : {}) });
   const db = await testDatabase();
   const entity = await createTestEntity(db);
   const actor = async (roles: Role[], extra: { coordinates?: string[] } = {}) => {
@@ -27,7 +28,7 @@ export async function contentWorld(today: string) {
   const partner = await createTestPerson(db, entity, { givenName: 'Joan', firstSurname: 'Ferrer' });
   const call = (
     session: Session,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: object,
     language = 'en',
@@ -45,5 +46,5 @@ export async function contentWorld(today: string) {
       (res.json().items as { id: string; code: string }[]).map((t) => [t.code, t.id]),
     );
   };
-  return { app, db, entity, actor, tech, partner, call, types };
+  return { app, db, clock, entity, actor, tech, partner, call, types };
 }

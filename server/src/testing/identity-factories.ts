@@ -191,6 +191,14 @@ export const REFERENCE_FACTORIES: Record<
       },
     ]),
   ),
+  'attachments.uploaded_by': async (tx, entity, id) => {
+    const caseFile = await caseFileWith(tx, entity, null);
+    await tx.execute(sql`INSERT INTO attachments (entity_id, case_file_id, title, category_id,
+        document_date, file_name, size, uploaded_by, created_at, last_activity_at)
+      VALUES (${entity.id}, ${caseFile}, 'Informe', (SELECT c.id FROM catalogue_items c
+          WHERE c.entity_id = ${entity.id} AND c.catalogue = 'document_category' LIMIT 1),
+        current_date, 'informe.pdf', 100, ${id}, now(), now())`);
+  },
   ...Object.fromEntries(
     (['demands', 'problems', 'resources', 'procedures', 'intervention_plans'] as const).map(
       (table) => [

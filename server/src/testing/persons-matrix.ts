@@ -76,7 +76,7 @@ export const PERSONS_EXPECTED: Record<string, ExpectedRow> = {
  * every actor belongs to and the coordinator coordinates), `team` a colleague of the north team,
  * `other_team` the south team, `other_entity` entity B.
  */
-async function personFor(
+export async function personFor(
   w: World,
   caller: Caller,
   relation: Relation,

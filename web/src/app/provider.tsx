@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { AttachmentsPanel } from '@/features/attachments/components/attachments-panel';
 import { ApiError } from '@/lib/api-client';
+import { AttachmentsProvider } from '@/lib/attachments-slot';
+import type { AttachmentsRenderer } from '@/lib/attachments-slot';
 import { i18n } from '@/lib/i18n';
 
 function createQueryClient() {
@@ -19,11 +22,17 @@ function createQueryClient() {
   });
 }
 
+/** The attachments feature's panel, where the persons' and case files' pages show documents. */
+const renderAttachments: AttachmentsRenderer = (props) => <AttachmentsPanel {...props} />;
+
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        {/* Features never import each other: the persons' and case files' pages get it here. */}
+        <AttachmentsProvider value={renderAttachments}>{children}</AttachmentsProvider>
+      </QueryClientProvider>
     </I18nextProvider>
   );
 }

@@ -24,7 +24,14 @@ export type Schema<T> = {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type RequestOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
+export type RequestOptions = {
+  method?: Method;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as they are, `application/octet-stream` (a chunk of a file). */
+  bytes?: Blob;
+  signal?: AbortSignal;
+};
 
 let csrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
@@ -66,6 +73,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
     'Accept-Language': currentLanguage(),
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (options.bytes !== undefined) headers['Content-Type'] = 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   let response: Response;
@@ -73,7 +81,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? options.bytes : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });

@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from '@caliu/common';
+import type attachments from './en/attachments.json';
 import type audit from './en/audit.json';
 import type caseContent from './en/case-content.json';
 import type caseFiles from './en/case-files.json';
@@ -37,6 +38,7 @@ export type Resources = typeof core &
   typeof caseload &
   typeof plans &
   typeof catalogues &
+  typeof attachments &
   typeof home;
 
 type Tree = { [key: string]: string | Tree };

@@ -19,6 +19,10 @@ export const entities = pgTable('entities', {
   timeZone: text('time_zone').notNull().default('Europe/Madrid'),
   requiresSecondFactor: boolean('requires_second_factor').notNull().default(true),
   isDemo: boolean('is_demo').notNull().default(false),
+  /** Bytes of attachments the entity may hold, ready and uploading (migration 0016). */
+  attachmentQuotaBytes: bigint('attachment_quota_bytes', { mode: 'number' })
+    .notNull()
+    .default(10 * 1024 ** 3),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

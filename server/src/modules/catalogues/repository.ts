@@ -20,8 +20,8 @@ export type EntryRow = {
 
 /**
  * The records that pick from each catalogue: the table and the column that refers to the entry
- * (each kind of content references its own catalogue; the foreign keys of migrations 0008 and
- * 0009 are the authority, which a deletion meets whatever this says).
+ * (each kind of content references its own catalogue; the foreign keys of migrations 0008,
+ * 0009 and 0016 are the authority, which a deletion meets whatever this says).
  */
 const USED_BY: Record<Catalogue, { table: string; column: string }> = {
   intervention_type: { table: 'interventions', column: 'type_id' },
@@ -30,6 +30,7 @@ const USED_BY: Record<Catalogue, { table: string; column: string }> = {
   problem: { table: 'problems', column: 'type_id' },
   resource: { table: 'resources', column: 'type_id' },
   procedure: { table: 'procedures', column: 'type_id' },
+  document_category: { table: 'attachments', column: 'category_id' },
 };
 
 /**

@@ -112,7 +112,10 @@ describe('authorization matrix', () => {
             method: request.method,
             url: request.url,
             ...(request.payload !== undefined ? { payload: request.payload as object } : {}),
-            headers: session ? { cookie: session.cookie, [CSRF_HEADER]: session.csrf } : {},
+            headers: {
+              ...request.headers,
+              ...(session ? { cookie: session.cookie, [CSRF_HEADER]: session.csrf } : {}),
+            },
           });
           if (request.endsOtherSessions && caller !== 'anonymous') {
             world.actors[caller].session = (await world.freshSession(caller))!;

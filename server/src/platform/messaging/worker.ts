@@ -10,6 +10,18 @@ import {
   type SmsGateway,
 } from './transports';
 
+/**
+ * Periodic housekeeping the worker runs beside delivery (the clean-up of abandoned uploads): each
+ * at most every `everyMs` by the worker's clock, in the background, never delaying a round.
+ * Handed in by whoever starts the worker (main.ts, worker-main.ts): the platform knows no module.
+ */
+export type Chore = {
+  name: string;
+  everyMs: number;
+  /** Does one pass at `now`; what it answers (a count) is logged when it is not zero. */
+  run(now: Date): Promise<number>;
+};
+
 export type WorkerDeps = {
   database: Database;
   config: Config;
@@ -18,12 +30,15 @@ export type WorkerDeps = {
   /** Transports to use instead of those the configuration names (tests). */
   email?: EmailTransport;
   sms?: SmsGateway;
+  chores?: readonly Chore[];
 };
 
 export type OutboxWorker = {
   /** Claims one batch and sends it; answers how many messages it claimed. */
   runOnce(): Promise<number>;
-  /** Stops after the batch in hand, then closes the SMTP connections. */
+  /** Runs every chore that is due now and waits for them (tests; the loop does it by itself). */
+  runChores(): Promise<void>;
+  /** Stops after the batch in hand and the chores running, then closes the SMTP connections. */
   stop(): Promise<void>;
 };
 
@@ -82,10 +97,12 @@ export function startOutboxWorker(deps: WorkerDeps): OutboxWorker {
   const { config, log } = deps;
   let stopping = false;
   let wake: (() => void) | null = null;
+  const chores = choreRunner(deps.chores ?? [], delivery.clock, log);
 
   const runOnce = () => runRound(delivery, config.outbox.entities);
   const loop = (async () => {
     while (!stopping) {
+      chores.startDue();
       let claimed = 0;
       try {
         claimed = await runOnce();
@@ -114,11 +131,49 @@ export function startOutboxWorker(deps: WorkerDeps): OutboxWorker {
 
   return {
     runOnce,
+    runChores: async () => {
+      chores.startDue();
+      await chores.running();
+    },
     async stop() {
       stopping = true;
       (wake as (() => void) | null)?.();
       await loop;
+      await chores.running();
       delivery.email.close();
+    },
+  };
+}
+
+/**
+ * Starts the chores that are due, each in the background (a chore still running is not started
+ * again): the delivery loop never waits for one.
+ */
+function choreRunner(chores: readonly Chore[], clock: Clock, log: Log) {
+  const lastRun = new Map<string, number>();
+  const inFlight = new Map<string, Promise<void>>();
+  return {
+    startDue() {
+      const now = clock.now();
+      for (const chore of chores) {
+        const last = lastRun.get(chore.name);
+        if (inFlight.has(chore.name)) continue;
+        if (last !== undefined && now.getTime() - last < chore.everyMs) continue;
+        lastRun.set(chore.name, now.getTime());
+        const run = chore
+          .run(now)
+          .then((count) => {
+            if (count > 0) log.info({ chore: chore.name, count }, 'worker: chore done');
+          })
+          .catch((error: unknown) => {
+            log.error({ chore: chore.name, code: errorCode(error) }, 'worker: chore failed');
+          })
+          .finally(() => inFlight.delete(chore.name));
+        inFlight.set(chore.name, run);
+      }
+    },
+    running: async () => {
+      await Promise.all(inFlight.values());
     },
   };
 }

@@ -5,6 +5,7 @@ import { CASELOAD_EXPECTED } from '../caseload-matrix';
 import { CATALOGUES_EXPECTED } from '../catalogues-matrix';
 import { DUPLICATES_EXPECTED } from '../duplicates-matrix';
 import { HOME_EXPECTED } from '../home-matrix';
+import { ATTACHMENTS_EXPECTED } from '../attachments-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -14,7 +15,7 @@ import { HOME_EXPECTED } from '../home-matrix';
  * here fails the test. Every issue that adds routes adds their rows.
  *
  * Relations between the caller and the target record:
- *   self        the caller's own session/profile (no other record)
+ *   self        the caller's own session/profile, or their own upload (attachments)
  *   none        no target record (lists, creation, entity-wide searches)
  *   own         a record the caller owns (referent / assigned / author)
  *   team        a record of a team the caller coordinates (or belongs to, for the agenda)
@@ -99,6 +100,7 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   ...CASELOAD_EXPECTED,
   ...DUPLICATES_EXPECTED,
   ...HOME_EXPECTED,
+  ...ATTACHMENTS_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },

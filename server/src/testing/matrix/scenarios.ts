@@ -6,6 +6,7 @@ import { CASELOAD_SCENARIOS, noticeFor } from '../caseload-matrix';
 import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { HOME_SCENARIOS } from '../home-matrix';
+import { ATTACHMENTS_SCENARIOS } from '../attachments-matrix';
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
@@ -17,6 +18,8 @@ export type CellRequest = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: unknown;
+  /** Headers besides the session's (a body that is not JSON says its type). */
+  headers?: Record<string, string>;
   /** Use a new session of the caller (routes that end or alter the session). */
   freshSession?: boolean;
   /** The route ends the caller's other sessions: the runner signs the caller in again after it. */
@@ -83,6 +86,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...CASELOAD_SCENARIOS,
   ...DUPLICATES_SCENARIOS,
   ...HOME_SCENARIOS,
+  ...ATTACHMENTS_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {

@@ -369,6 +369,19 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
     }
     case 'person.access_report':
       return t('audit.sentences.person.accessReport', { record });
+    case 'attachment.create':
+      return t('audit.sentences.attachment.create', { record });
+    case 'attachment.list':
+      return t('audit.sentences.attachment.list', { count: numberIn(d.count) ?? 0 });
+    case 'attachment.download':
+      return t('audit.sentences.attachment.download', { record });
+    case 'attachment.delete':
+      if (d.reason === 'item_deleted')
+        return t('audit.sentences.attachment.deleteWithItem', { record });
+      if (d.reason === 'person_deleted') {
+        return t('audit.sentences.attachment.deleteWithPerson', { record });
+      }
+      return t('audit.sentences.attachment.delete', { record });
     default:
       return sentenceOfCaseFiles(entry, record, helpers);
   }

@@ -95,6 +95,10 @@ export const KNOWN_ACTIONS = [
   'caseload_cover.create',
   'caseload_cover.end',
   'caseload.notices_read',
+  'attachment.create',
+  'attachment.list',
+  'attachment.download',
+  'attachment.delete',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -113,6 +117,7 @@ export const KNOWN_RECORD_TYPES = [
   ...CONTENT_RECORDS,
   'catalogue_entry',
   'caseload_cover',
+  'attachment',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Notice, alertClass } from '@/components/ui/alert';
+import { Attachments } from '@/lib/attachments-slot';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useCaseFile } from '../api/get-case-file';
 import { isNotFound } from '../refusals';
@@ -10,6 +11,7 @@ import type { StateChange } from './case-file-actions';
 import { CaseFileHeader } from './case-file-header';
 import { CaseFileState } from './case-file-state';
 import { CaseFileTabs } from './case-file-tabs';
+import { attachRightOf } from './entry-attachments';
 import { MembersSection } from './members-section';
 import { StateBadge } from '@/components/case-file-state-badge';
 import styles from '../case-files.module.css';
@@ -19,9 +21,9 @@ export type CaseFileLocationState = { notice?: 'created' | 'saved' };
 
 /**
  * One case file: its header, its members and — for its professionals and its team's
- * coordinators — its content in tabs: the timeline of everything, then interventions, demands,
- * problems, resources, procedures and plans, each with its form. The technical administrator
- * sees the header and the members only.
+ * coordinators — its documents and its content in tabs: the timeline of everything, then
+ * interventions, demands, problems, resources, procedures and plans, each with its form. The
+ * technical administrator sees the header and the members only.
  */
 export function CaseFilePage() {
   const { t } = useTranslation();
@@ -59,7 +61,14 @@ export function CaseFilePage() {
       <CaseFileHeader caseFile={caseFile} />
       <MembersSection caseFile={caseFile} />
       {caseFile.can.viewContent ? (
-        <CaseFileTabs caseFile={caseFile} />
+        <>
+          <Attachments
+            owner={{ type: 'case_file', caseFileId: caseFile.id }}
+            attach={attachRightOf(caseFile)}
+            variant="section"
+          />
+          <CaseFileTabs caseFile={caseFile} />
+        </>
       ) : (
         <p className={alertClass('info', 'case-file-content-hidden')}>
           {t('caseFiles.page.contentHidden')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type {
+  CaseFile,
   Demand,
   Plan,
   Problem,
@@ -11,15 +12,23 @@ import type {
 } from '@caliu/common';
 import type { ReactNode } from 'react';
 import { useCalendarDateFormat } from '@/lib/calendar';
+import { EntryAttachments } from './entry-attachments';
 import { EntryShell } from './entry-shell';
 import { InterventionEntry } from './intervention-timeline';
 
 /**
  * How each kind of content reads, the same in its tab and in the timeline: `date` is the day the
  * timeline files it under (its own date otherwise), `kind` its kind where kinds mix, `actions`
- * the buttons of its tab (edit, grant…).
+ * the buttons of its tab (edit, grant…), `attachments` its documents.
  */
-type EntryProps<T> = { item: T; date?: string; kind?: string; actions?: ReactNode };
+type EntryProps<T> = {
+  item: T;
+  date?: string;
+  kind?: string;
+  actions?: ReactNode;
+  /** Its documents (EntryAttachments). */
+  attachments?: ReactNode;
+};
 
 /** A resource's state, as a badge. */
 export function ResourceStateBadge({ state }: { state: ResourceState }) {
@@ -46,7 +55,13 @@ function ProcedureStatusBadge({ status }: { status: ProcedureStatus }) {
   return <span className={look[status]}>{t(`caseContent.procedure.statuses.${status}`)}</span>;
 }
 
-export function DemandEntry({ item, date = item.requestedOn, kind, actions }: EntryProps<Demand>) {
+export function DemandEntry({
+  item,
+  date = item.requestedOn,
+  kind,
+  actions,
+  attachments,
+}: EntryProps<Demand>) {
   const { t } = useTranslation();
   return (
     <EntryShell
@@ -60,11 +75,18 @@ export function DemandEntry({ item, date = item.requestedOn, kind, actions }: En
       ]}
       text={item.description}
       actions={actions}
+      attachments={attachments}
     />
   );
 }
 
-export function ProblemEntry({ item, date = item.startedOn, kind, actions }: EntryProps<Problem>) {
+export function ProblemEntry({
+  item,
+  date = item.startedOn,
+  kind,
+  actions,
+  attachments,
+}: EntryProps<Problem>) {
   const { t } = useTranslation();
   const formatDate = useCalendarDateFormat();
   return (
@@ -92,6 +114,7 @@ export function ProblemEntry({ item, date = item.startedOn, kind, actions }: Ent
       ]}
       text={item.notes}
       actions={actions}
+      attachments={attachments}
     />
   );
 }
@@ -114,6 +137,7 @@ export function ResourceEntry({
   date = item.startsOn ?? undefined,
   kind,
   actions,
+  attachments,
 }: EntryProps<Resource>) {
   const { t } = useTranslation();
   const formatDate = useCalendarDateFormat();
@@ -138,6 +162,7 @@ export function ResourceEntry({
       ]}
       text={item.notes}
       actions={actions}
+      attachments={attachments}
     />
   );
 }
@@ -147,6 +172,7 @@ export function ProcedureEntry({
   date = item.filedOn ?? undefined,
   kind,
   actions,
+  attachments,
 }: EntryProps<Procedure>) {
   const { t } = useTranslation();
   const formatDate = useCalendarDateFormat();
@@ -172,12 +198,13 @@ export function ProcedureEntry({
       ]}
       text={item.notes}
       actions={actions}
+      attachments={attachments}
     />
   );
 }
 
 /** A plan, as the timeline shows it (the Plans tab has its own view); its title says its kind. */
-export function PlanEntry({ item, date = item.startedOn }: EntryProps<Plan>) {
+export function PlanEntry({ item, date = item.startedOn, attachments }: EntryProps<Plan>) {
   const { t } = useTranslation();
   const formatDate = useCalendarDateFormat();
   const done = item.actions.filter((action) => action.done).length;
@@ -203,26 +230,38 @@ export function PlanEntry({ item, date = item.startedOn }: EntryProps<Plan>) {
       ]}
       text={item.objectives}
       textLabel={t('caseContent.plan.objectives')}
+      attachments={attachments}
     />
   );
 }
 
-/** One entry of the timeline, whatever its kind, with its kind said. */
-export function TimelineItem({ entry }: { entry: TimelineEntry }) {
+/** One entry of the timeline, whatever its kind, with its kind said and its documents. */
+export function TimelineItem({ entry, caseFile }: { entry: TimelineEntry; caseFile: CaseFile }) {
   const { t } = useTranslation();
   const kind = t(`caseContent.kinds.${entry.kind}`);
+  const attachments = (
+    <EntryAttachments caseFile={caseFile} kind={entry.kind} itemId={entry.item.id} />
+  );
+  const common = { date: entry.date, kind, attachments };
   switch (entry.kind) {
     case 'intervention':
-      return <InterventionEntry item={entry.item} kind={kind} />;
+      // What the system recorded by itself (opened, closed…) holds no documents.
+      return (
+        <InterventionEntry
+          item={entry.item}
+          kind={kind}
+          attachments={entry.item.event === null ? attachments : undefined}
+        />
+      );
     case 'demand':
-      return <DemandEntry item={entry.item} date={entry.date} kind={kind} />;
+      return <DemandEntry item={entry.item} {...common} />;
     case 'problem':
-      return <ProblemEntry item={entry.item} date={entry.date} kind={kind} />;
+      return <ProblemEntry item={entry.item} {...common} />;
     case 'resource':
-      return <ResourceEntry item={entry.item} date={entry.date} kind={kind} />;
+      return <ResourceEntry item={entry.item} {...common} />;
     case 'procedure':
-      return <ProcedureEntry item={entry.item} date={entry.date} kind={kind} />;
+      return <ProcedureEntry item={entry.item} {...common} />;
     case 'plan':
-      return <PlanEntry item={entry.item} date={entry.date} />;
+      return <PlanEntry item={entry.item} date={entry.date} attachments={attachments} />;
   }
 }

@@ -14,6 +14,7 @@ import { useUpdateContent } from '../api/update-content';
 import type { KindRules } from '../content-validation';
 import { ContentForm, useProblemWords } from './content-form';
 import { ContentTools } from './content-tools';
+import { EntryAttachments } from './entry-attachments';
 import type { FormApi } from './content-form';
 import { EntryFeed } from './entry-feed';
 import { SectionCard } from './section-card';
@@ -40,7 +41,7 @@ type ContentSectionProps<K extends RecordKind, V, F extends keyof V & string> = 
   F
 > & {
   caseFile: CaseFile;
-  Entry: (props: { item: ItemOf[K]; actions?: ReactNode }) => ReactNode;
+  Entry: (props: { item: ItemOf[K]; actions?: ReactNode; attachments?: ReactNode }) => ReactNode;
   /** An entry's buttons besides Edit (a resource's Grant, Deny, End); `done` shows a notice. */
   actions?: (item: ItemOf[K], done: (notice: string) => void) => ReactNode;
 };
@@ -99,6 +100,7 @@ export function ContentSection<K extends RecordKind, V extends object, F extends
           {(item) => (
             <Entry
               item={item}
+              attachments={<EntryAttachments caseFile={caseFile} kind={kind} itemId={item.id} />}
               actions={
                 <>
                   {item.can.edit && (

@@ -201,6 +201,9 @@ function TransferPreview({
         })}
       </p>
       {preview.carried > 0 && <p>{t('caseTools.transfer.carried', { count: preview.carried })}</p>}
+      {preview.attachments > 0 && (
+        <p>{t('caseTools.transfer.attachments', { count: preview.attachments })}</p>
+      )}
       <p className="muted">{t('caseTools.transfer.audited')}</p>
       <div className="dialog__actions">
         <Button onClick={onConfirm} disabled={pending}>

@@ -24,6 +24,8 @@ type EntryShellProps = {
   textLabel?: string | undefined;
   /** Buttons about it (edit, grant…). */
   actions?: ReactNode;
+  /** Its documents, folded (EntryAttachments). */
+  attachments?: ReactNode;
   /** Hooks for the browser tests: `data-kind`, `data-event`. */
   kindCode: string;
   event?: string | undefined;
@@ -44,6 +46,7 @@ export function EntryShell({
   text,
   textLabel,
   actions,
+  attachments,
   kindCode,
   event,
 }: EntryShellProps) {
@@ -81,6 +84,7 @@ export function EntryShell({
         </div>
       )}
       {actions && <div className={styles.entryActions}>{actions}</div>}
+      {attachments}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import type { CaseFile, Intervention } from '@caliu/common';
 import { Notice } from '@/components/ui/alert';
 import { useInterventions } from '../api/list-interventions';
 import { ContentTools } from './content-tools';
+import { EntryAttachments } from './entry-attachments';
 import { EntryFeed } from './entry-feed';
 import { EntryShell } from './entry-shell';
 import { SectionCard } from './section-card';
@@ -32,6 +33,11 @@ export function InterventionTimeline({ caseFile }: { caseFile: CaseFile }) {
         {(item) => (
           <InterventionEntry
             item={item}
+            attachments={
+              item.event === null && (
+                <EntryAttachments caseFile={caseFile} kind="intervention" itemId={item.id} />
+              )
+            }
             actions={
               caseFile.can.moveContent &&
               item.event === null && (
@@ -60,11 +66,14 @@ export function InterventionEntry({
   item,
   kind,
   actions,
+  attachments,
 }: {
   item: Intervention;
   kind?: string;
   /** Buttons about it (a coordinator's transfer and delete). */
   actions?: ReactNode;
+  /** Its documents (EntryAttachments). */
+  attachments?: ReactNode;
 }) {
   const { t } = useTranslation();
   const automatic = item.event !== null;
@@ -106,6 +115,7 @@ export function InterventionEntry({
       text={item.notes}
       textLabel={textLabel}
       actions={actions || undefined}
+      attachments={attachments}
     />
   );
 }

@@ -65,7 +65,7 @@ export function TimelineSection({ caseFile }: { caseFile: CaseFile }) {
         more={t('caseContent.timeline.more')}
         loadingMore={t('caseContent.loadingMore')}
       >
-        {(entry) => <TimelineItem entry={entry} />}
+        {(entry) => <TimelineItem entry={entry} caseFile={caseFile} />}
       </EntryFeed>
     </SectionCard>
   );

@@ -12,7 +12,10 @@ import { CatalogueEntryForm } from './catalogue-entry-form';
 import { OrganizationPage } from './organization-page';
 import styles from '../organization.module.css';
 
-/** The catalogues in the order the issue names them: what professionals record, then closing. */
+/**
+ * The catalogues in the order the issues name them: what professionals record, then closing, then
+ * the categories of attached documents.
+ */
 const ORDER: readonly Catalogue[] = [
   'problem',
   'demand',
@@ -20,6 +23,7 @@ const ORDER: readonly Catalogue[] = [
   'resource',
   'procedure',
   'closing_reason',
+  'document_category',
 ];
 
 const isCatalogue = (value: string | null): value is Catalogue =>

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import {
+  ATTACHMENT_CHUNK_BYTES,
+  type Attachment,
+  type AttachmentMediaType,
+  type CompleteAttachment,
+} from '@caliu/common';
+import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { ACCEPTED_TYPE_NAMES, detectMediaType } from './media-type';
+import { megabytes, presentAttachment } from './present';
+import * as content from './chunk-repository';
+import { deleteAttachment } from './removal-repository';
+import * as repo from './repository';
+import { auditCreated } from './trace';
+
+/**
+ * The upload's chunks and its completion (decision 0007): each chunk in its own short
+ * transaction, in order, by its uploader alone; the first chunk's bytes decide the type; the
+ * completion reads the chunks back one short query at a time, compares size and checksum, and
+ * only then makes the attachment visible. No transaction stays open while a tablet sends.
+ */
+
+/**
+ * Stores chunk `index` of the caller's upload. Chunks come in order (index = the number stored);
+ * a chunk already stored with the same bytes is a retry after a lost answer (answered as the
+ * upload stands); every chunk but the last holds exactly ATTACHMENT_CHUNK_BYTES, and the total
+ * never exceeds the declared size. A first chunk of a type not accepted discards the upload.
+ */
+export async function putChunk(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  index: number,
+  data: Buffer,
+): Promise<Attachment> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  if (data.length === 0) throw new AppError('attachments.chunk_empty', 400);
+  if (data.length > ATTACHMENT_CHUNK_BYTES) {
+    throw new AppError('attachments.chunk_too_large', 413, {
+      limit: megabytes(ATTACHMENT_CHUNK_BYTES, ctx.language),
+    });
+  }
+  // Decided before the transaction, which then stays short.
+  const detected = index === 0 ? await detectMediaType(data) : null;
+  const now = deps.clock.now();
+  const outcome = await deps.database.tenant(entityId, async (tx) => {
+    const row = await repo.lockOwnUpload(tx, auth, id, now);
+    if (!row) throw notFound('attachment');
+    if (index < row.chunk_count) {
+      if (!(await content.sameChunk(tx, entityId, id, index, data))) {
+        throw new AppError('attachments.chunk_conflict', 409, { index });
+      }
+      return { row };
+    }
+    if (index > row.chunk_count) {
+      throw new AppError('attachments.chunk_out_of_order', 409, {
+        index,
+        expected: row.chunk_count,
+      });
+    }
+    const received = row.received_bytes + data.length;
+    if (received > row.size) throw new AppError('attachments.size_overrun', 400);
+    if (received < row.size && data.length !== ATTACHMENT_CHUNK_BYTES) {
+      throw new AppError('attachments.chunk_size', 400, {
+        size: megabytes(ATTACHMENT_CHUNK_BYTES, ctx.language),
+      });
+    }
+    let mediaType: AttachmentMediaType | null = null;
+    if (index === 0) {
+      if (!detected) {
+        // Not a document we keep: the upload goes (it was never visible).
+        await deleteAttachment(tx, entityId, id);
+        return { refused: true as const };
+      }
+      mediaType = detected;
+    }
+    await content.appendChunk(tx, entityId, id, index, data, { now, mediaType });
+    return { row: (await repo.lockOwnUpload(tx, auth, id, now))! };
+  });
+  if ('refused' in outcome) {
+    throw new AppError('attachments.type_refused', 415, { types: ACCEPTED_TYPE_NAMES });
+  }
+  return presentAttachment(outcome.row, ctx.language);
+}
+
+/** The SHA-256 and size of what is stored, read back one chunk per short transaction. */
+async function readBack(deps: AppDeps, entityId: string, id: string, chunks: number) {
+  const hash = createHash('sha256');
+  let size = 0;
+  for (let index = 0; index < chunks; index++) {
+    const data = await deps.database.tenant(entityId, (tx) =>
+      content.readChunk(tx, entityId, id, index),
+    );
+    if (!data) break;
+    hash.update(data);
+    size += data.length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Completes the caller's upload with the SHA-256 their browser computed: once every byte is in,
+ * the stored chunks are read back and hashed; a size or checksum that differs discards the
+ * upload (409), a match makes it `ready` — visible from now on — and audits its creation. A
+ * completion repeated after a lost answer answers the attachment again.
+ */
+export async function complete(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  input: CompleteAttachment,
+): Promise<Attachment> {
+  const { auth } = ctx;
+  const entityId = auth.entity.id;
+  const started = deps.clock.now();
+  const upload = await deps.database.tenant(entityId, async (tx) => {
+    const row = await repo.lockOwnUpload(tx, auth, id, started);
+    if (row) {
+      if (row.received_bytes < row.size) {
+        throw new AppError('attachments.incomplete', 409, {
+          received: megabytes(row.received_bytes, ctx.language),
+          size: megabytes(row.size, ctx.language),
+        });
+      }
+      return { chunks: row.chunk_count, size: row.size };
+    }
+    const done = await repo.findVisible(tx, auth, id, started);
+    if (done && done.uploaded_by === auth.professionalId && done.sha256 === input.sha256) {
+      return { done };
+    }
+    throw notFound('attachment');
+  });
+  if ('done' in upload && upload.done) return presentAttachment(upload.done, ctx.language);
+  if (!('chunks' in upload)) throw notFound('attachment');
+
+  const stored = await readBack(deps, entityId, id, upload.chunks);
+  const now = deps.clock.now();
+  const outcome = await deps.database.tenant(entityId, async (tx) => {
+    const row = await repo.lockOwnUpload(tx, auth, id, now);
+    if (!row) throw notFound('attachment');
+    if (
+      row.chunk_count !== upload.chunks ||
+      stored.size !== row.size ||
+      stored.sha256 !== input.sha256
+    ) {
+      await deleteAttachment(tx, entityId, id);
+      return { mismatch: true as const };
+    }
+    await content.markReady(tx, entityId, id, stored.sha256, now);
+    const ready = (await repo.findVisible(tx, auth, id, now))!;
+    await auditCreated(tx, actorOf(ctx), ready);
+    return { ready };
+  });
+  if ('mismatch' in outcome) throw new AppError('attachments.checksum_mismatch', 409);
+  return presentAttachment(outcome.ready, ctx.language);
+}
