@@ -55,7 +55,14 @@ export const ATTACHMENT_ABANDONED_AFTER_MS = 60 * 60 * 1000;
 /** The uploader may delete their own attachment within this time; later, a coordinator. */
 export const ATTACHMENT_OWN_DELETE_MS = 24 * 60 * 60 * 1000;
 
-export const ATTACHMENT_STATES = ['uploading', 'ready', 'deleted'] as const;
+/**
+ * How many uploads one professional may have in progress at once (each counts in the entity's
+ * quota only by what it has received: this cap bounds the rest).
+ */
+export const ATTACHMENT_MAX_UPLOADS_IN_PROGRESS = 5;
+
+/** A deleted attachment is gone (its audit row keeps the trace): there is no `deleted` state. */
+export const ATTACHMENT_STATES = ['uploading', 'ready'] as const;
 export type AttachmentState = (typeof ATTACHMENT_STATES)[number];
 
 const uuid = z.uuid();
@@ -189,5 +196,19 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const attachmentListSchema = z.object({ items: z.array(attachmentSchema) });
+export const attachmentListSchema = z.object({
+  items: z.array(attachmentSchema),
+  /**
+   * What the caller may do on this owner, by kind of category (`identity` or any other), by the
+   * same predicates as the list and the creation: on a person, identity documents follow basic
+   * data, the others the content of a case file holding them (attaching: an open one); on a case
+   * file or an item, both are the case file's content (attaching: open).
+   */
+  can: z.object({
+    viewIdentity: z.boolean(),
+    viewOther: z.boolean(),
+    attachIdentity: z.boolean(),
+    attachOther: z.boolean(),
+  }),
+});
 export type AttachmentList = z.infer<typeof attachmentListSchema>;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AttachmentOwner, type Role } from '@caliu/common';
 import { minimalPdf, sha256 } from './attachment-files';
 import {
@@ -15,12 +16,13 @@ import { personFor } from './persons-matrix';
 /**
  * The authorization matrix's rows and scenarios for attachments (decision 0007), written by hand
  * from DESIGN.md and the decision: access follows the record. On a person, an identity document
- * is for whoever sees basic data (entity-wide: aux. admin, tech. admin, technicians, coordinator,
- * operator; attaching: the same but the operator); any other category for whoever sees the
+ * is for whoever keeps basic data (`persons.edit_basic`, entity-wide: aux. admin, tech. admin,
+ * technicians, coordinator — not the operator, whose basic data is there to link help requests:
+ * their list of a person's documents answers, empty); any other category for whoever sees the
  * content of a case file holding the person (technicians own, coordinator team). On a case file
  * or an item, that case file's content scope, SIAD's for their circle alone. An upload's chunks
- * and completion are its uploader's alone. Deleting: the uploader within a day, or a coordinator
- * of the record's team.
+ * and completion are its uploader's alone, within that same reach. Deleting: the uploader within
+ * a day, or a coordinator of the record's team.
  *
  * Relations of the upload routes: `self` is the caller's own upload, `team` a colleague's of the
  * caller's team, `other_entity` one of another entity.
@@ -54,6 +56,7 @@ export const ATTACHMENTS_EXPECTED: Record<string, ExpectedRow> = {
     permission: 'content.view',
   },
   'GET /api/attachments (siad)': { relations: RECORD, allow: SIAD },
+  'GET /api/attachments (item)': { relations: RECORD, allow: CONTENT, permission: 'content.view' },
   'POST /api/attachments': { relations: RECORD, allow: allow(EDITORS, ENTITY_WIDE) },
   // Any other category on a person: the full record (a case file holding them).
   'POST /api/attachments (person, health)': {
@@ -72,13 +75,19 @@ export const ATTACHMENTS_EXPECTED: Record<string, ExpectedRow> = {
     relations: UPLOADS,
     allow: allow(EDITORS, ['self']),
   },
+  // The caller's own upload on a SIAD case file in the relation: theirs to go on with only
+  // inside the SIAD circle.
+  'PUT /api/attachments/:attachmentId/chunks/:index (siad)': { relations: RECORD, allow: SIAD },
   'POST /api/attachments/:attachmentId/complete': {
     relations: UPLOADS,
     allow: allow(EDITORS, ['self']),
   },
+  'POST /api/attachments/:attachmentId/complete (siad)': { relations: RECORD, allow: SIAD },
+  // A person's identity document: whoever keeps basic data, not the operator.
   'GET /api/attachments/:attachmentId/content': {
     relations: RECORD,
-    allow: allow(VIEWERS, ENTITY_WIDE),
+    allow: allow(EDITORS, ENTITY_WIDE),
+    permission: 'persons.edit_basic',
   },
   'GET /api/attachments/:attachmentId/content (person, health)': {
     relations: RECORD,
@@ -107,6 +116,8 @@ export const ATTACHMENTS_EXPECTED: Record<string, ExpectedRow> = {
     relations: ['team', 'other_team', 'other_entity'],
     allow: { coordinator: ['team'] },
   },
+  // The caller's own upload on a SIAD case file: theirs to delete only inside the circle.
+  'DELETE /api/attachments/:attachmentId (siad)': { relations: RECORD, allow: SIAD },
 };
 
 /** The entity of a relation's records: B for another entity, A otherwise. */
@@ -197,11 +208,21 @@ async function ownerFor(
   }
 }
 
-/** Starting an upload on an owner of that kind (the category ids are entity A's, the caller's). */
+/**
+ * Starting an upload on an owner of that kind (the category ids are entity A's, the caller's).
+ * Each cell starts from none of the caller's uploads in progress: they may have only a few at
+ * once (ATTACHMENT_MAX_UPLOADS_IN_PROGRESS), and the cells before left theirs.
+ */
 const create =
   (kind: OwnerKind): Scenario =>
   async (w, caller, relation) => {
     const { owner, category: code } = await ownerFor(w, caller, relation, kind);
+    const me = callerIn(w, caller);
+    if (me) {
+      await w.db.asOwner((tx) =>
+        tx.execute(sql`DELETE FROM attachments WHERE state = 'uploading' AND uploaded_by = ${me}`),
+      );
+    }
     return {
       method: 'POST',
       url: '/api/attachments',
@@ -232,7 +253,24 @@ const download = (id: string): CellRequest => ({
 
 function listOf(owner: AttachmentOwner): CellRequest {
   const id = owner.type === 'person' ? owner.personId : owner.caseFileId;
-  return { method: 'GET', url: `/api/attachments?ownerType=${owner.type}&ownerId=${id}` };
+  const item = owner.type === 'item' ? `&itemKind=${owner.itemKind}&itemId=${owner.itemId}` : '';
+  return { method: 'GET', url: `/api/attachments?ownerType=${owner.type}&ownerId=${id}${item}` };
+}
+
+/** The caller's own upload (another entity's: a colleague there) on a SIAD case file. */
+async function siadUpload(
+  w: World,
+  caller: Caller,
+  relation: Relation,
+  input: Omit<TestAttachmentInput, 'owner'>,
+): Promise<string> {
+  const { owner } = await ownerFor(w, caller, relation, 'siad');
+  return createTestAttachment(w.db, entityOf(w, relation), {
+    owner,
+    category: 'legal',
+    uploadedBy: relation === 'other_entity' ? w.colleagues.otherEntity.id : callerIn(w, caller),
+    ...input,
+  });
 }
 
 /** An upload in the relation: the caller's own, a colleague's of their team, another entity's. */
@@ -268,6 +306,7 @@ export const ATTACHMENTS_SCENARIOS: Record<string, Scenario> = {
   'GET /api/attachments': onAttachment('person identity', (_id, owner) => listOf(owner)),
   'GET /api/attachments (case file)': onAttachment('case file', (_id, owner) => listOf(owner)),
   'GET /api/attachments (siad)': onAttachment('siad', (_id, owner) => listOf(owner)),
+  'GET /api/attachments (item)': onAttachment('item', (_id, owner) => listOf(owner)),
   'POST /api/attachments': create('person identity'),
   'POST /api/attachments (person, health)': create('person health'),
   'POST /api/attachments (case file)': create('case file'),
@@ -282,8 +321,25 @@ export const ATTACHMENTS_SCENARIOS: Record<string, Scenario> = {
       headers: { 'content-type': 'application/octet-stream' },
     };
   },
+  'PUT /api/attachments/:attachmentId/chunks/:index (siad)': async (w, caller, relation) => {
+    const id = await siadUpload(w, caller, relation, { state: 'uploading', content: PDF });
+    return {
+      method: 'PUT',
+      url: `/api/attachments/${id}/chunks/0`,
+      payload: PDF,
+      headers: { 'content-type': 'application/octet-stream' },
+    };
+  },
   'POST /api/attachments/:attachmentId/complete': async (w, caller, relation) => {
     const id = await uploadFor(w, caller, relation, { state: 'uploaded', content: PDF });
+    return {
+      method: 'POST',
+      url: `/api/attachments/${id}/complete`,
+      payload: { sha256: sha256(PDF) },
+    };
+  },
+  'POST /api/attachments/:attachmentId/complete (siad)': async (w, caller, relation) => {
+    const id = await siadUpload(w, caller, relation, { state: 'uploaded', content: PDF });
     return {
       method: 'POST',
       url: `/api/attachments/${id}/complete`,
@@ -334,6 +390,10 @@ export const ATTACHMENTS_SCENARIOS: Record<string, Scenario> = {
           ? w.colleagues.otherEntity.id
           : w.colleagues.north.id;
     const id = await createTestAttachment(w.db, entityOf(w, relation), { owner, uploadedBy });
+    return { method: 'DELETE', url: `/api/attachments/${id}` };
+  },
+  'DELETE /api/attachments/:attachmentId (siad)': async (w, caller, relation) => {
+    const id = await siadUpload(w, caller, relation, {});
     return { method: 'DELETE', url: `/api/attachments/${id}` };
   },
 };

@@ -3,16 +3,11 @@ import type { ReactNode } from 'react';
 import type { AttachmentOwner } from '@caliu/common';
 
 /**
- * What the user may attach to a record: every category, only some (on a person, `identity` to
- * whoever edits basic data, the others to whoever reads the full record), or nothing.
+ * What a record's page tells the attachments it shows. What the user may attach there is not the
+ * page's to say: the server's list answers it (`can`), by the rule it applies to an upload.
  */
-export type AttachRight =
-  'all' | 'none' | { only: readonly string[] } | { except: readonly string[] };
-
-/** What a record's page tells the attachments it shows. */
 export type AttachmentsProps = {
   owner: AttachmentOwner;
-  attach: AttachRight;
   /** `section`: a card of the record's page; `item`: a small disclosure in an entry of content. */
   variant: 'section' | 'item';
 };

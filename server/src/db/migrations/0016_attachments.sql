@@ -2,7 +2,8 @@
 -- file or an item of its content, stored here in chunks behind the same tenant wall as their
 -- record; the document categories they are filed under; each entity's storage quota.
 
--- How many bytes of attachments an entity may hold (ready and uploading files counted): 10 GiB
+-- How many bytes of attachments an entity may hold (ready files, and the bytes uploads in
+-- progress have received, counted): 10 GiB
 -- unless the installation's operator sets another figure for that entity (SQL, as the owner).
 ALTER TABLE entities ADD COLUMN attachment_quota_bytes bigint NOT NULL DEFAULT 10737418240
   CHECK (attachment_quota_bytes >= 0);
@@ -60,7 +61,8 @@ CREATE TABLE attachments (
   state text NOT NULL DEFAULT 'uploading' CHECK (state IN ('uploading', 'ready')),
   uploaded_by uuid,
   created_at timestamptz NOT NULL,
-  -- The last chunk received (or the creation): an upload idle for an hour is abandoned.
+  -- The last chunk received (or the creation), by the database's clock (now()): an upload idle
+  -- for an hour is abandoned.
   last_activity_at timestamptz NOT NULL,
   completed_at timestamptz,
   UNIQUE (entity_id, id),
@@ -105,17 +107,19 @@ CREATE TABLE attachment_chunks (
 SELECT caliu_enable_tenant_rls('attachment_chunks');
 REVOKE TRUNCATE ON attachment_chunks FROM caliu_app;
 
--- The outbox worker's periodic pass finds the uploads abandoned before p_before (of the entities
--- listed, or all): ids only; each is then deleted behind its own entity's wall.
-CREATE FUNCTION caliu_abandoned_attachments(p_before timestamptz, p_limit integer, p_entities text)
+-- The outbox worker's periodic pass finds the uploads abandoned — still uploading an hour after
+-- their last chunk (ATTACHMENT_ABANDONED_AFTER_MS), by the database's clock, which writes
+-- last_activity_at too; no caller chooses the cut-off — of the entities listed, or all: ids only;
+-- each is then deleted behind its own entity's wall.
+CREATE FUNCTION caliu_abandoned_attachments(p_limit integer, p_entities text)
   RETURNS TABLE (id uuid, entity_id uuid)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
     SELECT a.id, a.entity_id FROM attachments a
-    WHERE a.state = 'uploading' AND a.last_activity_at < p_before
+    WHERE a.state = 'uploading' AND a.last_activity_at < now() - interval '1 hour'
       AND (p_entities IS NULL OR a.entity_id = ANY (string_to_array(p_entities, ',')::uuid[]))
     ORDER BY a.last_activity_at
     LIMIT least(greatest(p_limit, 1), 500)
   $$;
-REVOKE ALL ON FUNCTION caliu_abandoned_attachments(timestamptz, integer, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION caliu_abandoned_attachments(timestamptz, integer, text) TO caliu_app;
+REVOKE ALL ON FUNCTION caliu_abandoned_attachments(integer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION caliu_abandoned_attachments(integer, text) TO caliu_app;

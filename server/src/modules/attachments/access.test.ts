@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Attachment, AttachmentOwner } from '@caliu/common';
 import { minimalPdf } from '../../testing/attachment-files';
@@ -7,8 +8,9 @@ import { createTestCaseFile } from '../../testing/case-files-factories';
 import type { Session } from '../../testing/app';
 
 /**
- * Access follows the record (decision 0007): on a person, identity documents to whoever sees
- * basic data and the rest to whoever sees the full record; on a case file or an item, the case
+ * Access follows the record (decision 0007): on a person, identity documents to whoever keeps
+ * basic data (not the operator) and the rest to whoever sees the content of a case file holding
+ * them (attaching: an open one); the list says which; on a case file or an item, the case
  * file's content scope, SIAD's for their circle alone; out of sight is the record's own "not
  * found". Deleting: the uploader within a day, or a coordinator of the record's team.
  */
@@ -96,15 +98,15 @@ describe('who sees attachments', () => {
       lists: { person: [docs.identity], caseFile: 404, siad: [docs.siad] },
       downloads: { identity: ok, health: 404, caseFile: 404, item: 404, siad: ok },
     });
-    // Basic data only: a colleague outside the file, the auxiliary, the operator, another
-    // team's coordinator; the technical administrator sees the file's header, not its content.
+    // Basic data only: a colleague outside the file, the auxiliary, another team's coordinator;
+    // the technical administrator sees the file's header, not its content.
     const outsider = await w.actor(['tech_ssb']);
     const aux = await w.actor(['aux_admin']);
     const operator = await w.actor(['operator']);
     const south = await w.actor(['coordinator'], { coordinates: [w.entity.teams.south] });
     const techAdmin = await w.actor(['tech_admin']);
     const basicOnly = { identity: ok, health: 404, caseFile: 404, item: 404, siad: 404 };
-    for (const session of [outsider.session, aux.session, operator.session, south.session]) {
+    for (const session of [outsider.session, aux.session, south.session]) {
       expect(await see(session)).toEqual({
         lists: { person: [docs.identity], caseFile: 404, siad: 404 },
         downloads: basicOnly,
@@ -113,6 +115,67 @@ describe('who sees attachments', () => {
     expect(await see(techAdmin.session)).toEqual({
       lists: { person: [docs.identity], caseFile: 403, siad: 404 },
       downloads: basicOnly,
+    });
+    // The operator sees basic data to link help requests, not identity papers: nothing here.
+    expect(await see(operator.session)).toEqual({
+      lists: { person: [], caseFile: 404, siad: 404 },
+      downloads: { identity: 404, health: 404, caseFile: 404, item: 404, siad: 404 },
+    });
+  });
+
+  it("tells each viewer what they may see and attach on a person, by the creation's rule", async () => {
+    const w = await setUp();
+    const can = async (session: Session, query: string) => {
+      const res = await w.call(session, 'GET', `/api/attachments?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { can: Record<string, boolean> }).can;
+    };
+    const all = { viewIdentity: true, viewOther: true, attachIdentity: true, attachOther: true };
+    const identity = {
+      viewIdentity: true,
+      viewOther: false,
+      attachIdentity: true,
+      attachOther: false,
+    };
+    const none = {
+      viewIdentity: false,
+      viewOther: false,
+      attachIdentity: false,
+      attachOther: false,
+    };
+    expect(await can(w.tech.session, w.lists.person)).toEqual(all);
+    expect(await can(w.tech.session, w.lists.caseFile)).toEqual(all);
+    const item = `ownerType=item&ownerId=${w.file.id}&itemKind=intervention&itemId=${w.file.interventionId}`;
+    expect(await can(w.tech.session, item)).toEqual(all);
+    const aux = await w.actor(['aux_admin']);
+    expect(await can(aux.session, w.lists.person)).toEqual(identity);
+    const operator = await w.actor(['operator']);
+    expect(await can(operator.session, w.lists.person)).toEqual(none);
+    // What `can` says is what the creation does.
+    const owner = { type: 'person' as const, personId: w.person };
+    expect(
+      (await w.start(aux.session, owner, minimalPdf(), { category: 'health' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await w.start(aux.session, owner, minimalPdf(), { category: 'identity' })).statusCode,
+    ).toBe(201);
+
+    // Closed, the case file still shows the person's documents, but no longer takes any.
+    await w.db.asOwner((tx) =>
+      tx.execute(sql`UPDATE case_files SET state = 'closed', closed_on = opened_on,
+        closing_reason_id = (SELECT c.id FROM catalogue_items c
+          WHERE c.entity_id = case_files.entity_id AND c.catalogue = 'closing_reason' LIMIT 1)
+        WHERE id = ${w.file.id}`),
+    );
+    expect(await can(w.tech.session, w.lists.person)).toEqual({ ...all, attachOther: false });
+    expect(await w.listed(w.tech.session, w.lists.person)).toHaveLength(2);
+    const health = await w.start(w.tech.session, owner, minimalPdf(), { category: 'health' });
+    expect(health.statusCode).toBe(403);
+    expect(health.json().error.code).toBe('attachments.person_full_record');
+    expect(await can(w.tech.session, w.lists.caseFile)).toEqual({
+      ...all,
+      attachIdentity: false,
+      attachOther: false,
     });
   });
 

@@ -12,10 +12,11 @@ import { personScope } from '../persons/repository';
  * follows the record (docs/decisions/0007-attachments.md), through the record's own scope
  * predicates — nothing here decides scope by itself.
  *
- * - On a person: an `identity` document to whoever holds the person's basic data
- *   (`persons.view_basic`; attaching: `persons.edit_basic`); any other category to whoever sees
- *   the person's full record — the content of a case file holding the person (`content.view`;
- *   attaching: `content.edit`), SIAD wall included.
+ * - On a person: an `identity` document to whoever keeps the person's basic data
+ *   (`persons.edit_basic`, to see and to attach: not the operator, whose `persons.view_basic` is
+ *   there to link help requests, not to read identity papers); any other category to whoever sees
+ *   the person's full record in the attachments' sense — the content scope of a case file holding
+ *   the person (`content.view`; attaching: `content.edit` on an open one), SIAD wall included.
  * - On a case file or an item of its content: that case file's content scope.
  *
  * Outside it an attachment is simply not selected: the same "not found" as a missing one.
@@ -23,8 +24,12 @@ import { personScope } from '../persons/repository';
 
 export type Need = 'view' | 'attach';
 
+/**
+ * Identity documents on a person follow `persons.edit_basic` to be seen as well as attached: of
+ * the roles that see basic data, only the operator lacks it (DESIGN.md's matrix).
+ */
 const PERMISSIONS = {
-  view: { basic: 'persons.view_basic', content: 'content.view' },
+  view: { basic: 'persons.edit_basic', content: 'content.view' },
   attach: { basic: 'persons.edit_basic', content: 'content.edit' },
 } as const;
 
@@ -37,11 +42,17 @@ function onCaseFile(auth: AuthContext, permission: 'content.view' | 'content.edi
     AND cf.id = a.case_file_id AND ${caseFileScope(viewerOf(auth), permission)})`;
 }
 
-/** The viewer holds `permission` on a case file that holds the person of `a` (the full record). */
+/**
+ * The viewer holds `permission` on a case file that holds the person of `a`: the person's full
+ * record as attachments read it (content scope, not the person page's fullRecordScope). Attaching
+ * (`content.edit`) goes through an open case file only, as adding content does; seeing, through
+ * closed ones too.
+ */
 function onPersonsCaseFiles(auth: AuthContext, permission: 'content.view' | 'content.edit'): SQL {
+  const open = permission === 'content.edit' ? sql`AND cf.state = 'open'` : sql``;
   return sql`EXISTS (SELECT 1 FROM case_file_members fm
     JOIN case_files cf ON cf.entity_id = fm.entity_id AND cf.id = fm.case_file_id
-    WHERE fm.entity_id = a.entity_id AND fm.person_id = a.person_id
+    WHERE fm.entity_id = a.entity_id AND fm.person_id = a.person_id ${open}
       AND ${caseFileScope(viewerOf(auth), permission)})`;
 }
 
@@ -52,11 +63,15 @@ function onPerson(auth: AuthContext, permission: 'persons.view_basic' | 'persons
     AND ${personScope(permission, auth.grants[permission], auth.professionalId)})`;
 }
 
-/** Whether the viewer may see (`view`) or add (`attach`) the attachment `a`. */
-export function attachmentScope(auth: AuthContext, need: Need): SQL {
+/**
+ * Whether the viewer may see (`view`) or add (`attach`) the attachment `a`. `identity` says
+ * whether `a` is an identity document: by default read from its category; a caller asking about
+ * a category yet to be chosen (the list's `can`) says it outright — the same predicate otherwise.
+ */
+export function attachmentScope(auth: AuthContext, need: Need, identity: SQL = isIdentity): SQL {
   const { basic, content } = PERMISSIONS[need];
   return sql`(CASE WHEN a.person_id IS NOT NULL
-    THEN CASE WHEN ${isIdentity} THEN ${onPerson(auth, basic)}
+    THEN CASE WHEN ${identity} THEN ${onPerson(auth, basic)}
       ELSE ${onPersonsCaseFiles(auth, content)} END
     ELSE ${onCaseFile(auth, content)} END)`;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ATTACHMENT_CHUNK_BYTES, type Attachment, type AttachmentOwner } from '@caliu/common';
-import { rowsOf } from '../../db/connect';
 import {
   elfExecutable,
   minimalDocx,
@@ -164,6 +163,56 @@ describe('uploading an attachment', () => {
     expect((await w.putChunk(w.tech.session, id, 1, content)).statusCode).toBe(404);
   });
 
+  it('answers two completions at once alike, auditing the creation once', async () => {
+    const w = await setUp();
+    const content = minimalPdf();
+    const id = await w.started(w.tech.session, w.owner, content);
+    expect((await w.putChunk(w.tech.session, id, 0, content)).statusCode).toBe(200);
+    const complete = () =>
+      w.call(w.tech.session, 'POST', `/api/attachments/${id}/complete`, {
+        sha256: sha256(content),
+      });
+    const answers = await Promise.all([complete(), complete()]);
+    expect(answers.map((a) => [a.statusCode, (a.json() as Attachment).state])).toEqual([
+      [200, 'ready'],
+      [200, 'ready'],
+    ]);
+    expect(await w.audits('attachment.create')).toHaveLength(1);
+  });
+
+  it('finishes no upload whose item is not in its case file', async () => {
+    const w = await setUp();
+    const file = await createTestCaseFile(w.db, w.entity, {
+      referentId: w.tech.id,
+      interviewBy: w.tech.id,
+    });
+    const other = await createTestCaseFile(w.db, w.entity, { referentId: w.tech.id });
+    const owner = {
+      type: 'item' as const,
+      caseFileId: file.id,
+      itemKind: 'intervention' as const,
+      itemId: file.interventionId!,
+    };
+    // One upload half sent, one sent whole and awaiting completion.
+    const long = pdfOfSize(MiB + 100);
+    const half = await w.started(w.tech.session, owner, long);
+    expect((await w.putChunk(w.tech.session, half, 0, long.subarray(0, MiB))).statusCode).toBe(200);
+    const content = minimalPdf();
+    const whole = await w.started(w.tech.session, owner, content);
+    expect((await w.putChunk(w.tech.session, whole, 0, content)).statusCode).toBe(200);
+    // Both on another case file than their item's (what a creation racing the item's transfer
+    // could leave before creations locked the item): nobody's to finish.
+    await w.db.asOwner((tx) =>
+      tx.execute(sql`UPDATE attachments SET case_file_id = ${other.id}
+        WHERE id IN (${half}, ${whole})`),
+    );
+    expect((await w.putChunk(w.tech.session, half, 1, long.subarray(MiB))).statusCode).toBe(404);
+    const done = await w.call(w.tech.session, 'POST', `/api/attachments/${whole}/complete`, {
+      sha256: sha256(content),
+    });
+    expect(done.statusCode).toBe(404);
+  });
+
   it('lets only the uploader send chunks and complete', async () => {
     const w = await setUp();
     const other = await w.actor(['coordinator'], { coordinates: [w.entity.teams.north] });
@@ -262,7 +311,7 @@ describe('size limits', () => {
     await w.started(w.tech.session, w.owner, minimalPdf(), { size: 3 * MiB });
   });
 
-  it("refuses a file that would exceed the entity's quota, counting uploads in progress", async () => {
+  it("refuses a file that would exceed the entity's quota, counting what uploads in progress received", async () => {
     const w = await setUp();
     await w.db.asOwner((tx) =>
       tx.execute(
@@ -271,20 +320,47 @@ describe('size limits', () => {
     );
     const ready = await w.upload(w.tech.session, w.owner, pdfOfSize(2 * MiB));
     expect(ready.state).toBe('ready');
-    // An upload in progress holds its declared size.
-    await w.started(w.tech.session, w.owner, minimalPdf(), { size: 2 * MiB });
-    const over = await w.start(w.tech.session, w.owner, minimalPdf(), { size: MiB + 1 }, 'es');
+    // An upload in progress holds what it has received (1 MiB of the 2 it declared), not more:
+    // one declared large and never sent takes no room.
+    const going = await w.started(w.tech.session, w.owner, minimalPdf(), { size: 2 * MiB });
+    expect((await w.putChunk(w.tech.session, going, 0, pdfOfSize(MiB))).statusCode).toBe(200);
+    const over = await w.start(w.tech.session, w.owner, minimalPdf(), { size: 2 * MiB + 1 }, 'es');
     expect(over.statusCode).toBe(413);
     expect(over.json().error.message).toBe(
-      'El espacio para adjuntos de su entidad está lleno: tiene 5 MB y quedan 1 MB. Pida al ' +
+      'El espacio para adjuntos de su entidad está lleno: tiene 5 MB y quedan 2 MB. Pida al ' +
         'administrador de su entidad que lo amplíe.',
     );
-    const [row] = await w.db.asOwner((tx) =>
-      rowsOf<{ n: number }>(
-        tx,
-        sql`SELECT count(*)::int AS n FROM attachments WHERE entity_id = ${w.entity.id}`,
-      ),
-    );
-    expect(row!.n).toBe(2);
+    // Exactly what is left fits.
+    await w.started(w.tech.session, w.owner, minimalPdf(), { size: 2 * MiB });
+    expect(await w.stored()).toEqual({ attachments: 3, chunks: 3 });
+  });
+
+  it('lets a professional have at most five uploads in progress at once', async () => {
+    const w = await setUp();
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) ids.push(await w.started(w.tech.session, w.owner, minimalPdf()));
+    const sixth = await w.start(w.tech.session, w.owner, minimalPdf(), {}, 'ca');
+    expect(sixth.statusCode).toBe(409);
+    expect(sixth.json().error).toMatchObject({
+      code: 'attachments.too_many_uploads',
+      message:
+        "Ja teniu 5 pujades en curs. Deixeu que n'acabi alguna, o cancel·leu les que ja no " +
+        'necessiteu, abans de començar-ne una altra.',
+    });
+    // The cap is each professional's: a colleague starts theirs.
+    const coordinator = await w.actor(['coordinator'], { coordinates: [w.entity.teams.north] });
+    await w.started(coordinator.session, w.owner, minimalPdf());
+    // One finished and one cancelled make room for two more.
+    const content = minimalPdf();
+    expect((await w.putChunk(w.tech.session, ids[0]!, 0, content)).statusCode).toBe(200);
+    const done = await w.call(w.tech.session, 'POST', `/api/attachments/${ids[0]}/complete`, {
+      sha256: sha256(content),
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const cancelled = await w.call(w.tech.session, 'DELETE', `/api/attachments/${ids[1]}`);
+    expect(cancelled.statusCode).toBe(204);
+    await w.started(w.tech.session, w.owner, minimalPdf());
+    await w.started(w.tech.session, w.owner, minimalPdf());
+    expect((await w.start(w.tech.session, w.owner, minimalPdf())).statusCode).toBe(409);
   });
 });

@@ -8,14 +8,17 @@ import { rowsOf, type Tx } from '../../db/connect';
  * download.ts).
  */
 
-/** Stores the next chunk and counts it in the attachment (one transaction, the caller's). */
+/**
+ * Stores the next chunk and counts it in the attachment (one transaction, the caller's). Its
+ * activity is the database's clock, which the clean-up of abandoned uploads reads too.
+ */
 export async function appendChunk(
   tx: Tx,
   entityId: string,
   id: string,
   index: number,
   data: Buffer,
-  changes: { now: Date; mediaType: AttachmentMediaType | null },
+  changes: { mediaType: AttachmentMediaType | null },
 ): Promise<void> {
   await tx.execute(
     sql`INSERT INTO attachment_chunks (entity_id, attachment_id, chunk_index, data)
@@ -24,7 +27,7 @@ export async function appendChunk(
   await tx.execute(
     sql`UPDATE attachments SET chunk_count = chunk_count + 1,
         received_bytes = received_bytes + ${data.length},
-        last_activity_at = ${changes.now.toISOString()},
+        last_activity_at = now(),
         media_type = coalesce(${changes.mediaType}, media_type)
       WHERE entity_id = ${entityId} AND id = ${id}`,
   );
@@ -66,7 +69,7 @@ export async function sameChunk(
 export async function markReady(tx: Tx, entityId: string, id: string, sha256: string, now: Date) {
   await tx.execute(
     sql`UPDATE attachments SET state = 'ready', sha256 = ${sha256},
-        completed_at = ${now.toISOString()}, last_activity_at = ${now.toISOString()}
+        completed_at = ${now.toISOString()}, last_activity_at = now()
       WHERE entity_id = ${entityId} AND id = ${id} AND state = 'uploading'`,
   );
 }

@@ -1,5 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { AttachmentItemKind, AttachmentState } from '@caliu/common';
+import {
+  ATTACHMENT_ABANDONED_AFTER_MS,
+  type AttachmentItemKind,
+  type AttachmentState,
+} from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { SUBJECTS } from './repository';
 
@@ -104,32 +108,33 @@ export async function moveItems(
 
 // ─── Abandoned uploads (across entities: the worker's pass) ───────────────────────────────────
 
-/** Uploads idle since before `before`, of the entities listed (or all): ids only. */
+/**
+ * Still `uploading` an hour after the last chunk (ATTACHMENT_ABANDONED_AFTER_MS), by the database's
+ * clock — the one that writes last_activity_at, and the one caliu_abandoned_attachments reads.
+ */
+const ABANDONED = sql`a.state = 'uploading'
+  AND a.last_activity_at < now() - make_interval(secs => ${ATTACHMENT_ABANDONED_AFTER_MS / 1000})`;
+
+/** Abandoned uploads of the entities listed (or all): ids only. */
 export async function abandoned(
   tx: Tx,
-  before: Date,
   limit: number,
   entities: readonly string[] | null,
 ): Promise<{ id: string; entity_id: string }[]> {
   return rowsOf<{ id: string; entity_id: string }>(
     tx,
-    sql`SELECT id, entity_id FROM caliu_abandoned_attachments(${before.toISOString()}, ${limit},
+    sql`SELECT id, entity_id FROM caliu_abandoned_attachments(${limit},
       ${entities ? entities.join(',') : null})`,
   );
 }
 
 /** Deletes one abandoned upload, if it is still so (a chunk may have arrived meanwhile). */
-export async function deleteAbandoned(
-  tx: Tx,
-  entityId: string,
-  id: string,
-  before: Date,
-): Promise<boolean> {
+export async function deleteAbandoned(tx: Tx, entityId: string, id: string): Promise<boolean> {
   const rows = await rowsOf<{ id: string }>(
     tx,
-    sql`DELETE FROM attachments WHERE entity_id = ${entityId} AND id = ${id}
-      AND state = 'uploading' AND last_activity_at < ${before.toISOString()}
-      RETURNING id`,
+    sql`DELETE FROM attachments a WHERE a.entity_id = ${entityId} AND a.id = ${id}
+      AND ${ABANDONED}
+      RETURNING a.id`,
   );
   return rows.length > 0;
 }

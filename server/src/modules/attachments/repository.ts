@@ -8,6 +8,7 @@ import type {
 import { rowsOf, type Tx } from '../../db/connect';
 import type { AuthContext } from '../../platform/context';
 import { visible } from '../case-files/access';
+import * as caseFiles from '../case-files/repository';
 import { viewerOf } from '../case-files/service';
 import { personScope } from '../persons/repository';
 import { attachmentScope, mayDelete, type Need } from './access';
@@ -56,7 +57,54 @@ export const SUBJECTS = sql`CASE
     WHERE m.entity_id = a.entity_id AND m.case_file_id = a.case_file_id)
   END`;
 
+/**
+ * Whether the owner of the row `a` still holds it: an item is still in `a`'s case file (items have
+ * no foreign key here; a person and a case file do). An upload whose item was deleted or moved
+ * without it is nobody's to finish.
+ */
+const OWNER_HOLDS = sql`(CASE a.item_kind
+  ${sql.join(
+    (Object.keys(ITEM_TABLES) as AttachmentItemKind[]).map(
+      (kind) => sql`WHEN ${kind} THEN EXISTS (SELECT 1 FROM ${sql.identifier(ITEM_TABLES[kind])} x
+        WHERE x.entity_id = a.entity_id AND x.case_file_id = a.case_file_id AND x.id = a.item_id)`,
+    ),
+    sql` `,
+  )}
+  ELSE TRUE END)`;
+
 // ─── Before creating ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Locks the record an attachment is about to join, as the commands that delete or move it do:
+ * a person FOR SHARE (its deletion locks it FOR UPDATE); a case file as every change to it does
+ * (lockCaseFile: FOR UPDATE, if the viewer sees it), then the item FOR KEY SHARE (its deletion and
+ * its transfer lock it FOR UPDATE, after the case file). Whichever comes second finds the other's
+ * outcome: a deleted item, a moved one, or the new attachment to delete or carry. Answers whether
+ * the record is there (in sight, for a case file).
+ */
+export async function lockOwner(tx: Tx, auth: AuthContext, owner: OwnerColumns): Promise<boolean> {
+  const entityId = auth.entity.id;
+  if (owner.personId) {
+    const rows = await rowsOf<{ id: string }>(
+      tx,
+      sql`SELECT id FROM persons WHERE entity_id = ${entityId} AND id = ${owner.personId}
+        FOR SHARE`,
+    );
+    return rows.length > 0;
+  }
+  if (!(await caseFiles.lockCaseFile(tx, entityId, owner.caseFileId!, viewerOf(auth)))) {
+    return false;
+  }
+  if (owner.itemKind && owner.itemId) {
+    await tx.execute(
+      sql`SELECT id FROM ${sql.identifier(ITEM_TABLES[owner.itemKind])}
+        WHERE entity_id = ${entityId} AND case_file_id = ${owner.caseFileId}
+          AND id = ${owner.itemId}
+        FOR KEY SHARE`,
+    );
+  }
+  return true;
+}
 
 export type OwnerCheck = {
   /** The person exists; for a case file or an item, the viewer sees the case file's header. */
@@ -101,19 +149,60 @@ export async function checkOwner(
 }
 
 /**
- * The bytes the entity's attachments take (ready and uploading) and its quota. Two creations at
- * once in one entity queue on a transaction-level advisory lock, so that both cannot pass.
+ * What the entity's attachments take and its quota, and how many uploads the professional has in
+ * progress. `used` counts ready files whole and uploads in progress by the bytes they have
+ * received (an upload declared large and never sent takes no room); the cap of uploads in progress
+ * per professional (ATTACHMENT_MAX_UPLOADS_IN_PROGRESS) bounds what those still to come may add.
+ * Two creations at once in one entity queue on a transaction-level advisory lock, so that both
+ * cannot pass either check.
  */
-export async function lockQuota(tx: Tx, entityId: string) {
+export async function lockQuota(tx: Tx, entityId: string, professionalId: string) {
   await tx.execute(
     sql`SELECT pg_advisory_xact_lock(hashtextextended(${`caliu.attachments:${entityId}`}, 0))`,
   );
-  const [row] = await rowsOf<{ used: number; quota: number }>(
+  const [row] = await rowsOf<{ used: number; quota: number; in_progress: number }>(
     tx,
-    sql`SELECT (SELECT coalesce(sum(a.size), 0) FROM attachments a
-        WHERE a.entity_id = ${entityId})::float8 AS used,
-      e.attachment_quota_bytes::float8 AS quota
+    sql`SELECT (SELECT coalesce(sum(CASE WHEN a.state = 'ready' THEN a.size
+          ELSE a.received_bytes END), 0)
+        FROM attachments a WHERE a.entity_id = ${entityId})::float8 AS used,
+      e.attachment_quota_bytes::float8 AS quota,
+      (SELECT count(*) FROM attachments a WHERE a.entity_id = ${entityId}
+        AND a.state = 'uploading' AND a.uploaded_by = ${professionalId})::int AS in_progress
       FROM entities e WHERE e.id = ${entityId}`,
+  );
+  return row!;
+}
+
+export type OwnerRights = {
+  view_identity: boolean;
+  view_other: boolean;
+  attach_identity: boolean;
+  attach_other: boolean;
+};
+
+/**
+ * What the viewer may see and attach on this owner, by kind of category (identity or any other):
+ * attachmentScope over the row an attachment of each kind would be — the predicate creation
+ * checks — and, on a case file or an item, the case file open (creation refuses a closed one).
+ */
+export async function ownerRights(
+  tx: Tx,
+  auth: AuthContext,
+  owner: OwnerColumns,
+): Promise<OwnerRights> {
+  const open = owner.personId
+    ? sql`TRUE`
+    : sql`EXISTS (SELECT 1 FROM case_files cf WHERE cf.entity_id = a.entity_id
+        AND cf.id = a.case_file_id AND cf.state = 'open')`;
+  const may = (need: Need, identity: boolean) =>
+    sql`coalesce(${attachmentScope(auth, need, identity ? sql`TRUE` : sql`FALSE`)}, FALSE)`;
+  const [row] = await rowsOf<OwnerRights>(
+    tx,
+    sql`SELECT ${may('view', true)} AS view_identity, ${may('view', false)} AS view_other,
+        (${may('attach', true)} AND ${open}) AS attach_identity,
+        (${may('attach', false)} AND ${open}) AS attach_other
+      FROM (SELECT ${auth.entity.id}::uuid AS entity_id, ${owner.personId}::uuid AS person_id,
+        ${owner.caseFileId}::uuid AS case_file_id, NULL::uuid AS category_id) a`,
   );
   return row!;
 }
@@ -136,7 +225,7 @@ export async function insertAttachment(tx: Tx, v: NewAttachment): Promise<string
         category_id, document_date, file_name, size, uploaded_by, created_at, last_activity_at)
       VALUES (${v.entityId}, ${v.personId}, ${v.caseFileId}, ${v.itemKind}, ${v.itemId},
         ${v.title}, ${v.categoryId}, ${v.documentDate}, ${v.fileName}, ${v.size},
-        ${v.uploadedBy}, ${v.now.toISOString()}, ${v.now.toISOString()})
+        ${v.uploadedBy}, ${v.now.toISOString()}, now())
       RETURNING id`,
   );
   return row!.id;
@@ -211,8 +300,9 @@ export async function findVisible(
 }
 
 /**
- * The viewer's own upload in progress, locked, if they may still attach there; null otherwise
- * (someone else's, finished, gone or out of their reach: all "not found").
+ * The viewer's own upload in progress, locked, if they may still attach there and its owner still
+ * holds it; null otherwise (someone else's, finished, gone, its item deleted or moved without it,
+ * or out of their reach: all "not found").
  */
 export async function lockOwnUpload(
   tx: Tx,
@@ -220,7 +310,8 @@ export async function lockOwnUpload(
   id: string,
   now: Date,
 ): Promise<AttachmentRow | null> {
-  const where = sql`a.id = ${id} AND a.state = 'uploading' AND a.uploaded_by = ${auth.professionalId}`;
+  const where = sql`a.id = ${id} AND a.state = 'uploading'
+    AND a.uploaded_by = ${auth.professionalId} AND ${OWNER_HOLDS}`;
   return one(tx, selectFor(auth, now, 'attach', where, true));
 }
 

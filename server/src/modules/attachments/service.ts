@@ -1,4 +1,5 @@
 import {
+  ATTACHMENT_MAX_UPLOADS_IN_PROGRESS,
   type Attachment,
   type AttachmentList,
   type AttachmentListQuery,
@@ -71,8 +72,19 @@ export async function create(
       input.categoryId,
     );
     if (!category) throw fieldError(ctx, 400, 'attachments.unknown_category', 'categoryId');
+    // The record locked first, as the commands that delete or move it lock it: a deletion or a
+    // transfer at the same moment then finds this attachment to delete or carry, or this
+    // creation finds the record gone.
+    if (!(await repo.lockOwner(tx, auth, owner))) {
+      throw notFound(input.owner.type === 'person' ? 'person' : 'case_file');
+    }
     assertMayAttach(await repo.checkOwner(tx, auth, owner, input.categoryId), input.owner);
-    const { used, quota } = await repo.lockQuota(tx, entityId);
+    const { used, quota, in_progress } = await repo.lockQuota(tx, entityId, auth.professionalId);
+    if (in_progress >= ATTACHMENT_MAX_UPLOADS_IN_PROGRESS) {
+      throw new AppError('attachments.too_many_uploads', 409, {
+        limit: ATTACHMENT_MAX_UPLOADS_IN_PROGRESS,
+      });
+    }
     if (used + input.size > quota) {
       throw new AppError('attachments.quota_exceeded', 413, {
         quota: megabytes(quota, ctx.language),
@@ -98,15 +110,26 @@ export async function create(
 /** The owner condition of a list, after the owner itself was found in the viewer's sight. */
 async function listedOwner(tx: Tx, ctx: RequestContext, query: AttachmentListQuery) {
   const { auth } = ctx;
+  const caseFile: repo.OwnerColumns = {
+    personId: null,
+    caseFileId: query.ownerId,
+    itemKind: null,
+    itemId: null,
+  };
   switch (query.ownerType) {
     case 'person':
       if (!(await repo.personVisible(tx, auth, query.ownerId))) throw notFound('person');
-      return { where: repo.ownerWhere.person(query.ownerId), record: 'person' };
+      return {
+        where: repo.ownerWhere.person(query.ownerId),
+        record: 'person',
+        columns: { ...caseFile, personId: query.ownerId, caseFileId: null },
+      };
     case 'case_file':
       await readable(tx, auth, query.ownerId);
       return {
         where: repo.ownerWhere.caseFile(query.ownerId, query.includeItems),
         record: 'case_file',
+        columns: caseFile,
       };
     case 'item': {
       const { itemKind, itemId } = query;
@@ -116,15 +139,22 @@ async function listedOwner(tx: Tx, ctx: RequestContext, query: AttachmentListQue
       if (!(await repo.itemExists(tx, auth.entity.id, query.ownerId, itemKind, itemId))) {
         throw notFound(itemKind);
       }
-      return { where: repo.ownerWhere.item(query.ownerId, itemKind, itemId), record: itemKind };
+      return {
+        where: repo.ownerWhere.item(query.ownerId, itemKind, itemId),
+        record: itemKind,
+        // Attaching to an item is attaching to its case file.
+        columns: caseFile,
+      };
     }
   }
 }
 
 /**
  * A record's attachments the viewer sees, newest first: a person's (identity documents to whoever
- * sees basic data, the rest to whoever sees the full record), a case file's (with its items' on
- * request) or an item's. Audited when it shows any.
+ * keeps basic data, the rest to whoever sees the content of a case file holding them), a case
+ * file's (with its items' on request) or an item's. Audited when it shows any. With them, what
+ * the viewer may see and attach there by kind of category (`can`), by the predicates that guard
+ * the list and the creation, so that the console offers exactly what the server accepts.
  */
 export async function list(
   deps: AppDeps,
@@ -146,14 +176,24 @@ export async function list(
       const id = query.ownerType === 'item' ? query.itemId! : query.ownerId;
       await auditList(tx, actorOf(ctx), { type: owner.record, id }, rows);
     }
-    return { items: rows.map((row) => presentAttachment(row, ctx.language)) };
+    const rights = await repo.ownerRights(tx, auth, owner.columns);
+    return {
+      items: rows.map((row) => presentAttachment(row, ctx.language)),
+      can: {
+        viewIdentity: rights.view_identity,
+        viewOther: rights.view_other,
+        attachIdentity: rights.attach_identity,
+        attachOther: rights.attach_other,
+      },
+    };
   });
 }
 
 /**
- * Deletes an attachment: its uploader within a day, or a coordinator of the record's team (an
- * upload in progress, its uploader at any time). The content goes; the audit row keeps who,
- * when, the title, the checksum and the size.
+ * Deletes an attachment: its uploader within a day of starting the upload, or a coordinator of
+ * the record's team (mayDelete). An upload in progress is seen by its uploader alone, so only
+ * they cancel it (an abandoned one goes by itself, an hour after its last chunk). The content
+ * goes; the audit row keeps who, when, the title, the checksum and the size.
  */
 export async function remove(deps: AppDeps, ctx: RequestContext, id: string): Promise<void> {
   const { auth } = ctx;

@@ -5,6 +5,7 @@ import {
   type AttachmentMediaType,
   type CompleteAttachment,
 } from '@caliu/common';
+import type { Tx } from '../../db/connect';
 import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { ACCEPTED_TYPE_NAMES, detectMediaType } from './media-type';
@@ -76,7 +77,7 @@ export async function putChunk(
       }
       mediaType = detected;
     }
-    await content.appendChunk(tx, entityId, id, index, data, { now, mediaType });
+    await content.appendChunk(tx, entityId, id, index, data, { mediaType });
     return { row: (await repo.lockOwnUpload(tx, auth, id, now))! };
   });
   if ('refused' in outcome) {
@@ -104,7 +105,8 @@ async function readBack(deps: AppDeps, entityId: string, id: string, chunks: num
  * Completes the caller's upload with the SHA-256 their browser computed: once every byte is in,
  * the stored chunks are read back and hashed; a size or checksum that differs discards the
  * upload (409), a match makes it `ready` — visible from now on — and audits its creation. A
- * completion repeated after a lost answer answers the attachment again.
+ * completion repeated after a lost answer, or two at once, answer the attachment again (the
+ * same checksum) once it is ready.
  */
 export async function complete(
   deps: AppDeps,
@@ -115,6 +117,14 @@ export async function complete(
   const { auth } = ctx;
   const entityId = auth.entity.id;
   const started = deps.clock.now();
+  /** Already complete (a repeated completion, or one that ran beside this): the same answer. */
+  const finished = async (tx: Tx, now: Date) => {
+    const done = await repo.findVisible(tx, auth, id, now);
+    if (done && done.uploaded_by === auth.professionalId && done.sha256 === input.sha256) {
+      return done;
+    }
+    throw notFound('attachment');
+  };
   const upload = await deps.database.tenant(entityId, async (tx) => {
     const row = await repo.lockOwnUpload(tx, auth, id, started);
     if (row) {
@@ -126,20 +136,16 @@ export async function complete(
       }
       return { chunks: row.chunk_count, size: row.size };
     }
-    const done = await repo.findVisible(tx, auth, id, started);
-    if (done && done.uploaded_by === auth.professionalId && done.sha256 === input.sha256) {
-      return { done };
-    }
-    throw notFound('attachment');
+    return { done: await finished(tx, started) };
   });
-  if ('done' in upload && upload.done) return presentAttachment(upload.done, ctx.language);
-  if (!('chunks' in upload)) throw notFound('attachment');
+  if (upload.done) return presentAttachment(upload.done, ctx.language);
 
   const stored = await readBack(deps, entityId, id, upload.chunks);
   const now = deps.clock.now();
   const outcome = await deps.database.tenant(entityId, async (tx) => {
+    // Under the upload's lock: still the caller's, still in progress, its owner still holding it.
     const row = await repo.lockOwnUpload(tx, auth, id, now);
-    if (!row) throw notFound('attachment');
+    if (!row) return { ready: await finished(tx, now) };
     if (
       row.chunk_count !== upload.chunks ||
       stored.size !== row.size ||

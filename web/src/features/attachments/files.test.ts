@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatFileSize, mayAttach, percentOf, titleFromFileName } from './files';
+import {
+  formatFileSize,
+  identityOnly,
+  mayAttach,
+  NO_RIGHTS,
+  percentOf,
+  titleFromFileName,
+} from './files';
 
 describe('titleFromFileName', () => {
   it('leaves the extension out', () => {
@@ -30,13 +37,23 @@ describe('formatFileSize', () => {
 });
 
 describe('mayAttach', () => {
-  it('follows the right the page gives', () => {
-    expect(mayAttach('all', 'health')).toBe(true);
-    expect(mayAttach('none', 'identity')).toBe(false);
-    expect(mayAttach({ only: ['identity'] }, 'identity')).toBe(true);
-    expect(mayAttach({ only: ['identity'] }, 'health')).toBe(false);
-    expect(mayAttach({ except: ['identity'] }, 'identity')).toBe(false);
-    expect(mayAttach({ except: ['identity'] }, 'health')).toBe(true);
+  it("follows what the server's list says, identity documents apart from the rest", () => {
+    const identity = { ...NO_RIGHTS, attachIdentity: true };
+    const other = { ...NO_RIGHTS, attachOther: true };
+    expect(mayAttach({ ...identity, attachOther: true }, 'health')).toBe(true);
+    expect(mayAttach(NO_RIGHTS, 'identity')).toBe(false);
+    expect(mayAttach(identity, 'identity')).toBe(true);
+    expect(mayAttach(identity, 'health')).toBe(false);
+    expect(mayAttach(other, 'identity')).toBe(false);
+    expect(mayAttach(other, 'health')).toBe(true);
+  });
+});
+
+describe('identityOnly', () => {
+  it('is said of who sees identity documents and none of the others', () => {
+    expect(identityOnly({ ...NO_RIGHTS, viewIdentity: true })).toBe(true);
+    expect(identityOnly({ ...NO_RIGHTS, viewIdentity: true, viewOther: true })).toBe(false);
+    expect(identityOnly(NO_RIGHTS)).toBe(false);
   });
 });
 

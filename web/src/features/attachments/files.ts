@@ -1,5 +1,5 @@
-import { ATTACHMENT_TITLE_MAX } from '@caliu/common';
-import type { AttachRight } from '@/lib/attachments-slot';
+import { ATTACHMENT_TITLE_MAX, IDENTITY_CATEGORY } from '@caliu/common';
+import type { AttachmentList } from '@caliu/common';
 
 /**
  * What the file picker offers: the types the server accepts (it decides from the content, never
@@ -49,11 +49,25 @@ export function formatFileSize(bytes: number, language: string): string {
   }).format(bytes / MB);
 }
 
-/** Whether the user may attach a document of this category here. */
-export function mayAttach(right: AttachRight, categoryCode: string): boolean {
-  if (right === 'all') return true;
-  if (right === 'none') return false;
-  return 'only' in right ? right.only.includes(categoryCode) : !right.except.includes(categoryCode);
+/** What the server's list says the user may do on its owner. */
+export type OwnerRights = AttachmentList['can'];
+
+/** Nothing, until the list has said otherwise. */
+export const NO_RIGHTS: OwnerRights = {
+  viewIdentity: false,
+  viewOther: false,
+  attachIdentity: false,
+  attachOther: false,
+};
+
+/** Whether the user may attach a document of this category here, as the server's list says. */
+export function mayAttach(can: OwnerRights, categoryCode: string): boolean {
+  return categoryCode === IDENTITY_CATEGORY ? can.attachIdentity : can.attachOther;
+}
+
+/** On a person: the user sees the identity documents and none of the others. */
+export function identityOnly(can: OwnerRights): boolean {
+  return can.viewIdentity && !can.viewOther;
 }
 
 /** The whole part of a percentage of bytes sent (100 only once every byte is). */

@@ -18,6 +18,10 @@ export function listQueryOf(owner: AttachmentOwner, includeItems = false): ListQ
   }
 }
 
+/**
+ * The owner's attachments, and what the user may see and attach there (`can`: the server's own
+ * rule, so the upload area offers only what it accepts).
+ */
 export async function listAttachments(query: ListQuery, signal?: AbortSignal) {
   const params = new URLSearchParams({ ownerType: query.ownerType, ownerId: query.ownerId });
   if (query.includeItems) params.set('includeItems', 'true');
@@ -25,7 +29,7 @@ export async function listAttachments(query: ListQuery, signal?: AbortSignal) {
     signal,
   });
   // Only complete files are listed unless asked: an upload still on its way is not a document.
-  return answer.items.filter((item) => item.state === 'ready');
+  return { items: answer.items.filter((item) => item.state === 'ready'), can: answer.can };
 }
 
 /**

@@ -5,6 +5,7 @@ import { QueryState } from '@/components/ui/query-state';
 import type { AttachmentsProps } from '@/lib/attachments-slot';
 import { cx } from '@/lib/cx';
 import { listQueryOf, useAttachments } from '../api/list-attachments';
+import { identityOnly } from '../files';
 import { AttachmentList } from './attachment-list';
 import { CategoryFilter } from './category-filter';
 import { ItemAttachments } from './item-attachments';
@@ -25,15 +26,19 @@ export function AttachmentsPanel(props: AttachmentsProps) {
 
 /**
  * The documents of a person or a case file (with, when asked, those of its content), filtered by
- * category; files dropped anywhere on it, or chosen, are attached by who may.
+ * category; files dropped anywhere on it, or chosen, are attached by who may (as the server's
+ * list says). Whoever sees only a person's identity documents is told so; whoever may neither see
+ * nor attach any of a person's documents is shown nothing.
  */
-function AttachmentsSection({ owner, attach }: AttachmentsProps) {
+function AttachmentsSection({ owner }: AttachmentsProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [includeItems, setIncludeItems] = useState(false);
   const [category, setCategory] = useState<string | null>(null);
   const list = useAttachments(listQueryOf(owner, includeItems));
-  const attacher = useAttacher(owner, attach);
+  const can = list.data?.can;
+  const attacher = useAttacher(owner, can);
+  if (can && !Object.values(can).some(Boolean)) return null;
   return (
     <section
       className={cx(styles.panel, attacher.drop.over && styles.panelOver, 'card', 'attachments')}
@@ -43,6 +48,9 @@ function AttachmentsSection({ owner, attach }: AttachmentsProps) {
       <h2 id={headingId} className="section-title">
         {t('attachments.title')}
       </h2>
+      {can && owner.type === 'person' && identityOnly(can) && (
+        <p className="muted">{t('attachments.identityOnly')}</p>
+      )}
       {attacher.canAttach && <Uploader attacher={attacher} />}
       {owner.type === 'case_file' && (
         <div className={cx('field', fieldCss.field)}>
@@ -57,7 +65,10 @@ function AttachmentsSection({ owner, attach }: AttachmentsProps) {
           </label>
         </div>
       )}
-      <QueryState query={list} empty={t('attachments.list.empty')}>
+      <QueryState
+        query={{ data: list.data?.items, error: list.error, refetch: list.refetch }}
+        empty={t('attachments.list.empty')}
+      >
         {(items) => {
           // A category no longer in the list (its last document deleted) shows them all again.
           const shown = items.some((item) => item.category.id === category) ? category : null;

@@ -23,12 +23,13 @@ function isOn(attachment: Attachment, owner: AttachmentOwner): boolean {
  * for who may): the entries of a case file read them in one request between them. Nothing shows
  * on an entry without documents for who may not attach.
  */
-export function ItemAttachments({ owner, attach }: AttachmentsProps) {
+export function ItemAttachments({ owner }: AttachmentsProps) {
   const { t } = useTranslation();
   const list = useAttachments(listQueryOf(owner));
-  const attacher = useAttacher(owner, attach);
+  // Attaching to an entry is attaching to its case file: the case file's list says who may.
+  const attacher = useAttacher(owner, list.data?.can);
   const [open, setOpen] = useState(false);
-  const items = (list.data ?? []).filter((item) => isOn(item, owner));
+  const items = (list.data?.items ?? []).filter((item) => isOn(item, owner));
   const busy = attacher.uploads.items.length > 0;
   if (list.data === undefined) return null;
   if (items.length === 0 && !attacher.canAttach && !busy) return null;

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import type { AttachmentOwner } from '@caliu/common';
 import { ErrorAlert } from '@/components/ui/alert';
-import type { AttachRight } from '@/lib/attachments-slot';
 import { useCurrentUser } from '@/lib/auth';
 import { todayIn } from '@/lib/calendar';
 import { cx } from '@/lib/cx';
 import { useDocumentCategories } from '../api/get-document-categories';
-import { mayAttach } from '../files';
+import { mayAttach, NO_RIGHTS } from '../files';
+import type { OwnerRights } from '../files';
 import { useUploads } from '../hooks/use-uploads';
 import { DropZone, useFileDrop } from './drop-zone';
 import { UploadList } from './upload-list';
@@ -14,17 +14,20 @@ import styles from '../attachments.module.css';
 
 /**
  * What attaching files to one owner needs: the files on their way, the categories the user may
- * choose, and the handlers that take files dropped anywhere on the panel.
+ * choose (those the server's list allows: `can`, undefined until it is read), and the handlers
+ * that take files dropped anywhere on the panel.
  */
-export function useAttacher(owner: AttachmentOwner, right: AttachRight) {
+export function useAttacher(owner: AttachmentOwner, can: OwnerRights | undefined) {
   const me = useCurrentUser();
   const uploads = useUploads(owner);
-  const categories = useDocumentCategories(right !== 'none');
+  const rights = can ?? NO_RIGHTS;
+  const any = rights.attachIdentity || rights.attachOther;
+  const categories = useDocumentCategories(any);
   const allowed = (categories.data ?? []).filter(
-    (category) => category.active && mayAttach(right, category.code),
+    (category) => category.active && mayAttach(rights, category.code),
   );
-  // Before the categories are read, the right the page gave decides; after, what it leaves.
-  const canAttach = right !== 'none' && (categories.data === undefined || allowed.length > 0);
+  // Before the categories are read, the list's answer decides; after, what the categories leave.
+  const canAttach = any && (categories.data === undefined || allowed.length > 0);
   const [focusKey, setFocusKey] = useState<number | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const add = (files: readonly File[]) => setFocusKey(uploads.add(files));

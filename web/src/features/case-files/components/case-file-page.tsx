@@ -11,7 +11,6 @@ import type { StateChange } from './case-file-actions';
 import { CaseFileHeader } from './case-file-header';
 import { CaseFileState } from './case-file-state';
 import { CaseFileTabs } from './case-file-tabs';
-import { attachRightOf } from './entry-attachments';
 import { MembersSection } from './members-section';
 import { StateBadge } from '@/components/case-file-state-badge';
 import styles from '../case-files.module.css';
@@ -62,11 +61,7 @@ export function CaseFilePage() {
       <MembersSection caseFile={caseFile} />
       {caseFile.can.viewContent ? (
         <>
-          <Attachments
-            owner={{ type: 'case_file', caseFileId: caseFile.id }}
-            attach={attachRightOf(caseFile)}
-            variant="section"
-          />
+          <Attachments owner={{ type: 'case_file', caseFileId: caseFile.id }} variant="section" />
           <CaseFileTabs caseFile={caseFile} />
         </>
       ) : (

@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { IDENTITY_CATEGORY } from '@caliu/common';
-import type { PersonView } from '@caliu/common';
 import { useDocumentTitle } from '@/lib/document-title';
 import { usePersonView } from '../api/get-person';
 import { useCalendarDateFormat } from '../dates';
@@ -16,7 +14,6 @@ import { isNotFound, RecordState } from './record-state';
 import styles from '../persons.module.css';
 import { alertClass } from '@/components/ui/alert';
 import { Attachments } from '@/lib/attachments-slot';
-import type { AttachRight } from '@/lib/attachments-slot';
 
 /** What other pages pass on when they open a person's page. */
 export type PersonLocationState = {
@@ -69,27 +66,11 @@ export function PersonPage() {
       {state?.notice && <SavedNotice notice={state.notice} />}
       <PersonActivePanel person={record} />
       <PersonDetails person={record} />
-      <Attachments
-        owner={{ type: 'person', personId: record.id }}
-        attach={attachRight(record)}
-        variant="section"
-      />
+      <Attachments owner={{ type: 'person', personId: record.id }} variant="section" />
       {record.history && <PersonHistory personId={record.id} first={record.history} />}
       <PersonCaseFiles person={record} />
     </div>
   );
-}
-
-/**
- * What the user may attach to a person (docs/decisions/0007-attachments.md): an identity document
- * whoever edits the basic data, any other document whoever reads the full record.
- */
-function attachRight(person: PersonView): AttachRight {
-  const { edit, viewFullRecord } = person.can;
-  if (edit && viewFullRecord) return 'all';
-  if (edit) return { only: [IDENTITY_CATEGORY] };
-  if (viewFullRecord) return { except: [IDENTITY_CATEGORY] };
-  return 'none';
 }
 
 function SavedNotice({ notice }: { notice: 'created' | 'saved' }) {
