@@ -5,7 +5,7 @@
  *   npm run bench                      full scale: DATABASE_URL, 1,000,000 persons (loaded the
  *                                      first time: npm run seed:synthetic's council)
  *   npm run bench -- --scale small     PGlite in .bench/, 10,000 persons, a few minutes
- *   options: --json <file>  --only search,case-file,alerts,outbox,startup  --persons N
+ *   options: --json <file>  --only search,case-file,alerts,agenda,outbox,startup  --persons N
  *            --entity <code>
  *
  * Exits with 1 when a target is not met.
@@ -24,6 +24,7 @@ import {
 } from './harness/population';
 import { type Row, table } from './harness/report';
 import { POOL_SIZE, signIn, startServer } from './harness/server';
+import { agendaScenario } from './scenarios/agenda';
 import { alertsScenario } from './scenarios/alerts';
 import { caseFileScenario } from './scenarios/case-file';
 import type { BenchContext } from './scenarios/context';
@@ -32,7 +33,7 @@ import { outboxScenario } from './scenarios/outbox';
 import { searchScenario } from './scenarios/search';
 import { startupScenario } from './scenarios/startup';
 
-const SCENARIOS = ['search', 'case-file', 'alerts', 'outbox', 'startup'] as const;
+const SCENARIOS = ['search', 'case-file', 'alerts', 'agenda', 'outbox', 'startup'] as const;
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: 'full' },
@@ -87,7 +88,7 @@ console.log(
     `${persons.toLocaleString('en')} persons; scenarios ${[...only].join(', ')}\n`,
 );
 
-if (['search', 'case-file', 'alerts', 'outbox'].some((name) => only.has(name))) {
+if (['search', 'case-file', 'alerts', 'agenda', 'outbox'].some((name) => only.has(name))) {
   let entityCode = args.entity ?? defaultEntityCode(persons);
   if (!url)
     entityCode = (await pgliteWithPopulation(pgliteDir(persons), persons, progress)).entityCode;
@@ -129,17 +130,30 @@ if (['search', 'case-file', 'alerts', 'outbox'].some((name) => only.has(name))) 
       const prepared = await scenario(context);
       rows.push(...(await measureHttp(server, replayer.replay, prepared, scale.timing, progress)));
     }
+    const [counted] = await server.database.asOwner((tx) =>
+      rowsOf<{ teams: number }>(
+        tx,
+        sql`SELECT count(*)::int AS teams FROM teams WHERE entity_id = ${entityId}`,
+      ),
+    );
     if (only.has('alerts')) {
-      const [counted] = await server.database.asOwner((tx) =>
-        rowsOf<{ teams: number }>(
-          tx,
-          sql`SELECT count(*)::int AS teams FROM teams WHERE entity_id = ${entityId}`,
-        ),
-      );
       rows.push(
         ...(await alertsScenario(
           server,
           replayer.replay,
+          entityCode,
+          counted!.teams,
+          scale.alerts,
+          progress,
+        )),
+      );
+    }
+    if (only.has('agenda')) {
+      rows.push(
+        ...(await agendaScenario(
+          server,
+          replayer.replay,
+          entityId,
           entityCode,
           counted!.teams,
           scale.alerts,

@@ -50,6 +50,16 @@ export async function replayIn(
   }
 }
 
+/**
+ * A write's recording as a baseline that leaves nothing behind: the same statements, its
+ * transaction rolled back instead of committed (replayed twice, an insert would collide with the
+ * first). The rollback costs less than a commit's flush: the baseline errs on the fast side.
+ */
+export const rolledBack = (statements: Statement[]): Statement[] => [
+  ...statements.map((s) => (/^\s*commit\b/i.test(s.text) ? { text: 'ROLLBACK', params: [] } : s)),
+  { text: '-- rolled back', params: [] },
+];
+
 export function replayerFor(
   database: Database,
   target: { url: string; poolSize: number } | null,
@@ -63,7 +73,9 @@ export function replayerFor(
       replay: async (statements) => {
         const client = await pool.connect();
         try {
-          for (const s of statements) await client.query(s.text, s.params);
+          for (const s of statements) {
+            if (s.text !== '-- rolled back') await client.query(s.text, s.params);
+          }
         } catch (error) {
           await client.query('ROLLBACK');
           throw error;
@@ -78,7 +90,15 @@ export function replayerFor(
   const pglite = (database.db as unknown as { $client: PGlite }).$client;
   return {
     replay: (statements) =>
-      pglite.transaction((tx) => replayIn((text, params) => tx.query(text, params), statements)),
+      pglite.transaction(async (tx) => {
+        const last = statements[statements.length - 1];
+        const discard = last?.text === '-- rolled back';
+        await replayIn(
+          (text, params) => tx.query(text, params),
+          discard ? statements.slice(0, -1) : statements,
+        );
+        if (discard) await tx.rollback();
+      }),
     close: async () => {},
   };
 }

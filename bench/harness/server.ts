@@ -86,10 +86,16 @@ export async function call(
   server: BenchServer,
   session: BenchSession,
   path: string,
+  write?: { method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body: unknown },
 ): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, { headers: session.headers });
+  const response = await fetch(`${server.url}${path}`, {
+    headers: write ? { ...session.headers, 'content-type': 'application/json' } : session.headers,
+    ...(write ? { method: write.method, body: JSON.stringify(write.body) } : {}),
+  });
   if (response.status < 200 || response.status >= 300) {
-    throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    throw new Error(
+      `${write?.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`,
+    );
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }

@@ -150,6 +150,8 @@ export const entitySettingsSchema = z.object({
   defaultLanguage: languageSchema,
   requiresSecondFactor: z.boolean(),
   isDemo: z.boolean(),
+  /** How long before an appointment its reminder leaves, in hours (the agenda). */
+  appointmentReminderHours: z.number().int(),
 });
 export type EntitySettings = z.infer<typeof entitySettingsSchema>;
 
@@ -164,6 +166,7 @@ export const entitySettingsPatchSchema = z
       .refine(isValidTimeZone, { params: { i18n: 'time_zone' } }),
     defaultLanguage: languageSchema,
     requiresSecondFactor: z.boolean(),
+    appointmentReminderHours: z.number().int().min(1).max(168),
   })
   .partial()
   .strict();

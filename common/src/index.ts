@@ -17,3 +17,4 @@ export * from './home';
 export * from './catalogues';
 export * from './caseload';
 export * from './attachments';
+export * from './agenda';

@@ -36,6 +36,11 @@ export const PERMISSIONS = [
   'agenda.view',
   'agenda.book',
   'agenda.reserve_multi',
+  // Working hours of the sectors of one's teams (a coordinator); public holidays are the
+  // administrator's (`organization.manage`).
+  'agenda.working_hours',
+  // Let reminders reach a person who has a SIAD case file (off by default): its SIAD circle.
+  'agenda.siad_reminders',
   // Territory, teams, users. Reading the territory (municipalities, sectors, teams) is for every
   // professional of the entity: forms pick from it.
   'organization.view',
@@ -111,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, Grants> = {
     (typeof TECHNICIAN_ROLES)[number],
     Grants
   >),
+  tech_siad: { ...technician, 'agenda.siad_reminders': 'own' },
   coordinator: {
     ...everyone,
     'persons.view_basic': 'entity',
@@ -130,6 +136,8 @@ export const ROLE_PERMISSIONS: Record<Role, Grants> = {
     'agenda.view': 'team',
     'agenda.book': 'team',
     'agenda.reserve_multi': 'team',
+    'agenda.working_hours': 'team',
+    'agenda.siad_reminders': 'team',
     'teams.configure_members': 'team',
     'caseload.manage': 'team',
   },

@@ -38,6 +38,8 @@ import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
 import { professionalRoutes } from './modules/professionals/routes';
 import { homeRoutes } from './modules/home/routes';
+import { agendaRoutes } from './modules/agenda/routes';
+import { calendarFeedRoutes } from './modules/agenda/feed-routes';
 import { attachmentRoutes } from './modules/attachments/routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -128,6 +130,8 @@ export async function buildApp(
   await app.register(organizationRoutes, appDeps);
   await app.register(professionalRoutes, appDeps);
   await app.register(homeRoutes, appDeps);
+  await app.register(agendaRoutes, appDeps);
+  await app.register(calendarFeedRoutes, appDeps);
   await app.register(attachmentRoutes, appDeps);
 
   const serveConsole = options.serveConsole ?? true;

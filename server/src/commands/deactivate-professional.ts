@@ -36,7 +36,7 @@ export async function deactivateProfessional(
     if (id === ctx.auth.professionalId) throw new AppError('professional.deactivate_self', 409);
     if (!current.active) return { deactivated: false, sessionsEnded: 0 };
     assertNotLastAdministrator(administrators, id);
-    const blockers = await referencesTo(tx, id);
+    const blockers = await referencesTo(tx, id, now);
     if (blockers.length) {
       const items = blockers.map((b) => ctx.t(`identity.referents.${b.what}`, { count: b.count }));
       throw new AppError(
@@ -62,13 +62,15 @@ export async function deactivateProfessional(
 async function referencesTo(
   tx: Tx,
   professionalId: string,
+  now: Date,
 ): Promise<{ what: string; count: number }[]> {
   const counts: { what: string; count: number }[] = [];
   for (const ref of REFERENT_REFERENCES) {
     const [row] = await rowsOf<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM ${sql.identifier(ref.table)}
-          WHERE ${sql.identifier(ref.column)} = ${professionalId}`,
+          WHERE ${sql.identifier(ref.column)} = ${professionalId}
+            ${ref.pending ? sql`AND ${ref.pending(now)}` : sql``}`,
     );
     if (row && row.n > 0) counts.push({ what: ref.what, count: row.n });
   }

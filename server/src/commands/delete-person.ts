@@ -7,6 +7,7 @@ import { membershipsOf } from '../modules/case-files/repository';
 import { viewerOf as caseFileViewer } from '../modules/case-files/service';
 import * as persons from '../modules/persons/repository';
 import { personViewer } from '../modules/persons/service';
+import * as agenda from '../modules/agenda/repository';
 import * as attachments from '../modules/attachments/removal-repository';
 import { auditDeletions } from '../modules/attachments/trace';
 
@@ -39,6 +40,10 @@ export async function deletePerson(
         numbers: held.visible.map((n) => formatCaseFileNumber(n.year, n.seq)).join(', '),
       });
     }
+    // Persons expect it at appointments to come: those are cancelled first (the persons told).
+    const upcoming = await agenda.upcomingOfPerson(tx, id, deps.clock.now());
+    if (upcoming > 0) throw new AppError('persons.has_appointments', 409, { count: upcoming });
+    const appointments = await agenda.removePersonFromAppointments(tx, id);
     // The record's attachments go with it, each with its audit trace (their foreign key does
     // not cascade: a path that forgot them would fail here, not lose them silently).
     const gone = await attachments.deleteOfPerson(tx, entityId, id);
@@ -52,7 +57,9 @@ export async function deletePerson(
       action: 'person.delete',
       recordType: 'person',
       recordId: id,
-      ...(gone.length ? { details: { attachments: gone.length } } : {}),
+      ...(gone.length || appointments
+        ? { details: { attachments: gone.length, appointments } }
+        : {}),
     });
   });
 }

@@ -1,3 +1,5 @@
+import { type SQL, sql } from 'drizzle-orm';
+
 /**
  * Every foreign key to `professionals` is listed here, once: either it makes the professional
  * responsible for something (a referent) and blocks deactivation (deactivate-professional.ts)
@@ -17,6 +19,8 @@ export type ReferentReference = {
    * locales (a plural: "{{count}} person records"): the refusal lists these to transfer first.
    */
   what: string;
+  /** Only the rows that still need someone (future appointments) at `now`, as a condition. */
+  pending?: (now: Date) => SQL;
 };
 
 export type NonBlockingReference = { table: string; column: string; reason: string };
@@ -25,6 +29,13 @@ export type NonBlockingReference = { table: string; column: string; reason: stri
 export const REFERENT_REFERENCES: ReferentReference[] = [
   { table: 'persons', column: 'referent_id', what: 'persons' },
   { table: 'case_files', column: 'referent_id', what: 'case_files' },
+  // Booked appointments still to come: persons expect this professional (commands/move-appointments.ts).
+  {
+    table: 'appointments',
+    column: 'professional_id',
+    what: 'appointments',
+    pending: (now) => sql`state = 'booked' AND ends_at > ${now}`,
+  },
 ];
 
 /** References that do not block deactivation, and why. */
@@ -96,6 +107,41 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
       'A temporary cover of an absence: it ends by its dates, a deactivated cover loses access ' +
       'with their sessions, and the absent colleague keeps their caseload; the rest is history.',
   })),
+  {
+    table: 'appointments',
+    column: 'booked_by',
+    reason: 'Who booked an appointment: history; the appointment stays with its professional.',
+  },
+  {
+    table: 'appointments',
+    column: 'cancelled_by',
+    reason: 'Who cancelled an appointment: history, kept as it happened.',
+  },
+  {
+    table: 'time_reservation_professionals',
+    column: 'professional_id',
+    reason: "Time blocked in the professional's own agenda: nobody waits for it.",
+  },
+  {
+    table: 'time_reservations',
+    column: 'created_by',
+    reason: 'Who blocked the time: history; the reservation stays with its professionals.',
+  },
+  {
+    table: 'sector_working_hours',
+    column: 'updated_by',
+    reason: "Who last set a sector's working hours: history.",
+  },
+  {
+    table: 'public_holidays',
+    column: 'created_by',
+    reason: 'Who added a public holiday: history.',
+  },
+  {
+    table: 'calendar_feeds',
+    column: 'professional_id',
+    reason: "The professional's own feed: its link stops with the account (the feed checks it).",
+  },
   {
     table: 'attachments',
     column: 'uploaded_by',

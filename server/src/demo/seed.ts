@@ -1,5 +1,6 @@
 import { SUPPORT_ENTITY_CODE } from '@caliu/common';
-import type { Database } from '../db/connect';
+import type { Database, Tx } from '../db/connect';
+import { insertHoliday, replaceSectorHours } from '../modules/agenda/repository';
 import {
   addMembership,
   createEntity,
@@ -34,7 +35,7 @@ export async function seedDemo(database: Database, password: string): Promise<bo
     isDemo: true,
   });
   await database.tenant(entityId, async (tx) => {
-    const { teamIds } = await insertTerritory(tx, entityId, {
+    const { teamIds, sectorIds, municipalityIds } = await insertTerritory(tx, entityId, {
       municipalities: ['Vilanova de la Serra', 'Santa Coloma del Riu', 'Sant Pere de les Fonts'],
       sectors: [
         { name: 'Sector Nord', municipalities: ['Vilanova de la Serra', 'Santa Coloma del Riu'] },
@@ -62,6 +63,10 @@ export async function seedDemo(database: Database, password: string): Promise<bo
         await addMembership(tx, entityId, team[t], id, login.coordinates === true);
       }
     }
+    await seedAgendaSettings(tx, entityId, [...sectorIds.values()], ids.get('coordinator')!, {
+      local: municipalityIds.get('Vilanova de la Serra')!,
+      by: ids.get('administrator')!,
+    });
     // One support ticket waiting for its requester, so the support panel has something to show.
     await tx.insert(supportTickets).values({
       entityId,
@@ -102,4 +107,55 @@ export async function seedDemo(database: Database, password: string): Promise<bo
     );
   }
   return true;
+}
+
+/**
+ * Working hours for both sectors (mornings, and Thursday afternoons) and the public holidays of
+ * this year and the next (national, Catalan and one local), so the agenda shows them at once.
+ */
+async function seedAgendaSettings(
+  tx: Tx,
+  entityId: string,
+  sectorIds: string[],
+  coordinatorId: string,
+  holidays: { local: string; by: string },
+) {
+  const week = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '15:00' }));
+  for (const sectorId of sectorIds) {
+    await replaceSectorHours(
+      tx,
+      entityId,
+      sectorId,
+      [...week, { weekday: 4, start: '16:00', end: '19:00' }],
+      coordinatorId,
+    );
+  }
+  const year = new Date().getFullYear();
+  const days: [string, string, 'national' | 'regional' | 'local'][] = [
+    ['01-01', "Cap d'Any", 'national'],
+    ['01-06', 'Reis', 'national'],
+    ['05-01', 'Festa del Treball', 'national'],
+    ['06-24', 'Sant Joan', 'regional'],
+    ['08-15', "L'Assumpció", 'national'],
+    ['09-11', 'Diada Nacional de Catalunya', 'regional'],
+    ['09-14', 'Festa Major de Vilanova', 'local'],
+    ['10-12', 'Festa Nacional d’Espanya', 'national'],
+    ['11-01', 'Tots Sants', 'national'],
+    ['12-06', 'Dia de la Constitució', 'national'],
+    ['12-08', 'La Immaculada', 'national'],
+    ['12-25', 'Nadal', 'national'],
+    ['12-26', 'Sant Esteve', 'regional'],
+  ];
+  for (const y of [year, year + 1]) {
+    for (const [day, name, level] of days) {
+      await insertHoliday(tx, {
+        entityId,
+        date: `${y}-${day}`,
+        name,
+        level,
+        municipalityId: level === 'local' ? holidays.local : null,
+        by: holidays.by,
+      });
+    }
+  }
 }

@@ -44,8 +44,12 @@ declare module 'fastify' {
   }
 }
 
+/** Where the application's own routes live: the API, and the calendar feeds (a path of their own, for calendar applications). */
+const APPLICATION_PATHS = ['/api/', '/feeds/'];
+
 /** Routes registered by plugins (the API docs UI, the console's static files): public by nature. */
-const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
+const isPluginRoute = (url: string) =>
+  url.startsWith('/api/docs') || !APPLICATION_PATHS.some((path) => url.startsWith(path));
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -90,7 +94,9 @@ async function guard(app: FastifyInstance, options: GuardOptions) {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const accepted = languageFromAcceptHeader(request.headers['accept-language']);
     setLanguage(request, accepted ?? DEFAULT_LANGUAGE);
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (APPLICATION_PATHS.some((path) => request.url.startsWith(path))) {
+      reply.header('cache-control', 'no-store');
+    }
     const config = request.routeOptions.config;
     if (request.is404 || config.public || isPluginRoute(request.routeOptions.url ?? '/')) return;
 

@@ -7,7 +7,7 @@ import { testDatabase } from '../testing/database';
 import { createTestEntity, createTestProfessional } from '../testing/factories';
 import { createErrorHandler } from './http-errors';
 import { translator } from './i18n';
-import { loggerOptions } from './logging';
+import { loggedPath, loggerOptions } from './logging';
 import { personalDataIn } from '../testing/log-scan';
 
 /** Personal data of the kind a query carries: a name, a document number, a phone number. */
@@ -167,5 +167,27 @@ describe('the server log', () => {
     const log = logs.join('');
     expect(leaks(log)).toEqual([]);
     expect(personalDataIn(log)).toEqual([]);
+  });
+
+  it('writes a calendar feed’s path without its token, however the path is spelt', async () => {
+    const { app, logs } = await buildTestApp();
+    const entity = await createTestEntity(await testDatabase());
+    const token = `${entity.id}.Zk3dT5m2QmVYc0Zr9Xb1yUe8LwPq4HnJ6sGa7DcE0fI`;
+    for (const url of [
+      `/feeds/${token}.ics`,
+      `/feeds/${token}`,
+      `/feeds/${token}.ics?x=1`,
+      `/%66eeds/${token}.ics`,
+      `/FEEDS/${token}.ics`,
+      `//feeds/${token}.ics`,
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(404);
+    }
+    const log = logs.join('');
+    expect(log).not.toContain(token.split('.')[1]!);
+    expect(log.match(/\/feeds\/\[token\]/g)?.length).toBeGreaterThanOrEqual(6);
+    expect(loggedPath('/api/persons?q=x')).toBe('/api/persons');
+    expect(loggedPath('/feedsx/y')).toBe('/feedsx/y');
   });
 });

@@ -28,13 +28,29 @@ export function loggerOptions(level: string) {
         return {
           id: request.id,
           method: request.method,
-          path: request.url.split('?')[0],
+          path: loggedPath(request.url),
         };
       },
       err: describeError,
       error: describeError,
     },
   };
+}
+
+/**
+ * A request's path as the log writes it: without the query string, and with a secret that travels
+ * in the path — a calendar feed's token, `/feeds/<token>.ics`, which calendar applications fetch
+ * as it is — replaced by `[token]`.
+ */
+export function loggedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: judged as written.
+  }
+  return /^\/+feeds(\/|$)/i.test(decoded) ? '/feeds/[token]' : path;
 }
 
 /** Marks a description, so that the logger's serializer passes it through unchanged. */

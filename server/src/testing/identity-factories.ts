@@ -191,6 +191,49 @@ export const REFERENCE_FACTORIES: Record<
       },
     ]),
   ),
+  // The agenda (migration 0017): a booked appointment to come blocks; a past one is history.
+  'appointments.professional_id': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO appointments (entity_id, professional_id, starts_at, ends_at,
+        place) VALUES (${entity.id}, ${id}, now() + interval '1 day',
+        now() + interval '1 day 1 hour', 'office')`);
+  },
+  ...Object.fromEntries(
+    (['booked_by', 'cancelled_by'] as const).map((column) => [
+      `appointments.${column}`,
+      async (tx: Tx, entity: TestEntity, id: string) => {
+        await tx.execute(sql`INSERT INTO appointments (entity_id, professional_id, starts_at,
+            ends_at, place, ${sql.identifier(column)})
+          VALUES (${entity.id}, ${id}, now() - interval '2 days',
+            now() - interval '2 days' + interval '1 hour', 'office', ${id})`);
+      },
+    ]),
+  ),
+  'time_reservations.created_by': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO time_reservations (entity_id, title, starts_at, ends_at,
+        created_by) VALUES (${entity.id}, 'Training', now() + interval '1 day',
+        now() + interval '1 day 1 hour', ${id})`);
+  },
+  'time_reservation_professionals.professional_id': async (tx, entity, id) => {
+    await tx.execute(sql`WITH r AS (INSERT INTO time_reservations (entity_id, title, starts_at,
+          ends_at) VALUES (${entity.id}, 'Team meeting', now() + interval '1 day',
+          now() + interval '1 day 1 hour') RETURNING id, starts_at, ends_at)
+      INSERT INTO time_reservation_professionals (entity_id, reservation_id, professional_id,
+        starts_at, ends_at) SELECT ${entity.id}, r.id, ${id}, r.starts_at, r.ends_at FROM r`);
+  },
+  'sector_working_hours.updated_by': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO sector_working_hours (entity_id, sector_id, weekday,
+        start_time, end_time, updated_by)
+      VALUES (${entity.id}, ${entity.sectors.north}, 1, '08:00', '15:00', ${id})`);
+  },
+  'public_holidays.created_by': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO public_holidays (entity_id, date, name, level, created_by)
+      VALUES (${entity.id}, current_date + (random() * 3000)::int, 'Festa', 'national', ${id})
+      ON CONFLICT DO NOTHING`);
+  },
+  'calendar_feeds.professional_id': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO calendar_feeds (entity_id, professional_id)
+      VALUES (${entity.id}, ${id})`);
+  },
   'attachments.uploaded_by': async (tx, entity, id) => {
     const caseFile = await caseFileWith(tx, entity, null);
     await tx.execute(sql`INSERT INTO attachments (entity_id, case_file_id, title, category_id,

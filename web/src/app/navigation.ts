@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '@caliu/common';
+import { AdminHolidaysPage } from '@/features/agenda/settings/components/holidays-page';
+import { AgendaPage } from '@/features/agenda/components/agenda-page';
 import { AuditPage } from '@/features/audit/components/audit-page';
 import { PersonAccessReportPage } from '@/features/audit/components/person-access-report-page';
 import { CaseloadPage } from '@/features/caseload/components/caseload-page';
@@ -80,6 +82,12 @@ export const SECTIONS: readonly Section[] = [
     ],
   },
   {
+    path: '/agenda',
+    label: 'agenda',
+    permission: 'agenda.view',
+    page: AgendaPage,
+  },
+  {
     path: '/organization',
     label: 'organization',
     permission: 'organization.manage',
@@ -130,6 +138,14 @@ export const SECTIONS: readonly Section[] = [
     label: 'failedMessages',
     permission: 'organization.manage',
     page: FailedMessagesPage,
+  },
+  // The agenda's public holidays, the administrator's (who has no agenda): the other agenda
+  // settings are under /agenda/settings (router.tsx).
+  {
+    path: '/holidays',
+    label: 'holidays',
+    permission: 'organization.manage',
+    page: AdminHolidaysPage,
   },
 ];
 

@@ -2,8 +2,10 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { agendaSlots } from '@/features/agenda/components/agenda-slots';
 import { AttachmentsPanel } from '@/features/attachments/components/attachments-panel';
 import { ApiError } from '@/lib/api-client';
+import { AgendaSlotsProvider } from '@/lib/agenda-slot';
 import { AttachmentsProvider } from '@/lib/attachments-slot';
 import type { AttachmentsRenderer } from '@/lib/attachments-slot';
 import { i18n } from '@/lib/i18n';
@@ -31,7 +33,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         {/* Features never import each other: the persons' and case files' pages get it here. */}
-        <AttachmentsProvider value={renderAttachments}>{children}</AttachmentsProvider>
+        <AttachmentsProvider value={renderAttachments}>
+          {/* The agenda's pieces on the person, case file and home pages. */}
+          <AgendaSlotsProvider value={agendaSlots}>{children}</AgendaSlotsProvider>
+        </AttachmentsProvider>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -1,4 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { CalendarFeedPage } from '@/features/agenda/settings/components/calendar-feed-page';
+import { HolidaysPage } from '@/features/agenda/settings/components/holidays-page';
+import { WorkingHoursPage } from '@/features/agenda/settings/components/working-hours-page';
 import { ActivationPage } from '@/features/auth/components/activation-page';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
@@ -25,6 +28,19 @@ export function createRouter() {
       children: [
         { index: true, element: <HomePage /> },
         { path: '/profile', element: <ProfilePage /> },
+        // The agenda settings, for whoever has an agenda (linked from the agenda's pages).
+        ...[
+          { path: '/agenda/settings', page: WorkingHoursPage },
+          { path: '/agenda/settings/holidays', page: HolidaysPage },
+          { path: '/agenda/settings/calendar', page: CalendarFeedPage },
+        ].map(({ path, page: Page }) => ({
+          path,
+          element: (
+            <RequirePermission permission="agenda.view">
+              <Page />
+            </RequirePermission>
+          ),
+        })),
         {
           path: '/alerts/:kind',
           element: (

@@ -1,4 +1,6 @@
 import { LANGUAGES, type Language } from '@caliu/common';
+import type agenda from './en/agenda.json';
+import type agendaSettings from './en/agenda-settings.json';
 import type attachments from './en/attachments.json';
 import type audit from './en/audit.json';
 import type caseContent from './en/case-content.json';
@@ -39,6 +41,8 @@ export type Resources = typeof core &
   typeof plans &
   typeof catalogues &
   typeof attachments &
+  typeof agenda &
+  typeof agendaSettings &
   typeof home;
 
 type Tree = { [key: string]: string | Tree };

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Tables of the tenant itself and its territory. The SQL in ../migrations is authoritative. */
 export const entities = pgTable('entities', {
@@ -17,6 +26,8 @@ export const entities = pgTable('entities', {
     .notNull()
     .default('ca'),
   timeZone: text('time_zone').notNull().default('Europe/Madrid'),
+  /** How long before an appointment its reminder leaves (migration 0017). */
+  appointmentReminderHours: integer('appointment_reminder_hours').notNull().default(24),
   requiresSecondFactor: boolean('requires_second_factor').notNull().default(true),
   isDemo: boolean('is_demo').notNull().default(false),
   /** Bytes of attachments the entity may hold, ready and uploading (migration 0016). */

@@ -37,6 +37,8 @@ export const persons = pgTable('persons', {
   preferredLanguage: text('preferred_language').$type<Language>(),
   consentSms: boolean('consent_sms').notNull().default(false),
   consentEmail: boolean('consent_email').notNull().default(false),
+  /** Reminders reach this person although they have a SIAD case file (migration 0017). */
+  siadRemindersAllowed: boolean('siad_reminders_allowed').notNull().default(false),
   address: text('address'),
   postalCode: text('postal_code'),
   municipalityId: uuid('municipality_id').notNull(),

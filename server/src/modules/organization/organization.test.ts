@@ -37,12 +37,17 @@ describe('entity settings', () => {
       defaultLanguage: 'ca',
       requiresSecondFactor: false,
       isDemo: false,
+      appointmentReminderHours: 24,
     });
+    expect((await call('PATCH', '/api/entity', { appointmentReminderHours: 0 })).statusCode).toBe(
+      400,
+    );
     const changed = await call('PATCH', '/api/entity', {
       emailDomains: [entity.domain, 'Serveis-Socials.Example.CAT'],
       timeZone: 'Atlantic/Canary',
       defaultLanguage: 'es',
       requiresSecondFactor: true,
+      appointmentReminderHours: 48,
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({
@@ -50,7 +55,9 @@ describe('entity settings', () => {
       timeZone: 'Atlantic/Canary',
       defaultLanguage: 'es',
       requiresSecondFactor: true,
+      appointmentReminderHours: 48,
     });
+
     const [audit] = await database.tenant(entity.id, (tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, 'entity.update')),
     );

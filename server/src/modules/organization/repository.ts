@@ -31,7 +31,12 @@ export async function updateEntity(
   patch: Partial<
     Pick<
       typeof entities.$inferInsert,
-      'name' | 'emailDomains' | 'timeZone' | 'defaultLanguage' | 'requiresSecondFactor'
+      | 'name'
+      | 'emailDomains'
+      | 'timeZone'
+      | 'defaultLanguage'
+      | 'requiresSecondFactor'
+      | 'appointmentReminderHours'
     >
   >,
 ) {

@@ -60,6 +60,7 @@ function presentEntity(
     defaultLanguage: row.defaultLanguage,
     requiresSecondFactor: row.requiresSecondFactor,
     isDemo: row.isDemo,
+    appointmentReminderHours: row.appointmentReminderHours,
   };
 }
 

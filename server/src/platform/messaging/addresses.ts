@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config';
+import type { LinkToken } from './templates/define';
 
 /** The address Caliu's emails come from: SMTP_FROM (its address part), else no-reply@<host>. */
 export function senderAddress(config: Config): string {
@@ -25,8 +26,19 @@ export function maskPhone(phone: string): string {
   return `•••••${digits.slice(-3)}`;
 }
 
-/** The URL of a secret link: the token travels after `#`, so it never reaches a server log. */
-export function linkUrl(config: Config, path: string, token: string): string {
+/**
+ * The URL of a secret link: the token travels after `#`, so it never reaches a server log — or,
+ * for an address a program fetches as it is (a calendar feed), as the last segment of the path
+ * (`/feeds/<token>.ics`), which the request log masks.
+ */
+export function linkUrl(
+  config: Config,
+  path: string,
+  token: string,
+  placement: LinkToken = { in: 'fragment' },
+): string {
   const base = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  if (placement.in === 'path')
+    return `${base}${path.replace(/\/+$/, '')}/${token}${placement.suffix}`;
   return `${base}${path}#token=${token}`;
 }

@@ -244,7 +244,10 @@ async function send(deps: DeliveryDeps, message: repo.PendingMessage, token: str
     language: message.language,
     entityName: message.entityName,
     entityCode: message.entityCode,
-    link: token && template.linkPath ? linkUrl(deps.config, template.linkPath, token) : null,
+    link:
+      token && template.linkPath
+        ? linkUrl(deps.config, template.linkPath, token, template.linkToken)
+        : null,
     linkTtlHours: message.secretTtlHours,
   });
   const meta: MessageMeta = {

@@ -7,20 +7,24 @@ export type ClaimedMessage = { id: string; entityId: string };
 
 /**
  * The worker's one cross-entity path: the SECURITY DEFINER function caliu_outbox_claim
- * (migrations/0002_messaging.sql) leases due messages of every entity with FOR UPDATE SKIP
- * LOCKED. Run it in its own short transaction; the lease outlives it.
+ * (migrations/0002_messaging.sql, its clock from 0017_agenda.sql) leases due messages of every
+ * entity with FOR UPDATE SKIP LOCKED. Due is due by the worker's clock (`now`) or the database's,
+ * whichever is later: a reminder scheduled for tomorrow leaves when the worker's day comes (a
+ * test's manual clock), and a worker whose clock lags never holds a message back. Run it in its
+ * own short transaction; the lease outlives it.
  */
 export async function claimDue(
   tx: Tx,
   limit: number,
   leaseSeconds: number,
   entityIds: string[] | null,
+  now: Date,
 ): Promise<ClaimedMessage[]> {
   const rows = await rowsOf<{ id: string; entity_id: string }>(
     tx,
     sql`SELECT id, entity_id FROM caliu_outbox_claim(${limit}, ${leaseSeconds}, ${
       entityIds && entityIds.length ? entityIds.join(',') : null
-    })`,
+    }, ${now.toISOString()}::timestamptz)`,
   );
   return rows.map((r) => ({ id: r.id, entityId: r.entity_id }));
 }

@@ -21,6 +21,11 @@ export type OutboxMessage = {
   idempotencyKey: string;
   replyTo?: string;
   secretLink?: SecretLinkRequest;
+  /**
+   * Not sent before this moment (a reminder): the worker claims it once its clock or the
+   * database's reaches it. Absent: as soon as the worker runs.
+   */
+  notBefore?: Date;
 };
 
 /** Data keys that look like secrets: a message must carry a `secretLink` instead. */
@@ -52,6 +57,7 @@ export async function enqueue(tx: Tx, message: OutboxMessage): Promise<string | 
       secretPurpose: message.secretLink?.purpose ?? null,
       secretSubjectId: message.secretLink?.subjectId ?? null,
       secretTtlHours: message.secretLink?.ttlHours ?? null,
+      ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
     })
     .onConflictDoNothing({ target: [outboxMessages.entityId, outboxMessages.idempotencyKey] })
     .returning({ id: outboxMessages.id });

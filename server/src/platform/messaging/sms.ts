@@ -64,7 +64,10 @@ export async function sendImmediateSms(
       language,
       entityName: entity.name,
       entityCode: entity.code,
-      link: token && template.linkPath ? linkUrl(deps.config, template.linkPath, token) : null,
+      link:
+        token && template.linkPath
+          ? linkUrl(deps.config, template.linkPath, token, template.linkToken)
+          : null,
       linkTtlHours: input.secretLink?.ttlHours ?? null,
     });
     if (rendered.channel !== 'sms') throw new DeliveryError('Not an SMS template', 'channel');

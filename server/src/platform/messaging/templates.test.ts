@@ -27,7 +27,14 @@ const render = (
 describe('message templates', () => {
   it('render every template in every language, with no text missing', () => {
     expect(TEMPLATES.map((t) => t.name).sort()).toEqual([
+      'appointment_cancelled',
+      'appointment_cancelled_sms',
+      'appointment_confirmation',
+      'appointment_confirmation_sms',
+      'appointment_reminder',
+      'appointment_reminder_sms',
       'assignment',
+      'calendar_feed',
       'login_throttled',
       'password_reset',
       'professional_activation',

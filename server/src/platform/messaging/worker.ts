@@ -70,7 +70,7 @@ async function runRound(
 ): Promise<number> {
   const { config } = deps;
   const claimed = await deps.database.anonymous((tx) =>
-    claimDue(tx, config.outbox.batchSize, config.outbox.leaseSeconds, entities),
+    claimDue(tx, config.outbox.batchSize, config.outbox.leaseSeconds, entities, deps.clock.now()),
   );
   await deliverBatch(deps, claimed, config.outbox.concurrency, {
     outcome: count,

@@ -6,6 +6,7 @@ import { CATALOGUES_EXPECTED } from '../catalogues-matrix';
 import { DUPLICATES_EXPECTED } from '../duplicates-matrix';
 import { HOME_EXPECTED } from '../home-matrix';
 import { ATTACHMENTS_EXPECTED } from '../attachments-matrix';
+import { AGENDA_EXPECTED, CALENDAR_FEEDS_EXPECTED } from '../agenda-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -101,6 +102,8 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   ...DUPLICATES_EXPECTED,
   ...HOME_EXPECTED,
   ...ATTACHMENTS_EXPECTED,
+  ...AGENDA_EXPECTED,
+  ...CALENDAR_FEEDS_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },

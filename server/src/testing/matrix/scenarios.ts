@@ -7,6 +7,7 @@ import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { HOME_SCENARIOS } from '../home-matrix';
 import { ATTACHMENTS_SCENARIOS } from '../attachments-matrix';
+import { AGENDA_SCENARIOS, CALENDAR_FEEDS_SCENARIOS } from '../agenda-matrix';
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
@@ -87,6 +88,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...DUPLICATES_SCENARIOS,
   ...HOME_SCENARIOS,
   ...ATTACHMENTS_SCENARIOS,
+  ...AGENDA_SCENARIOS,
+  ...CALENDAR_FEEDS_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {

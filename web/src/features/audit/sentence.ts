@@ -277,6 +277,60 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
   }
 }
 
+/** The sentences of the agenda's actions (issue 18), or null for another action. */
+function sentenceOfAgenda(entry: AuditEntry, record: string, helpers: Helpers): string | null {
+  const { t } = helpers;
+  const d = entry.details;
+  switch (entry.action) {
+    case 'agenda.read':
+      return t('audit.sentences.agenda.read', {
+        from: typeof d.from === 'string' ? d.from : '',
+        count: numberIn(d.days) ?? 1,
+      });
+    case 'agenda.person_read':
+      return t('audit.sentences.agenda.personRead', { record });
+    case 'appointment.create':
+    case 'appointment.read':
+    case 'appointment.update':
+    case 'appointment.cancel':
+      return t(`audit.sentences.${entry.action}`, { record });
+    case 'appointments.move':
+      return t('audit.sentences.appointments.move', {
+        record,
+        count: numberIn(d.moved) ?? 0,
+        found: numberIn(d.found) ?? 0,
+      });
+    case 'time_reservation.create':
+      return t('audit.sentences.time_reservation.create', {
+        count: numberIn(d.professionals) ?? 1,
+      });
+    case 'time_reservation.delete':
+      return t('audit.sentences.time_reservation.delete');
+    case 'working_hours.update':
+      return t('audit.sentences.working_hours.update', { record });
+    case 'public_holiday.create':
+      return t('audit.sentences.public_holiday.create', {
+        date: typeof d.date === 'string' ? d.date : '',
+      });
+    case 'public_holiday.delete':
+      return t('audit.sentences.public_holiday.delete');
+    case 'person.siad_reminders':
+      return d.allowed === true
+        ? t('audit.sentences.person.siadRemindersOn', { record })
+        : t('audit.sentences.person.siadRemindersOff', { record });
+    case 'calendar_feed.create':
+      return d.includeNames === true
+        ? t('audit.sentences.calendar_feed.createWithNames')
+        : t('audit.sentences.calendar_feed.create');
+    case 'calendar_feed.read':
+      return t('audit.sentences.calendar_feed.read', { count: numberIn(d.appointments) ?? 0 });
+    case 'calendar_feed.revoke':
+      return t('audit.sentences.calendar_feed.revoke');
+    default:
+      return null;
+  }
+}
+
 /** The sentences of the actions on professionals, persons and messages. */
 function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers): string {
   const { t, fields } = helpers;
@@ -383,6 +437,8 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       }
       return t('audit.sentences.attachment.delete', { record });
     default:
-      return sentenceOfCaseFiles(entry, record, helpers);
+      return (
+        sentenceOfAgenda(entry, record, helpers) ?? sentenceOfCaseFiles(entry, record, helpers)
+      );
   }
 }

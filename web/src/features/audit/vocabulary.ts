@@ -99,6 +99,22 @@ export const KNOWN_ACTIONS = [
   'attachment.list',
   'attachment.download',
   'attachment.delete',
+  'agenda.read',
+  'agenda.person_read',
+  'appointment.create',
+  'appointment.read',
+  'appointment.update',
+  'appointment.cancel',
+  'appointments.move',
+  'time_reservation.create',
+  'time_reservation.delete',
+  'working_hours.update',
+  'public_holiday.create',
+  'public_holiday.delete',
+  'person.siad_reminders',
+  'calendar_feed.create',
+  'calendar_feed.read',
+  'calendar_feed.revoke',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -118,6 +134,10 @@ export const KNOWN_RECORD_TYPES = [
   'catalogue_entry',
   'caseload_cover',
   'attachment',
+  'appointment',
+  'time_reservation',
+  'public_holiday',
+  'calendar_feed',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

@@ -31,12 +31,22 @@ export type RenderedEmail = {
 };
 export type RenderedSms = { channel: 'sms'; text: string };
 
+/**
+ * Where a secret link carries its token: after `#token=` (the console reads it, and it never
+ * reaches a server log), or as the last segment of the path, followed by `suffix` — for an
+ * address a program fetches as it is (a calendar feed, `/feeds/<token>.ics`), whose path the
+ * request log masks (platform/logging.ts).
+ */
+export type LinkToken = { in: 'fragment' } | { in: 'path'; suffix: string };
+
 /** A registered template, its data type erased: `render` validates the data itself. */
 export type MessageTemplate = {
   name: string;
   channel: 'email' | 'sms';
   /** The console page a secret link opens (the token follows after `#token=`), if any. */
   linkPath: string | null;
+  /** Where the link carries its token (after `#token=` unless the template says otherwise). */
+  linkToken: LinkToken;
   /** Sample data (the render test renders every template with it in every language). */
   example: Record<string, unknown>;
   render(input: RenderInput): RenderedEmail | RenderedSms;
@@ -52,6 +62,8 @@ export class TemplateDataError extends Error {
 
 export type ComposeContext<D> = {
   data: D;
+  /** The recipient's language (dates and numbers are written in its locale). */
+  language: Language;
   /** Texts of this template (`subject`, …) and shared ones (`common.greeting`, …). */
   t: StrictTranslate;
   entityName: string;
@@ -76,6 +88,7 @@ function requireLink(name: string, linkPath: string | null, input: RenderInput) 
 export function defineEmailTemplate<S extends z.ZodType>(spec: {
   name: string;
   linkPath?: string;
+  linkToken?: LinkToken;
   data: S;
   example: z.input<S> & Record<string, unknown>;
   /** A Reply-To the template sets (a message's own replyTo wins). */
@@ -87,6 +100,7 @@ export function defineEmailTemplate<S extends z.ZodType>(spec: {
     name: spec.name,
     channel: 'email',
     linkPath,
+    linkToken: spec.linkToken ?? { in: 'fragment' },
     example: spec.example,
     render(input) {
       requireLink(spec.name, linkPath, input);
@@ -94,6 +108,7 @@ export function defineEmailTemplate<S extends z.ZodType>(spec: {
       const t = strictTranslator(input.language, `messaging.templates.${spec.name}`);
       const { subject, blocks } = spec.compose({
         data,
+        language: input.language,
         t,
         entityName: input.entityName,
         entityCode: input.entityCode,
@@ -115,6 +130,7 @@ export function defineEmailTemplate<S extends z.ZodType>(spec: {
 export function defineSmsTemplate<S extends z.ZodType>(spec: {
   name: string;
   linkPath?: string;
+  linkToken?: LinkToken;
   data: S;
   example: z.input<S> & Record<string, unknown>;
   compose(ctx: ComposeContext<z.output<S>>): string;
@@ -124,6 +140,7 @@ export function defineSmsTemplate<S extends z.ZodType>(spec: {
     name: spec.name,
     channel: 'sms',
     linkPath,
+    linkToken: spec.linkToken ?? { in: 'fragment' },
     example: spec.example,
     render(input) {
       requireLink(spec.name, linkPath, input);
@@ -131,6 +148,7 @@ export function defineSmsTemplate<S extends z.ZodType>(spec: {
       const t = strictTranslator(input.language, `messaging.templates.${spec.name}`);
       const text = spec.compose({
         data,
+        language: input.language,
         t,
         entityName: input.entityName,
         entityCode: input.entityCode,

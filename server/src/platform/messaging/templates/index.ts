@@ -1,4 +1,8 @@
+import { appointmentCancelled, appointmentCancelledSms } from './appointment-cancelled';
+import { appointmentConfirmation, appointmentConfirmationSms } from './appointment-confirmation';
+import { appointmentReminder, appointmentReminderSms } from './appointment-reminder';
 import { assignment } from './assignment';
+import { calendarFeed } from './calendar-feed';
 import type { MessageTemplate } from './define';
 import { loginThrottled } from './login-throttled';
 import { passwordReset } from './password-reset';
@@ -20,6 +24,13 @@ export const TEMPLATES: readonly MessageTemplate[] = [
   professionalActivationSms,
   roleChange,
   assignment,
+  appointmentConfirmation,
+  appointmentConfirmationSms,
+  appointmentReminder,
+  appointmentReminderSms,
+  appointmentCancelled,
+  appointmentCancelledSms,
+  calendarFeed,
 ];
 
 const byName = new Map(TEMPLATES.map((t) => [t.name, t]));

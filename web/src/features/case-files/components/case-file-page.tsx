@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Notice, alertClass } from '@/components/ui/alert';
+import { CaseFileAppointmentButton } from '@/lib/agenda-slot';
 import { Attachments } from '@/lib/attachments-slot';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useCaseFile } from '../api/get-case-file';
@@ -59,6 +60,11 @@ export function CaseFilePage() {
       {notice && <Notice key={notice}>{t(`caseFiles.notices.${notice}`)}</Notice>}
       <CaseFileHeader caseFile={caseFile} />
       <MembersSection caseFile={caseFile} />
+      <CaseFileAppointmentButton
+        caseFileId={caseFile.id}
+        caseFileNumber={caseFile.number}
+        persons={caseFile.members.map((member) => member.person)}
+      />
       {caseFile.can.viewContent ? (
         <>
           <Attachments owner={{ type: 'case_file', caseFileId: caseFile.id }} variant="section" />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TodayAppointments } from '@/lib/agenda-slot';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { AlertsPanel } from './alerts-panel';
@@ -26,6 +27,7 @@ export function HomePage() {
       <AssignmentNotices />
       {may('case_files.view') && <MyCovers />}
       <div className="panels">
+        <TodayAppointments />
         {may('content.view') && <AlertsPanel />}
         {may('case_files.view') && <RecentCaseFiles />}
         {may('support.open_ticket') && <MyTickets />}

@@ -25,7 +25,11 @@ type Values = {
   timeZone: string;
   defaultLanguage: Language;
   requiresSecondFactor: boolean;
+  appointmentReminderHours: number;
 };
+
+/** How long before an appointment its reminder may leave (the server takes 1 to 168 hours). */
+const REMINDER_HOURS = [2, 4, 12, 24, 48, 72, 168];
 
 const valuesOf = (entity: EntitySettings): Values => ({
   name: entity.name,
@@ -33,6 +37,7 @@ const valuesOf = (entity: EntitySettings): Values => ({
   timeZone: entity.timeZone,
   defaultLanguage: entity.defaultLanguage,
   requiresSecondFactor: entity.requiresSecondFactor,
+  appointmentReminderHours: entity.appointmentReminderHours,
 });
 
 /** The domains typed, one per line (commas and spaces also separate them). */
@@ -121,6 +126,9 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
     }
     if (values.requiresSecondFactor !== before.requiresSecondFactor) {
       patch.requiresSecondFactor = values.requiresSecondFactor;
+    }
+    if (values.appointmentReminderHours !== before.appointmentReminderHours) {
+      patch.appointmentReminderHours = values.appointmentReminderHours;
     }
     save(() => update.mutateAsync(patch))
       .then(() => validation.reset())
@@ -219,6 +227,29 @@ export function EntitySettingsForm({ entity }: { entity: EntitySettings }) {
           )}
         </FormField>
       </div>
+      <FormField
+        id={`${id}-appointmentReminderHours`}
+        label={t('organization.entity.appointmentReminderHours')}
+        hint={t('organization.entity.appointmentReminderHoursHint')}
+        required
+      >
+        {(control) => (
+          <select
+            {...control}
+            name="appointmentReminderHours"
+            value={values.appointmentReminderHours}
+            onChange={(event) => set('appointmentReminderHours', Number(event.target.value))}
+          >
+            {[...new Set([...REMINDER_HOURS, entity.appointmentReminderHours])]
+              .sort((a, b) => a - b)
+              .map((hours) => (
+                <option key={hours} value={hours}>
+                  {t('organization.entity.reminderHours', { count: hours })}
+                </option>
+              ))}
+          </select>
+        )}
+      </FormField>
       <div className={cx(fieldCss.field, 'field')}>
         <label className={cx(fieldCss.checkbox, 'checkbox')}>
           <input

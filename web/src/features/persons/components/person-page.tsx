@@ -13,6 +13,7 @@ import { PersonHistory } from './person-history';
 import { isNotFound, RecordState } from './record-state';
 import styles from '../persons.module.css';
 import { alertClass } from '@/components/ui/alert';
+import { PersonAppointments } from '@/lib/agenda-slot';
 import { Attachments } from '@/lib/attachments-slot';
 
 /** What other pages pass on when they open a person's page. */
@@ -66,6 +67,7 @@ export function PersonPage() {
       {state?.notice && <SavedNotice notice={state.notice} />}
       <PersonActivePanel person={record} />
       <PersonDetails person={record} />
+      <PersonAppointments personId={record.id} personName={name} />
       <Attachments owner={{ type: 'person', personId: record.id }} variant="section" />
       {record.history && <PersonHistory personId={record.id} first={record.history} />}
       <PersonCaseFiles person={record} />

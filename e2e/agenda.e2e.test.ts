@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { checkPage, screenshot, TEXTS } from './browser';
+import { apiLogin, expectStatus } from './identity-api';
+import { MARIA } from './persons-pages';
+import { useBrowserSuite } from './suite';
+
+/**
+ * The agenda from a person's page (issue 18): the demo administrative assistant books an
+ * appointment for a basic-services technician of her team, is refused a second one over it (the
+ * conflict named, with the way to book anyway) and books it anyway; the technician then finds it
+ * in her week view. The bookings change the demo's agenda, so this file has a server of its own.
+ */
+
+const suite = useBrowserSuite({ ownServer: async () => ({}) });
+const words = TEXTS.en.agenda;
+
+describe('the agenda', () => {
+  it('lets an assistant book for a technician from a person’s page, who sees it in her week', async () => {
+    const { baseUrl } = suite;
+    const assistant = await apiLogin(baseUrl, { username: 'aux-admin' });
+    const found = expectStatus(
+      await assistant.call<{ items: { id: string; givenName: string; firstSurname: string }[] }>(
+        'GET',
+        `/api/persons?q=${encodeURIComponent(MARIA.name)}`,
+      ),
+      200,
+      'person search',
+    );
+    const maria = found.items.find((p) => p.givenName === 'María' && p.firstSurname === 'García')!;
+    const people = expectStatus(
+      await assistant.call<{
+        professionals: { id: string; name: string; canBook: boolean }[];
+        teams: { id: string; name: string }[];
+      }>('GET', '/api/agenda/people'),
+      200,
+      'agenda people',
+    );
+    const technician = people.professionals.find((p) => p.name === 'Marta Puig Serra')!;
+    expect(technician.canBook).toBe(true);
+    // A free hour of hers in working hours, from the server (working days and holidays are its).
+    const next = expectStatus(
+      await assistant.call<{ slot: { startsAt: string; endsAt: string } | null }>(
+        'GET',
+        `/api/agenda/next-free?professionalId=${technician.id}&minutes=60`,
+      ),
+      200,
+      'next free slot',
+    );
+    const slot = next.slot!;
+    const day = slot.startsAt.slice(0, 10);
+    const [start, end] = [slot.startsAt.slice(11), slot.endsAt.slice(11)];
+
+    const opened = await suite.openAs(
+      { username: 'aux-admin' },
+      { locale: 'en', path: `/persons/${maria.id}` },
+    );
+    const { page } = opened;
+    try {
+      const card = page.getByRole('region', { name: words.person.title });
+      await card.waitFor();
+      const book = async () => {
+        await card.getByRole('button', { name: words.person.book }).click();
+        const dialog = page.getByRole('dialog', { name: words.form.title });
+        await dialog.waitFor();
+        await expect
+          .poll(() => dialog.getByRole('list', { name: words.form.pickedLabel }).textContent())
+          .toContain(MARIA.name);
+        await dialog
+          .getByLabel(words.form.professional)
+          .selectOption({ label: 'Marta Puig Serra' });
+        await dialog.getByRole('textbox', { name: words.form.date, exact: true }).fill(day);
+        await dialog.getByRole('textbox', { name: words.form.start, exact: true }).fill(start);
+        await dialog.getByRole('textbox', { name: words.form.end, exact: true }).fill(end);
+        await dialog.getByLabel(words.form.place).selectOption({ label: words.places.home_visit });
+        await dialog.getByRole('button', { name: words.form.submit, exact: true }).click();
+        return dialog;
+      };
+
+      // The first booking goes through: the card tells when and with whom, and lists it.
+      const first = await book();
+      await page.getByText('Appointment booked with Marta Puig Serra', { exact: false }).waitFor();
+      expect(await first.isVisible()).toBe(false);
+      await card.getByRole('button', { name: words.places.home_visit }).first().waitFor();
+      await checkPage(page, 'agenda-person-booked');
+
+      // The same hour again: refused, the conflicting appointment named, "book anyway" offered.
+      const second = await book();
+      const refusal = second.getByRole('alert');
+      await refusal.getByRole('button', { name: words.confirm.bookAnyway }).waitFor();
+      expect(await refusal.getByRole('listitem').count()).toBeGreaterThan(0);
+      await checkPage(page, 'agenda-conflict');
+      await refusal.getByRole('button', { name: words.confirm.bookAnyway }).click();
+      await expect.poll(() => second.isVisible()).toBe(false);
+      await expect
+        .poll(() => card.getByRole('button', { name: words.places.home_visit }).count())
+        .toBe(2);
+
+      // The team's day: a column per professional, the printable day list on paper.
+      const team = people.teams.find((t) => t.name === 'Equip Nord')!;
+      await page.goto(`/agenda?who=t:${team.id}&view=day&date=${day}`);
+      const teamEntries = page.getByRole('button', { name: new RegExp(MARIA.name) });
+      await expect.poll(() => teamEntries.count()).toBe(2);
+      await checkPage(page, 'agenda-team-day');
+      await page.goto(`/agenda?who=t:${team.id}&date=${day}`);
+      await expect.poll(() => teamEntries.count()).toBe(2);
+      await checkPage(page, 'agenda-team-week');
+      await page.emulateMedia({ media: 'print' });
+      const printed = page.getByRole('heading', { name: /^Day list: / });
+      expect(await printed.isVisible()).toBe(true);
+      await screenshot(page, 'agenda-print-day');
+      await page.emulateMedia({ media: 'screen' });
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.context.close();
+    }
+
+    // The technician's week view shows both, at the entity's wall time (the browser is elsewhere).
+    const ssb = await suite.openAs({ username: 'tech-ssb' }, { locale: 'en', path: '/' });
+    try {
+      await ssb.page
+        .getByRole('link', { name: TEXTS.en.navigation.sections.agenda, exact: true })
+        .click();
+      await ssb.page.getByRole('heading', { level: 1, name: words.title }).waitFor();
+      await ssb.page.getByLabel(words.goToDate).fill(day);
+      await ssb.page
+        .getByRole('group', { name: words.viewLabel })
+        .getByRole('button', { name: words.views.week })
+        .click();
+      const entries = ssb.page.getByRole('button', { name: new RegExp(MARIA.name) });
+      await expect.poll(() => entries.count()).toBe(2);
+      const label = (await entries.first().getAttribute('aria-label')) ?? '';
+      expect(label).toContain(words.places.home_visit);
+      const shown = await entries.first().textContent();
+      expect(shown).toMatch(new RegExp(`^${timeIn12Or24(start)}`));
+      await checkPage(ssb.page, 'agenda-week-technician');
+
+      // She cancels one (a reason is required), which the list then shows struck through.
+      await entries.first().click();
+      const detail = ssb.page.getByRole('dialog', { name: words.detail.title });
+      await detail.getByRole('button', { name: words.detail.cancel }).click();
+      const cancelForm = detail.getByRole('form', { name: words.detail.cancelTitle });
+      await cancelForm.getByRole('button', { name: words.detail.cancelConfirm }).click();
+      await cancelForm.getByText(words.detail.reasonRequired).waitFor();
+      await cancelForm.getByLabel(words.detail.reason).fill('The person asked to move it');
+      await cancelForm.getByRole('button', { name: words.detail.cancelConfirm }).click();
+      await ssb.page.getByText(words.detail.cancelled).first().waitFor();
+      await detail.getByText(words.states.cancelled).waitFor();
+      await detail.getByRole('button', { name: words.detail.close }).click();
+      await expect.poll(() => entries.count()).toBe(1);
+      await ssb.page
+        .getByRole('group', { name: words.viewLabel })
+        .getByRole('button', { name: words.views.list })
+        .click();
+      const listed = ssb.page.getByRole('button', { name: new RegExp(MARIA.name) });
+      await expect.poll(() => listed.count()).toBe(2);
+      await checkPage(ssb.page, 'agenda-list-technician');
+      expect(ssb.pageErrors).toEqual([]);
+    } finally {
+      await ssb.context.close();
+    }
+  });
+});
+
+/** The start as the English console writes it: `09:00 AM` or `09:00` (no zone conversion). */
+function timeIn12Or24(time: string): string {
+  const formatted = new Intl.DateTimeFormat('en', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(`1970-01-01T${time}:00Z`));
+  return formatted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

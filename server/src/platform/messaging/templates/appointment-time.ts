@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { APPOINTMENT_PLACES, type Language } from '@caliu/common';
+import { TemplateDataError } from './define';
+import type { StrictTranslate } from '../render';
+
+/**
+ * What a message about an appointment carries (confirmation, reminder, cancellation): its
+ * instants, the entity's zone to show them in, the kind of place and the professional's name.
+ * Never a case file, notes or anything that tells what the appointment is about.
+ */
+export const appointmentData = z.object({
+  givenName: z.string().min(1),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  timeZone: z.string().min(1),
+  place: z.enum(APPOINTMENT_PLACES),
+  professionalName: z.string().min(1),
+});
+export type AppointmentData = z.output<typeof appointmentData>;
+
+export const appointmentExample = {
+  givenName: 'Marta',
+  startsAt: '2030-03-29T08:30:00.000Z',
+  endsAt: '2030-03-29T09:15:00.000Z',
+  timeZone: 'Europe/Madrid',
+  place: 'office',
+  professionalName: 'Montse Riera Vila',
+} as const;
+
+/** The locale dates and times are written in: English as written in Europe (24 hours). */
+const LOCALES: Record<Language, string> = { ca: 'ca', es: 'es', it: 'it', en: 'en-GB' };
+
+/**
+ * The values every appointment text fills: the day and the times in the entity's zone, written
+ * in the recipient's language, and the kind of place in words.
+ */
+export function appointmentVars(data: AppointmentData, language: Language, t: StrictTranslate) {
+  const at = (iso: string) =>
+    DateTime.fromISO(iso, { zone: data.timeZone }).setLocale(LOCALES[language]);
+  const start = at(data.startsAt);
+  const end = at(data.endsAt);
+  if (!start.isValid || !end.isValid) {
+    throw new TemplateDataError(`Appointment message: invalid time or zone (${data.timeZone})`);
+  }
+  return {
+    date: start.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+    time: start.toLocaleString(DateTime.TIME_24_SIMPLE),
+    endTime: end.toLocaleString(DateTime.TIME_24_SIMPLE),
+    place: t(`common.appointment_place.${data.place}`),
+    professionalName: data.professionalName,
+  };
+}
