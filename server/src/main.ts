@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/connect';
 import { DataDirLockedError } from './db/pglite-lock';
 import { DEMO_ENTITY_CODE, DEMO_LOGINS, seedDemo } from './demo/seed';
 import { startOutboxWorker } from './platform/messaging/worker';
+import { reminderCheck } from './modules/agenda/messages';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
 
 /** `npm start`: the API and the console on one port, on PGlite unless DATABASE_URL is set. */
@@ -32,6 +33,7 @@ async function main() {
         config,
         log: app.log,
         chores: [abandonedUploadsChore(database, config)],
+        checks: [reminderCheck],
       })
     : null;
 

@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { loggerOptions } from './platform/logging';
 import { startOutboxWorker } from './platform/messaging/worker';
+import { reminderCheck } from './modules/agenda/messages';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
 
 /**
@@ -29,6 +30,7 @@ async function main() {
     config,
     log,
     chores: [abandonedUploadsChore(database, config)],
+    checks: [reminderCheck],
   });
 
   let closing = false;

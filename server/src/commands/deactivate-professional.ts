@@ -3,6 +3,7 @@ import { rowsOf, type Tx } from '../db/connect';
 import { writeAudit } from '../platform/audit';
 import { actorOf, type AppDeps, type RequestContext } from '../platform/context';
 import { AppError, notFound } from '../platform/errors';
+import { revokeFeedsOf } from '../modules/agenda/feeds';
 import { endSessionsOf } from '../modules/auth/repository';
 import * as professionals from '../modules/professionals/repository';
 import { assertNotLastAdministrator } from '../modules/professionals/rules';
@@ -48,6 +49,7 @@ export async function deactivateProfessional(
     }
     await professionals.setActive(tx, id, false, now);
     const sessionsEnded = await endSessionsOf(tx, id, 'deactivated');
+    await revokeFeedsOf(tx, id, now);
     await writeAudit(tx, actorOf(ctx), {
       action: 'professional.deactivate',
       recordType: 'professional',

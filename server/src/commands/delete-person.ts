@@ -41,8 +41,12 @@ export async function deletePerson(
       });
     }
     // Persons expect it at appointments to come: those are cancelled first (the persons told).
-    const upcoming = await agenda.upcomingOfPerson(tx, id, deps.clock.now());
-    if (upcoming > 0) throw new AppError('persons.has_appointments', 409, { count: upcoming });
+    const upcoming = await agenda.upcomingOfPerson(tx, id, deps.clock.now(), caseFileViewer(auth));
+    // Some the coordinator cannot see (another team's agenda, behind the SIAD wall): support's.
+    if (upcoming.seen < upcoming.total) throw new AppError('persons.held_elsewhere', 409);
+    if (upcoming.total > 0) {
+      throw new AppError('persons.has_appointments', 409, { count: upcoming.total });
+    }
     const appointments = await agenda.removePersonFromAppointments(tx, id);
     // The record's attachments go with it, each with its audit trace (their foreign key does
     // not cascade: a path that forgot them would fail here, not lose them silently).

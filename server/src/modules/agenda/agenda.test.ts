@@ -169,6 +169,18 @@ describe('booking appointments', () => {
       'ca',
     );
     expect(garbage.statusCode).toBe(400);
+    // Years the agenda does not keep are a slip of the keyboard: 400, never a database error.
+    for (const url of [
+      '/api/agenda?from=9999-12-31',
+      '/api/agenda?from=0000-01-01',
+      `/api/agenda/next-free?professionalId=${tech.id}&after=9999-12-30T10:00`,
+    ]) {
+      expect((await call(assistant, 'GET', url)).statusCode, url).toBe(400);
+    }
+    expect(
+      (await book(assistant, { startsAt: '0000-01-01T10:00', endsAt: '0000-01-01T11:00' }))
+        .statusCode,
+    ).toBe(400);
     expect(garbage.json().error.message).toMatch(/no són vàlids/);
   });
 
@@ -468,6 +480,19 @@ describe('what each viewer sees', () => {
     expect(
       (
         await call(assistant, 'PUT', `/api/persons/${file.holderId}/reminders`, {
+          allowReminders: true,
+        })
+      ).statusCode,
+    ).toBe(403);
+    // An SSB technician holds no such grant either; a SIAD technician outside this person's
+    // circle is told "not found", as if there were nothing to switch.
+    const otherSiad = await createTestProfessional(db, entity, {
+      roles: ['tech_siad'],
+      teams: [entity.teams.south],
+    });
+    expect(
+      (
+        await call(otherSiad, 'PUT', `/api/persons/${file.holderId}/reminders`, {
           allowReminders: true,
         })
       ).statusCode,

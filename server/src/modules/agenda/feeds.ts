@@ -70,6 +70,20 @@ export async function listFeeds(deps: AppDeps, ctx: RequestContext) {
   return { items: rows.map(present) };
 }
 
+/** Revokes a professional's feeds (their deactivation: a reactivation must not revive a link). */
+export async function revokeFeedsOf(tx: Tx, professionalId: string, now: Date): Promise<void> {
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`SELECT id FROM calendar_feeds WHERE professional_id = ${professionalId}::uuid
+      AND revoked_at IS NULL`,
+  );
+  await revokeFeeds(
+    tx,
+    rows.map((r) => r.id),
+    now,
+  );
+}
+
 /** Revokes feeds and their links (rows already revoked stay as they are). */
 async function revokeFeeds(tx: Tx, feedIds: string[], now: Date): Promise<void> {
   if (feedIds.length === 0) return;

@@ -9,6 +9,7 @@ import { createTestEntity, createTestProfessional } from '../../testing/factorie
 import { drain, messagingConfig, outboxOf } from '../../testing/messaging';
 import { createTestPerson } from '../../testing/persons-factories';
 import { startSmsGatewayPeer } from '../../testing/sms-gateway-peer';
+import { reminderCheck } from './messages';
 import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '../../testing/smtp-peer-process';
 
 /**
@@ -81,7 +82,9 @@ async function setUp() {
   const deliver = async () => {
     const mails = peer.received.length;
     const texts = gateway.received.length;
-    const counts = await drain({ database: db, config, clock }, [entity.id]);
+    const counts = await drain({ database: db, config, clock, checks: [reminderCheck] }, [
+      entity.id,
+    ]);
     // The gateway answered before the worker went on; the SMTP peer reports from its process.
     const emails = counts.sent - (gateway.received.length - texts);
     if (emails > 0) await peer.waitFor(mails + emails, 10_000);
@@ -240,7 +243,9 @@ describe('appointment messages', () => {
     expect(pending.map((r) => r.nextAttemptAt.toISOString())).toEqual(['2030-03-10T11:30:00.000Z']);
     const afterMove = await deliver();
     const [confirmation] = mailTo(afterMove.mail(), eva);
-    expect(confirmation!.subject).toBe('Appointment confirmed: Monday, 11 March 2030, 12:30');
+    // It says the appointment changed: the person must not think they now have two.
+    expect(confirmation!.subject).toBe('Appointment changed: Monday, 11 March 2030, 12:30');
+    expect(confirmation!.text).toContain('the earlier time no longer holds');
     expect(confirmation!.text).toContain('By phone.');
 
     // Thursday 09:01Z: the old reminder's time, nothing leaves.
@@ -277,6 +282,55 @@ describe('appointment messages', () => {
     expect(cancellation!.text).not.toContain('health');
     clock.advance(14 * 24 * HOUR);
     expect((await deliver()).counts.sent).toBe(0);
+  });
+
+  it('withdraws a reminder whose reasons no longer hold when it is due', async () => {
+    const { db, clock, entity, assistant, tech, siadTech, tag, call, book, deliver } =
+      await setUp();
+    const person = (given: string) =>
+      createTestPerson(db, entity, {
+        givenName: given,
+        email: `${given.toLowerCase()}-${tag}@persons.example`,
+        consentEmail: true,
+      });
+    // Four persons, four appointments on Thursday; the reminders are due on Wednesday.
+    const [gemma, hug, irene, joan] = await Promise.all(
+      ['Gemma', 'Hug', 'Irene', 'Joan'].map(person),
+    );
+    for (const [k, id] of [gemma, hug, irene, joan].entries()) {
+      await book(assistant, {
+        professionalId: tech.id,
+        personIds: [id!],
+        startsAt: `2030-03-07T1${k}:00`,
+        endsAt: `2030-03-07T1${k}:30`,
+      });
+    }
+    await deliver(); // the confirmations
+    // Gemma withdraws her consent; Hug gives another address; Irene keeps hers.
+    await db.tenant(entity.id, (tx) =>
+      tx.execute(sql`UPDATE persons SET consent_email = false WHERE id = ${gemma!}`),
+    );
+    await db.tenant(entity.id, (tx) =>
+      tx.execute(sql`UPDATE persons SET email = ${`hug-new-${tag}@persons.example`}
+        WHERE id = ${hug!}`),
+    );
+    // Joan is taken into a SIAD case file since: nothing may reach him now.
+    await createTestCaseFile(db, entity, {
+      scope: 'siad',
+      holderId: joan!,
+      referentId: siadTech.id,
+    });
+    clock.advance(56 * HOUR); // Wednesday 16:00Z: past the four reminders' times
+    const due = await deliver();
+    const to = due.mail().map((m) => m.envelope.to[0]);
+    expect(to).toEqual([`irene-${tag}@persons.example`]);
+    expect(due.counts.sent).toBe(1);
+    // The withdrawn ones are gone, not failed.
+    const left = (await outboxOf(db, entity.id)).filter(
+      (r) => r.template === 'appointment_reminder',
+    );
+    expect(left.map((r) => r.status)).toEqual(['sent']);
+    void call;
   });
 
   it('sends nothing to a person with a SIAD case file unless a SIAD technician allows it', async () => {

@@ -3,6 +3,7 @@ import type { AppointmentPlace, Language } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import type { RequestContext } from '../../platform/context';
 import { enqueue } from '../../platform/messaging/outbox';
+import type { SendCheck } from '../../platform/messaging/worker';
 
 /**
  * The messages an appointment sends to its persons (issue 18, point 5): a confirmation when it is
@@ -129,7 +130,7 @@ async function send(
   ctx: RequestContext,
   facts: AppointmentFacts,
   kind: Kind,
-  options: { notBefore?: Date; generation: number },
+  options: { notBefore?: Date; generation: number; changed?: boolean },
 ): Promise<void> {
   const entityId = ctx.auth.entity.id;
   for (const person of await recipientsOf(tx, facts.id)) {
@@ -147,6 +148,7 @@ async function send(
           timeZone: ctx.auth.entity.timeZone,
           place: facts.place,
           professionalName: facts.professionalName,
+          ...(options.changed ? { changed: true } : {}),
         },
         idempotencyKey: [
           'appointment',
@@ -173,10 +175,11 @@ async function confirmAndRemind(
   ctx: RequestContext,
   facts: AppointmentFacts,
   now: Date,
+  changed = false,
 ): Promise<void> {
   if (facts.startsAt.getTime() <= now.getTime()) return;
   const generation = await generationOf(tx, facts.id);
-  await send(tx, ctx, facts, 'confirmation', { generation });
+  await send(tx, ctx, facts, 'confirmation', { generation, changed });
   const hours = await reminderHours(tx, ctx.auth.entity.id);
   const remindAt = new Date(facts.startsAt.getTime() - hours * 3_600_000);
   if (remindAt.getTime() > now.getTime()) {
@@ -209,7 +212,7 @@ export async function appointmentMoved(
   now: Date,
 ): Promise<void> {
   await dropPendingReminders(tx, facts.id);
-  await confirmAndRemind(tx, ctx, facts, now);
+  await confirmAndRemind(tx, ctx, facts, now, true);
 }
 
 /** An appointment cancelled: the reminders not sent yet go, and the persons are told. */
@@ -224,3 +227,36 @@ export async function appointmentCancelled(
   const generation = await generationOf(tx, facts.id);
   await send(tx, ctx, facts, 'cancellation', { generation });
 }
+
+/**
+ * A reminder is written when the appointment is booked and leaves days later: when it is sent it
+ * must still be wanted — the appointment still booked, and one of its persons still consenting to
+ * that channel at that very address, not deceased, and not newly behind the SIAD wall (a person
+ * added to a SIAD case file since, or whose reminders the SIAD technician switched off). Else the
+ * worker withdraws it (main.ts and worker-main.ts hand this check to the worker).
+ */
+export const reminderCheck: SendCheck = {
+  templates: [TEMPLATES.reminder.email, TEMPLATES.reminder.sms],
+  async stillWanted(tx, message) {
+    const [row] = await rowsOf<{ yes: boolean }>(
+      tx,
+      sql`SELECT EXISTS (SELECT 1 FROM appointment_messages am
+          JOIN appointments a ON a.entity_id = am.entity_id AND a.id = am.appointment_id
+          JOIN appointment_persons ap ON ap.appointment_id = a.id
+          JOIN persons p ON p.entity_id = ap.entity_id AND p.id = ap.person_id
+          WHERE am.outbox_message_id = ${message.id}::uuid AND am.kind = 'reminder'
+            AND a.state = 'booked' AND p.status = 'active'
+            AND CASE ${message.channel}
+              WHEN 'email' THEN p.consent_email AND trim(p.email) = ${message.recipient}
+              ELSE p.consent_sms AND trim(p.mobile_phone) = ${message.recipient} END
+            AND (p.siad_reminders_allowed OR NOT (
+              EXISTS (SELECT 1 FROM case_file_members m
+                JOIN case_files cf ON cf.entity_id = m.entity_id AND cf.id = m.case_file_id
+                WHERE m.entity_id = p.entity_id AND m.person_id = p.id AND cf.scope = 'siad')
+              OR EXISTS (SELECT 1 FROM case_files cf
+                WHERE cf.entity_id = a.entity_id AND cf.id = a.case_file_id
+                  AND cf.scope = 'siad')))) AS yes`,
+    );
+    return row?.yes === true;
+  },
+};

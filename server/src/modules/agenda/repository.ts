@@ -586,15 +586,29 @@ export async function municipalityExists(tx: Tx, id: string): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------
 // A person record deleted
 
-/** How many booked appointments the person has still to come (they hold a deletion). */
-export async function upcomingOfPerson(tx: Tx, personId: string, now: Date): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(
+/**
+ * The booked appointments the person has still to come (they hold a deletion): all of them, and
+ * those the viewer sees in full — with a professional of a team they belong to, not behind the
+ * SIAD wall for them.
+ */
+export async function upcomingOfPerson(
+  tx: Tx,
+  personId: string,
+  now: Date,
+  viewer: CaseFileViewer,
+): Promise<{ total: number; seen: number }> {
+  const [row] = await rowsOf<{ total: number; seen: number }>(
     tx,
-    sql`SELECT count(*)::int AS n FROM appointment_persons ap
+    sql`SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE NOT ${siadHidden(viewer)} AND (a.professional_id = ${viewer.professionalId}
+          OR a.professional_id IN (SELECT tm2.professional_id FROM team_memberships tm
+            JOIN team_memberships tm2 ON tm2.team_id = tm.team_id
+            WHERE tm.professional_id = ${viewer.professionalId})))::int AS seen
+      FROM appointment_persons ap
       JOIN appointments a ON a.entity_id = ap.entity_id AND a.id = ap.appointment_id
       WHERE ap.person_id = ${personId} AND a.state = 'booked' AND a.ends_at > ${now}`,
   );
-  return row?.n ?? 0;
+  return row ?? { total: 0, seen: 0 };
 }
 
 /**

@@ -220,7 +220,8 @@ export async function people(deps: Deps, ctx: RequestContext): Promise<AgendaPeo
       teams: audience.teams.map((t) => ({
         id: t.id,
         name: t.name,
-        canReserve: t.isCoordinator && scopeOf(ctx.auth, 'agenda.reserve_multi') !== null,
+        // DESIGN.md: for the agenda, a coordinator's teams are those they belong to.
+        canReserve: scopeOf(ctx.auth, 'agenda.reserve_multi') !== null,
       })),
     };
   });
@@ -535,17 +536,22 @@ export async function createAppointment(
     }
     await repo.lockAgendas(tx, [input.professionalId]);
     await checkBooking(tx, ctx, audience, [input.professionalId], span, input);
-    const id = await repo.insertAppointment(tx, {
-      entityId: ctx.auth.entity.id,
-      professionalId: input.professionalId,
-      personIds,
-      caseFileId: input.caseFileId,
-      startsAt: span.startsAt,
-      endsAt: span.endsAt,
-      place: input.place,
-      notes: input.notes,
-      bookedBy: ctx.auth.professionalId,
-    });
+    // A person deleted since the check above: their key refuses the insert.
+    const id = await withRefusals(
+      () =>
+        repo.insertAppointment(tx, {
+          entityId: ctx.auth.entity.id,
+          professionalId: input.professionalId,
+          personIds,
+          caseFileId: input.caseFileId,
+          startsAt: span.startsAt,
+          endsAt: span.endsAt,
+          place: input.place,
+          notes: input.notes,
+          bookedBy: ctx.auth.professionalId,
+        }),
+      { foreign_key: () => fieldError(ctx, 400, 'agenda.person_unknown', 'personIds') },
+    );
     await appointmentBooked(
       tx,
       ctx,
@@ -609,10 +615,14 @@ export async function updateAppointment(
   const now = deps.clock.now();
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const audience = await audienceOf(tx, ctx);
-    const current = await repo.lockAppointment(tx, id);
-    if (!current) throw notFound('appointment');
     const row = await visibleAppointment(tx, ctx, audience, id);
     if (!audience.canBook(row.professional_id)) throw new AppError('agenda.may_not_book', 403);
+    // The agenda first, then the row: the order every writer of an agenda keeps (bookings,
+    // commands/move-appointments.ts), so that they wait for each other rather than deadlock.
+    await repo.lockAgendas(tx, [row.professional_id]);
+    const current = await repo.lockAppointment(tx, id);
+    // Moved to another professional meanwhile: the caller saw a state that no longer holds.
+    if (!current || current.professional_id !== row.professional_id) throw notFound('appointment');
     if (current.state === 'cancelled') throw new AppError('agenda.appointment_cancelled', 409);
     const zone = zoneOf(ctx);
     const startLocal = input.startsAt ?? localOf(iso(current.starts_at), zone);
@@ -626,7 +636,6 @@ export async function updateAppointment(
       throw fieldError(ctx, 400, 'agenda.not_begun', 'state');
     }
     if (moved) {
-      await repo.lockAgendas(tx, [current.professional_id]);
       await checkBooking(tx, ctx, audience, [current.professional_id], span, input, {
         appointmentId: id,
       });
@@ -640,7 +649,9 @@ export async function updateAppointment(
       state,
       now,
     });
-    if (moved && state === 'booked') {
+    // A move replaces the reminders whatever the state (one recorded as attended at another time
+    // must not leave a reminder of the old one); only a booked one to come is confirmed again.
+    if (moved) {
       await appointmentMoved(tx, ctx, factsOf(id, span, place, row.professional_name), now);
     }
     await writeAudit(tx, actorOf(ctx), {
@@ -838,7 +849,8 @@ export async function nextFree(
   if (query.after) {
     const at = instantOf(query.after, zone);
     if (!at) throw fieldError(ctx, 400, 'agenda.time_does_not_exist', 'after');
-    after = at;
+    // Never a slot in the past.
+    after = at > now ? at : now;
   } else {
     const quarter = 15 * MINUTE_MS;
     after = new Date(Math.ceil(now.getTime() / quarter) * quarter);

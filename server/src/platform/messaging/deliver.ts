@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
-import type { Database } from '../../db/connect';
+import type { Database, Tx } from '../../db/connect';
 import type { Clock } from '../context';
 import { linkUrl, messageIdFor, senderAddress } from './addresses';
 import { retryDelayMs } from './backoff';
@@ -13,6 +13,21 @@ import type { EmailTransport, MessageMeta, OutgoingEmail, SmsGateway } from './t
 
 export type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 
+/**
+ * A check a message must pass when it is sent, not only when it was written: a message due long
+ * after the change that caused it (an appointment's reminder) is withdrawn — deleted, never sent
+ * — when its reasons no longer hold (the person withdrew consent, changed number, is now protected).
+ * Handed in like the chores, by template name: the platform knows no module.
+ */
+export type SendCheck = {
+  templates: readonly string[];
+  /** Behind the message's entity's wall, in the transaction that prepares it. */
+  stillWanted(
+    tx: Tx,
+    message: { id: string; channel: 'email' | 'sms'; recipient: string },
+  ): Promise<boolean>;
+};
+
 export type DeliveryDeps = {
   database: Database;
   config: Config;
@@ -20,6 +35,8 @@ export type DeliveryDeps = {
   log: Log;
   email: EmailTransport;
   sms: SmsGateway;
+  /** Checks by template a message must still pass when it is sent. */
+  checks: readonly SendCheck[];
 };
 
 export type Outcome = 'sent' | 'retry' | 'failed' | 'skipped';
@@ -149,6 +166,12 @@ async function prepare(deps: DeliveryDeps, entityId: string, ids: string[]): Pro
       if (message.attempts > max) {
         // Claimed more often than allowed without an outcome: the sender died each time.
         await repo.markFailed(tx, message.id, 'Delivery never completed (the sender stopped)');
+        continue;
+      }
+      const check = deps.checks.find((c) => c.templates.includes(message.template));
+      if (check && !(await check.stillWanted(tx, message))) {
+        await repo.withdraw(tx, message.id);
+        deps.log.info({ outboxMessage: message.id }, 'outbox: withdrawn, no longer wanted');
         continue;
       }
       const token =

@@ -88,3 +88,8 @@ export async function markFailed(tx: Tx, id: string, error: string): Promise<voi
     .set({ status: 'failed', lockedUntil: null, lastError: error })
     .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'pending')));
 }
+
+/** Deletes a pending message that is no longer wanted (a `SendCheck` refused it). */
+export async function withdraw(tx: Tx, id: string): Promise<void> {
+  await tx.delete(outboxMessages).where(eq(outboxMessages.id, id));
+}

@@ -1,7 +1,9 @@
 import type { Config } from '../../config';
 import type { Database } from '../../db/connect';
 import { type Clock, systemClock } from '../context';
-import { deliverBatch, type DeliveryDeps, type Log, type Outcome } from './deliver';
+import { deliverBatch, type DeliveryDeps, type Log, type Outcome, type SendCheck } from './deliver';
+
+export type { SendCheck };
 import { claimDue } from './outbox-repository';
 import {
   emailTransportFor,
@@ -31,6 +33,7 @@ export type WorkerDeps = {
   email?: EmailTransport;
   sms?: SmsGateway;
   chores?: readonly Chore[];
+  checks?: readonly SendCheck[];
 };
 
 export type OutboxWorker = {
@@ -50,6 +53,7 @@ function deliveryDeps(deps: WorkerDeps): DeliveryDeps {
     log: deps.log,
     email: deps.email ?? emailTransportFor(deps),
     sms: deps.sms ?? smsGatewayFor(deps),
+    checks: deps.checks ?? [],
   };
 }
 

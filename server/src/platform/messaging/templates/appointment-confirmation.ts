@@ -13,10 +13,10 @@ export const appointmentConfirmation = defineEmailTemplate({
   compose: ({ data, t, entityName, language }) => {
     const vars = { ...appointmentVars(data, language, t), entityName };
     return {
-      subject: t('subject', vars),
+      subject: t(data.changed ? 'subject_changed' : 'subject', vars),
       blocks: [
         { kind: 'paragraph', text: t('common.greeting', { givenName: data.givenName }) },
-        { kind: 'paragraph', text: t('intro', vars) },
+        { kind: 'paragraph', text: t(data.changed ? 'intro_changed' : 'intro', vars) },
         { kind: 'paragraph', text: t('when', vars) },
         { kind: 'paragraph', text: vars.place },
         { kind: 'paragraph', text: t('change', vars) },
@@ -32,5 +32,8 @@ export const appointmentConfirmationSms = defineSmsTemplate({
   data: appointmentData,
   example: appointmentExample,
   compose: ({ data, t, entityName, language }) =>
-    t('text', { ...appointmentVars(data, language, t), entityName }),
+    t(data.changed ? 'text_changed' : 'text', {
+      ...appointmentVars(data, language, t),
+      entityName,
+    }),
 });

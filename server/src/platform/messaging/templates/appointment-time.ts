@@ -16,6 +16,8 @@ export const appointmentData = z.object({
   timeZone: z.string().min(1),
   place: z.enum(APPOINTMENT_PLACES),
   professionalName: z.string().min(1),
+  /** A confirmation of an appointment moved (another time or professional): it says so. */
+  changed: z.boolean().optional(),
 });
 export type AppointmentData = z.output<typeof appointmentData>;
 
