@@ -161,6 +161,128 @@ describe('the agenda', () => {
   });
 });
 
+describe('time outside working hours, blocked time and the home page', () => {
+  it('asks to confirm a Saturday, lets a coordinator block a team’s time, and shows today on the home page', async () => {
+    const { baseUrl } = suite;
+    const assistant = await apiLogin(baseUrl, { username: 'aux-admin' });
+    const found = expectStatus(
+      await assistant.call<{ items: { id: string; givenName: string; firstSurname: string }[] }>(
+        'GET',
+        `/api/persons?q=${encodeURIComponent(MARIA.name)}`,
+      ),
+      200,
+      'person search',
+    );
+    const maria = found.items.find((p) => p.givenName === 'María' && p.firstSurname === 'García')!;
+    const people = expectStatus(
+      await assistant.call<{ professionals: { id: string; name: string }[] }>(
+        'GET',
+        '/api/agenda/people',
+      ),
+      200,
+      'agenda people',
+    );
+    const marta = people.professionals.find((p) => p.name === 'Marta Puig Serra')!;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid' }).format(
+      new Date(),
+    );
+    // Today just after midnight, in the past or not: the home page lists the day's appointments.
+    expectStatus(
+      await assistant.call('POST', '/api/appointments', {
+        professionalId: marta.id,
+        personIds: [maria.id],
+        startsAt: `${today}T00:05`,
+        endsAt: `${today}T00:35`,
+        place: 'phone',
+        force: true,
+        confirmOutsideHours: true,
+      }),
+      201,
+      'a booking today',
+    );
+    const saturday = nextWeekday(today, 6);
+
+    // A Saturday: the form says why and books only once confirmed.
+    const opened = await suite.openAs(
+      { username: 'aux-admin' },
+      { locale: 'en', path: `/persons/${maria.id}` },
+    );
+    try {
+      const { page } = opened;
+      const card = page.getByRole('region', { name: words.person.title });
+      await card.getByRole('button', { name: words.person.book }).click();
+      const dialog = page.getByRole('dialog', { name: words.form.title });
+      await dialog.getByLabel(words.form.professional).selectOption({ label: 'Marta Puig Serra' });
+      await dialog.getByRole('textbox', { name: words.form.date, exact: true }).fill(saturday);
+      await dialog.getByRole('textbox', { name: words.form.start, exact: true }).fill('10:00');
+      await dialog.getByRole('textbox', { name: words.form.end, exact: true }).fill('10:30');
+      await dialog.getByRole('button', { name: words.form.submit, exact: true }).click();
+      const refusal = dialog.getByRole('alert');
+      await refusal.getByRole('button', { name: words.confirm.outsideAnyway }).waitFor();
+      // Why: no working hours on Saturdays (or, some years, a holiday on that Saturday).
+      expect(await refusal.textContent()).toMatch(/is not a working day|is a public holiday/);
+      await refusal.getByRole('button', { name: words.confirm.outsideAnyway }).click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.context.close();
+    }
+
+    // The coordinator blocks an hour of three agendas at once, and sees it in the team's week.
+    const coordinator = await suite.openAs(
+      { username: 'coordinator' },
+      { locale: 'en', path: '/agenda' },
+    );
+    try {
+      const { page } = coordinator;
+      await page.getByRole('button', { name: words.blockTime, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: words.block.title });
+      await dialog.getByLabel(words.block.what).fill('Team meeting');
+      for (const name of [words.block.me, 'Marta Puig Serra', 'Núria Casas Font']) {
+        await dialog.getByRole('checkbox', { name, exact: true }).check();
+      }
+      await dialog.getByRole('textbox', { name: words.form.date, exact: true }).fill(saturday);
+      await dialog.getByRole('textbox', { name: words.form.start, exact: true }).fill('12:00');
+      await dialog.getByRole('textbox', { name: words.form.end, exact: true }).fill('13:00');
+      await dialog.getByRole('button', { name: words.block.submit }).click();
+      // A Saturday again: confirmed outside working hours.
+      await dialog
+        .getByRole('alert')
+        .getByRole('button', { name: words.confirm.outsideAnyway })
+        .click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      await page.goto(`/agenda?date=${saturday}&view=day`);
+      await page
+        .getByRole('button', { name: /Team meeting/ })
+        .first()
+        .waitFor();
+      await checkPage(page, 'agenda-blocked-time');
+      expect(coordinator.pageErrors).toEqual([]);
+    } finally {
+      await coordinator.context.close();
+    }
+
+    // The technician's home page: today's appointment.
+    const ssb = await suite.openAs({ username: 'tech-ssb' }, { locale: 'en', path: '/' });
+    try {
+      const today = ssb.page.getByRole('region', { name: words.home.title });
+      await today.getByText(MARIA.name, { exact: false }).first().waitFor();
+      await checkPage(ssb.page, 'agenda-home-today');
+      expect(ssb.pageErrors).toEqual([]);
+    } finally {
+      await ssb.context.close();
+    }
+  });
+});
+
+/** The next date after `date` that falls on `weekday` (1 Monday … 7 Sunday). */
+function nextWeekday(date: string, weekday: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while ((d.getUTCDay() || 7) !== weekday);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The start as the English console writes it: `09:00 AM` or `09:00` (no zone conversion). */
 function timeIn12Or24(time: string): string {
   const formatted = new Intl.DateTimeFormat('en', {

@@ -1,36 +1,10 @@
-import { defineEmailTemplate, defineSmsTemplate } from './define';
-import { appointmentData, appointmentExample, appointmentVars } from './appointment-time';
+import { appointmentMessage } from './appointment-time';
 
-/**
- * Tells a person that an appointment was cancelled (never why: the reason stays in Caliu).
+/*
  * Written to the person, in their language, with the time in the entity's zone; it names the
  * professional, the kind of place and the entity, never a case file, notes or a service.
  */
-export const appointmentCancelled = defineEmailTemplate({
-  name: 'appointment_cancelled',
-  data: appointmentData,
-  example: appointmentExample,
-  compose: ({ data, t, entityName, language }) => {
-    const vars = { ...appointmentVars(data, language, t), entityName };
-    return {
-      subject: t('subject', vars),
-      blocks: [
-        { kind: 'paragraph', text: t('common.greeting', { givenName: data.givenName }) },
-        { kind: 'paragraph', text: t('intro', vars) },
-        { kind: 'paragraph', text: t('when', vars) },
-        { kind: 'paragraph', text: vars.place },
-        { kind: 'paragraph', text: t('change', vars) },
-        { kind: 'small', text: t('common.appointment_why', { entityName }) },
-      ],
-    };
-  },
-});
 
-/** The same by SMS: one short text. */
-export const appointmentCancelledSms = defineSmsTemplate({
-  name: 'appointment_cancelled_sms',
-  data: appointmentData,
-  example: appointmentExample,
-  compose: ({ data, t, entityName, language }) =>
-    t('text', { ...appointmentVars(data, language, t), entityName }),
-});
+/** Tells a person that an appointment was cancelled (never why: the reason stays in Caliu). */
+export const [appointmentCancelled, appointmentCancelledSms] =
+  appointmentMessage('appointment_cancelled');

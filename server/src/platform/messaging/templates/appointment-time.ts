@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { APPOINTMENT_PLACES, type Language } from '@caliu/common';
-import { TemplateDataError } from './define';
+import { defineEmailTemplate, defineSmsTemplate, TemplateDataError } from './define';
 import type { StrictTranslate } from '../render';
 
 /**
@@ -52,4 +52,41 @@ export function appointmentVars(data: AppointmentData, language: Language, t: St
     place: t(`common.appointment_place.${data.place}`),
     professionalName: data.professionalName,
   };
+}
+
+/**
+ * An appointment message to a person, by email and by SMS (`<name>` and `<name>_sms`): greeting,
+ * what happened, when, where, what to do; texts under `messaging.templates.<name>`. A message that
+ * `announcesChange` uses its `*_changed` texts for an appointment moved (`data.changed`).
+ */
+export function appointmentMessage(name: string, options: { announcesChange?: boolean } = {}) {
+  const key = (data: AppointmentData, text: string) =>
+    options.announcesChange && data.changed ? `${text}_changed` : text;
+  const email = defineEmailTemplate({
+    name,
+    data: appointmentData,
+    example: appointmentExample,
+    compose: ({ data, t, entityName, language }) => {
+      const vars = { ...appointmentVars(data, language, t), entityName };
+      return {
+        subject: t(key(data, 'subject'), vars),
+        blocks: [
+          { kind: 'paragraph', text: t('common.greeting', { givenName: data.givenName }) },
+          { kind: 'paragraph', text: t(key(data, 'intro'), vars) },
+          { kind: 'paragraph', text: t('when', vars) },
+          { kind: 'paragraph', text: vars.place },
+          { kind: 'paragraph', text: t('change', vars) },
+          { kind: 'small', text: t('common.appointment_why', { entityName }) },
+        ],
+      };
+    },
+  });
+  const sms = defineSmsTemplate({
+    name: `${name}_sms`,
+    data: appointmentData,
+    example: appointmentExample,
+    compose: ({ data, t, entityName, language }) =>
+      t(key(data, 'text'), { ...appointmentVars(data, language, t), entityName }),
+  });
+  return [email, sms] as const;
 }

@@ -11,7 +11,6 @@ import {
 import { ErrorAlert } from '@/components/ui/alert';
 import { FormActions } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import fieldCss from '@/components/ui/form-field.module.css';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Loading } from '@/components/ui/query-state';
 import { ApiError } from '@/lib/api-client';
@@ -24,7 +23,7 @@ import {
   usePersonsCaseFiles,
   useUpdateAppointment,
 } from '../api/agenda';
-import { dateOf, happensTwice, localDateTime, minutesOf, timeFromMinutes, timeOf } from '../dates';
+import { dateOf, localDateTime, minutesOf, timeFromMinutes, timeOf } from '../dates';
 import {
   ConfirmationAlert,
   confirmationAsked,
@@ -32,6 +31,7 @@ import {
   type Confirmations,
 } from './confirmations';
 import { PersonPicker, type PickedPerson } from './person-picker';
+import { TimeSpanFields } from './time-span-fields';
 
 /** What a booking starts from: who, with whom, on which case file, when. */
 export type BookingPrefill = {
@@ -319,44 +319,12 @@ function BookingForm({ prefill = {}, appointment, onDismiss, onDone }: BookingDi
           )}
         </>
       )}
-      <FormField id={`${id}-date`} label={t('agenda.form.date')} required error={errors.date}>
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={values.date}
-            onChange={(e) => set('date', e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className={fieldCss.formRow}>
-        <FormField id={`${id}-start`} label={t('agenda.form.start')} required error={errors.start}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              step={300}
-              value={values.start}
-              onChange={(e) => set('start', e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${id}-end`} label={t('agenda.form.end')} required error={errors.end}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              step={300}
-              value={values.end}
-              onChange={(e) => set('end', e.target.value)}
-            />
-          )}
-        </FormField>
-      </div>
-      {values.date &&
-        [values.start, values.end].some(
-          (time) => time && happensTwice(localDateTime(values.date, time), me.entity.timeZone),
-        ) && <p className="field__hint">{t('agenda.form.twice')}</p>}
+      <TimeSpanFields
+        id={id}
+        values={values}
+        errors={errors}
+        onChange={(field, value) => set(field, value)}
+      />
       <FormField id={`${id}-place`} label={t('agenda.form.place')} required error={errors.place}>
         {(control) => (
           <select

@@ -21,6 +21,7 @@ import {
   type Confirmations,
 } from './confirmations';
 import { whenText } from './entry-text';
+import { TimeSpanFields } from './time-span-fields';
 import styles from '../agenda.module.css';
 
 export type BlockPrefill = { date?: string | undefined; start?: string | undefined };
@@ -188,40 +189,12 @@ function BlockTimeForm({
           </div>
         </FieldGroup>
       )}
-      <FormField id={`${id}-date`} label={t('agenda.form.date')} required error={errors.date}>
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={values.date}
-            onChange={(e) => set('date', e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className={fieldCss.formRow}>
-        <FormField id={`${id}-start`} label={t('agenda.form.start')} required error={errors.start}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              step={300}
-              value={values.start}
-              onChange={(e) => set('start', e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${id}-end`} label={t('agenda.form.end')} required error={errors.end}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              step={300}
-              value={values.end}
-              onChange={(e) => set('end', e.target.value)}
-            />
-          )}
-        </FormField>
-      </div>
+      <TimeSpanFields
+        id={id}
+        values={values}
+        errors={errors}
+        onChange={(field, value) => set(field, value)}
+      />
       <FormActions
         submitLabel={t('agenda.block.submit')}
         pending={create.isPending}
