@@ -23,6 +23,10 @@ describe('session expiry', () => {
       // for the difference with the Date header).
       await page.clock.install();
       await signIn(page, { username: 'tech-immigration' });
+      // The home page's requests answered first: an answer arriving after the page's clock moved
+      // would read as the server's clock being half an hour behind (its Date header) and push
+      // the warning back by as much.
+      await page.waitForLoadState('networkidle');
       const warning = page.getByRole('dialog', { name: text.session.warningTitle });
 
       await page.clock.fastForward('26:00');
