@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AppointmentPlace, Language } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import type { RequestContext } from '../../platform/context';
@@ -55,6 +55,17 @@ type RecipientRow = {
 };
 
 /**
+ * Whether messages about the appointment `appointmentId` would reach the person `p` behind the
+ * SIAD wall: they are a member of a SIAD case file, or the appointment is linked to one.
+ */
+const siadPerson = (appointmentId: SQL) => sql`(EXISTS (SELECT 1 FROM case_file_members m
+    JOIN case_files cf ON cf.entity_id = m.entity_id AND cf.id = m.case_file_id
+    WHERE m.entity_id = p.entity_id AND m.person_id = p.id AND cf.scope = 'siad')
+  OR EXISTS (SELECT 1 FROM appointments x
+    JOIN case_files cf ON cf.entity_id = x.entity_id AND cf.id = x.case_file_id
+    WHERE x.id = ${appointmentId} AND cf.scope = 'siad'))`;
+
+/**
  * The appointment's persons, with what decides their messages. `siad`: the person is a member of
  * a SIAD case file, or the appointment is linked to one.
  */
@@ -64,12 +75,7 @@ async function recipientsOf(tx: Tx, appointmentId: string): Promise<RecipientRow
     sql`SELECT p.id AS person_id, p.given_name, p.email, p.mobile_phone, p.consent_email,
           p.consent_sms, p.preferred_language, p.siad_reminders_allowed,
           p.status = 'deceased' AS deceased,
-          (EXISTS (SELECT 1 FROM case_file_members m
-                     JOIN case_files cf ON cf.entity_id = m.entity_id AND cf.id = m.case_file_id
-                    WHERE m.entity_id = p.entity_id AND m.person_id = p.id AND cf.scope = 'siad')
-           OR EXISTS (SELECT 1 FROM appointments a
-                        JOIN case_files cf ON cf.entity_id = a.entity_id AND cf.id = a.case_file_id
-                       WHERE a.id = ap.appointment_id AND cf.scope = 'siad')) AS siad
+          ${siadPerson(sql`ap.appointment_id`)} AS siad
         FROM appointment_persons ap
         JOIN persons p ON p.entity_id = ap.entity_id AND p.id = ap.person_id
        WHERE ap.appointment_id = ${appointmentId}::uuid
@@ -249,13 +255,7 @@ export const reminderCheck: SendCheck = {
             AND CASE ${message.channel}
               WHEN 'email' THEN p.consent_email AND trim(p.email) = ${message.recipient}
               ELSE p.consent_sms AND trim(p.mobile_phone) = ${message.recipient} END
-            AND (p.siad_reminders_allowed OR NOT (
-              EXISTS (SELECT 1 FROM case_file_members m
-                JOIN case_files cf ON cf.entity_id = m.entity_id AND cf.id = m.case_file_id
-                WHERE m.entity_id = p.entity_id AND m.person_id = p.id AND cf.scope = 'siad')
-              OR EXISTS (SELECT 1 FROM case_files cf
-                WHERE cf.entity_id = a.entity_id AND cf.id = a.case_file_id
-                  AND cf.scope = 'siad')))) AS yes`,
+            AND (p.siad_reminders_allowed OR NOT ${siadPerson(sql`a.id`)})) AS yes`,
     );
     return row?.yes === true;
   },
