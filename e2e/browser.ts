@@ -208,3 +208,35 @@ export async function expectHeading(page: Page, text: string): Promise<void> {
 export async function pageOverflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
+
+/**
+ * Counts the page's requests in flight from now on. `settled()` waits until every request the
+ * page made has been answered and none followed for `quietMs`: a test that moves the page's clock
+ * or clears its cookies must not race an answer still on its way (`waitForLoadState('networkidle')`
+ * cannot tell: it resolves at once when the page was idle once, before the console's own requests).
+ */
+export function watchRequests(page: Page): { settled(quietMs?: number): Promise<void> } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = () => {
+    inFlight += 1;
+    lastChange = Date.now();
+  };
+  const ended = () => {
+    inFlight -= 1;
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    async settled(quietMs = 1000) {
+      await expect
+        .poll(() => inFlight === 0 && Date.now() - lastChange >= quietMs, {
+          timeout: 20_000,
+          interval: 100,
+        })
+        .toBe(true);
+    },
+  };
+}

@@ -6,6 +6,7 @@ import {
   signInThroughForm,
   storedDrafts,
   TEXTS,
+  watchRequests,
 } from './browser';
 import { uniqueWord } from './persons-pages';
 import { useBrowserSuite } from './suite';
@@ -22,11 +23,12 @@ describe('session expiry', () => {
       // The page's clock is ours to move; the server keeps real time (the console corrects
       // for the difference with the Date header).
       await page.clock.install();
+      const requests = watchRequests(page);
       await signIn(page, { username: 'tech-immigration' });
       // The home page's requests answered first: an answer arriving after the page's clock moved
       // would read as the server's clock being half an hour behind (its Date header) and push
       // the warning back by as much.
-      await page.waitForLoadState('networkidle');
+      await requests.settled();
       const warning = page.getByRole('dialog', { name: text.session.warningTitle });
 
       await page.clock.fastForward('26:00');
@@ -70,8 +72,11 @@ describe('session expiry', () => {
     const warning = page.getByRole('dialog', { name: text.session.warningTitle });
     try {
       await page.clock.install();
+      const requests = watchRequests(page);
       await signIn(page, { username: 'tech-ssb' }, '/persons/new');
       await expectHeading(page, text.persons.new.title);
+      // As above: no answer on its way when the clock moves.
+      await requests.settled();
 
       // Twenty minutes reading the interview notes, then typing: the typing keeps the session
       // alive, so 27 minutes after signing in (7 after typing) there is no warning.
@@ -116,6 +121,7 @@ describe('session expiry', () => {
   it('goes back to the sign-in page when the API answers 401', async () => {
     const text = TEXTS.ca;
     const { context, page } = await suite.open({ baseUrl, locale: 'ca' });
+    const requests = watchRequests(page);
     try {
       // Through the form, as the person did, naming the entity as people know it (no accents,
       // any capitals) instead of by its code: the form remembers it for the next sign-in.
@@ -123,6 +129,9 @@ describe('session expiry', () => {
         entity: 'CONSELL comarcal de demostracio',
         username: 'tech-ssb',
       });
+      // The home page's requests answered first: one still on its way when the cookie goes would
+      // race the click below (answered 200 or 401 in either order, the test would read chance).
+      await requests.settled();
       // The session disappears (revoked, or expired on the server) while the page is open.
       await context.clearCookies();
       await page.getByRole('button', { name: text.support.button }).click();

@@ -18,3 +18,4 @@ export * from './catalogues';
 export * from './caseload';
 export * from './attachments';
 export * from './agenda';
+export * from './support';

@@ -52,6 +52,9 @@ export const PERMISSIONS = [
   // Support desk.
   'support.open_ticket',
   'support.resolve',
+  // Requests the floating button hands to coordinators (deleting persons, transferring or deleting
+  // content, unlinking persons): a coordinator of the records' teams sees and closes them.
+  'support.coordinator_requests',
   'mailbox.view',
   // Community help.
   'help_requests.manage',
@@ -140,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<Role, Grants> = {
     'agenda.siad_reminders': 'team',
     'teams.configure_members': 'team',
     'caseload.manage': 'team',
+    'support.coordinator_requests': 'team',
   },
   administrator: {
     ...everyone,

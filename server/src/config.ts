@@ -41,6 +41,7 @@ const envSchema = z.object({
     .min(1)
     .max(2 ** 40)
     .default(ATTACHMENT_DEFAULT_MAX_BYTES),
+  CALIU_POW_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(19),
 });
 
 export type Config = {
@@ -77,6 +78,11 @@ export type Config = {
   auditRetentionDays: number;
   /** The largest attachment accepted, in bytes (CALIU_ATTACHMENT_MAX_BYTES, default 20 MiB). */
   attachmentMaxBytes: number;
+  /**
+   * The public forms' proof of work: leading zero bits of SHA-256 the browser must find
+   * (CALIU_POW_DIFFICULTY, default 19: about a second in Chromium; platform/public-forms).
+   */
+  powDifficulty: number;
   /** Session lifetimes: idle 30 minutes, absolute 12 hours. */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     attachmentMaxBytes: e.CALIU_ATTACHMENT_MAX_BYTES,
+    powDifficulty: e.CALIU_POW_DIFFICULTY,
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   };

@@ -6,6 +6,7 @@ import { DEMO_ENTITY_CODE, DEMO_LOGINS, seedDemo } from './demo/seed';
 import { startOutboxWorker } from './platform/messaging/worker';
 import { reminderCheck } from './modules/agenda/messages';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
+import { publicFormsChore } from './platform/public-forms';
 
 /** `npm start`: the API and the console on one port, on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -32,7 +33,7 @@ async function main() {
         database,
         config,
         log: app.log,
-        chores: [abandonedUploadsChore(database, config)],
+        chores: [abandonedUploadsChore(database, config), publicFormsChore(database, config)],
         checks: [reminderCheck],
       })
     : null;

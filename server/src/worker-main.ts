@@ -5,6 +5,7 @@ import { loggerOptions } from './platform/logging';
 import { startOutboxWorker } from './platform/messaging/worker';
 import { reminderCheck } from './modules/agenda/messages';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
+import { publicFormsChore } from './platform/public-forms';
 
 /**
  * `npm run worker`: the outbox worker as its own process, on a PostgreSQL server (DATABASE_URL).
@@ -29,7 +30,7 @@ async function main() {
     database,
     config,
     log,
-    chores: [abandonedUploadsChore(database, config)],
+    chores: [abandonedUploadsChore(database, config), publicFormsChore(database, config)],
     checks: [reminderCheck],
   });
 

@@ -3,7 +3,7 @@ import { LANGUAGES } from '@caliu/common';
 import { LOCALES } from './locales';
 
 /** Values that are the same in every language (names, and words borrowed from English). */
-const SAME_AS_ENGLISH = new Set(['Caliu', 'OK', 'Email', 'Password', 'Agenda']);
+const SAME_AS_ENGLISH = new Set(['Caliu', 'OK', 'Email', 'Password', 'Agenda', 'No']);
 
 type Tree = { [key: string]: string | Tree };
 

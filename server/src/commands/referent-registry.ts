@@ -58,6 +58,24 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
     reason: 'The author of a ticket: history, with nothing to hand over.',
   },
   {
+    table: 'coordinator_requests',
+    column: 'requester_id',
+    reason: 'Who handed a request to the coordinators: history; the request stays with them.',
+  },
+  {
+    table: 'coordinator_requests',
+    column: 'closed_by',
+    reason: 'The coordinator who closed a request: history, kept as it happened.',
+  },
+  {
+    table: 'coordinator_request_recipients',
+    column: 'coordinator_id',
+    reason:
+      'A coordinator a request was sent to: an open request left with no active recipient ' +
+      "reaches the active coordinators of its requester's and its records' teams instead " +
+      '(modules/support/coordinator-requests), so deactivating one leaves no request with nobody.',
+  },
+  {
     table: 'second_factors',
     column: 'professional_id',
     reason: "The professional's own credential; kept for a reactivation, unusable meanwhile.",

@@ -7,6 +7,8 @@ export const DEMO_TICKET = {
   number: 'T-2026-000001',
   subject: "No puc exportar l'agenda del mes",
   createdAt: '2026-03-01T23:30:00.000Z',
+  /** The agent's question that leaves it waiting for the technician. */
+  question: 'Quin format triàveu (Excel o PDF) i quin missatge apareixia?',
 };
 export const DEMO_DOMAIN = 'demo.caliu.example';
 

@@ -14,7 +14,7 @@ import { seedDemoPersons } from './seed-persons';
 import { DEMO_DOMAIN as DOMAIN, DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET } from './fixtures';
 
 export { DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET };
-import { entityCounters, supportTickets } from '../db/schema';
+import { entityCounters, supportTicketEvents, supportTickets } from '../db/schema';
 
 /**
  * Creates the demo entity (and, in demo mode, the support entity) when they do not exist yet.
@@ -67,17 +67,55 @@ export async function seedDemo(database: Database, password: string): Promise<bo
       local: municipalityIds.get('Vilanova de la Serra')!,
       by: ids.get('administrator')!,
     });
-    // One support ticket waiting for its requester, so the support panel has something to show.
-    await tx.insert(supportTickets).values({
-      entityId,
-      number: DEMO_TICKET.number,
-      kind: 'export_error',
-      status: 'waiting_requester',
-      requesterId: ids.get('tech-ssb')!,
-      subject: DEMO_TICKET.subject,
-      createdAt: new Date(DEMO_TICKET.createdAt),
-      updatedAt: new Date(DEMO_TICKET.createdAt),
-    });
+    // One support ticket waiting for its requester, so the support panel has something to show:
+    // an export error, and the agent's question that hands it back to the technician.
+    const createdAt = new Date(DEMO_TICKET.createdAt);
+    const askedAt = new Date(createdAt.getTime() + 10 * 60 * 60 * 1000);
+    const [ticket] = await tx
+      .insert(supportTickets)
+      .values({
+        entityId,
+        number: DEMO_TICKET.number,
+        kind: 'export_error',
+        status: 'waiting_requester',
+        requesterId: ids.get('tech-ssb')!,
+        subject: DEMO_TICKET.subject,
+        fields: {
+          what: DEMO_TICKET.subject,
+          diagnostics: {
+            requestId: null,
+            request: null,
+            page: '/agenda',
+            userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
+            at: DEMO_TICKET.createdAt,
+          },
+        },
+        assignedAgentId: null,
+        firstResponseAt: askedAt,
+        createdAt,
+        updatedAt: askedAt,
+      })
+      .returning({ id: supportTickets.id });
+    await tx.insert(supportTicketEvents).values([
+      {
+        entityId,
+        ticketId: ticket!.id,
+        side: 'requester',
+        authorId: ids.get('tech-ssb')!,
+        authorName: fullName('tech-ssb'),
+        status: 'new',
+        createdAt,
+      },
+      {
+        entityId,
+        ticketId: ticket!.id,
+        side: 'agent',
+        authorName: 'Agent de Suport',
+        body: DEMO_TICKET.question,
+        status: 'waiting_requester',
+        createdAt: askedAt,
+      },
+    ]);
     await tx.insert(entityCounters).values({ entityId, name: 'support_ticket', value: 1 });
   });
 
@@ -107,6 +145,11 @@ export async function seedDemo(database: Database, password: string): Promise<bo
     );
   }
   return true;
+}
+
+function fullName(username: string): string {
+  const login = DEMO_LOGINS.find((l) => l.username === username)!;
+  return `${login.givenName} ${login.surnames}`;
 }
 
 /**

@@ -124,6 +124,23 @@ export const REFERENCE_FACTORIES: Record<
     await tx.execute(sql`INSERT INTO support_tickets (entity_id, number, kind, requester_id, subject)
       VALUES (${entity.id}, ${`T-${unique()}`}, 'other', ${id}, 'A question')`);
   },
+  'coordinator_requests.requester_id': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO coordinator_requests (entity_id, kind, requester_id,
+        person_ids, created_at)
+      VALUES (${entity.id}, 'delete_persons', ${id}, '{}', now())`);
+  },
+  'coordinator_requests.closed_by': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO coordinator_requests (entity_id, kind, status, requester_id,
+        closed_by, created_at, closed_at)
+      VALUES (${entity.id}, 'delete_persons', 'done', ${id}, ${id}, now(), now())`);
+  },
+  'coordinator_request_recipients.coordinator_id': async (tx, entity, id) => {
+    await tx.execute(sql`WITH r AS (INSERT INTO coordinator_requests (entity_id, kind,
+        requester_id, created_at)
+      VALUES (${entity.id}, 'delete_persons', ${id}, now()) RETURNING id)
+      INSERT INTO coordinator_request_recipients (entity_id, request_id, coordinator_id)
+      SELECT ${entity.id}, r.id, ${id} FROM r`);
+  },
   'second_factors.professional_id': async (tx, entity, id) => {
     await tx.execute(sql`INSERT INTO second_factors (entity_id, professional_id, secret_ciphertext)
       VALUES (${entity.id}, ${id}, ${randomBytes(40)})`);

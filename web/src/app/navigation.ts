@@ -27,6 +27,9 @@ import { PersonsSearchPage } from '@/features/persons/components/persons-search-
 import { NewProfessionalPage } from '@/features/professionals/components/new-professional-page';
 import { ProfessionalPage } from '@/features/professionals/components/professional-page';
 import { ProfessionalsPage } from '@/features/professionals/components/professionals-page';
+import { SupportDashboardPage } from '@/features/support-desk/components/dashboard-page';
+import { SupportQueuePage } from '@/features/support-desk/components/queue-page';
+import { SupportTicketPage } from '@/features/support-desk/components/ticket-page';
 import type { Resources } from '@/locales';
 
 /** A section's name: a key of `navigation.sections` in locales/<lang>/navigation.json. */
@@ -125,6 +128,17 @@ export const SECTIONS: readonly Section[] = [
     permission: 'audit.view',
     page: AuditPage,
     subpages: [{ path: 'person', page: PersonAccessReportPage }],
+  },
+  // The support agents' console (support.resolve: the support agent alone).
+  {
+    path: '/support',
+    label: 'supportDesk',
+    permission: 'support.resolve',
+    page: SupportQueuePage,
+    subpages: [
+      { path: 'dashboard', page: SupportDashboardPage },
+      { path: ':entityId/:ticketId', page: SupportTicketPage },
+    ],
   },
   {
     path: '/mailbox',

@@ -6,9 +6,12 @@ import { ActivationPage } from '@/features/auth/components/activation-page';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
+import { HelpConfirmPage } from '@/features/public-help/components/confirm-page';
+import { HelpPage } from '@/features/public-help/components/help-page';
 import { AlertRecordsPage } from '@/features/home/components/alert-records-page';
 import { HomePage } from '@/features/home/components/home-page';
 import { ProfilePage } from '@/features/profile/components/profile-page';
+import { MyTicketPage } from '@/features/support/components/my-ticket-page';
 import { NotFoundPage } from '@/features/shell/components/not-found-page';
 import { ConsoleLayout } from './layout/console-layout';
 import { RequirePermission } from './layout/require-permission';
@@ -22,6 +25,9 @@ export function createRouter() {
     { path: '/activate', element: <ActivationPage />, errorElement: <RouteError /> },
     { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteError /> },
     { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
+    // The help form for whoever cannot sign in, and its confirmation link (token after '#').
+    { path: '/help', element: <HelpPage />, errorElement: <RouteError /> },
+    { path: '/help/confirm', element: <HelpConfirmPage />, errorElement: <RouteError /> },
     {
       element: <ConsoleLayout />,
       errorElement: <RouteError />,
@@ -41,6 +47,14 @@ export function createRouter() {
             </RequirePermission>
           ),
         })),
+        {
+          path: '/my-tickets/:id',
+          element: (
+            <RequirePermission permission="support.open_ticket">
+              <MyTicketPage />
+            </RequirePermission>
+          ),
+        },
         {
           path: '/alerts/:kind',
           element: (

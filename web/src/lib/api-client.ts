@@ -34,6 +34,35 @@ export type RequestOptions = {
 };
 
 let csrfToken: string | null = null;
+let lastFailure: FailedRequest | null = null;
+
+/** The last request the API refused or that did not reach it (for a support ticket's details). */
+export type FailedRequest = {
+  /** The answer's `x-request-id` header (null when no answer came). */
+  requestId: string | null;
+  /** Method, path without its query (it may hold names) and status: `GET /api/exports → 500`. */
+  request: string;
+  at: string;
+};
+
+/** The last failed request since the page loaded, or null. */
+export function lastFailedRequest(): FailedRequest | null {
+  return lastFailure;
+}
+
+function recordFailure(
+  method: Method,
+  path: string,
+  status: number | 'network',
+  requestId: string | null,
+) {
+  const bare = path.split('?')[0] ?? path;
+  lastFailure = {
+    requestId,
+    request: `${method} ${bare} → ${status}`,
+    at: new Date().toISOString(),
+  };
+}
 const unauthorizedListeners = new Set<() => void>();
 
 /** Sets the anti-CSRF token of the signed-in session (null once signed out). */
@@ -87,6 +116,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    recordFailure(method, path, 'network', null);
     throw new ApiError(0, 'network.unreachable', i18n.t('errors.network'));
   }
 
@@ -97,6 +127,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   }
 
   if (response.ok) return response;
+  recordFailure(method, path, response.status, response.headers.get('x-request-id'));
   const error = await toApiError(response);
   if (response.status === 401 && csrfToken !== null) {
     for (const listener of unauthorizedListeners) listener();

@@ -8,6 +8,7 @@ import type caseFiles from './en/case-files.json';
 import type caseload from './en/caseload.json';
 import type catalogues from './en/catalogues.json';
 import type caseTools from './en/case-tools.json';
+import type coordinatorRequests from './en/coordinator-requests.json';
 import type core from './en/core.json';
 import type duplicates from './en/duplicates.json';
 import type home from './en/home.json';
@@ -18,6 +19,9 @@ import type organization from './en/organization.json';
 import type persons from './en/persons.json';
 import type plans from './en/plans.json';
 import type professionals from './en/professionals.json';
+import type publicHelp from './en/public-help.json';
+import type supportDesk from './en/support-desk.json';
+import type support from './en/support.json';
 
 /**
  * The console's translations: one folder per language, one file per area
@@ -26,6 +30,7 @@ import type professionals from './en/professionals.json';
  * English file to `Resources` below so that `t('…')` keys stay type-checked.
  */
 export type Resources = typeof core &
+  typeof coordinatorRequests &
   typeof duplicates &
   typeof navigation &
   typeof audit &
@@ -43,7 +48,10 @@ export type Resources = typeof core &
   typeof attachments &
   typeof agenda &
   typeof agendaSettings &
-  typeof home;
+  typeof publicHelp &
+  typeof home &
+  typeof supportDesk &
+  typeof support;
 
 type Tree = { [key: string]: string | Tree };
 

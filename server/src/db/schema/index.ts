@@ -2,6 +2,7 @@ export * from './organization';
 export * from './identity';
 export * from './audit';
 export * from './support';
+export * from './public-forms';
 export * from './messaging';
 export * from './persons';
 export * from './duplicates';

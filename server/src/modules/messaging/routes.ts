@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/context';
+import { entityDirectorySchema } from '@caliu/common';
+import { errorResponses } from '../../platform/http-schemas';
 import { contextOf } from '../../platform/request-context';
+import { mailboxEntitiesFor } from '../support/queue-routes';
 import * as schemas from './schemas';
 import * as service from './service';
 
@@ -20,6 +23,20 @@ export const messagingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       },
     },
     async (request) => service.listMailbox(deps, contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/mailbox/entities',
+    {
+      config: { permission: 'mailbox.view' },
+      schema: {
+        tags: ['messaging'],
+        summary:
+          'The entities whose mailbox the caller reads (id, code, name): every council for the support agent',
+        response: { 200: entityDirectorySchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => mailboxEntitiesFor(deps, contextOf(request)),
   );
 
   app.get(

@@ -35,11 +35,16 @@ describe('message templates', () => {
       'appointment_reminder_sms',
       'assignment',
       'calendar_feed',
+      'coordinator_request',
+      'coordinator_request_closed',
       'login_throttled',
       'password_reset',
       'professional_activation',
       'professional_activation_sms',
       'role_change',
+      'support_request_confirmation',
+      'support_ticket_comment',
+      'support_ticket_status',
     ]);
     for (const template of TEMPLATES) {
       const subjects = new Set<string>();

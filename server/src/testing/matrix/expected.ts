@@ -5,8 +5,12 @@ import { CASELOAD_EXPECTED } from '../caseload-matrix';
 import { CATALOGUES_EXPECTED } from '../catalogues-matrix';
 import { DUPLICATES_EXPECTED } from '../duplicates-matrix';
 import { HOME_EXPECTED } from '../home-matrix';
+import { COORDINATOR_REQUESTS_EXPECTED } from '../coordinator-requests-matrix';
 import { ATTACHMENTS_EXPECTED } from '../attachments-matrix';
 import { AGENDA_EXPECTED, CALENDAR_FEEDS_EXPECTED } from '../agenda-matrix';
+import { SUPPORT_QUEUE_EXPECTED } from '../support-queue-matrix';
+import { SUPPORT_TICKETS_EXPECTED } from '../support-tickets-matrix';
+import { PUBLIC_HELP_EXPECTED } from '../public-help-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -101,9 +105,13 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   ...CASELOAD_EXPECTED,
   ...DUPLICATES_EXPECTED,
   ...HOME_EXPECTED,
+  ...COORDINATOR_REQUESTS_EXPECTED,
   ...ATTACHMENTS_EXPECTED,
   ...AGENDA_EXPECTED,
   ...CALENDAR_FEEDS_EXPECTED,
+  ...SUPPORT_QUEUE_EXPECTED,
+  ...SUPPORT_TICKETS_EXPECTED,
+  ...PUBLIC_HELP_EXPECTED,
   // Platform: public by nature.
   'GET /api/health': { relations: NONE, allow: everyone(NONE, true) },
   'GET /api/openapi.json': { relations: NONE, allow: everyone(NONE, true) },

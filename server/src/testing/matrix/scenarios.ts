@@ -6,8 +6,12 @@ import { CASELOAD_SCENARIOS, noticeFor } from '../caseload-matrix';
 import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { HOME_SCENARIOS } from '../home-matrix';
+import { COORDINATOR_REQUESTS_SCENARIOS } from '../coordinator-requests-matrix';
 import { ATTACHMENTS_SCENARIOS } from '../attachments-matrix';
 import { AGENDA_SCENARIOS, CALENDAR_FEEDS_SCENARIOS } from '../agenda-matrix';
+import { SUPPORT_QUEUE_SCENARIOS } from '../support-queue-matrix';
+import { SUPPORT_TICKETS_SCENARIOS } from '../support-tickets-matrix';
+import { PUBLIC_HELP_SCENARIOS } from '../public-help-matrix';
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type Session } from '../app';
 import { IDENTITY_SCENARIOS } from './scenarios-identity';
@@ -87,9 +91,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...CASELOAD_SCENARIOS,
   ...DUPLICATES_SCENARIOS,
   ...HOME_SCENARIOS,
+  ...COORDINATOR_REQUESTS_SCENARIOS,
   ...ATTACHMENTS_SCENARIOS,
   ...AGENDA_SCENARIOS,
   ...CALENDAR_FEEDS_SCENARIOS,
+  ...SUPPORT_QUEUE_SCENARIOS,
+  ...SUPPORT_TICKETS_SCENARIOS,
+  ...PUBLIC_HELP_SCENARIOS,
   'GET /api/health': get('/api/health'),
   'GET /api/openapi.json': get('/api/openapi.json'),
   'POST /api/auth/login': async (w, caller) => {

@@ -326,6 +326,18 @@ function sentenceOfAgenda(entry: AuditEntry, record: string, helpers: Helpers): 
       return t('audit.sentences.calendar_feed.read', { count: numberIn(d.appointments) ?? 0 });
     case 'calendar_feed.revoke':
       return t('audit.sentences.calendar_feed.revoke');
+    case 'coordinator_request.create':
+      return t('audit.sentences.coordinator_request.create', { record });
+    case 'coordinator_request.read':
+      return entry.recordId
+        ? t('audit.sentences.coordinator_request.readOne', { record })
+        : t('audit.sentences.coordinator_request.read');
+    case 'coordinator_request.close':
+      return d.outcome === 'declined'
+        ? t('audit.sentences.coordinator_request.closeDeclined', { record })
+        : t('audit.sentences.coordinator_request.closeDone', { record });
+    case 'support.diagnose_content':
+      return t('audit.sentences.support.diagnoseContent', { record });
     default:
       return null;
   }
@@ -366,6 +378,22 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.outbox.retry', { record });
     case 'support.cross_entity_read':
       return t('audit.sentences.support.crossEntityRead', { record });
+    case 'support.public_request':
+      return t('audit.sentences.support.publicRequest');
+    case 'support.public_request_confirm':
+      return t('audit.sentences.support.publicRequestConfirm', { record });
+    case 'support.ticket_open':
+      return t('audit.sentences.support.ticketOpen', { record });
+    case 'support.ticket_answer':
+      return t('audit.sentences.support.ticketAnswer', { record });
+    case 'support.ticket_read':
+      return t('audit.sentences.support.ticketRead', { record });
+    case 'support.ticket_comment':
+      return t('audit.sentences.support.ticketComment', { record });
+    case 'support.ticket_status':
+      return t('audit.sentences.support.ticketStatus', { record });
+    case 'support.ticket_assign':
+      return t('audit.sentences.support.ticketAssign', { record });
     case 'person.search':
       if (d.kind === 'name') return t('audit.sentences.person.searchByName');
       if (d.kind === 'document') return t('audit.sentences.person.searchByDocument');

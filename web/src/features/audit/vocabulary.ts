@@ -57,6 +57,14 @@ export const KNOWN_ACTIONS = [
   'mailbox.read',
   'outbox.retry',
   'support.cross_entity_read',
+  'support.public_request',
+  'support.public_request_confirm',
+  'support.ticket_open',
+  'support.ticket_answer',
+  'support.ticket_read',
+  'support.ticket_comment',
+  'support.ticket_status',
+  'support.ticket_assign',
   'person.search',
   'person.duplicate_check',
   'person.duplicates_list',
@@ -115,6 +123,10 @@ export const KNOWN_ACTIONS = [
   'calendar_feed.create',
   'calendar_feed.read',
   'calendar_feed.revoke',
+  'coordinator_request.create',
+  'coordinator_request.read',
+  'coordinator_request.close',
+  'support.diagnose_content',
 ] as const;
 
 /** The record types the console names in words; any other is shown by its code. */
@@ -127,6 +139,8 @@ export const KNOWN_RECORD_TYPES = [
   'entity',
   'session',
   'mailbox_message',
+  'support_ticket',
+  'public_support_request',
   'outbox_message',
   'case_file',
   'intervention',
@@ -138,6 +152,7 @@ export const KNOWN_RECORD_TYPES = [
   'time_reservation',
   'public_holiday',
   'calendar_feed',
+  'coordinator_request',
 ] as const;
 
 export type Outcome = AuditEntry['outcome'];

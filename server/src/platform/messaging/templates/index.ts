@@ -3,12 +3,17 @@ import { appointmentConfirmation, appointmentConfirmationSms } from './appointme
 import { appointmentReminder, appointmentReminderSms } from './appointment-reminder';
 import { assignment } from './assignment';
 import { calendarFeed } from './calendar-feed';
+import { coordinatorRequest } from './coordinator-request';
+import { coordinatorRequestClosed } from './coordinator-request-closed';
 import type { MessageTemplate } from './define';
 import { loginThrottled } from './login-throttled';
 import { passwordReset } from './password-reset';
 import { professionalActivation } from './professional-activation';
 import { professionalActivationSms } from './professional-activation-sms';
 import { roleChange } from './role-change';
+import { supportRequestConfirmation } from './support-request-confirmation';
+import { supportTicketComment } from './support-ticket-comment';
+import { supportTicketStatus } from './support-ticket-status';
 
 export type { MessageTemplate, RenderInput, RenderedEmail, RenderedSms } from './define';
 export { TemplateDataError } from './define';
@@ -31,6 +36,11 @@ export const TEMPLATES: readonly MessageTemplate[] = [
   appointmentCancelled,
   appointmentCancelledSms,
   calendarFeed,
+  coordinatorRequest,
+  coordinatorRequestClosed,
+  supportRequestConfirmation,
+  supportTicketStatus,
+  supportTicketComment,
 ];
 
 const byName = new Map(TEMPLATES.map((t) => [t.name, t]));

@@ -7,7 +7,7 @@ import { useLinkToken } from '../hooks/use-link-token';
 import { LinkProblem } from './link-problem';
 import type { LoginLocationState } from './login-page';
 import { NewPasswordForm } from './new-password-form';
-import { PublicPage } from './public-page';
+import { PublicPage } from '@/components/public-page';
 import fieldCss from '@/components/ui/form-field.module.css';
 
 /** The refusal of a link that is no longer live (used, replaced or expired). */

@@ -8,7 +8,7 @@ import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 import { rememberedEntity } from '../remembered-entity';
-import { PublicPage } from './public-page';
+import { PublicPage } from '@/components/public-page';
 import fieldCss from '@/components/ui/form-field.module.css';
 import { buttonClass } from '@/components/ui/button';
 

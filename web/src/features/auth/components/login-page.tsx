@@ -7,7 +7,7 @@ import type { SessionEndReason } from '@/lib/auth';
 import { useMe } from '@/lib/auth';
 import { LoginForm } from './login-form';
 import type { LoginIdentity } from './login-form';
-import { PublicPage } from './public-page';
+import { PublicPage } from '@/components/public-page';
 import { SecondFactorForm } from './second-factor-form';
 import { alertClass } from '@/components/ui/alert';
 
@@ -103,6 +103,9 @@ export function LoginPage() {
           />
           <p className="login-card__links">
             <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+          </p>
+          <p className="login-card__links">
+            <Link to="/help">{t('publicHelp.link')}</Link>
           </p>
         </>
       )}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicatePair } from '@caliu/common';
 import { ConfirmButton } from '@/components/confirm-button';
 import { ErrorAlert } from '@/components/ui/alert';
-import { linkButtonClass } from '@/components/ui/button';
+import { Button, linkButtonClass } from '@/components/ui/button';
+import { openSupportRequest } from '@/lib/support-request';
+import { useCurrentUser } from '@/lib/auth';
 import { cx } from '@/lib/cx';
 import { fullName } from '@/lib/person-names';
 import { useDismissDuplicate } from '../api/dismiss-duplicate';
@@ -27,6 +29,7 @@ export function DuplicatePairCard({ pair, dismissed, onDismissedChange }: Duplic
   const [first, second] = pair.persons;
   const ids = { firstId: first.id, secondId: second.id };
   const names = t('duplicates.pair', { first: fullName(first), second: fullName(second) });
+  const mayAskSupport = useCurrentUser().permissions.includes('support.open_ticket');
   const dismiss = useDismissDuplicate();
   const undo = useUndoDismissal();
   const headingId = useId();
@@ -110,8 +113,28 @@ export function DuplicatePairCard({ pair, dismissed, onDismissedChange }: Duplic
             onConfirm={onDismiss}
           />
         )}
-        {/* MERGE REQUEST: the support-desk issue adds "Ask support to merge them" here, a
-            "merge person records" ticket prefilled with both records. */}
+        {mayAskSupport && (
+          <Button
+            variant="secondary"
+            aria-label={t('support.duplicates.askMergeNamed', { pair: names })}
+            onClick={() =>
+              openSupportRequest({
+                choice: 'merge_persons',
+                mergePersons: {
+                  persons: [
+                    { id: first.id, name: fullName(first) },
+                    { id: second.id, name: fullName(second) },
+                  ],
+                  note: t('support.duplicates.note', {
+                    reasons: pair.reasons.map((r) => t(`duplicates.reasons.${r}`)).join('; '),
+                  }),
+                },
+              })
+            }
+          >
+            {t('support.duplicates.askMerge')}
+          </Button>
+        )}
       </div>
       <ErrorAlert error={dismiss.error ?? undo.error} />
     </li>

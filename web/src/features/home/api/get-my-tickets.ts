@@ -6,10 +6,10 @@ import { homeKey } from './keys';
 const ticketsSchema = pageSchema(ticketSummarySchema);
 
 export async function getMyTickets(signal?: AbortSignal) {
-  return apiJson('/api/support/tickets?mine=true&limit=5', ticketsSchema, { signal });
+  return apiJson('/api/support/tickets?status=open&limit=10', ticketsSchema, { signal });
 }
 
-/** The user's own latest support tickets, for the home page. */
+/** The user's own open support tickets, for the home page. */
 export function useMyTickets(enabled: boolean) {
   return useQuery({
     queryKey: [...homeKey, 'tickets'],

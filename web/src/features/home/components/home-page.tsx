@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TodayAppointments } from '@/lib/agenda-slot';
 import { useCurrentUser } from '@/lib/auth';
+import { CoordinatorRequestsHome } from '@/lib/coordinator-requests-home';
 import { useDocumentTitle } from '@/lib/document-title';
 import { AlertsPanel } from './alerts-panel';
 import { HomeSearch } from './home-search';
@@ -25,6 +26,7 @@ export function HomePage() {
       <p className="page__lead">{t('home.entity', { entity: me.entity.name })}</p>
       {may('persons.view_basic') && <HomeSearch />}
       <AssignmentNotices />
+      {may('support.coordinator_requests') && <CoordinatorRequestsHome />}
       {may('case_files.view') && <MyCovers />}
       <div className="panels">
         <TodayAppointments />

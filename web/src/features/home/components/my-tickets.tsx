@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '@/components/ui/query-state';
 import { useDateTimeFormat } from '@/lib/format';
@@ -19,16 +20,28 @@ export function MyTickets() {
       <QueryState query={tickets}>
         {(data) =>
           data.items.length === 0 ? (
-            <p className="muted">{t('homePage.tickets.none')}</p>
+            <p className="muted">{t('support.home.none')}</p>
           ) : (
             <ul className={styles.ticketList}>
-              {data.items.map((ticket) => (
-                <li key={ticket.id}>
-                  <strong>{ticket.number}</strong> {ticket.subject} ·{' '}
-                  {t(`support.statuses.${ticket.status}`)} ·{' '}
-                  <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
-                </li>
-              ))}
+              {/* Open ones only (the API filters); those waiting for the user first, marked. */}
+              {[...data.items]
+                .sort(
+                  (a, b) =>
+                    Number(b.status === 'waiting_requester') -
+                    Number(a.status === 'waiting_requester'),
+                )
+                .map((ticket) => (
+                  <li key={ticket.id}>
+                    {ticket.status === 'waiting_requester' && (
+                      <mark className="waiting-for-you">{t('support.home.waiting')}</mark>
+                    )}{' '}
+                    <Link to={`/my-tickets/${ticket.id}`}>
+                      <strong>{ticket.number}</strong> {ticket.subject}
+                    </Link>{' '}
+                    · {t(`support.statuses.${ticket.status}`)} ·{' '}
+                    <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
+                  </li>
+                ))}
             </ul>
           )
         }

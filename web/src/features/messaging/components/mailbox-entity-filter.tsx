@@ -10,7 +10,7 @@ import { buttonClass } from '@/components/ui/button';
 export type MailboxEntity = MailboxSummary['entity'];
 
 type MailboxEntityFilterProps = {
-  /** The entities the support agent can choose from. */
+  /** The entities the support agent can choose from (every council: GET /api/mailbox/entities). */
   entities: MailboxEntity[];
   /** The entity shown (null: every entity). */
   selected: string | null;
@@ -29,7 +29,7 @@ export function MailboxEntityFilter({ entities, selected, onApply }: MailboxEnti
     setDraft(selected ?? '');
   }
 
-  // An entity named by the address but not met in the messages yet still shows, by its id.
+  // An entity named by the address but not in the directory (yet) still shows, by its id.
   const options =
     selected && !entities.some((entity) => entity.id === selected)
       ? [...entities, { id: selected, code: selected, name: selected }]

@@ -1,29 +1,18 @@
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { grantsForRoles } from '@caliu/common';
-import type { MailboxSummary } from '@caliu/common';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useMailbox } from '../api/list-mailbox';
+import { useMailboxEntities } from '../api/list-mailbox-entities';
 import { entityFromSearch, mailboxListHref } from '../list-address';
 import { DemoBanner } from './demo-banner';
 import { ErrorAlert, alertClass, alertTitleClass } from '@/components/ui/alert';
 import { isMailboxUnavailable, retryUnlessClientError } from '../errors';
 import { LoadMore } from './load-more';
 import { MailboxEntityFilter } from './mailbox-entity-filter';
-import type { MailboxEntity } from './mailbox-entity-filter';
 import { MailboxTable } from './mailbox-table';
 import { Loading, emptyStateClass } from '@/components/ui/query-state';
-
-/** `known` with the entities of `messages` it does not hold yet (in order of first sight). */
-function withEntitiesOf(known: MailboxEntity[], messages: MailboxSummary[]): MailboxEntity[] {
-  const all = new Map(known.map((entity) => [entity.id, entity]));
-  for (const message of messages) {
-    if (!all.has(message.entity.id)) all.set(message.entity.id, message.entity);
-  }
-  return all.size === known.length ? known : [...all.values()];
-}
 
 /**
  * The demo mailbox ("sent mail"), newest first, page by page: what Caliu would have sent. The
@@ -42,10 +31,8 @@ export function MailboxPage() {
   const mailbox = useMailbox(entity);
   const messages = mailbox.data?.pages.flatMap((page) => page.items) ?? [];
 
-  // The entity filter offers every entity met so far, so that narrowing the list keeps the others.
-  const [knownEntities, setKnownEntities] = useState<MailboxEntity[]>([]);
-  const known = withEntitiesOf(knownEntities, messages);
-  if (known !== knownEntities) setKnownEntities(known);
+  // The entity filter offers every council (the directory), not only those of the loaded mail.
+  const directory = useMailboxEntities(allEntities);
 
   if (isMailboxUnavailable(mailbox.error)) {
     return (
@@ -67,7 +54,7 @@ export function MailboxPage() {
       </p>
       {allEntities && (
         <MailboxEntityFilter
-          entities={known}
+          entities={directory.data?.items ?? []}
           selected={entity}
           onApply={(next) => void navigate(mailboxListHref(next))}
         />

@@ -1,17 +1,30 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onSupportRequest } from '@/lib/support-request';
 import { SupportPanel } from './support-panel';
+import type { PanelView } from './support-panel';
 import styles from '../support.module.css';
 
 /** The floating support button at the right end of the navigation bar, and its panel. */
 export function SupportButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [view, setView] = useState<PanelView>({ name: 'tickets' });
   const buttonRef = useRef<HTMLButtonElement>(null);
   const onClose = () => {
     setOpen(false);
+    setView({ name: 'tickets' });
     buttonRef.current?.focus();
   };
+  // Another page (a pair of the duplicates list) may open the panel on a prefilled form.
+  useEffect(
+    () =>
+      onSupportRequest((start) => {
+        setView({ name: 'new', start });
+        setOpen(true);
+      }),
+    [],
+  );
 
   return (
     <>
@@ -22,7 +35,10 @@ export function SupportButton() {
         aria-label={t('support.button')}
         title={t('support.button')}
         aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setView({ name: 'tickets' });
+          setOpen(true);
+        }}
       >
         <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path
@@ -35,7 +51,7 @@ export function SupportButton() {
           />
         </svg>
       </button>
-      <SupportPanel open={open} onClose={onClose} />
+      <SupportPanel open={open} onClose={onClose} view={view} onViewChange={setView} />
     </>
   );
 }

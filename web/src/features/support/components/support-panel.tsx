@@ -1,9 +1,12 @@
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SupportRequestStart } from '@/lib/support-request';
+import { NewRequest } from './new-request';
 import { TicketList } from './ticket-list';
+import { TicketView } from './ticket-view';
 import styles from '../support.module.css';
-import { iconButtonClass } from '@/components/ui/button';
+import { buttonClass, iconButtonClass } from '@/components/ui/button';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -24,13 +27,24 @@ function trapFocus(event: KeyboardEvent<HTMLDialogElement>) {
   }
 }
 
-type SupportPanelProps = { open: boolean; onClose: () => void };
+/** What the panel shows: the user's tickets, a new request, or one ticket. */
+export type PanelView =
+  | { name: 'tickets' }
+  | { name: 'new'; start: SupportRequestStart | null }
+  | { name: 'ticket'; id: string };
+
+type SupportPanelProps = {
+  open: boolean;
+  onClose: () => void;
+  view: PanelView;
+  onViewChange: (view: PanelView) => void;
+};
 
 /**
- * The support side sheet: a modal dialog (Escape closes it) listing the user's own tickets.
- * The form to open a new ticket belongs in the NEW TICKET FORM slot below.
+ * The support side sheet: a modal dialog (Escape closes it) with the user's own tickets (open
+ * ones first), "New request" and its forms, and one ticket's page.
  */
-export function SupportPanel({ open, onClose }: SupportPanelProps) {
+export function SupportPanel({ open, onClose, view, onViewChange }: SupportPanelProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
 
@@ -40,6 +54,14 @@ export function SupportPanel({ open, onClose }: SupportPanelProps) {
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+
+  // Back on the list from a form or a ticket, the focus goes to "New request" (what it left is gone).
+  const newRequestRef = useRef<HTMLButtonElement>(null);
+  const shownView = useRef(view.name);
+  useEffect(() => {
+    if (shownView.current !== view.name && view.name === 'tickets') newRequestRef.current?.focus();
+    shownView.current = view.name;
+  }, [view.name]);
 
   const titleId = useId();
   const ticketsHeadingId = useId();
@@ -76,9 +98,35 @@ export function SupportPanel({ open, onClose }: SupportPanelProps) {
             </form>
           </header>
           <div className={styles.sheetBody}>
-            <p className="muted">{t('support.intro')}</p>
-            {/* NEW TICKET FORM: the support-ticket issue adds <NewTicketForm /> here. */}
-            <TicketList headingId={ticketsHeadingId} />
+            {view.name === 'tickets' && (
+              <>
+                <p className="muted">{t('support.intro')}</p>
+                <p>
+                  <button
+                    ref={newRequestRef}
+                    type="button"
+                    className={buttonClass()}
+                    onClick={() => onViewChange({ name: 'new', start: null })}
+                  >
+                    {t('support.newRequest')}
+                  </button>
+                </p>
+                <TicketList
+                  headingId={ticketsHeadingId}
+                  onOpen={(id) => onViewChange({ name: 'ticket', id })}
+                />
+              </>
+            )}
+            {view.name === 'new' && (
+              <NewRequest
+                start={view.start}
+                onDone={() => onViewChange({ name: 'tickets' })}
+                onOpenTicket={(id) => onViewChange({ name: 'ticket', id })}
+              />
+            )}
+            {view.name === 'ticket' && (
+              <TicketView id={view.id} onBack={() => onViewChange({ name: 'tickets' })} />
+            )}
           </div>
         </div>
       )}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { TICKET_STATUSES } from '@caliu/common';
 import { useDateTimeFormat } from '@/lib/format';
-import { useMyTickets } from '../api/get-my-tickets';
+import { sortTickets, useMyTickets } from '../api/get-my-tickets';
 import { cx } from '@/lib/cx';
 import styles from '../support.module.css';
-import { buttonClass } from '@/components/ui/button';
+import { buttonClass, linkButtonClass } from '@/components/ui/button';
 import { alertClass } from '@/components/ui/alert';
 import { emptyStateClass } from '@/components/ui/query-state';
 
@@ -17,8 +17,27 @@ const STATUS_CLASSES: Record<(typeof TICKET_STATUSES)[number], string | undefine
   rejected: undefined,
 };
 
-/** The user's own support tickets: number, subject, status and date, or an empty state. */
-export function TicketList({ headingId }: { headingId: string }) {
+/** A ticket's status, coloured. */
+export function StatusBadge({ status }: { status: (typeof TICKET_STATUSES)[number] }) {
+  const { t } = useTranslation();
+  return (
+    <span className={cx(styles.status, STATUS_CLASSES[status])}>
+      {t(`support.statuses.${status}`)}
+    </span>
+  );
+}
+
+/**
+ * The user's own support tickets, open ones first (those waiting for them at the top, marked):
+ * number, subject, status and date, each opening the ticket; or an empty state.
+ */
+export function TicketList({
+  headingId,
+  onOpen,
+}: {
+  headingId: string;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const formatDateTime = useDateTimeFormat();
   const tickets = useMyTickets(true);
@@ -50,17 +69,28 @@ export function TicketList({ headingId }: { headingId: string }) {
       )}
       {tickets.isSuccess && tickets.data.items.length > 0 && (
         <ul className={styles.ticketListItems}>
-          {tickets.data.items.map((ticket) => (
-            <li key={ticket.id} className={styles.ticket}>
+          {sortTickets(tickets.data.items).map((ticket) => (
+            <li
+              key={ticket.id}
+              className={cx(
+                styles.ticket,
+                ticket.status === 'waiting_requester' && styles.ticketWaiting,
+              )}
+            >
               <div className={styles.ticketHeader}>
                 <span className={styles.ticketNumber}>
                   <span className="visually-hidden">{t('support.number')}</span> {ticket.number}
                 </span>
-                <span className={cx(styles.status, STATUS_CLASSES[ticket.status])}>
-                  {t(`support.statuses.${ticket.status}`)}
-                </span>
+                <StatusBadge status={ticket.status} />
               </div>
-              <p className={styles.ticketSubject}>{ticket.subject}</p>
+              {ticket.status === 'waiting_requester' && (
+                <p className={styles.waitingBadge}>{t('support.waitingForYou')}</p>
+              )}
+              <p className={styles.ticketSubject}>
+                <button type="button" className={linkButtonClass} onClick={() => onOpen(ticket.id)}>
+                  {ticket.subject}
+                </button>
+              </p>
               <p className={cx(styles.ticketDate, 'muted')}>
                 {t('support.openedOn', { date: formatDateTime(ticket.createdAt) })}
               </p>

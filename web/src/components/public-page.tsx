@@ -13,7 +13,7 @@ type PublicPageProps = {
 };
 
 /**
- * The frame of the pages open to anyone (sign-in, activation, password reset): the brand, a
+ * The frame of the pages open to anyone (sign-in, activation, password reset, help): the brand, a
  * language switcher, and one card.
  */
 export function PublicPage({ title, tagline = false, children }: PublicPageProps) {
