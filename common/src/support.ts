@@ -315,7 +315,11 @@ export const supportQueueQuerySchema = z.object({
 });
 export type SupportQueueQuery = z.infer<typeof supportQueueQuerySchema>;
 
-export const queueTicketSchema = ticketSummarySchema.extend({
+/**
+ * One row of the queue: no subject — the server composes it from what the requester typed (names
+ * of persons), and only the ticket's own page, an audited read, shows it.
+ */
+export const queueTicketSchema = ticketSummarySchema.omit({ subject: true }).extend({
   entity: z.object({ id: uuid, code: z.string(), name: z.string() }),
   requesterName: z.string(),
   assignee: named.nullable(),

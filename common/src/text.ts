@@ -18,6 +18,11 @@ export function hasControlCharacters(value: string, options: { multiline?: boole
   return (options.multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(value);
 }
 
+/** The text with each control character (line breaks and tabs too) replaced by a space. */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(new RegExp(CONTROL.source, 'g'), ' ');
+}
+
 /** A string field of a request: no control characters (line breaks and tabs if `multiline`). */
 export function textField(options: { multiline?: boolean } = {}) {
   return z.string().refine((value) => !hasControlCharacters(value, options), {

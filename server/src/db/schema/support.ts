@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   COORDINATOR_REQUEST_KINDS,
+  Language,
   COORDINATOR_REQUEST_STATUSES,
   MovableKind,
   TICKET_KINDS,
@@ -19,6 +20,8 @@ export const supportTickets = pgTable('support_tickets', {
   requesterId: uuid('requester_id'),
   requesterName: text('requester_name'),
   requesterEmail: text('requester_email'),
+  /** A public-form ticket's language (its author wrote in it); null for a professional's. */
+  requesterLanguage: text('requester_language').$type<Language>(),
   subject: text('subject').notNull(),
   fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
   assignedAgentId: uuid('assigned_agent_id'),

@@ -18,6 +18,7 @@ export type NotifiedTicket = {
   kind: TicketKind;
   requesterId: string | null;
   requesterEmail: string | null;
+  requesterLanguage: Language | null;
 };
 
 async function recipientOf(
@@ -32,7 +33,9 @@ async function recipientOf(
     );
     if (row) return { to: row.email, language: row.language };
   }
-  return ticket.requesterEmail ? { to: ticket.requesterEmail, language: null } : null;
+  return ticket.requesterEmail
+    ? { to: ticket.requesterEmail, language: ticket.requesterLanguage }
+    : null;
 }
 
 export async function notifyStatus(

@@ -4,6 +4,7 @@ import {
   connectionErrorFieldsSchema,
   type publicSupportConfirmedSchema,
   type publicSupportRequestSchema,
+  withoutControlCharacters,
 } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { publicSupportRequests } from '../../db/schema';
@@ -53,10 +54,6 @@ export async function submitPublicRequest(
   input: PublicSupportRequest,
   ctx: PublicContext & { userAgent: string },
 ): Promise<void> {
-  if (caughtByHoneypot(input)) {
-    ctx.log.info('public help form: honeypot filled, request dropped');
-    return;
-  }
   const now = deps.clock.now();
   const key = await challengeKeyOf(deps.database);
   const proof = await deps.database.anonymous((tx) =>
@@ -65,6 +62,11 @@ export async function submitPublicRequest(
   if (!proof.ok) {
     const code = `public_forms.proof_${proof.reason}`;
     throw new AppError(code, 400, {}, [{ field: 'proof', message: ctx.t(`errors.${code}`) }]);
+  }
+  // After the proof: a robot must not learn from a different answer that the field is a trap.
+  if (caughtByHoneypot(input)) {
+    ctx.log.info('public help form: honeypot filled, request dropped');
+    return;
   }
 
   const entity = await deps.database.anonymous((tx) => findEntityForLogin(tx, input.entity));
@@ -94,7 +96,9 @@ export async function submitPublicRequest(
         email,
         description: input.description,
         language: ctx.language,
-        userAgent: ctx.userAgent.slice(0, 500),
+        // A header as the browser sent it: control characters (a tab, C1 bytes) would make the
+        // ticket's fields invalid at confirmation.
+        userAgent: withoutControlCharacters(ctx.userAgent).slice(0, 500),
         createdAt: now,
         expiresAt: new Date(now.getTime() + PUBLIC_REQUEST_TTL_HOURS * 3600_000),
       })
@@ -105,7 +109,7 @@ export async function submitPublicRequest(
       template: 'support_request_confirmation',
       to: email,
       language: ctx.language,
-      data: { name: input.name },
+      data: {},
       idempotencyKey: `support_request_confirmation:${pending!.id}`,
       secretLink: {
         purpose: PUBLIC_REQUEST_PURPOSE,
@@ -165,7 +169,7 @@ export async function confirmPublicRequest(
         requestId: null,
         request: null,
         page: PUBLIC_HELP_PAGE,
-        userAgent: pending.userAgent.slice(0, 500),
+        userAgent: withoutControlCharacters(pending.userAgent).slice(0, 500),
         at: pending.createdAt.toISOString(),
       },
       // The ticket's note holds 2,000 characters; the form takes up to 4,000.
@@ -178,7 +182,13 @@ export async function confirmPublicRequest(
       fields,
       subject: firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine,
       requesterId,
-      ...(requesterId ? {} : { requesterName: pending.name, requesterEmail: pending.email }),
+      ...(requesterId
+        ? {}
+        : {
+            requesterName: pending.name,
+            requesterEmail: pending.email,
+            requesterLanguage: pending.language,
+          }),
       now,
     });
     await tx

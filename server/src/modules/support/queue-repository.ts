@@ -27,7 +27,6 @@ export type QueueRow = {
   number: string;
   kind: TicketKind;
   status: TicketStatus;
-  subject: string;
   requesterName: string;
   assignedAgentId: string | null;
   assignedAgentName: string | null;
@@ -60,7 +59,6 @@ export async function listQueue(
     number: string;
     kind: TicketKind;
     status: TicketStatus;
-    subject: string;
     requester_name: string | null;
     assigned_agent_id: string | null;
     assigned_agent_name: string | null;
@@ -84,7 +82,6 @@ export async function listQueue(
     number: r.number,
     kind: r.kind,
     status: r.status,
-    subject: r.subject,
     requesterName: r.requester_name ?? '',
     assignedAgentId: r.assigned_agent_id,
     assignedAgentName: r.assigned_agent_name,

@@ -88,7 +88,6 @@ function presentQueueTicket(row: repo.QueueRow): QueueTicket {
     number: row.number,
     kind: row.kind,
     status: row.status,
-    subject: row.subject,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     entity: { id: row.entityId, code: row.entityCode, name: row.entityName },

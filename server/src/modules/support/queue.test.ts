@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { QueueTicket, TicketKind, TicketStatus } from '@caliu/common';
-import type { Database } from '../../db/connect';
+import { type Database, rowsOf } from '../../db/connect';
 import { auditLog, supportTickets } from '../../db/schema';
 import { buildTestApp, login, manualClock } from '../../testing/app';
 import { testDatabase } from '../../testing/database';
@@ -53,7 +53,8 @@ async function ticketIn(db: Database, entity: TestEntity, input: TicketInput) {
         ...(input.requesterId
           ? {}
           : { requesterName: input.requesterName ?? 'Public Person', requesterEmail: 'p@x.test' }),
-        subject: `Subject ${number}`,
+        // Composed from what the requester typed (names of persons): never in the queue.
+        subject: `${SECRET} ${number}`,
         fields: { note: SECRET, text: SECRET },
         assignedAgentId: input.agent?.id ?? null,
         assignedAgentName: input.agent?.name ?? null,
@@ -163,6 +164,7 @@ describe("the support agents' queue", () => {
       // Metadata only: nothing the requesters typed, not even the key.
       expect(response.body).not.toContain(SECRET);
       expect(response.body).not.toContain('"fields"');
+      expect(response.body).not.toContain('"subject"');
       return response.json() as { items: QueueTicket[]; nextCursor: string | null };
     };
     // Only this test's councils: PostgreSQL's database outlives runs, and a ticket another run
@@ -435,5 +437,24 @@ describe("the support agents' queue", () => {
     const from = new Date('2030-01-01T00:00:00Z');
     const to = new Date('2030-01-31T00:00:00Z');
     expect(dashboardOf([], from, to).kinds.every((row) => row.opened === 0)).toBe(true);
+  });
+  it("answers only a session of the service provider's entity, whatever calls it", async () => {
+    const w = await world(farFuture());
+    const queue = sql`SELECT * FROM caliu_support_queue(NULL, NULL, ARRAY['new']::text[], NULL,
+      NULL, NULL, 10, NULL, NULL, false)`;
+    const dashboard = sql`SELECT * FROM caliu_support_dashboard(now() - interval '1 day', now())`;
+    // The database's words, under the query builder's "Failed query".
+    const refusal = (run: Promise<unknown>) =>
+      run.then(
+        () => 'answered',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    for (const query of [queue, dashboard]) {
+      expect(await refusal(w.db.tenant(w.a.id, (tx) => rowsOf(tx, query)))).toMatch(
+        /service provider/,
+      );
+      expect(await refusal(w.db.anonymous((tx) => rowsOf(tx, query)))).toMatch(/service provider/);
+      await expect(w.db.tenant(w.provider.id, (tx) => rowsOf(tx, query))).resolves.toBeDefined();
+    }
   });
 });

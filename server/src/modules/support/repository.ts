@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { TicketKind, TicketStatus } from '@caliu/common';
+import type { Language, TicketKind, TicketStatus } from '@caliu/common';
 import { rowsOf, type Tx } from '../../db/connect';
 import { supportTicketEvents, supportTickets } from '../../db/schema';
 import { decodeCursor } from '../../platform/pagination';
@@ -37,6 +37,8 @@ export type NewTicket = {
   /** Required when `requesterId` is null (and kept as the event's author then). */
   requesterName?: string;
   requesterEmail?: string;
+  /** The language a public-form ticket's author wrote in (their emails go in it). */
+  requesterLanguage?: Language;
   now: Date;
 };
 
@@ -50,7 +52,14 @@ export async function insertTicket(
   input: NewTicket,
 ): Promise<{ id: string; number: string }> {
   const seq = await nextTicketSeq(tx, input.entityId);
-  const number = ticketNumber(input.now.getUTCFullYear(), seq);
+  // The year on the entity's calendar: a ticket of the first hour of January in Madrid is the
+  // new year's, though it is still the old one in UTC.
+  const [local] = await rowsOf<{ year: number }>(
+    tx,
+    sql`SELECT extract(year FROM ${input.now.toISOString()}::timestamptz AT TIME ZONE time_zone)::int
+        AS year FROM entities WHERE id = ${input.entityId}`,
+  );
+  const number = ticketNumber(local?.year ?? input.now.getUTCFullYear(), seq);
   const [row] = await tx
     .insert(supportTickets)
     .values({
@@ -61,6 +70,7 @@ export async function insertTicket(
       requesterId: input.requesterId,
       requesterName: input.requesterName?.slice(0, 200) || null,
       requesterEmail: input.requesterEmail ?? null,
+      requesterLanguage: input.requesterLanguage ?? null,
       subject: input.subject.slice(0, 300),
       fields: input.fields,
       createdAt: input.now,

@@ -65,7 +65,7 @@ async function present(tx: Tx, ticket: repo.TicketRow, reader: Reader): Promise<
         ? {
             answer: false,
             comment: true,
-            changeStatus: [...TICKET_TRANSITIONS[ticket.status]],
+            changeStatus: TICKET_TRANSITIONS[ticket.status].filter((s) => canMoveTo(ticket, s)),
             assign: true,
             attach: false,
           }
@@ -272,6 +272,11 @@ export async function comment(
 const NEEDS_COMMENT: readonly TicketStatus[] = ['rejected', 'waiting_requester'];
 const CLOSED: readonly TicketStatus[] = ['resolved', 'rejected'];
 
+/** Whether a ticket may go to `status`: only a requester with an account can be waited for. */
+function canMoveTo(ticket: { requesterId: string | null }, status: TicketStatus): boolean {
+  return status !== 'waiting_requester' || ticket.requesterId !== null;
+}
+
 export async function changeStatus(
   deps: AppDeps,
   ctx: RequestContext,
@@ -287,6 +292,11 @@ export async function changeStatus(
     });
   }
   return onTicket(deps, ctx, 'support.ticket_status', entityId, ticketId, async (tx, ticket) => {
+    if (!canMoveTo(ticket, input.status)) {
+      // A ticket of the public help form whose author has no account: they cannot answer in
+      // Caliu, so it must not wait for them (the agent writes to them by email instead).
+      throw conflict('support.no_requester_account');
+    }
     if (!TICKET_TRANSITIONS[ticket.status].includes(input.status)) {
       throw conflict('support.transition', {
         from: ctx.t(`support.statuses.${ticket.status}`),

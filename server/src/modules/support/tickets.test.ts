@@ -542,6 +542,7 @@ describe('the requester’s emails', () => {
         requesterId: null,
         requesterName: 'Someone Outside',
         requesterEmail: address,
+        requesterLanguage: 'it',
         now: new Date(),
       }),
     );
@@ -554,5 +555,31 @@ describe('the requester’s emails', () => {
     );
     const queued = (await outboxOf(db, entity.id)).filter((m) => m.recipient === address);
     expect(queued.map((m) => m.template)).toEqual(['support_ticket_comment']);
+    // In the language its author wrote in on the public form.
+    expect(queued.map((m) => m.language)).toEqual(['it']);
+    // Its author has no account to answer with: the ticket never waits for them.
+    expect(read.can.changeStatus).not.toContain('waiting_requester');
+    const waiting = await post(agentSession, `${base}/status`, {
+      status: 'waiting_requester',
+      comment: 'Which entity?',
+    });
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json().error.code).toBe('support.no_requester_account');
+  });
+  it("numbers a ticket by the year of the entity's calendar", async () => {
+    // 00:30 on New Year's Day in Madrid, still the old year in UTC.
+    const t = await db.tenant(entity.id, (tx) =>
+      insertTicket(tx, {
+        entityId: entity.id,
+        kind: 'other',
+        fields: { text: 'Happy new year' },
+        subject: 'Happy new year',
+        requesterId: null,
+        requesterName: 'Someone Outside',
+        requesterEmail: `someone-${entity.code}@${entity.domain}`,
+        now: new Date('2030-12-31T23:30:00Z'),
+      }),
+    );
+    expect(t.number).toMatch(/^T-2031-\d{6}$/);
   });
 });

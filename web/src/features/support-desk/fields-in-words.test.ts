@@ -38,7 +38,7 @@ const references: TicketReferences = {
       id: '88888888-8888-4888-8888-888888888888',
       number: '2026/000034',
       state: 'open',
-      counts: { interventions: 3, demands: 1, problems: 0 },
+      counts: { interventions: 3, demands: 1, problems: 0, plans: 2, attachments: 1 },
     },
     {
       id: '99999999-9999-4999-8999-999999999999',
@@ -107,11 +107,16 @@ describe("a ticket's fields in words", () => {
       [
         'Case files',
         [
-          '2026/000034 (open) · 3 interventions, 1 demands',
+          '2026/000034 (open) · 3 interventions, 1 demand, 2 intervention plans, 1 attached document',
           '2026/000035 (closed) · nothing attached',
         ],
       ],
-      ['Case file that remains', ['2026/000034 (open) · 3 interventions, 1 demands']],
+      [
+        'Case file that remains',
+        [
+          '2026/000034 (open) · 3 interventions, 1 demand, 2 intervention plans, 1 attached document',
+        ],
+      ],
     ]);
     expect(render('delete_case_files', { numbers: ['2025/9'], nothingAttached: true })).toEqual([
       ['Case files', ['2025/9 (not found)']],

@@ -47,6 +47,7 @@ const COUNT_KEYS = [
   'problems',
   'resources',
   'procedures',
+  'plans',
   'attachments',
 ] as const;
 
@@ -84,8 +85,8 @@ export function fieldsInWords(
   const caseFile = (number: string) => {
     const found = references.caseFiles.find((c) => sameCaseFileNumber(c.number, number));
     if (!found) return notFound(number);
-    const counts = COUNT_KEYS.filter((key) => (found.counts[key] ?? 0) > 0).map(
-      (key) => `${found.counts[key]} ${t(`supportDesk.values.counts.${key}`)}`,
+    const counts = COUNT_KEYS.filter((key) => (found.counts[key] ?? 0) > 0).map((key) =>
+      t(`supportDesk.values.counts.${key}`, { count: found.counts[key] }),
     );
     const hanging = counts.length > 0 ? counts.join(', ') : t('supportDesk.values.nothingHangs');
     return `${found.number} (${t(`supportDesk.values.${found.state}`)}) · ${hanging}`;

@@ -13,7 +13,7 @@ vi.hoisted(() => {
   });
 });
 import { apiRequest, lastFailedRequest } from '../../lib/api-client';
-import { collectDiagnostics } from './diagnostics';
+import { collectDiagnostics, storedDiagnostics } from './diagnostics';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -69,5 +69,29 @@ describe("the api client's record of the last failed request", () => {
       at: '2026-12-07T05:00:00.000Z',
     });
     expect(diagnostics.request).toMatch(/^GET \/api\/case-files\/export → 502 \(/);
+  });
+});
+
+describe("a sent ticket's diagnostics", () => {
+  const sent = {
+    requestId: 'req-3',
+    request: 'GET /api/case-files/export → 500',
+    page: '/case-files',
+    userAgent: 'Firefox/140',
+    at: '2026-12-07T05:00:00.000Z',
+  };
+
+  it('are read with what the server added (the entity and the user), which are not shown', () => {
+    const stored = {
+      ...sent,
+      entity: { id: 'e-1', code: 'ABC' },
+      user: { id: 'u-1', username: 'anna' },
+    };
+    expect(storedDiagnostics(stored)).toEqual(sent);
+  });
+
+  it('are none when a key shown is missing', () => {
+    expect(storedDiagnostics({ ...sent, page: undefined })).toBeNull();
+    expect(storedDiagnostics(undefined)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { Diagnostics } from '@caliu/common';
+import { diagnosticsSchema, type Diagnostics } from '@caliu/common';
 import { lastFailedRequest } from '../../lib/api-client';
 
 /**
@@ -15,4 +15,13 @@ export function collectDiagnostics(now: Date = new Date()): Diagnostics {
     userAgent: navigator.userAgent.slice(0, 500),
     at: now.toISOString(),
   };
+}
+
+/**
+ * A sent ticket's diagnostics, to show them: the server adds the entity and the user to what the
+ * form sent, which the form's strict contract refuses, so only the keys shown are read.
+ */
+export function storedDiagnostics(value: unknown): Diagnostics | null {
+  const parsed = diagnosticsSchema.strip().safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

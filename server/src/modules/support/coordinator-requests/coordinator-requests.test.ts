@@ -114,6 +114,14 @@ describe('who a request reaches', () => {
       w.northCoordinator.id,
     ]);
 
+    // Records of a team whose coordinator has gone: nobody, never the requester's own
+    // coordinator (who could neither read nor act on them).
+    await w.db.tenant(w.entity.id, (tx) =>
+      tx.execute(sql`UPDATE professionals SET active = false WHERE id = ${w.southCoordinator.id}`),
+    );
+    const orphan = await w.call(w.tech, 'GET', `/api/support/coordinators?caseFileId=${south.id}`);
+    expect(orphan.json().items).toEqual([]);
+
     // An inactive coordinator reaches no one; a professional of no team with nothing: empty.
     await w.db.tenant(w.entity.id, (tx) =>
       tx.execute(sql`UPDATE professionals SET active = false WHERE id = ${w.northCoordinator.id}`),

@@ -207,10 +207,15 @@ const orphanedFor = (me: string) => sql`(r.status = 'open'
   AND EXISTS (SELECT 1 FROM team_memberships mine
     WHERE mine.entity_id = r.entity_id AND mine.professional_id = ${me} AND mine.is_coordinator
       AND mine.team_id IN (
-        SELECT team_id FROM team_memberships
+        SELECT team_id FROM case_files WHERE entity_id = r.entity_id AND id = r.case_file_id
+        UNION SELECT team_id FROM persons WHERE entity_id = r.entity_id AND id = ANY (r.person_ids)
+        -- The requester's teams only for records of no team, as when it was sent.
+        UNION SELECT team_id FROM team_memberships
           WHERE entity_id = r.entity_id AND professional_id = r.requester_id
-        UNION SELECT team_id FROM case_files WHERE entity_id = r.entity_id AND id = r.case_file_id
-        UNION SELECT team_id FROM persons WHERE entity_id = r.entity_id AND id = ANY (r.person_ids))))`;
+            AND NOT EXISTS (SELECT 1 FROM case_files
+              WHERE entity_id = r.entity_id AND id = r.case_file_id AND team_id IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM persons
+              WHERE entity_id = r.entity_id AND id = ANY (r.person_ids) AND team_id IS NOT NULL))))`;
 
 const addressedTo = (me: string) => sql`(EXISTS (SELECT 1 FROM coordinator_request_recipients rr
     WHERE rr.entity_id = r.entity_id AND rr.request_id = r.id AND rr.coordinator_id = ${me})

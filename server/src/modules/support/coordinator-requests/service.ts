@@ -53,8 +53,11 @@ export async function recipientsOf(tx: Tx, ctx: RequestContext, records: Records
     [...new Set(records.personIds ?? [])],
   );
   for (const p of persons) if (p.team_id) teams.add(p.team_id);
-  const ofRecords = await repo.coordinatorsOfTeams(tx, entityId, [...teams], auth.professionalId);
-  if (ofRecords.length > 0) return ofRecords;
+  // Records of a team: only its coordinators, who can act on them (and may read them); a
+  // coordinator of the requester's other teams could do neither.
+  if (teams.size > 0) {
+    return repo.coordinatorsOfTeams(tx, entityId, [...teams], auth.professionalId);
+  }
   const own = await repo.teamsOf(tx, entityId, auth.professionalId);
   return repo.coordinatorsOfTeams(tx, entityId, own, auth.professionalId);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import fieldCss from '@/components/ui/form-field.module.css';
 import type { FieldErrors } from '@/lib/form-errors';
 import { serverFieldErrors } from '@/lib/form-errors';
 import { useSendHelpRequest } from '../api/public-help';
+import { SecurityCheckError } from '../solve-in-worker';
 import css from '../public-help.module.css';
 import { PublicPage } from '@/components/public-page';
 
@@ -50,6 +51,18 @@ export function HelpPage() {
   }, [send.isSuccess]);
 
   const errors = { ...serverFieldErrors(send.error), ...problems };
+  // The API's refusals come translated; the browser's security check fails untranslated.
+  const error = useMemo(
+    () =>
+      send.error instanceof SecurityCheckError
+        ? new Error(
+            send.error.reason === 'stopped'
+              ? t('publicHelp.errors.checkStopped')
+              : t('publicHelp.errors.checkFailed'),
+          )
+        : send.error,
+    [send.error, t],
+  );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const typed = {
@@ -149,7 +162,7 @@ export function HelpPage() {
           {t('publicHelp.form.title')}
         </h2>
         <p className={fieldCss.formIntro}>{t('publicHelp.form.intro')}</p>
-        <ErrorAlert error={send.error} shownByFields={FIELDS} />
+        <ErrorAlert error={error} shownByFields={FIELDS} />
         <form className="form" onSubmit={onSubmit} noValidate aria-busy={send.isPending}>
           {control('entity', t('auth.fields.entityCodeOrName'), 'text', 'organization')}
           {control('name', t('publicHelp.fields.name'), 'text', 'name')}

@@ -24,12 +24,12 @@ import styles from '../support-desk.module.css';
 /** The statuses whose change the requester must be told why (common/src/support.ts). */
 const NEEDS_COMMENT: readonly TicketStatus[] = ['rejected', 'waiting_requester'];
 
-function Done({ children }: { children: string }) {
-  return (
-    <p role="status" className={styles.done}>
-      {children}
-    </p>
-  );
+/**
+ * What an action just did, in a live region mounted (empty) before it: one that appears already
+ * filled may not be read out. Emptied when the action starts again, so that a repeat is read too.
+ */
+function Done({ children }: { children: string | false }) {
+  return <div role="status">{children && <p className={styles.done}>{children}</p>}</div>;
 }
 
 function CommentForm({ ticket }: { ticket: Ticket }) {
@@ -82,7 +82,7 @@ function CommentForm({ ticket }: { ticket: Ticket }) {
             ? t('supportDesk.ticket.comment.sending')
             : t('supportDesk.ticket.comment.submit')}
         </Button>
-        {done && <Done>{t('supportDesk.ticket.comment.done')}</Done>}
+        <Done>{done && t('supportDesk.ticket.comment.done')}</Done>
       </form>
     </section>
   );
@@ -166,7 +166,7 @@ function StatusForm({ ticket }: { ticket: Ticket }) {
         <Button type="submit" disabled={change.isPending}>
           {t('supportDesk.ticket.status.submit')}
         </Button>
-        {done && <Done>{t('supportDesk.ticket.status.done')}</Done>}
+        <Done>{done && t('supportDesk.ticket.status.done')}</Done>
       </form>
     </section>
   );
@@ -234,7 +234,7 @@ function AssignForm({ ticket }: { ticket: Ticket }) {
         </Button>
       </form>
       <ErrorAlert error={assign.error} />
-      {done && <Done>{t('supportDesk.ticket.assign.done')}</Done>}
+      <Done>{done && t('supportDesk.ticket.assign.done')}</Done>
     </section>
   );
 }

@@ -146,18 +146,27 @@ export function CoordinatorForm({
   });
   const names = (list: { name: string }[]) => list.map((c) => c.name).join(', ');
 
-  if (sent) {
-    return (
-      <div className={alertClass('success')} role="status">
-        <p>
+  // Mounted (empty) beside the form and kept once it is sent: a region that appears filled may
+  // go unread.
+  const status = (
+    <div role="status" className={styles.liveRegion}>
+      {sent && (
+        <p className={alertClass('success')}>
           {sent.coordinators.length > 0
             ? t('support.coordinator.sent', { names: names(sent.coordinators) })
             : t('support.coordinator.sentNobody')}
         </p>
+      )}
+    </div>
+  );
+  if (sent) {
+    return (
+      <>
+        {status}
         <Button variant="secondary" onClick={onDone}>
           {t('support.form.backToTickets')}
         </Button>
-      </div>
+      </>
     );
   }
 
@@ -167,146 +176,149 @@ export function CoordinatorForm({
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className={styles.form}>
-      <p className={alertClass('info')}>{t('support.coordinator.notSupport')}</p>
-      <p role="status" className={styles.coordinators}>
-        {coordinators.isPending
-          ? t('common.loading')
-          : coordinators.isError
-            ? t('support.coordinator.unknown')
-            : coordinators.data.items.length === 0
-              ? t('support.coordinator.nobody')
-              : t('support.coordinator.named', { names: names(coordinators.data.items) })}
-      </p>
-      {withCaseFile && (
-        <CaseFileChooser
-          id={`${id}-caseFile`}
-          label={t('support.fields.caseFile')}
-          value={caseFile}
-          onChange={(chosen) => {
-            setCaseFile(chosen);
-            setItemIds(new Set());
-            if (kind === 'unlink_persons') setPersons([]);
-          }}
-        />
-      )}
-      {kind === 'delete_persons' && (
-        <FieldGroup id={`${id}-persons`} legend={t('support.fields.personsToDelete')} required>
-          {persons.length > 0 && (
-            <ul className={styles.pickerList}>
-              {persons.map((person) => (
-                <li key={person.id}>
-                  <span>{person.name}</span>
-                  <Button
-                    small
-                    variant="secondary"
-                    aria-label={t('support.form.removeNamed', { name: person.name })}
-                    onClick={() => setPersons(persons.filter((p) => p.id !== person.id))}
-                  >
-                    {t('support.form.remove')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {persons.length < 20 && (
-            <PersonChooser
-              id={`${id}-personSearch`}
-              label={t('support.fields.addPerson')}
-              value={null}
-              onChange={(person) => {
-                if (person && !persons.some((p) => p.id === person.id))
-                  setPersons([...persons, person]);
-              }}
-            />
-          )}
-        </FieldGroup>
-      )}
-      {kind === 'unlink_persons' && caseFile && (
-        <FieldGroup id={`${id}-members`} legend={t('support.fields.personsToUnlink')} required>
-          {members.isPending ? (
-            <p className="muted">{t('common.loading')}</p>
-          ) : (
-            <div className={styles.choices}>
-              {(members.data ?? []).map((member) => (
-                <label key={member.id} className={styles.choice}>
-                  <input
-                    type="checkbox"
-                    checked={persons.some((p) => p.id === member.id)}
-                    onChange={(e) =>
-                      setPersons(
-                        e.target.checked
-                          ? [...persons, member]
-                          : persons.filter((p) => p.id !== member.id),
-                      )
-                    }
-                  />
-                  {member.name}
-                </label>
-              ))}
-            </div>
-          )}
-        </FieldGroup>
-      )}
-      {withItems && caseFile && (
-        <FieldGroup
-          id={`${id}-items`}
-          legend={t(`support.fields.items_${kind as 'transfer_content'}`)}
-          required
-        >
-          {content.isPending ? (
-            <p className="muted">{t('common.loading')}</p>
-          ) : items.length === 0 ? (
-            <p className="muted">{t('support.coordinator.noItems')}</p>
-          ) : (
-            <div className={styles.choices}>
-              {items.map((item) => (
-                <label key={item.id} className={styles.choice}>
-                  <input
-                    type="checkbox"
-                    checked={itemIds.has(item.id)}
-                    onChange={(e) => {
-                      const next = new Set(itemIds);
-                      if (e.target.checked) next.add(item.id);
-                      else next.delete(item.id);
-                      setItemIds(next);
-                    }}
-                  />
-                  {item.label}
-                </label>
-              ))}
-            </div>
-          )}
-          <ErrorAlert error={content.error ?? members.error} />
-        </FieldGroup>
-      )}
-      {kind === 'transfer_content' && (
-        <TextInput
-          id={`${id}-target`}
-          label={t('support.fields.targetNumber')}
-          hint={t('support.form.numberHint')}
-          required
-          value={targetNumber}
-          onChange={setTargetNumber}
+    <>
+      {status}
+      <form noValidate onSubmit={onSubmit} className={styles.form}>
+        <p className={alertClass('info')}>{t('support.coordinator.notSupport')}</p>
+        <p role="status" className={styles.coordinators}>
+          {coordinators.isPending
+            ? t('common.loading')
+            : coordinators.isError
+              ? t('support.coordinator.unknown')
+              : coordinators.data.items.length === 0
+                ? t('support.coordinator.nobody')
+                : t('support.coordinator.named', { names: names(coordinators.data.items) })}
+        </p>
+        {withCaseFile && (
+          <CaseFileChooser
+            id={`${id}-caseFile`}
+            label={t('support.fields.caseFile')}
+            value={caseFile}
+            onChange={(chosen) => {
+              setCaseFile(chosen);
+              setItemIds(new Set());
+              if (kind === 'unlink_persons') setPersons([]);
+            }}
+          />
+        )}
+        {kind === 'delete_persons' && (
+          <FieldGroup id={`${id}-persons`} legend={t('support.fields.personsToDelete')} required>
+            {persons.length > 0 && (
+              <ul className={styles.pickerList}>
+                {persons.map((person) => (
+                  <li key={person.id}>
+                    <span>{person.name}</span>
+                    <Button
+                      small
+                      variant="secondary"
+                      aria-label={t('support.form.removeNamed', { name: person.name })}
+                      onClick={() => setPersons(persons.filter((p) => p.id !== person.id))}
+                    >
+                      {t('support.form.remove')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {persons.length < 20 && (
+              <PersonChooser
+                id={`${id}-personSearch`}
+                label={t('support.fields.addPerson')}
+                value={null}
+                onChange={(person) => {
+                  if (person && !persons.some((p) => p.id === person.id))
+                    setPersons([...persons, person]);
+                }}
+              />
+            )}
+          </FieldGroup>
+        )}
+        {kind === 'unlink_persons' && caseFile && (
+          <FieldGroup id={`${id}-members`} legend={t('support.fields.personsToUnlink')} required>
+            {members.isPending ? (
+              <p className="muted">{t('common.loading')}</p>
+            ) : (
+              <div className={styles.choices}>
+                {(members.data ?? []).map((member) => (
+                  <label key={member.id} className={styles.choice}>
+                    <input
+                      type="checkbox"
+                      checked={persons.some((p) => p.id === member.id)}
+                      onChange={(e) =>
+                        setPersons(
+                          e.target.checked
+                            ? [...persons, member]
+                            : persons.filter((p) => p.id !== member.id),
+                        )
+                      }
+                    />
+                    {member.name}
+                  </label>
+                ))}
+              </div>
+            )}
+          </FieldGroup>
+        )}
+        {withItems && caseFile && (
+          <FieldGroup
+            id={`${id}-items`}
+            legend={t(`support.fields.items_${kind as 'transfer_content'}`)}
+            required
+          >
+            {content.isPending ? (
+              <p className="muted">{t('common.loading')}</p>
+            ) : items.length === 0 ? (
+              <p className="muted">{t('support.coordinator.noItems')}</p>
+            ) : (
+              <div className={styles.choices}>
+                {items.map((item) => (
+                  <label key={item.id} className={styles.choice}>
+                    <input
+                      type="checkbox"
+                      checked={itemIds.has(item.id)}
+                      onChange={(e) => {
+                        const next = new Set(itemIds);
+                        if (e.target.checked) next.add(item.id);
+                        else next.delete(item.id);
+                        setItemIds(next);
+                      }}
+                    />
+                    {item.label}
+                  </label>
+                ))}
+              </div>
+            )}
+            <ErrorAlert error={content.error ?? members.error} />
+          </FieldGroup>
+        )}
+        {kind === 'transfer_content' && (
+          <TextInput
+            id={`${id}-target`}
+            label={t('support.fields.targetNumber')}
+            hint={t('support.form.numberHint')}
+            required
+            value={targetNumber}
+            onChange={setTargetNumber}
+            onBlur={() => undefined}
+          />
+        )}
+        <TextArea
+          id={`${id}-note`}
+          label={t('support.form.noteForCoordinator')}
+          value={note}
+          onChange={setNote}
           onBlur={() => undefined}
         />
-      )}
-      <TextArea
-        id={`${id}-note`}
-        label={t('support.form.noteForCoordinator')}
-        value={note}
-        onChange={setNote}
-        onBlur={() => undefined}
-      />
-      <ErrorAlert error={create.error} />
-      <div className={fieldCss.formActions}>
-        <Button type="submit" disabled={!body || create.isPending}>
-          {create.isPending ? t('support.form.sending') : t('support.coordinator.send')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('support.form.back')}
-        </Button>
-      </div>
-    </form>
+        <ErrorAlert error={create.error} />
+        <div className={fieldCss.formActions}>
+          <Button type="submit" disabled={!body || create.isPending}>
+            {create.isPending ? t('support.form.sending') : t('support.coordinator.send')}
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            {t('support.form.back')}
+          </Button>
+        </div>
+      </form>
+    </>
   );
 }

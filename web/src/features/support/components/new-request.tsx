@@ -66,17 +66,20 @@ export function NewRequest({
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="section-title">
         {heading}
       </h3>
+      {/* Mounted (empty) before the ticket is sent: a region that appears filled may go unread. */}
+      <div role="status" className={styles.liveRegion}>
+        {sent && (
+          <p className={alertClass('success')}>{t('support.sent.body', { number: sent.number })}</p>
+        )}
+      </div>
       {sent ? (
-        <div className={alertClass('success')} role="status">
-          <p>{t('support.sent.body', { number: sent.number })}</p>
-          <div className={styles.row}>
-            <Button small onClick={() => onOpenTicket(sent.id)}>
-              {t('support.sent.open')}
-            </Button>
-            <Button small variant="secondary" onClick={onDone}>
-              {t('support.form.backToTickets')}
-            </Button>
-          </div>
+        <div className={styles.row}>
+          <Button small onClick={() => onOpenTicket(sent.id)}>
+            {t('support.sent.open')}
+          </Button>
+          <Button small variant="secondary" onClick={onDone}>
+            {t('support.form.backToTickets')}
+          </Button>
         </div>
       ) : choice === null ? (
         <>

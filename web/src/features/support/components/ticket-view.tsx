@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diagnosticsSchema, ticketAnswerSchema, type Ticket } from '@caliu/common';
+import { ticketAnswerSchema, type Ticket } from '@caliu/common';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import fieldCss from '@/components/ui/form-field.module.css';
@@ -9,6 +9,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { cx } from '@/lib/cx';
 import { useDateTimeFormat } from '@/lib/format';
 import { useAnswerTicket, useTicket } from '../api/tickets';
+import { storedDiagnostics } from '../diagnostics';
 import { TextArea } from './form-controls';
 import { DiagnosticsList } from './ticket-form';
 import { StatusBadge } from './ticket-list';
@@ -43,7 +44,7 @@ function FieldsInWords({ ticket }: { ticket: Ticket }) {
     return names.get(text) ?? text;
   };
   const entries = Object.entries(ticket.fields).filter(([key]) => key !== 'diagnostics');
-  const diagnostics = diagnosticsSchema.safeParse(ticket.fields.diagnostics);
+  const diagnostics = storedDiagnostics(ticket.fields.diagnostics);
   return (
     <>
       <dl className={styles.fieldsList}>
@@ -54,7 +55,7 @@ function FieldsInWords({ ticket }: { ticket: Ticket }) {
           </div>
         ))}
       </dl>
-      {diagnostics.success && <DiagnosticsList diagnostics={diagnostics.data} sent />}
+      {diagnostics && <DiagnosticsList diagnostics={diagnostics} sent />}
     </>
   );
 }
