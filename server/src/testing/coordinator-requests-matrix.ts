@@ -110,7 +110,8 @@ export const COORDINATOR_REQUESTS_EXPECTED: Record<string, ExpectedRow> = {
 
 /**
  * A second coordinator of the north team, so that a request of the matrix's coordinator (who is
- * never their own recipient) reaches someone.
+ * never their own recipient) reaches someone; they coordinate the south team too, since a request
+ * on a case file of a team reaches only that team's coordinators.
  */
 const coCoordinators = new WeakMap<World, Promise<string>>();
 function coCoordinatorOf(w: World): Promise<string> {
@@ -118,7 +119,7 @@ function coCoordinatorOf(w: World): Promise<string> {
   if (!id) {
     id = createTestProfessional(w.db, w.a, {
       roles: ['coordinator'],
-      coordinates: [w.a.teams.north],
+      coordinates: [w.a.teams.north, w.a.teams.south],
     }).then((p) => p.id);
     coCoordinators.set(w, id);
   }
