@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkPage, fill, TEXTS } from './browser';
 import { apiLogin, expectStatus } from './identity-api';
@@ -13,6 +15,32 @@ import { useBrowserSuite } from './suite';
  */
 
 const suite = useBrowserSuite({ ownServer: async () => ({}) });
+
+/** A PNG chunk: length, type, data, and the CRC of type and data. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A tiny valid PNG (4 × 4, RGB) of one colour, so that two screenshots differ in their bytes. */
+function tinyPng([red, green, blue]: [number, number, number]): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(4, 0);
+  header.writeUInt32BE(4, 4);
+  header.writeUInt8(8, 8); // bits per sample
+  header.writeUInt8(2, 9); // truecolour
+  const row = [0, ...Array.from({ length: 4 }, () => [red, green, blue]).flat()];
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.from([...row, ...row, ...row, ...row]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 describe('the support desk', () => {
   it('carries a merge request from the technician to the agent and back', async () => {
@@ -85,6 +113,13 @@ describe('the support desk', () => {
         .getByRole('group', { name: ca.support.fields.reason })
         .getByRole('radio', { name: ca.support.mergeReasons.has_document })
         .check();
+      // A screenshot goes with the request, once the ticket is open; so does a text file, which
+      // the server refuses (its type): the ticket opens all the same, and the panel says so.
+      const screenshot = tinyPng([176, 63, 18]);
+      await panel.getByLabel(ca.support.form.files).setInputFiles([
+        { name: 'captura-fitxes.png', mimeType: 'image/png', buffer: screenshot },
+        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Dues fitxes.\n') },
+      ]);
       await expect.poll(() => send.isEnabled(), { timeout: 10_000 }).toBe(true);
       await checkPage(page, 'support-desk-merge-request-ca');
       const created = page.waitForResponse(
@@ -95,6 +130,11 @@ describe('the support desk', () => {
       expect(response.status()).toBe(201);
       const ticket = (await response.json()) as { id: string; number: string };
       await panel.getByRole('heading', { name: ca.support.sent.title }).waitFor();
+      const refused = panel.getByRole('status').filter({ hasText: ca.support.sent.filesFailed });
+      await refused.getByText(ca.support.sent.attachFromTicket).waitFor();
+      await refused.getByText('«notes.txt»:', { exact: false }).waitFor();
+      expect(await refused.getByText('captura-fitxes.png').count()).toBe(0);
+      await checkPage(page, 'support-desk-request-sent-ca');
 
       // The agent, in Spanish: the ticket is in the queue of every council; it shows both
       // records by name, never anything of their case files.
@@ -108,6 +148,36 @@ describe('the support desk', () => {
         })
         .waitFor();
       for (const name of names) await desk.getByText(name).first().waitFor();
+
+      // The screenshot is in the ticket's files, said to be the requester's, and downloads as sent.
+      const files = desk.getByRole('region', { name: es.attachments.ticket.title });
+      const sentFile = files.getByRole('listitem').filter({ hasText: 'captura-fitxes.png' });
+      await sentFile
+        .getByText(`(${es.attachments.ticket.side.requester})`, { exact: false })
+        .waitFor();
+      const [download] = await Promise.all([
+        desk.waitForEvent('download'),
+        files
+          .getByRole('link', {
+            name: fill(es.attachments.list.downloadNamed, { title: 'captura-fitxes.png' }),
+          })
+          .click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('captura-fitxes.png');
+      expect(readFileSync(await download.path()).equals(screenshot)).toBe(true);
+
+      // The agent attaches one back, showing where to look.
+      const reply = tinyPng([18, 63, 176]);
+      await files
+        .getByLabel(es.attachments.ticket.attach)
+        .setInputFiles({ name: 'on-mirar.png', mimeType: 'image/png', buffer: reply });
+      await files
+        .getByRole('status')
+        .filter({ hasText: fill(es.attachments.upload.done, { title: 'on-mirar.png' }) })
+        .waitFor();
+      await files.getByRole('listitem').filter({ hasText: 'on-mirar.png' }).waitFor();
+      await files.scrollIntoViewIfNeeded();
+      await checkPage(desk, 'support-desk-ticket-files-es');
       await desk.getByRole('button', { name: es.supportDesk.ticket.assign.toMe }).click();
       await desk
         .getByText(fill(es.supportDesk.ticket.assign.current, { name: 'Agent de Suport' }))
@@ -126,6 +196,12 @@ describe('the support desk', () => {
       // The technician answers from the ticket's own page.
       await page.goto(`/my-tickets/${ticket.id}`);
       await page.getByText(question).waitFor();
+      const myFiles = page.getByRole('region', { name: ca.attachments.ticket.title });
+      await myFiles
+        .getByRole('listitem')
+        .filter({ hasText: 'on-mirar.png' })
+        .getByText(`(${ca.attachments.ticket.side.agent})`, { exact: false })
+        .waitFor();
       const answer = page.getByLabel(ca.support.ticket.answer);
       await answer.fill('La de la Rosalía amb accent: el DNI de l’altra és d’una germana.');
       await page.getByRole('button', { name: ca.support.ticket.sendAnswer }).click();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_FILE_NAME_MAX, ATTACHMENT_MEDIA_TYPES, ATTACHMENT_STATES } from './attachments';
 import { TICKET_KINDS, TICKET_STATUSES, ticketSummarySchema } from './api';
 import { MOVABLE_KINDS } from './case-content';
 import { isValidDocument } from './documents';
@@ -268,6 +269,40 @@ export const ticketEventSchema = z.object({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
+/**
+ * A file on a ticket (a screenshot, a document), added by its requester or by an agent through
+ * the chunked upload of attachments (decision 0007): no category and no document date — it is no
+ * record's document. Ready ones are listed; an upload in progress only to its uploader, in the
+ * answers of the upload's own requests.
+ */
+export const ticketAttachmentSchema = z.object({
+  id: uuid,
+  fileName: z.string(),
+  /** Decided from the content; null while uploading and nothing has arrived yet. */
+  mediaType: z.enum(ATTACHMENT_MEDIA_TYPES).nullable(),
+  size: z.number().int(),
+  sha256: z.string().nullable(),
+  state: z.enum(ATTACHMENT_STATES),
+  side: z.enum(['requester', 'agent']),
+  authorName: z.string(),
+  createdAt: z.iso.datetime(),
+  /** Bytes stored so far (uploading). */
+  receivedBytes: z.number().int(),
+  chunkBytes: z.number().int(),
+  /** Its uploader may delete it: an upload in progress, or a file within a day of adding it. */
+  can: z.object({ delete: z.boolean() }),
+});
+export type TicketAttachment = z.infer<typeof ticketAttachmentSchema>;
+
+/** Starting an upload on a ticket: the file's name and size (checked before anything is sent). */
+export const ticketAttachmentCreateSchema = z
+  .object({
+    fileName: textField().trim().min(1).max(ATTACHMENT_FILE_NAME_MAX),
+    size: z.number().int().min(1),
+  })
+  .strict();
+export type TicketAttachmentCreate = z.infer<typeof ticketAttachmentCreateSchema>;
+
 /** One ticket, for its requester and for the agents (the same shape). */
 export const ticketSchema = ticketSummarySchema.extend({
   entity: z.object({ id: uuid, code: z.string(), name: z.string() }),
@@ -279,6 +314,8 @@ export const ticketSchema = ticketSummarySchema.extend({
   references: ticketReferencesSchema,
   /** Oldest first. */
   events: z.array(ticketEventSchema),
+  /** Its files, ready ones, oldest first. */
+  attachments: z.array(ticketAttachmentSchema),
   firstResponseAt: z.iso.datetime().nullable(),
   resolvedAt: z.iso.datetime().nullable(),
   /** What the reader may do now (the API enforces it regardless). */

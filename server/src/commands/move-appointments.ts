@@ -1,7 +1,7 @@
 import { grantsForRoles, type Role } from '@caliu/common';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/connect';
-import { writeAudit } from '../platform/audit';
+import { type AuditActor, writeAudit } from '../platform/audit';
 import { actorOf, type AppDeps, type RequestContext } from '../platform/context';
 import { AppError, notFound } from '../platform/errors';
 import { appointmentMoved } from '../modules/agenda/messages';
@@ -18,6 +18,8 @@ export type MoveAppointmentsProps = {
   onConflict: 'refuse' | 'report';
   /** Check everything and answer what would happen, changing nothing. */
   preview: boolean;
+  /** Who the audit names, when not the request's professional (a support agent's operation). */
+  actor?: AuditActor;
 };
 
 export type UnmovedAppointment = {
@@ -154,7 +156,7 @@ export async function moveAppointmentsIn(
       now,
     );
   }
-  await writeAudit(tx, actorOf(ctx), {
+  await writeAudit(tx, props.actor ?? actorOf(ctx), {
     action: 'appointments.move',
     recordType: 'professional',
     recordId: from,

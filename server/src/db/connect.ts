@@ -54,6 +54,12 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * A list of ids as one parameter (`= ANY(${uuidArray(ids)})`): a statement of the same text
+ * however many ids, and no string built from them.
+ */
+export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 /** Raw SQL for what the query builder cannot say; both drivers answer with `rows`. */
 export async function rowsOf<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { TicketCreate, TicketKind } from '@caliu/common';
-import type { Database } from '../db/connect';
+import { type Database, rowsOf } from '../db/connect';
+import type { Uploader } from '../modules/support/attachment-repository';
 import { insertTicket } from '../modules/support/repository';
+import { minimalPng, sha256 } from './attachment-files';
 import type { TestEntity } from './factories';
 
 /** Test helpers of the support desk (issue 19): tickets of every kind, complete and valid. */
@@ -89,4 +92,41 @@ export async function createTestTicket(
       now: new Date(),
     }),
   );
+}
+
+/**
+ * A file on a ticket written straight into the database, one chunk of a small PNG: `uploading`
+ * (nothing received), `uploaded` (every byte in, not completed) or `ready`.
+ */
+export async function createTestTicketAttachment(
+  database: Database,
+  entity: Pick<TestEntity, 'id'>,
+  ticketId: string,
+  uploader: Uploader,
+  state: 'uploading' | 'uploaded' | 'ready' = 'ready',
+): Promise<string> {
+  const content = minimalPng();
+  const stored = state !== 'uploading';
+  const ready = state === 'ready';
+  const agent = uploader.side === 'agent' ? uploader : null;
+  return database.tenant(entity.id, async (tx) => {
+    const [row] = await rowsOf<{ id: string }>(
+      tx,
+      sql`INSERT INTO attachments (entity_id, support_ticket_id, title, file_name, media_type, size,
+          received_bytes, chunk_count, sha256, state, uploaded_by, uploaded_by_agent_id,
+          uploader_name, created_at, last_activity_at, completed_at)
+        VALUES (${entity.id}, ${ticketId}, 'captura.png', 'captura.png',
+          ${stored ? 'image/png' : null}, ${content.length}, ${stored ? content.length : 0},
+          ${stored ? 1 : 0}, ${ready ? sha256(content) : null}, ${ready ? 'ready' : 'uploading'},
+          ${uploader.side === 'requester' ? uploader.professionalId : null},
+          ${agent?.agentId ?? null}, ${agent?.name ?? null}, now(), now(),
+          ${ready ? sql`now()` : null})
+        RETURNING id`,
+    );
+    if (stored) {
+      await tx.execute(sql`INSERT INTO attachment_chunks (entity_id, attachment_id, chunk_index, data)
+        VALUES (${entity.id}, ${row!.id}, 0, ${content}::bytea)`);
+    }
+    return row!.id;
+  });
 }

@@ -5,7 +5,8 @@ import { createTestProfessional, type TestEntity } from './factories';
 import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
-import { createTestTicket } from './support-factories';
+import { minimalPng, sha256 } from './attachment-files';
+import { createTestTicket, createTestTicketAttachment } from './support-factories';
 
 /**
  * The authorization matrix's rows and scenarios for support tickets (issue 19, decision 0009),
@@ -18,6 +19,9 @@ import { createTestTicket } from './support-factories';
  * - an agent's actions on one ticket: the support agent alone, in any entity. Relations: `none` a
  *   ticket of the caller's own entity; `other_entity` a ticket of another entity (the council A
  *   for the agent, B for anyone else).
+ * - a ticket's files, on both sides: the requester's routes on their own ticket only, the agents'
+ *   on any; an upload's chunks and completion, and a deletion, on the caller's own file (an
+ *   upload by the ticket's requester in the requester's relations, by the caller as an agent).
  */
 
 const NONE: Relation[] = ['none'];
@@ -45,6 +49,17 @@ function everyone(relations: Relation[]): Partial<Record<Caller, Relation[]>> {
 
 const AGENT = { support_agent: AGENT_RELATIONS };
 
+/** The routes of a ticket's files, on each side's prefix. */
+const REQUESTER_FILES = '/api/support/tickets/:id/attachments';
+const AGENT_FILES = '/api/support/entities/:entityId/tickets/:ticketId/attachments';
+const FILE_ROUTES = [
+  'POST PREFIX',
+  'PUT PREFIX/:attachmentId/chunks/:index',
+  'POST PREFIX/:attachmentId/complete',
+  'GET PREFIX/:attachmentId/content',
+  'DELETE PREFIX/:attachmentId',
+] as const;
+
 export const SUPPORT_TICKETS_EXPECTED: Record<string, ExpectedRow> = {
   'POST /api/support/tickets': { relations: NONE, allow: everyone(NONE) },
   'POST /api/support/tickets/check': { relations: NONE, allow: everyone(NONE) },
@@ -69,6 +84,15 @@ export const SUPPORT_TICKETS_EXPECTED: Record<string, ExpectedRow> = {
     relations: AGENT_RELATIONS,
     allow: AGENT,
   },
+  ...Object.fromEntries(
+    FILE_ROUTES.flatMap((route) => [
+      [
+        route.replace('PREFIX', REQUESTER_FILES),
+        { relations: REQUESTER_RELATIONS, allow: everyone(OWN) },
+      ],
+      [route.replace('PREFIX', AGENT_FILES), { relations: AGENT_RELATIONS, allow: AGENT }],
+    ]),
+  ),
 };
 
 const OTHER_BODY = { kind: 'other', fields: { text: 'How do I change my signature?' } };
@@ -91,14 +115,16 @@ function callerOf(w: World, caller: Caller) {
     : { entity: w.actors[caller].entity, id: w.actors[caller].id };
 }
 
+/** The requester of a ticket in the relation: the caller, a colleague, or one of entity B. */
+async function requesterOf(w: World, caller: Caller, relation: Relation) {
+  if (relation === 'own') return callerOf(w, caller);
+  if (relation === 'other_entity') return { entity: w.b, id: w.colleagues.otherEntity.id };
+  return colleagueOf(w, caller);
+}
+
 /** A ticket in the requester relation: the caller's, a colleague's, or one of entity B. */
 async function requesterTicket(w: World, caller: Caller, relation: Relation, waiting: boolean) {
-  const owner =
-    relation === 'own'
-      ? callerOf(w, caller)
-      : relation === 'other_entity'
-        ? { entity: w.b, id: w.colleagues.otherEntity.id }
-        : await colleagueOf(w, caller);
+  const owner = await requesterOf(w, caller, relation);
   const ticket = await createTestTicket(w.db, owner.entity, owner.id);
   if (waiting) {
     await w.db.tenant(owner.entity.id, (tx) =>
@@ -122,6 +148,73 @@ async function agentTicket(w: World, caller: Caller, relation: Relation) {
         : { entity: w.a, id: w.colleagues.north.id };
   const ticket = await createTestTicket(w.db, owner.entity, owner.id);
   return `/api/support/entities/${owner.entity.id}/tickets/${ticket.id}`;
+}
+
+const PNG = minimalPng();
+type FileState = 'uploading' | 'uploaded' | 'ready';
+
+/** A ticket in the requester relation and a file on it by its requester: their base and id. */
+async function requesterFile(w: World, caller: Caller, relation: Relation, state: FileState) {
+  const owner = await requesterOf(w, caller, relation);
+  const ticket = await createTestTicket(w.db, owner.entity, owner.id);
+  const id = await createTestTicketAttachment(
+    w.db,
+    owner.entity,
+    ticket.id,
+    { side: 'requester', professionalId: owner.id },
+    state,
+  );
+  return { base: `/api/support/tickets/${ticket.id}/attachments`, id };
+}
+
+/** A ticket in the agent relation and a file on it by the caller as an agent. */
+async function agentFile(w: World, caller: Caller, relation: Relation, state: FileState) {
+  const url = await agentTicket(w, caller, relation);
+  const [, entityId, ticketId] = /entities\/([^/]+)\/tickets\/([^/]+)$/.exec(url)!;
+  const id = await createTestTicketAttachment(
+    w.db,
+    { id: entityId! },
+    ticketId!,
+    { side: 'agent', agentId: callerOf(w, caller).id, name: 'Agent' },
+    state,
+  );
+  return { base: `${url}/attachments`, id };
+}
+
+/** The five file routes' scenarios on one side. */
+function fileScenarios(
+  prefix: string,
+  file: typeof requesterFile,
+  ticketBase: (w: World, caller: Caller, relation: Relation) => Promise<string>,
+): Record<string, Scenario> {
+  return {
+    [`POST ${prefix}`]: async (w, caller, relation) => ({
+      method: 'POST',
+      url: await ticketBase(w, caller, relation),
+      payload: { fileName: 'captura.png', size: PNG.length },
+    }),
+    [`PUT ${prefix}/:attachmentId/chunks/:index`]: async (w, caller, relation) => {
+      const { base, id } = await file(w, caller, relation, 'uploading');
+      return {
+        method: 'PUT',
+        url: `${base}/${id}/chunks/0`,
+        payload: PNG,
+        headers: { 'content-type': 'application/octet-stream' },
+      };
+    },
+    [`POST ${prefix}/:attachmentId/complete`]: async (w, caller, relation) => {
+      const { base, id } = await file(w, caller, relation, 'uploaded');
+      return { method: 'POST', url: `${base}/${id}/complete`, payload: { sha256: sha256(PNG) } };
+    },
+    [`GET ${prefix}/:attachmentId/content`]: async (w, caller, relation) => {
+      const { base, id } = await file(w, caller, relation, 'ready');
+      return { method: 'GET', url: `${base}/${id}/content` };
+    },
+    [`DELETE ${prefix}/:attachmentId`]: async (w, caller, relation) => {
+      const { base, id } = await file(w, caller, relation, 'ready');
+      return { method: 'DELETE', url: `${base}/${id}` };
+    },
+  };
 }
 
 export const SUPPORT_TICKETS_SCENARIOS: Record<string, Scenario> = {
@@ -171,4 +264,15 @@ export const SUPPORT_TICKETS_SCENARIOS: Record<string, Scenario> = {
     url: `${await agentTicket(w, caller, relation)}/assignee`,
     payload: { agentId: w.actors.support_agent.id },
   }),
+  ...fileScenarios(
+    REQUESTER_FILES,
+    requesterFile,
+    async (w, caller, relation) =>
+      `/api/support/tickets/${await requesterTicket(w, caller, relation, false)}/attachments`,
+  ),
+  ...fileScenarios(
+    AGENT_FILES,
+    agentFile,
+    async (w, caller, relation) => `${await agentTicket(w, caller, relation)}/attachments`,
+  ),
 };

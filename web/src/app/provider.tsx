@@ -4,11 +4,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { agendaSlots } from '@/features/agenda/components/agenda-slots';
 import { AttachmentsPanel } from '@/features/attachments/components/attachments-panel';
+import { ticketFilesSlot } from '@/features/attachments/components/ticket-files-slot';
 import { ApiError } from '@/lib/api-client';
 import { AgendaSlotsProvider } from '@/lib/agenda-slot';
 import { AttachmentsProvider } from '@/lib/attachments-slot';
 import type { AttachmentsRenderer } from '@/lib/attachments-slot';
 import { i18n } from '@/lib/i18n';
+import { TicketFilesProvider } from '@/lib/ticket-files-slot';
 
 function createQueryClient() {
   return new QueryClient({
@@ -35,7 +37,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
         {/* Features never import each other: the persons' and case files' pages get it here. */}
         <AttachmentsProvider value={renderAttachments}>
           {/* The agenda's pieces on the person, case file and home pages. */}
-          <AgendaSlotsProvider value={agendaSlots}>{children}</AgendaSlotsProvider>
+          <AgendaSlotsProvider value={agendaSlots}>
+            {/* A support ticket's files, on the requester's and the agents' ticket pages. */}
+            <TicketFilesProvider value={ticketFilesSlot}>{children}</TicketFilesProvider>
+          </AgendaSlotsProvider>
         </AttachmentsProvider>
       </QueryClientProvider>
     </I18nextProvider>

@@ -1,5 +1,6 @@
 /**
- * The coordinator's "Requests from your teams" section, built in features/coordinator-requests,
- * for the home page. Features never import each other: this re-export is the door between them.
+ * The coordinator's "Requests from your teams" section and the requester's "Your requests to
+ * coordinators", built in features/coordinator-requests, for the home page. Features never
+ * import each other: this re-export is the door between them.
  */
-export { CoordinatorRequestsHome } from '@/features/coordinator-requests';
+export { CoordinatorRequestsHome, MyCoordinatorRequests } from '@/features/coordinator-requests';

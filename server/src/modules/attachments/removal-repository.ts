@@ -4,7 +4,7 @@ import {
   type AttachmentItemKind,
   type AttachmentState,
 } from '@caliu/common';
-import { rowsOf, type Tx } from '../../db/connect';
+import { rowsOf, type Tx, uuidArray } from '../../db/connect';
 import { SUBJECTS } from './repository';
 
 /**
@@ -26,6 +26,7 @@ export type DeletedRow = {
   case_file_id: string | null;
   item_kind: AttachmentItemKind | null;
   item_id: string | null;
+  support_ticket_id: string | null;
   subject_ids: string[];
 };
 
@@ -41,7 +42,8 @@ async function deleteWhere(tx: Tx, entityId: string, where: SQL): Promise<Delete
       DELETE FROM attachments a USING gone
       WHERE a.entity_id = ${entityId} AND a.id = gone.id
       RETURNING a.id, a.title, a.file_name, a.sha256, a.size::float8 AS size, a.media_type,
-        a.state, a.person_id, a.case_file_id, a.item_kind, a.item_id, gone.subject_ids`,
+        a.state, a.person_id, a.case_file_id, a.item_kind, a.item_id, a.support_ticket_id,
+        gone.subject_ids`,
   );
 }
 
@@ -51,6 +53,10 @@ export const deleteAttachment = (tx: Tx, entityId: string, id: string) =>
 /** Every attachment of a person record (to delete it). */
 export const deleteOfPerson = (tx: Tx, entityId: string, personId: string) =>
   deleteWhere(tx, entityId, sql`a.person_id = ${personId}`);
+
+/** Every attachment left on these case files (uploads in progress: what is ready blocks). */
+export const deleteOfCaseFiles = (tx: Tx, entityId: string, caseFileIds: readonly string[]) =>
+  deleteWhere(tx, entityId, sql`a.case_file_id = ANY(${uuidArray(caseFileIds)})`);
 
 /** The items of one case file, by kind: an item and what goes with it (a resource's grants). */
 export type ItemRef = { kind: AttachmentItemKind; id: string };

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -22,6 +24,35 @@ import * as service from './service';
 import { complete, putChunk } from './upload';
 
 const tags = ['attachments'];
+
+/** A chunk's body as the octet-stream parser left it: bytes, or a clear refusal. */
+export function chunkBody(body: unknown): Buffer {
+  if (body === undefined || body === null) throw new AppError('attachments.chunk_empty', 400);
+  if (!Buffer.isBuffer(body)) throw new AppError('attachments.chunk_octet_stream', 415);
+  return body;
+}
+
+/**
+ * Answers a stored file as a download: its type as detected, never sniffed, rendered or cached
+ * (Content-Disposition: attachment, a sandboxing CSP), streamed as it is read.
+ */
+export function sendAttachment(
+  reply: FastifyReply,
+  row: { media_type: string | null; size: number; file_name: string },
+  body: Readable,
+) {
+  return (
+    reply
+      .header('content-type', row.media_type ?? 'application/octet-stream')
+      .header('content-length', String(row.size))
+      .header('content-disposition', contentDisposition(row.file_name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      // A stream: sent as it is read, never serialized (the schema only documents it).
+      .send(body as unknown as string)
+  );
+}
 const errors = errorResponses(400, 401, 403, 404, 409);
 const uploadErrors = errorResponses(400, 401, 403, 404, 409, 413, 415);
 /** One chunk and room for nothing else: the JSON routes keep the app's 1 MiB body limit. */
@@ -102,18 +133,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
           response: { 200: attachmentSchema, ...uploadErrors },
         },
       },
-      async (request) => {
-        const body: unknown = request.body;
-        if (body === undefined || body === null) throw new AppError('attachments.chunk_empty', 400);
-        if (!Buffer.isBuffer(body)) throw new AppError('attachments.chunk_octet_stream', 415);
-        return putChunk(
+      async (request) =>
+        putChunk(
           deps,
           contextOf(request),
           request.params.attachmentId,
           request.params.index,
-          body,
-        );
-      },
+          chunkBody(request.body),
+        ),
     );
   });
 
@@ -156,17 +183,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         contextOf(request),
         request.params.attachmentId,
       );
-      return (
-        reply
-          .header('content-type', row.media_type ?? 'application/octet-stream')
-          .header('content-length', String(row.size))
-          .header('content-disposition', contentDisposition(row.file_name))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'no-store')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          // A stream: sent as it is read, never serialized (the schema only documents it).
-          .send(body as unknown as string)
-      );
+      return sendAttachment(reply, row, body);
     },
   );
 

@@ -5,6 +5,7 @@ import {
   type AttachmentListQuery,
   type AttachmentOwner,
   type CreateAttachment,
+  type Language,
 } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
@@ -25,6 +26,27 @@ import { auditDeletions, auditList } from './trace';
 
 /** A record's list holds at most this many (the newest). */
 export const LIST_LIMIT = 500;
+
+/**
+ * Refuses an upload past the uploader's cap of uploads in progress or the entity's quota (read
+ * under lockQuota's lock): the checks of every upload, a record's or a ticket's.
+ */
+export function assertRoom(
+  language: Language,
+  room: { used: number; quota: number; in_progress: number; size: number },
+) {
+  if (room.in_progress >= ATTACHMENT_MAX_UPLOADS_IN_PROGRESS) {
+    throw new AppError('attachments.too_many_uploads', 409, {
+      limit: ATTACHMENT_MAX_UPLOADS_IN_PROGRESS,
+    });
+  }
+  if (room.used + room.size > room.quota) {
+    throw new AppError('attachments.quota_exceeded', 413, {
+      quota: megabytes(room.quota, language),
+      free: megabytes(Math.max(0, room.quota - room.used), language),
+    });
+  }
+}
 
 /** Refuses an owner the viewer may not attach to: unseen is "not found", as the record's own. */
 function assertMayAttach(check: repo.OwnerCheck, owner: AttachmentOwner) {
@@ -79,18 +101,8 @@ export async function create(
       throw notFound(input.owner.type === 'person' ? 'person' : 'case_file');
     }
     assertMayAttach(await repo.checkOwner(tx, auth, owner, input.categoryId), input.owner);
-    const { used, quota, in_progress } = await repo.lockQuota(tx, entityId, auth.professionalId);
-    if (in_progress >= ATTACHMENT_MAX_UPLOADS_IN_PROGRESS) {
-      throw new AppError('attachments.too_many_uploads', 409, {
-        limit: ATTACHMENT_MAX_UPLOADS_IN_PROGRESS,
-      });
-    }
-    if (used + input.size > quota) {
-      throw new AppError('attachments.quota_exceeded', 413, {
-        quota: megabytes(quota, ctx.language),
-        free: megabytes(Math.max(0, quota - used), ctx.language),
-      });
-    }
+    const room = await repo.lockQuota(tx, entityId, auth.professionalId);
+    assertRoom(ctx.language, { ...room, size: input.size });
     const id = await repo.insertAttachment(tx, {
       entityId,
       ...owner,

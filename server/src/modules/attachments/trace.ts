@@ -9,7 +9,14 @@ import type { AttachmentRow } from './repository';
  * an item's persons, a case file's members), so that the data subject's access report lists it.
  */
 
-const ownerDetails = (row: Parameters<typeof ownerOf>[0]) => ({ owner: ownerOf(row) });
+/** The owner as the audit names it: a record's (as the API names it), or a support ticket. */
+const ownerDetails = (
+  row: Parameters<typeof ownerOf>[0] & { support_ticket_id?: string | null },
+) => ({
+  owner: row.support_ticket_id
+    ? { type: 'support_ticket', ticketId: row.support_ticket_id }
+    : ownerOf(row),
+});
 
 /** An upload completed: the attachment exists from now on. */
 export const auditCreated = (tx: Tx, actor: AuditActor, row: AttachmentRow) =>
@@ -52,7 +59,7 @@ export const auditList = (
   });
 
 /** Why attachments were deleted: by themselves, or with the record that held them. */
-export type DeletionReason = 'deleted' | 'item_deleted' | 'person_deleted';
+export type DeletionReason = 'deleted' | 'item_deleted' | 'person_deleted' | 'case_file_deleted';
 
 /**
  * The trace of deleted attachments (DESIGN.md: who, when, title, checksum; never the content),

@@ -4,6 +4,7 @@ import {
   type Attachment,
   type AttachmentMediaType,
   type CompleteAttachment,
+  type Language,
 } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
@@ -22,12 +23,47 @@ import { auditCreated } from './trace';
  * only then makes the attachment visible. No transaction stays open while a tablet sends.
  */
 
+/** What the upload's requests read of an attachment, whoever's it is. */
+export type UploadRow = {
+  id: string;
+  size: number;
+  received_bytes: number;
+  chunk_count: number;
+};
+
 /**
- * Stores chunk `index` of the caller's upload. Chunks come in order (index = the number stored);
- * a chunk already stored with the same bytes is a retry after a lost answer (answered as the
- * upload stands); every chunk but the last holds exactly ATTACHMENT_CHUNK_BYTES, and the total
- * never exceeds the declared size. A first chunk of a type not accepted discards the upload.
+ * Where an upload is and whose it is: a professional's on a record (recordGate, below), or a
+ * requester's or an agent's on a support ticket (modules/support/attachments.ts). The steps
+ * below are the same for all; the gate says which rows the caller may touch and how it is traced.
  */
+export type UploadGate<R extends UploadRow> = {
+  /** The entity behind whose wall the attachment is. */
+  entityId: string;
+  /** The caller's upload in progress, locked, or null (not theirs, finished, gone, out of reach). */
+  lockOwnUpload: (tx: Tx, id: string, now: Date) => Promise<R | null>;
+  /** The caller's upload already completed with this checksum (a repeated completion), or null. */
+  findCompleted: (tx: Tx, id: string, now: Date, sha256: string) => Promise<R | null>;
+  /** The audit row of an attachment that has just become visible. */
+  auditCreated: (tx: Tx, row: R) => Promise<unknown>;
+};
+
+/** A professional's upload on a person record, a case file or an item (access.ts's scope). */
+function recordGate(ctx: RequestContext): UploadGate<repo.AttachmentRow> {
+  const { auth } = ctx;
+  return {
+    entityId: auth.entity.id,
+    lockOwnUpload: (tx, id, now) => repo.lockOwnUpload(tx, auth, id, now),
+    findCompleted: async (tx, id, now, sha256) => {
+      const done = await repo.findVisible(tx, auth, id, now);
+      return done && done.uploaded_by === auth.professionalId && done.sha256 === sha256
+        ? done
+        : null;
+    },
+    auditCreated: (tx, row) => auditCreated(tx, actorOf(ctx), row),
+  };
+}
+
+/** Stores chunk `index` of the caller's upload on a record (storeChunk). */
 export async function putChunk(
   deps: AppDeps,
   ctx: RequestContext,
@@ -35,19 +71,47 @@ export async function putChunk(
   index: number,
   data: Buffer,
 ): Promise<Attachment> {
-  const { auth } = ctx;
-  const entityId = auth.entity.id;
+  const row = await storeChunk(deps, recordGate(ctx), ctx.language, id, index, data);
+  return presentAttachment(row, ctx.language);
+}
+
+/** Completes the caller's upload on a record (completeUpload). */
+export async function complete(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  input: CompleteAttachment,
+): Promise<Attachment> {
+  const row = await completeUpload(deps, recordGate(ctx), ctx.language, id, input);
+  return presentAttachment(row, ctx.language);
+}
+
+/**
+ * Stores chunk `index` of the caller's upload. Chunks come in order (index = the number stored);
+ * a chunk already stored with the same bytes is a retry after a lost answer (answered as the
+ * upload stands); every chunk but the last holds exactly ATTACHMENT_CHUNK_BYTES, and the total
+ * never exceeds the declared size. A first chunk of a type not accepted discards the upload.
+ */
+export async function storeChunk<R extends UploadRow>(
+  deps: AppDeps,
+  gate: UploadGate<R>,
+  language: Language,
+  id: string,
+  index: number,
+  data: Buffer,
+): Promise<R> {
+  const { entityId } = gate;
   if (data.length === 0) throw new AppError('attachments.chunk_empty', 400);
   if (data.length > ATTACHMENT_CHUNK_BYTES) {
     throw new AppError('attachments.chunk_too_large', 413, {
-      limit: megabytes(ATTACHMENT_CHUNK_BYTES, ctx.language),
+      limit: megabytes(ATTACHMENT_CHUNK_BYTES, language),
     });
   }
   // Decided before the transaction, which then stays short.
   const detected = index === 0 ? await detectMediaType(data) : null;
   const now = deps.clock.now();
   const outcome = await deps.database.tenant(entityId, async (tx) => {
-    const row = await repo.lockOwnUpload(tx, auth, id, now);
+    const row = await gate.lockOwnUpload(tx, id, now);
     if (!row) throw notFound('attachment');
     if (index < row.chunk_count) {
       if (!(await content.sameChunk(tx, entityId, id, index, data))) {
@@ -65,7 +129,7 @@ export async function putChunk(
     if (received > row.size) throw new AppError('attachments.size_overrun', 400);
     if (received < row.size && data.length !== ATTACHMENT_CHUNK_BYTES) {
       throw new AppError('attachments.chunk_size', 400, {
-        size: megabytes(ATTACHMENT_CHUNK_BYTES, ctx.language),
+        size: megabytes(ATTACHMENT_CHUNK_BYTES, language),
       });
     }
     let mediaType: AttachmentMediaType | null = null;
@@ -78,12 +142,12 @@ export async function putChunk(
       mediaType = detected;
     }
     await content.appendChunk(tx, entityId, id, index, data, { mediaType });
-    return { row: (await repo.lockOwnUpload(tx, auth, id, now))! };
+    return { row: (await gate.lockOwnUpload(tx, id, now))! };
   });
   if ('refused' in outcome) {
     throw new AppError('attachments.type_refused', 415, { types: ACCEPTED_TYPE_NAMES });
   }
-  return presentAttachment(outcome.row, ctx.language);
+  return outcome.row;
 }
 
 /** The SHA-256 and size of what is stored, read back one chunk per short transaction. */
@@ -108,43 +172,44 @@ async function readBack(deps: AppDeps, entityId: string, id: string, chunks: num
  * completion repeated after a lost answer, or two at once, answer the attachment again (the
  * same checksum) once it is ready.
  */
-export async function complete(
+export async function completeUpload<R extends UploadRow>(
   deps: AppDeps,
-  ctx: RequestContext,
+  gate: UploadGate<R>,
+  language: Language,
   id: string,
   input: CompleteAttachment,
-): Promise<Attachment> {
-  const { auth } = ctx;
-  const entityId = auth.entity.id;
+): Promise<R> {
+  const { entityId } = gate;
   const started = deps.clock.now();
   /** Already complete (a repeated completion, or one that ran beside this): the same answer. */
   const finished = async (tx: Tx, now: Date) => {
-    const done = await repo.findVisible(tx, auth, id, now);
-    if (done && done.uploaded_by === auth.professionalId && done.sha256 === input.sha256) {
-      return done;
-    }
+    const done = await gate.findCompleted(tx, id, now, input.sha256);
+    if (done) return done;
     throw notFound('attachment');
   };
-  const upload = await deps.database.tenant(entityId, async (tx) => {
-    const row = await repo.lockOwnUpload(tx, auth, id, started);
-    if (row) {
-      if (row.received_bytes < row.size) {
-        throw new AppError('attachments.incomplete', 409, {
-          received: megabytes(row.received_bytes, ctx.language),
-          size: megabytes(row.size, ctx.language),
-        });
+  const upload = await deps.database.tenant(
+    entityId,
+    async (tx): Promise<{ chunks: number } | { done: R }> => {
+      const row = await gate.lockOwnUpload(tx, id, started);
+      if (row) {
+        if (row.received_bytes < row.size) {
+          throw new AppError('attachments.incomplete', 409, {
+            received: megabytes(row.received_bytes, language),
+            size: megabytes(row.size, language),
+          });
+        }
+        return { chunks: row.chunk_count };
       }
-      return { chunks: row.chunk_count, size: row.size };
-    }
-    return { done: await finished(tx, started) };
-  });
-  if (upload.done) return presentAttachment(upload.done, ctx.language);
+      return { done: await finished(tx, started) };
+    },
+  );
+  if ('done' in upload) return upload.done;
 
   const stored = await readBack(deps, entityId, id, upload.chunks);
   const now = deps.clock.now();
   const outcome = await deps.database.tenant(entityId, async (tx) => {
     // Under the upload's lock: still the caller's, still in progress, its owner still holding it.
-    const row = await repo.lockOwnUpload(tx, auth, id, now);
+    const row = await gate.lockOwnUpload(tx, id, now);
     if (!row) return { ready: await finished(tx, now) };
     if (
       row.chunk_count !== upload.chunks ||
@@ -155,10 +220,10 @@ export async function complete(
       return { mismatch: true as const };
     }
     await content.markReady(tx, entityId, id, stored.sha256, now);
-    const ready = (await repo.findVisible(tx, auth, id, now))!;
-    await auditCreated(tx, actorOf(ctx), ready);
+    const ready = await finished(tx, now);
+    await gate.auditCreated(tx, ready);
     return { ready };
   });
   if ('mismatch' in outcome) throw new AppError('attachments.checksum_mismatch', 409);
-  return presentAttachment(outcome.ready, ctx.language);
+  return outcome.ready;
 }

@@ -35,9 +35,14 @@ export const ATTACHED_KINDS = [
 ] as const;
 export type AttachedCounts = Record<(typeof ATTACHED_KINDS)[number], number>;
 
-/** The SQL counting what hangs from the case file `cf` (a column each). */
+/**
+ * The SQL counting what hangs from the case file `cf` (a column each): what a professional
+ * recorded. The interventions the system records at opening, closing and reopening (`event`) do
+ * not count: every case file has one, and deleting it takes them along.
+ */
 export const attachedCountsSql = sql`
-  (SELECT count(*) FROM interventions x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id)::int AS interventions,
+  (SELECT count(*) FROM interventions x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id
+    AND x.event IS NULL)::int AS interventions,
   (SELECT count(*) FROM demands x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id)::int AS demands,
   (SELECT count(*) FROM problems x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id)::int AS problems,
   (SELECT count(*) FROM resources x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id)::int AS resources,

@@ -1,4 +1,5 @@
 import {
+  OPEN_TICKET_STATUSES,
   TICKET_TRANSITIONS,
   type Ticket,
   type TicketCreate,
@@ -11,6 +12,8 @@ import { asSupportAgent } from '../../platform/access/cross-entity';
 import { type AuditActor, writeAudit } from '../../platform/audit';
 import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { conflict, fieldError, notFound } from '../../platform/errors';
+import { presentTicketAttachment } from './attachment-present';
+import * as files from './attachment-repository';
 import { checkTicket } from './checks';
 import { notifyComment, notifyStatus } from './notify';
 import { resolveReferences } from './references';
@@ -27,13 +30,22 @@ type Reader = 'requester' | 'agent';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** A ticket as its requester or an agent reads it (the same shape; `can` differs). */
-async function present(tx: Tx, ticket: repo.TicketRow, reader: Reader): Promise<Ticket> {
-  const [entity, requester, events, references] = [
+async function present(
+  tx: Tx,
+  ctx: RequestContext,
+  now: Date,
+  ticket: repo.TicketRow,
+  reader: Reader,
+): Promise<Ticket> {
+  const viewer = reader === 'agent' ? agentUploader(ctx) : requesterUploader(ctx);
+  const [entity, requester, events, references, attachments] = [
     await repo.entitySummary(tx, ticket.entityId),
     await repo.requesterOf(tx, ticket),
     await repo.eventsOf(tx, ticket.entityId, ticket.id),
     await resolveReferences(tx, ticket.entityId, ticket.kind, ticket.fields),
+    await files.listOfTicket(tx, ticket.entityId, ticket.id, viewer, now),
   ];
+  const open = (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(ticket.status);
   return {
     id: ticket.id,
     number: ticket.number,
@@ -58,6 +70,7 @@ async function present(tx: Tx, ticket: repo.TicketRow, reader: Reader): Promise<
       status: e.status ?? null,
       createdAt: e.createdAt.toISOString(),
     })),
+    attachments: attachments.map(presentTicketAttachment),
     firstResponseAt: iso(ticket.firstResponseAt),
     resolvedAt: iso(ticket.resolvedAt),
     can:
@@ -67,16 +80,28 @@ async function present(tx: Tx, ticket: repo.TicketRow, reader: Reader): Promise<
             comment: true,
             changeStatus: TICKET_TRANSITIONS[ticket.status].filter((s) => canMoveTo(ticket, s)),
             assign: true,
-            attach: false,
+            attach: open,
           }
         : {
             answer: ticket.status === 'waiting_requester',
             comment: false,
             changeStatus: [],
             assign: false,
-            attach: false,
+            attach: open,
           },
   };
+}
+
+/** A ticket as stored now (after a change in this transaction), as `reader` reads it. */
+async function presentStored(
+  tx: Tx,
+  deps: AppDeps,
+  ctx: RequestContext,
+  entityId: string,
+  id: string,
+  reader: Reader,
+): Promise<Ticket> {
+  return present(tx, ctx, deps.clock.now(), (await repo.findTicket(tx, entityId, id))!, reader);
 }
 
 // ─── The requester ──────────────────────────────────────────────────────────────────────────
@@ -127,12 +152,12 @@ export async function open(
       ticketId: id,
       details: { kind: input.kind, number },
     });
-    return present(tx, (await repo.findTicket(tx, auth.entity.id, id))!, 'requester');
+    return presentStored(tx, deps, ctx, auth.entity.id, id, 'requester');
   });
 }
 
 /** The requester's own ticket; anyone else's (or another entity's) is not found. */
-async function ownTicket(tx: Tx, ctx: RequestContext, id: string, lock = false) {
+export async function ownTicket(tx: Tx, ctx: RequestContext, id: string, lock = false) {
   const row = await repo.findTicket(tx, ctx.auth.entity.id, id, lock);
   if (!row || row.requesterId !== ctx.auth.professionalId) throw notFound('support_ticket');
   return row;
@@ -140,7 +165,7 @@ async function ownTicket(tx: Tx, ctx: RequestContext, id: string, lock = false) 
 
 export async function getOwn(deps: AppDeps, ctx: RequestContext, id: string): Promise<Ticket> {
   return deps.database.tenant(ctx.auth.entity.id, async (tx) =>
-    present(tx, await ownTicket(tx, ctx, id), 'requester'),
+    present(tx, ctx, deps.clock.now(), await ownTicket(tx, ctx, id), 'requester'),
   );
 }
 
@@ -175,18 +200,31 @@ export async function answer(
       recordId: id,
       ticketId: id,
     });
-    return present(tx, (await repo.findTicket(tx, auth.entity.id, id))!, 'requester');
+    return presentStored(tx, deps, ctx, auth.entity.id, id, 'requester');
   });
 }
 
 // ─── The agents ─────────────────────────────────────────────────────────────────────────────
 
 /** The audit actor of an agent acting in the ticket's entity (the row names their entity). */
-function agentActor(ctx: RequestContext, entityId: string): AuditActor {
+export function agentActor(ctx: RequestContext, entityId: string): AuditActor {
   return { ...actorOf(ctx), entityId, actorEntityId: ctx.auth.entity.id };
 }
 
 const agentName = (ctx: RequestContext) => `${ctx.auth.givenName} ${ctx.auth.surnames}`.trim();
+
+/** The requester as the uploader of a ticket's files. */
+export const requesterUploader = (ctx: RequestContext): files.Uploader => ({
+  side: 'requester',
+  professionalId: ctx.auth.professionalId,
+});
+
+/** An agent as the uploader of a ticket's files (their name kept: no professional of the entity). */
+export const agentUploader = (ctx: RequestContext): files.Uploader => ({
+  side: 'agent',
+  agentId: ctx.auth.professionalId,
+  name: agentName(ctx),
+});
 
 /**
  * Runs `fn` on one ticket behind its entity's wall as a support agent (audited crossing); a
@@ -226,7 +264,7 @@ export async function loadTicketForAgent(
       recordId: ticketId,
       ticketId,
     });
-    return present(tx, ticket, 'agent');
+    return present(tx, ctx, deps.clock.now(), ticket, 'agent');
   });
 }
 
@@ -264,7 +302,7 @@ export async function comment(
       ticketId,
     });
     await notifyComment(tx, ticket, eventId, input.body);
-    return present(tx, (await repo.findTicket(tx, entityId, ticketId))!, 'agent');
+    return presentStored(tx, deps, ctx, entityId, ticketId, 'agent');
   });
 }
 
@@ -327,7 +365,7 @@ export async function changeStatus(
       details: { from: ticket.status, to: input.status },
     });
     await notifyStatus(tx, ticket, eventId, input.status, body);
-    return present(tx, (await repo.findTicket(tx, entityId, ticketId))!, 'agent');
+    return presentStored(tx, deps, ctx, entityId, ticketId, 'agent');
   });
 }
 
@@ -358,6 +396,6 @@ export async function assign(
       ticketId,
       details: { from: ticket.assignedAgentId, to: agent?.id ?? null },
     });
-    return present(tx, (await repo.findTicket(tx, entityId, ticketId))!, 'agent');
+    return presentStored(tx, deps, ctx, entityId, ticketId, 'agent');
   });
 }

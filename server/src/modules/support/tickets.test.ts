@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { TICKET_KINDS, type Ticket, type TicketKind } from '@caliu/common';
 import type { Database } from '../../db/connect';
 import { auditLog, professionals, supportTickets } from '../../db/schema';
@@ -323,6 +323,20 @@ describe('opening a ticket: the server’s checks', () => {
     expect(message).toContain('1 intervention');
     expect(message).toContain('1 demand');
     expect((r.json() as Refusal).error.message).toContain('1 demand');
+  });
+
+  it('does not count the interventions recorded automatically at opening and closing', async () => {
+    const cf = await createTestCaseFile(db, entity, { referentId: tech.id, closed: true });
+    await db.tenant(entity.id, (tx) =>
+      tx.execute(sql`INSERT INTO interventions (entity_id, case_file_id, event, occurred_on, author_id)
+        VALUES (${entity.id}, ${cf.id}, 'opened', current_date, ${tech.id}),
+          (${entity.id}, ${cf.id}, 'closed', current_date, ${tech.id})`),
+    );
+    const r = await post(techSession, '/api/support/tickets/check', {
+      kind: 'delete_case_files',
+      fields: { numbers: [cf.number], nothingAttached: true },
+    });
+    expect(r.statusCode, r.body).toBe(204);
   });
 
   it('asks both professionals of a mass transfer to exist and be active', async () => {

@@ -14,11 +14,22 @@ export const RETRY_BASE_MS = 500;
 /** What the upload tells as it goes: the bytes the server holds so far, of how many. */
 export type UploadProgress = { sent: number; total: number };
 
-/** The three kinds of request of an upload, and the way to drop one left half-way. */
-export type UploadTransport = {
-  create: (body: CreateAttachment, signal: AbortSignal) => Promise<Attachment>;
+/** What any upload's creation carries: the file's name and size (checked before a byte goes). */
+export type UploadCreate = { fileName: string; size: number };
+/** What the server answers of any upload: its id and the size of the chunks it takes. */
+export type UploadAnswer = { id: string; chunkBytes: number };
+
+/**
+ * The three kinds of request of an upload, and the way to drop one left half-way. A record's
+ * attachment by default; a ticket's file creates with another body and answers another shape.
+ */
+export type UploadTransport<
+  Create extends UploadCreate = CreateAttachment,
+  Answer extends UploadAnswer = Attachment,
+> = {
+  create: (body: Create, signal: AbortSignal) => Promise<Answer>;
   putChunk: (id: string, index: number, bytes: Blob, signal: AbortSignal) => Promise<void>;
-  complete: (id: string, sha256: string, signal: AbortSignal) => Promise<Attachment>;
+  complete: (id: string, sha256: string, signal: AbortSignal) => Promise<Answer>;
   /** Drops an upload left half-way (cancelled, refused); the server also cleans them later. */
   discard: (id: string) => Promise<void>;
 };
@@ -58,7 +69,7 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Sends one chunk, again after a failure that may pass, waiting longer each time. */
 async function sendChunk(
-  transport: UploadTransport,
+  transport: Pick<UploadTransport<UploadCreate, UploadAnswer>, 'putChunk'>,
   id: string,
   index: number,
   bytes: Blob,
@@ -75,10 +86,13 @@ async function sendChunk(
   }
 }
 
-export type UploadOptions = {
+export type UploadOptions<
+  Create extends UploadCreate = CreateAttachment,
+  Answer extends UploadAnswer = Attachment,
+> = {
   signal: AbortSignal;
   onProgress: (progress: UploadProgress) => void;
-  transport: UploadTransport;
+  transport: UploadTransport<Create, Answer>;
   retryBaseMs?: number;
 };
 
@@ -87,19 +101,21 @@ export type UploadOptions = {
  * and the quota), sends its chunks in order, each in a request of its own, then its checksum,
  * which makes it visible. A refusal or a cancel drops what was sent.
  */
-export async function uploadAttachment(
+export async function uploadAttachment<
+  Create extends UploadCreate = CreateAttachment,
+  Answer extends UploadAnswer = Attachment,
+>(
   file: File,
-  details: Omit<CreateAttachment, 'fileName' | 'size'>,
-  { signal, onProgress, transport, retryBaseMs = RETRY_BASE_MS }: UploadOptions,
-): Promise<Attachment> {
+  details: Omit<Create, 'fileName' | 'size'>,
+  { signal, onProgress, transport, retryBaseMs = RETRY_BASE_MS }: UploadOptions<Create, Answer>,
+): Promise<Answer> {
   // Read while the chunks go: the checksum of 20 MB takes a fraction of a second.
   const checksum = sha256Hex(file);
   // Awaited only once the chunks are in: a failure before then must not go unhandled.
   checksum.catch(() => {});
-  const created = await transport.create(
-    { ...details, fileName: file.name, size: file.size },
-    signal,
-  );
+  // The details and the file's name and size make the whole body (TypeScript cannot see it).
+  const body = { ...details, fileName: file.name, size: file.size } as Create;
+  const created = await transport.create(body, signal);
   try {
     const chunkBytes = created.chunkBytes > 0 ? created.chunkBytes : ATTACHMENT_CHUNK_BYTES;
     let sent = 0;

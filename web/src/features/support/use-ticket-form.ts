@@ -10,6 +10,9 @@ import type { DraftOf, FieldProblem } from './request-kinds';
 /** How long the form waits after the last keystroke before asking the server's check. */
 export const CHECK_DELAY_MS = 500;
 
+/** How many files the new-ticket form takes: a screenshot, or a few documents. */
+export const MAX_TICKET_FILES = 3;
+
 export type CheckState = 'idle' | 'checking' | 'ok' | 'refused' | 'unavailable';
 
 /**
@@ -25,6 +28,9 @@ export function useTicketForm<K extends TicketKind>(
   const { t } = useTranslation();
   const [draft, setDraft] = useState<DraftOf[K]>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  // Files go once the ticket exists (their routes are the ticket's): the form only holds them.
+  const [files, setFiles] = useState<readonly File[]>([]);
+  const tooManyFiles = files.length > MAX_TICKET_FILES;
   const [result, setResult] = useState<{
     key: string;
     state: 'ok' | 'refused' | 'unavailable';
@@ -95,7 +101,13 @@ export function useTicketForm<K extends TicketKind>(
     formError: server._form,
     body,
     check,
-    sendable: canSend(problems, check),
+    /** The files chosen to go with the ticket, and the problem with them, if any. */
+    files,
+    setFiles,
+    filesError: tooManyFiles
+      ? t('support.form.errors.tooManyFiles', { max: MAX_TICKET_FILES })
+      : undefined,
+    sendable: canSend(problems, check) && !tooManyFiles,
     problems,
   };
 }

@@ -19,11 +19,15 @@ export async function listCoordinatorRequests(
   );
 }
 
-/** The open requests addressed to me (a coordinator), or mine (`requester`). */
-export function useCoordinatorRequests(role: CoordinatorRequestRole, enabled = true) {
+/** The requests addressed to me (a coordinator), or mine (`requester`): open ones by default. */
+export function useCoordinatorRequests(
+  role: CoordinatorRequestRole,
+  status: CoordinatorRequest['status'] | 'all' = 'open',
+  enabled = true,
+) {
   return useQuery({
-    queryKey: [...coordinatorRequestsKey, role, 'open'],
-    queryFn: ({ signal }) => listCoordinatorRequests(role, 'open', signal),
+    queryKey: [...coordinatorRequestsKey, role, status],
+    queryFn: ({ signal }) => listCoordinatorRequests(role, status, signal),
     enabled,
   });
 }

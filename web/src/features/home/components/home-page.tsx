@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TodayAppointments } from '@/lib/agenda-slot';
 import { useCurrentUser } from '@/lib/auth';
-import { CoordinatorRequestsHome } from '@/lib/coordinator-requests-home';
+import { CoordinatorRequestsHome, MyCoordinatorRequests } from '@/lib/coordinator-requests-home';
 import { useDocumentTitle } from '@/lib/document-title';
 import { AlertsPanel } from './alerts-panel';
 import { HomeSearch } from './home-search';
@@ -13,7 +13,8 @@ import { RecentCaseFiles } from './recent-case-files';
 /**
  * Each professional's starting point, by what their roles let them do: the search box first (who
  * sees persons), their recent case files (who sees case files), their alerts (who reads case-file
- * content) and their own support tickets. An administrator gets the greeting and the tickets.
+ * content), their own support tickets and their requests to coordinators. An administrator gets
+ * the greeting and the tickets.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function HomePage() {
         {may('content.view') && <AlertsPanel />}
         {may('case_files.view') && <RecentCaseFiles />}
         {may('support.open_ticket') && <MyTickets />}
+        {may('support.open_ticket') && <MyCoordinatorRequests />}
         <section className="card" aria-labelledby="home-roles">
           <h2 id="home-roles" className="section-title">
             {t('home.rolesTitle')}

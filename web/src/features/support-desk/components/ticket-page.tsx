@@ -11,6 +11,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { useCurrentUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useDateTimeFormat } from '@/lib/format';
+import { TicketFiles } from '@/lib/ticket-files-slot';
 import {
   useAgentTicket,
   useAssignTicket,
@@ -239,7 +240,7 @@ function AssignForm({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function TicketView({ ticket }: { ticket: Ticket }) {
+function TicketView({ ticket, onChanged }: { ticket: Ticket; onChanged: () => void }) {
   const { t } = useTranslation();
   const formatDateTime = useDateTimeFormat();
   const id = useId();
@@ -304,6 +305,13 @@ function TicketView({ ticket }: { ticket: Ticket }) {
           ))}
         </dl>
       </section>
+      <TicketFiles
+        ticket={ticket}
+        reader="agent"
+        headingLevel={2}
+        className={styles.panel}
+        onChanged={onChanged}
+      />
       <section aria-labelledby={`${id}-history`} className={styles.panel}>
         <h2 id={`${id}-history`} className="section-title">
           {t('supportDesk.ticket.history')}
@@ -351,7 +359,7 @@ export function SupportTicketPage() {
         <Link to="/support">{t('supportDesk.ticket.back')}</Link>
       </p>
       <QueryState query={ticket} inline={false}>
-        {(data) => <TicketView ticket={data} />}
+        {(data) => <TicketView ticket={data} onChanged={() => void ticket.refetch()} />}
       </QueryState>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketKind, TicketSummary } from '@caliu/common';
 import { alertClass } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import type { FailedTicketFile } from '@/lib/ticket-files-slot';
 import type { SupportRequestStart } from '@/lib/support-request';
 import {
   emptyDraft,
@@ -43,6 +44,11 @@ export function NewRequest({
   // The self-diagnosis may end in an "other question" ticket, its text prefilled.
   const [otherText, setOtherText] = useState<string | null>(null);
   const [sent, setSent] = useState<TicketSummary | null>(null);
+  const [failedFiles, setFailedFiles] = useState<FailedTicketFile[]>([]);
+  const onSent = (ticket: TicketSummary, failed: FailedTicketFile[]) => {
+    setFailedFiles(failed);
+    setSent(ticket);
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const step = sent ? 'sent' : choice === null ? 'choose' : `${choice}:${otherText ?? ''}`;
@@ -70,6 +76,19 @@ export function NewRequest({
       <div role="status" className={styles.liveRegion}>
         {sent && (
           <p className={alertClass('success')}>{t('support.sent.body', { number: sent.number })}</p>
+        )}
+        {sent && failedFiles.length > 0 && (
+          <div className={alertClass('warning')}>
+            <p>{t('support.sent.filesFailed')}</p>
+            <ul>
+              {failedFiles.map((file, index) => (
+                <li key={index}>
+                  {t('support.sent.fileFailed', { file: file.fileName, reason: file.reason })}
+                </li>
+              ))}
+            </ul>
+            <p>{t('support.sent.attachFromTicket')}</p>
+          </div>
         )}
       </div>
       {sent ? (
@@ -102,7 +121,7 @@ export function NewRequest({
           key="other-from-diagnosis"
           kind="other"
           initial={{ text: otherText }}
-          onSent={setSent}
+          onSent={onSent}
           onCancel={back}
         />
       ) : choice === 'cannot_add' ? (
@@ -114,7 +133,7 @@ export function NewRequest({
           key={choice}
           kind={choice}
           initial={initialDraft(choice, start)}
-          onSent={setSent}
+          onSent={onSent}
           onCancel={back}
         />
       ) : null}

@@ -17,12 +17,14 @@ import { FieldGroup, FormField } from '@/components/ui/form-field';
 import { useSectors, useTeams } from '@/lib/api/organization';
 import { useCurrentUser } from '@/lib/auth';
 import { useDateTimeFormat } from '@/lib/format';
+import { useTicketFilesSlot } from '@/lib/ticket-files-slot';
+import type { FailedTicketFile, TicketFilesSlot } from '@/lib/ticket-files-slot';
 import { useEmailDomains } from '../api/lookups';
 import { useCreateTicket } from '../api/tickets';
 import { collectDiagnostics } from '../diagnostics';
 import { showsCostCategory, toggleRole } from '../request-kinds';
 import type { DraftOf } from '../request-kinds';
-import { useTicketForm } from '../use-ticket-form';
+import { MAX_TICKET_FILES, useTicketForm } from '../use-ticket-form';
 import { CheckboxField, RadioGroup, TextArea, TextInput } from './form-controls';
 import { PersonChooser, ProfessionalSelect } from './pickers';
 import styles from '../support.module.css';
@@ -30,7 +32,8 @@ import styles from '../support.module.css';
 type TicketFormProps<K extends TicketKind> = {
   kind: K;
   initial: DraftOf[K];
-  onSent: (ticket: TicketSummary) => void;
+  /** The ticket is open; the files chosen with it that could not be attached, and why. */
+  onSent: (ticket: TicketSummary, failedFiles: FailedTicketFile[]) => void;
   onCancel: () => void;
 };
 
@@ -50,18 +53,30 @@ export function TicketForm<K extends TicketKind>({
   const [diagnostics] = useState(() => collectDiagnostics());
   const form = useTicketForm(kind, initial, diagnostics);
   const create = useCreateTicket();
+  const slot = useTicketFilesSlot();
+  const [sendingFiles, setSendingFiles] = useState(false);
   const id = useId();
   const statusId = `${id}-status`;
+  const busy = create.isPending || sendingFiles;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!form.sendable || !form.body) return;
-    create.mutate(form.body, { onSuccess: onSent });
+    if (!form.sendable || !form.body || busy) return;
+    const files = slot ? form.files : [];
+    create.mutate(form.body, {
+      onSuccess: (ticket) => {
+        if (!slot || files.length === 0) return onSent(ticket, []);
+        // The ticket is open whatever happens to its files: a refused one is only reported.
+        setSendingFiles(true);
+        void slot.uploadToNewTicket(ticket.id, files).then((failed) => onSent(ticket, failed));
+      },
+    });
   };
 
   return (
     <form noValidate onSubmit={onSubmit} className={styles.form} aria-describedby={statusId}>
       <KindFields kind={kind} form={form} id={id} diagnostics={diagnostics} />
+      {slot && <FilesField slot={slot} form={form} id={id} />}
       {form.formError && (
         <p role="alert" className={alertClass('error')}>
           {form.formError}
@@ -76,14 +91,49 @@ export function TicketForm<K extends TicketKind>({
             : t('support.form.ready')}
       </p>
       <div className={fieldCss.formActions}>
-        <Button type="submit" disabled={!form.sendable || create.isPending}>
-          {create.isPending ? t('support.form.sending') : t('support.form.send')}
+        <Button type="submit" disabled={!form.sendable || busy}>
+          {sendingFiles
+            ? t('support.form.sendingFiles')
+            : create.isPending
+              ? t('support.form.sending')
+              : t('support.form.send')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           {t('support.form.back')}
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A screenshot or a few files to go with the ticket (optional; sent once it is open). */
+function FilesField<K extends TicketKind>({
+  slot,
+  form,
+  id,
+}: {
+  slot: TicketFilesSlot;
+  form: Form<K>;
+  id: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormField
+      id={`${id}-files`}
+      label={t('support.form.files')}
+      hint={t('support.form.filesHint', { max: MAX_TICKET_FILES })}
+      error={form.filesError}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="file"
+          multiple
+          accept={slot.accept}
+          onChange={(event) => form.setFiles([...(event.currentTarget.files ?? [])])}
+        />
+      )}
+    </FormField>
   );
 }
 

@@ -8,6 +8,7 @@ import fieldCss from '@/components/ui/form-field.module.css';
 import { QueryState } from '@/components/ui/query-state';
 import { cx } from '@/lib/cx';
 import { useDateTimeFormat } from '@/lib/format';
+import { TicketFiles } from '@/lib/ticket-files-slot';
 import { useAnswerTicket, useTicket } from '../api/tickets';
 import { storedDiagnostics } from '../diagnostics';
 import { TextArea } from './form-controls';
@@ -126,6 +127,12 @@ export function TicketView({ id, onBack }: { id: string; onBack?: () => void }) 
               {t('support.openedOn', { date: formatDateTime(data.createdAt) })}
             </p>
             <FieldsInWords ticket={data} />
+            <TicketFiles
+              ticket={data}
+              reader="requester"
+              headingLevel={4}
+              onChanged={() => void ticket.refetch()}
+            />
             <section aria-labelledby={historyId}>
               <h4 id={historyId}>{t('support.ticket.history')}</h4>
               {data.events.length === 0 ? (
