@@ -19,3 +19,4 @@ export * from './caseload';
 export * from './attachments';
 export * from './agenda';
 export * from './support';
+export * from './support-operations';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_FILE_NAME_MAX, ATTACHMENT_MEDIA_TYPES, ATTACHMENT_STATES } from './attachments';
+import { operationResultSchema } from './support-operations';
 import { TICKET_KINDS, TICKET_STATUSES, ticketSummarySchema } from './api';
 import { MOVABLE_KINDS } from './case-content';
 import { isValidDocument } from './documents';
@@ -316,6 +317,8 @@ export const ticketSchema = ticketSummarySchema.extend({
   events: z.array(ticketEventSchema),
   /** Its files, ready ones, oldest first. */
   attachments: z.array(ticketAttachmentSchema),
+  /** The administrative operation run from it (issue 20), once it ran. */
+  operation: operationResultSchema.nullable(),
   firstResponseAt: z.iso.datetime().nullable(),
   resolvedAt: z.iso.datetime().nullable(),
   /** What the reader may do now (the API enforces it regardless). */
@@ -325,9 +328,19 @@ export const ticketSchema = ticketSummarySchema.extend({
     changeStatus: z.array(z.enum(TICKET_STATUSES)),
     assign: z.boolean(),
     attach: z.boolean(),
+    /** An agent may preview and run the ticket's operation (a kind that has one, not yet run). */
+    operate: z.boolean(),
   }),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/** The answer of a run: `alreadyRun` when the ticket's operation had run before (nothing changed). */
+export const operationRunResultSchema = z.object({
+  alreadyRun: z.boolean(),
+  operation: operationResultSchema,
+  ticket: ticketSchema,
+});
+export type OperationRunResult = z.infer<typeof operationRunResultSchema>;
 
 /** The requester's answer to a ticket waiting for them (it goes back to `in_progress`). */
 export const ticketAnswerSchema = z

@@ -24,6 +24,7 @@ import { overTls } from './platform/tls';
 import { authRoutes } from './modules/auth/routes';
 import { authenticate } from './modules/auth/service';
 import { ticketAttachmentRoutes } from './modules/support/attachment-routes';
+import { operationRoutes } from './modules/support/operations/routes';
 import { supportRoutes } from './modules/support/routes';
 import { publicSupportRoutes } from './modules/support/public-routes';
 import { publicFormRoutes } from './platform/public-forms/routes';
@@ -124,6 +125,7 @@ export async function buildApp(
   await app.register(authRoutes, appDeps);
   await app.register(supportRoutes, appDeps);
   await app.register(ticketAttachmentRoutes, appDeps);
+  await app.register(operationRoutes, appDeps);
   await app.register(publicFormRoutes, appDeps);
   await app.register(publicSupportRoutes, appDeps);
   await app.register(supportQueueRoutes, appDeps);

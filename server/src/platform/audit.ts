@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
 
 /** Who acts and from which request: the part of every audit row that the request knows. */
@@ -59,4 +59,32 @@ export async function writeAudits(
 /** Writes one audit row (and its subjects) in the caller's transaction: see writeAudits. */
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await writeAudits(tx, actor, [entry]);
+}
+
+/**
+ * One audit row per record of `recordIds`, set-based — one statement however many (a mass
+ * transfer audits thousands of records in its transaction: no row is built in JavaScript).
+ * `subjects` is a query answering `(record_id uuid, person_id uuid)`: the persons each record
+ * concerns, tagged on its row for their access reports.
+ */
+export async function writeAuditPerRecord(
+  tx: Tx,
+  actor: AuditActor,
+  entry: Omit<AuditEntry, 'recordId' | 'subjects'>,
+  recordIds: readonly string[],
+  subjects: SQL,
+): Promise<void> {
+  if (recordIds.length === 0) return;
+  await tx.execute(sql`WITH written AS (
+      INSERT INTO audit_log (entity_id, actor_id, actor_entity_id, request_id, ip, action,
+        outcome, record_type, record_id, ticket_id, details)
+      SELECT ${actor.entityId}, ${actor.actorId}, ${actor.actorEntityId ?? null},
+        ${actor.requestId}, ${actor.ip}, ${entry.action}, ${entry.outcome ?? 'ok'},
+        ${entry.recordType ?? null}, r.id, ${entry.ticketId ?? null},
+        ${JSON.stringify(entry.details ?? {})}::jsonb
+      FROM unnest(${`{${recordIds.join(',')}}`}::uuid[]) AS r (id)
+      RETURNING id, record_id)
+    INSERT INTO audit_subjects (entity_id, person_id, audit_id)
+    SELECT ${actor.entityId}::uuid, s.person_id, w.id
+    FROM written w JOIN (${subjects}) s ON s.record_id::text = w.record_id::text`);
 }

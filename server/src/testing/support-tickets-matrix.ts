@@ -6,6 +6,8 @@ import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
 import { minimalPng, sha256 } from './attachment-files';
+import { createTestCaseFile } from './case-files-factories';
+import { insertTicket } from '../modules/support/repository';
 import { createTestTicket, createTestTicketAttachment } from './support-factories';
 
 /**
@@ -81,6 +83,14 @@ export const SUPPORT_TICKETS_EXPECTED: Record<string, ExpectedRow> = {
     allow: AGENT,
   },
   'PUT /api/support/entities/:entityId/tickets/:ticketId/assignee': {
+    relations: AGENT_RELATIONS,
+    allow: AGENT,
+  },
+  'POST /api/support/entities/:entityId/tickets/:ticketId/operation/preview': {
+    relations: AGENT_RELATIONS,
+    allow: AGENT,
+  },
+  'POST /api/support/entities/:entityId/tickets/:ticketId/operation/run': {
     relations: AGENT_RELATIONS,
     allow: AGENT,
   },
@@ -181,6 +191,28 @@ async function agentFile(w: World, caller: Caller, relation: Relation, state: Fi
   return { base: `${url}/attachments`, id };
 }
 
+/**
+ * A "delete case files" ticket in the agent relation, naming a case file of its entity that can
+ * go: its base, for the operation's routes.
+ */
+async function operationTicket(w: World, caller: Caller, relation: Relation) {
+  const own = callerOf(w, caller);
+  const entity = relation === 'none' ? own.entity : own.entity.id === w.a.id ? w.b : w.a;
+  const requester = entity.id === w.a.id ? w.colleagues.north.id : w.colleagues.otherEntity.id;
+  const file = await createTestCaseFile(w.db, entity, {});
+  const { id } = await w.db.tenant(entity.id, (tx) =>
+    insertTicket(tx, {
+      entityId: entity.id,
+      kind: 'delete_case_files',
+      fields: { numbers: [file.number], nothingAttached: true },
+      subject: 'Delete case files',
+      requesterId: entity.id === w.provider.id ? own.id : requester,
+      now: new Date(),
+    }),
+  );
+  return `/api/support/entities/${entity.id}/tickets/${id}/operation`;
+}
+
 /** The five file routes' scenarios on one side. */
 function fileScenarios(
   prefix: string,
@@ -275,4 +307,24 @@ export const SUPPORT_TICKETS_SCENARIOS: Record<string, Scenario> = {
     agentFile,
     async (w, caller, relation) => `${await agentTicket(w, caller, relation)}/attachments`,
   ),
+  'POST /api/support/entities/:entityId/tickets/:ticketId/operation/preview': async (
+    w,
+    caller,
+    relation,
+  ) => ({ method: 'POST', url: `${await operationTicket(w, caller, relation)}/preview` }),
+  // Confirmed with the fingerprint the support agent's own preview answers.
+  'POST /api/support/entities/:entityId/tickets/:ticketId/operation/run': async (
+    w,
+    caller,
+    relation,
+  ) => {
+    const base = await operationTicket(w, caller, relation);
+    const shown = await w.app.inject({
+      method: 'POST',
+      url: `${base}/preview`,
+      headers: w.actors.support_agent.session.headers('en'),
+    });
+    const fingerprint = (shown.json() as { fingerprint?: string }).fingerprint ?? '0'.repeat(64);
+    return { method: 'POST', url: `${base}/run`, payload: { fingerprint } };
+  },
 };

@@ -8,10 +8,7 @@ import {
 } from '@caliu/common';
 import { TEST_PASSWORD } from '../../testing/app';
 import { minimalPdf, sha256 } from '../../testing/attachment-files';
-import {
-  type AttachmentServer,
-  startAttachmentServer,
-} from '../../testing/attachment-server-process';
+import { type ApiServer, startApiServer } from '../../testing/api-server-process';
 import { createTestCaseFile } from '../../testing/case-files-factories';
 import { NEEDS_POSTGRES, onPostgres, testDatabase } from '../../testing/database';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
@@ -24,7 +21,7 @@ import { createTestEntity, createTestProfessional } from '../../testing/factorie
 
 const MiB = 1024 * 1024;
 
-async function signIn(server: AttachmentServer, entity: string, username: string) {
+async function signIn(server: ApiServer, entity: string, username: string) {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -41,7 +38,7 @@ async function signIn(server: AttachmentServer, entity: string, username: string
 
 /** Sends a file as the console does, one chunk per request; answers its id. */
 async function send(
-  server: AttachmentServer,
+  server: ApiServer,
   headers: Record<string, string>,
   body: object,
   content: Buffer,
@@ -81,7 +78,7 @@ async function send(
  * connection.
  */
 async function receive(
-  server: AttachmentServer,
+  server: ApiServer,
   headers: Record<string, string>,
   id: string,
   paused: () => Promise<unknown> = async () => undefined,
@@ -113,7 +110,7 @@ describe('streaming attachments', () => {
         teams: [entity.teams.north],
       });
       const file = await createTestCaseFile(db, entity, { referentId: tech.id });
-      const server = await startAttachmentServer(process.env.TEST_DATABASE_URL!);
+      const server = await startApiServer(process.env.TEST_DATABASE_URL!);
       try {
         const headers = await signIn(server, entity.code, tech.username);
         const categories = await fetch(`${server.url}/api/attachments/categories`, { headers });

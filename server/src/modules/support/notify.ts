@@ -21,7 +21,7 @@ export type NotifiedTicket = {
   requesterLanguage: Language | null;
 };
 
-async function recipientOf(
+export async function recipientOf(
   tx: Tx,
   ticket: NotifiedTicket,
 ): Promise<{ to: string; language: Language | null } | null> {

@@ -15,6 +15,8 @@ import { conflict, fieldError, notFound } from '../../platform/errors';
 import { presentTicketAttachment } from './attachment-present';
 import * as files from './attachment-repository';
 import { checkTicket } from './checks';
+import { hasOperation } from './operations/registry';
+import { findOperation } from './operations/repository';
 import { notifyComment, notifyStatus } from './notify';
 import { resolveReferences } from './references';
 import * as repo from './repository';
@@ -45,6 +47,7 @@ async function present(
     await resolveReferences(tx, ticket.entityId, ticket.kind, ticket.fields),
     await files.listOfTicket(tx, ticket.entityId, ticket.id, viewer, now),
   ];
+  const operation = await findOperation(tx, ticket.entityId, ticket.id);
   const open = (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(ticket.status);
   return {
     id: ticket.id,
@@ -71,6 +74,7 @@ async function present(
       createdAt: e.createdAt.toISOString(),
     })),
     attachments: attachments.map(presentTicketAttachment),
+    operation,
     firstResponseAt: iso(ticket.firstResponseAt),
     resolvedAt: iso(ticket.resolvedAt),
     can:
@@ -81,6 +85,7 @@ async function present(
             changeStatus: TICKET_TRANSITIONS[ticket.status].filter((s) => canMoveTo(ticket, s)),
             assign: true,
             attach: open,
+            operate: open && !operation && hasOperation(ticket.kind),
           }
         : {
             answer: ticket.status === 'waiting_requester',
@@ -88,12 +93,13 @@ async function present(
             changeStatus: [],
             assign: false,
             attach: open,
+            operate: false,
           },
   };
 }
 
 /** A ticket as stored now (after a change in this transaction), as `reader` reads it. */
-async function presentStored(
+export async function presentStored(
   tx: Tx,
   deps: AppDeps,
   ctx: RequestContext,
@@ -211,7 +217,8 @@ export function agentActor(ctx: RequestContext, entityId: string): AuditActor {
   return { ...actorOf(ctx), entityId, actorEntityId: ctx.auth.entity.id };
 }
 
-const agentName = (ctx: RequestContext) => `${ctx.auth.givenName} ${ctx.auth.surnames}`.trim();
+export const agentName = (ctx: RequestContext) =>
+  `${ctx.auth.givenName} ${ctx.auth.surnames}`.trim();
 
 /** The requester as the uploader of a ticket's files. */
 export const requesterUploader = (ctx: RequestContext): files.Uploader => ({

@@ -220,6 +220,10 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
       return entry.recordType === 'case_file'
         ? t('audit.sentences.caseFile.readContent', { record })
         : t('audit.sentences.caseFile.readEntry', { record });
+    case 'case_file.delete':
+      return t('audit.sentences.caseFile.delete', { record });
+    case 'case_file.transfer':
+      return t('audit.sentences.caseFile.transfer', { record });
     case 'case_file.update': {
       const changed = stringsIn(entry.details.changed).map((name) => HEADER_FIELDS[name] ?? name);
       return changed.length
@@ -394,6 +398,10 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.support.ticketStatus', { record });
     case 'support.ticket_assign':
       return t('audit.sentences.support.ticketAssign', { record });
+    case 'support.operation_preview':
+      return t('audit.sentences.support.operationPreview', { record });
+    case 'support.operation_run':
+      return t('audit.sentences.support.operationRun', { record });
     case 'person.search':
       if (d.kind === 'name') return t('audit.sentences.person.searchByName');
       if (d.kind === 'document') return t('audit.sentences.person.searchByDocument');
@@ -438,6 +446,8 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
     case 'catalogue_entry.reinstate':
     case 'catalogue_entry.delete':
       return t(`audit.sentences.${entry.action}`, { record });
+    case 'person.transfer':
+      return t('audit.sentences.person.transfer', { record });
     case 'person.delete':
       return t('audit.sentences.person.delete', { record });
     case 'person.lookup': {

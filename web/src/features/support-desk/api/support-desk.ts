@@ -60,10 +60,12 @@ export function useDashboard() {
   });
 }
 
-const ticketKey = (entityId: string, ticketId: string) =>
+/** The query key of one ticket of a council, as an agent reads it. */
+export const ticketKey = (entityId: string, ticketId: string) =>
   [...supportDeskKey, 'ticket', entityId, ticketId] as const;
 
-const ticketPath = (entityId: string, ticketId: string) =>
+/** The API path of one ticket of a council, for the agents. */
+export const ticketPath = (entityId: string, ticketId: string) =>
   `/api/support/entities/${encodeURIComponent(entityId)}/tickets/${encodeURIComponent(ticketId)}`;
 
 /** One ticket of a council, as an agent reads it (through the audited cross-entity path). */

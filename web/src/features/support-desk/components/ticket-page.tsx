@@ -20,6 +20,7 @@ import {
   useSupportAgents,
 } from '../api/support-desk';
 import { fieldsInWords, type Translate } from '../fields-in-words';
+import { TicketOperation } from './ticket-operation';
 import styles from '../support-desk.module.css';
 
 /** The statuses whose change the requester must be told why (common/src/support.ts). */
@@ -341,6 +342,9 @@ function TicketView({ ticket, onChanged }: { ticket: Ticket; onChanged: () => vo
           </ol>
         )}
       </section>
+      {(ticket.operation || ticket.can.operate) && (
+        <TicketOperation ticket={ticket} onChanged={onChanged} />
+      )}
       {ticket.can.assign && <AssignForm ticket={ticket} />}
       {ticket.can.changeStatus.length > 0 && <StatusForm ticket={ticket} />}
       {ticket.can.comment && <CommentForm ticket={ticket} />}

@@ -12,6 +12,7 @@ import { TicketFiles } from '@/lib/ticket-files-slot';
 import { useAnswerTicket, useTicket } from '../api/tickets';
 import { storedDiagnostics } from '../diagnostics';
 import { TextArea } from './form-controls';
+import { OperationResultBlock } from './operation-result';
 import { DiagnosticsList } from './ticket-form';
 import { StatusBadge } from './ticket-list';
 import styles from '../support.module.css';
@@ -127,6 +128,7 @@ export function TicketView({ id, onBack }: { id: string; onBack?: () => void }) 
               {t('support.openedOn', { date: formatDateTime(data.createdAt) })}
             </p>
             <FieldsInWords ticket={data} />
+            {data.operation && <OperationResultBlock operation={data.operation} />}
             <TicketFiles
               ticket={data}
               reader="requester"

@@ -4,7 +4,7 @@ import { openDatabase } from '../db/connect';
 
 /**
  * The API in a process of its own, on the PostgreSQL server of DATABASE_URL, listening on a free
- * port of 127.0.0.1 (attachment-server-process.ts starts it), so that a test can measure what
+ * port of 127.0.0.1 (api-server-process.ts starts it), so that a test can measure what
  * this process holds while files go through it. Over the IPC channel it answers `measure` with
  * its live memory: garbage is collected first, else the figures would be V8's appetite rather
  * than what the server holds (the buffers of finished chunks wait for a collection that external

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The operations a support agent runs from a ticket (issue 20, docs/decisions/0010): a preview
+ * says what would change, the run changes exactly that (or refuses when the records changed since),
+ * once per ticket. What they show is names, numbers and counts — never content.
+ */
+
+/** The ticket kinds that carry an operation (the others are answered in words). */
+export const OPERATION_KINDS = [
+  'new_professional',
+  'merge_persons',
+  'merge_case_files',
+  'mass_transfer',
+  'delete_case_files',
+] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+
+/** The operations built so far (the console offers a preview for these). */
+export const OPERATIONS_AVAILABLE: readonly OperationKind[] = [
+  'delete_case_files',
+  'mass_transfer',
+];
+
+/**
+ * One line of what an operation changes (preview) or changed (result): a key the reader's console
+ * or email words with the count (`case_files_deleted` → "3 case files deleted"), and the numbers
+ * or names it concerns.
+ */
+export const operationLineSchema = z.object({
+  key: z.string(),
+  count: z.number().int().min(0),
+  /** Case file numbers or persons' names (at most OPERATION_LINE_ITEMS; `count` is the total). */
+  items: z.array(z.string()),
+});
+export type OperationLine = z.infer<typeof operationLineSchema>;
+export const OPERATION_LINE_ITEMS = 50;
+
+/** Why an operation cannot run, in the agent's language (with its code, for tests and logs). */
+export const operationBlockerSchema = z.object({ code: z.string(), message: z.string() });
+export type OperationBlocker = z.infer<typeof operationBlockerSchema>;
+
+export const operationPreviewSchema = z.object({
+  kind: z.enum(OPERATION_KINDS),
+  /** No blocker: the run may go. */
+  ready: z.boolean(),
+  blockers: z.array(operationBlockerSchema),
+  lines: z.array(operationLineSchema),
+  /** The SHA-256 of what this preview showed: the run refuses when the records changed since. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type OperationPreview = z.infer<typeof operationPreviewSchema>;
+
+export const operationRunSchema = z
+  .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict();
+export type OperationRun = z.infer<typeof operationRunSchema>;
+
+/** What an operation changed, stored on its ticket. */
+export const operationResultSchema = z.object({
+  kind: z.enum(OPERATION_KINDS),
+  lines: z.array(operationLineSchema),
+  ranAt: z.iso.datetime(),
+  ranBy: z.string(),
+});
+export type OperationResult = z.infer<typeof operationResultSchema>;

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import { formatCaseFileNumber, grantsForRoles, type Role } from '@caliu/common';
+import { rowsOf, uuidArray } from '../db/connect';
+import { writeAuditPerRecord } from '../platform/audit';
+import { caseFileScope } from '../modules/case-files/access';
+import { REFERENT_ROLES } from '../modules/persons/repository';
+import { type Blocker, line, type Operation } from '../modules/support/operations/plan';
+import { moveAppointmentsIn } from './move-appointments';
+
+/**
+ * A mass transfer from a "mass transfer" ticket (issue 20, decision 0010): every case file of the
+ * source professional (open and closed, or open only, as the ticket says) gets the receiving
+ * professional as referent; the person records they are referent of (active and deceased) only
+ * when the ticket says so; their upcoming appointments only when it asks (moveAppointmentsIn, the
+ * agenda's own command). Refused before anything moves when the receiving professional is
+ * inactive, may be no referent, or would not see a case file they receive — the case files' own
+ * scope predicate evaluated over each file as it would be after the transfer (a SIAD case file
+ * needs a SIAD technician or a coordinator of its team; a technician receives only the scopes
+ * their roles work). Set-based: one UPDATE per kind of record, and their audit rows written by one
+ * INSERT … SELECT each, in the same transaction (issue 21 times it).
+ */
+
+type Professional = { id: string; name: string; active: boolean; roles: Role[] };
+
+export const massTransfer: Operation<'mass_transfer'> = {
+  kind: 'mass_transfer',
+  async plan({ deps, tx, entityId, t, lock, inEntity }, fields) {
+    const from = fields.fromProfessionalId;
+    const to = fields.toProfessionalId;
+    const blockers: Blocker[] = [];
+    const block = (code: string, params: Record<string, unknown>) => {
+      // Lists read as lists in the message ("2026/000001, 2026/000002").
+      const words = Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+      );
+      blockers.push({ code, params, message: t(`support.operations.${code}`, words) });
+    };
+    // Both professionals locked against a deactivation or a change of roles meanwhile.
+    const people = await rowsOf<Professional>(
+      tx,
+      sql`SELECT id, given_name || ' ' || surnames AS name, active, roles FROM professionals
+        WHERE entity_id = ${entityId} AND id IN (${from}, ${to})
+        ORDER BY id ${lock ? sql`FOR SHARE` : sql``}`,
+    );
+    const source = people.find((p) => p.id === from);
+    const target = people.find((p) => p.id === to);
+    if (!source) block('professional_missing', { which: 'from' });
+    if (!target) block('professional_missing', { which: 'to' });
+    if (target && !target.active) block('target_inactive', { name: target.name });
+    if (target && !target.roles.some((r) => (REFERENT_ROLES as readonly string[]).includes(r))) {
+      block('target_not_referent', { name: target.name });
+    }
+    const viewer = target && {
+      professionalId: to,
+      roles: target.roles,
+      grants: grantsForRoles(target.roles),
+    };
+    const state = fields.caseFiles === 'open_only' ? sql`AND c.state = 'open'` : sql``;
+    // Each case file as it would be after the transfer (the receiver its referent), under the
+    // case files' own predicate: what the receiver would not see blocks the whole transfer.
+    const files = await rowsOf<{ id: string; year: number; seq: number; seen: boolean }>(
+      tx,
+      sql`SELECT cf.id, cf.year, cf.seq,
+          ${viewer ? sql`coalesce(${caseFileScope(viewer, 'case_files.view')}, FALSE)` : sql`FALSE`}
+            AS seen
+        FROM (SELECT c.id, c.entity_id, c.year, c.seq, c.scope, c.team_id, c.state,
+            ${to}::uuid AS referent_id
+          FROM case_files c
+          WHERE c.entity_id = ${entityId} AND c.referent_id = ${from} ${state}
+          ORDER BY c.id ${lock ? sql`FOR UPDATE OF c` : sql``}) cf
+        ORDER BY cf.year, cf.seq`,
+    );
+    const unseen = files.filter((f) => !f.seen);
+    if (target && unseen.length > 0) {
+      block('target_cannot_see', {
+        name: target.name,
+        count: unseen.length,
+        numbers: unseen.slice(0, 10).map((f) => formatCaseFileNumber(f.year, f.seq)),
+      });
+    }
+    const persons = fields.persons
+      ? await rowsOf<{ id: string }>(
+          tx,
+          sql`SELECT id FROM persons WHERE entity_id = ${entityId} AND referent_id = ${from}
+            ORDER BY id ${lock ? sql`FOR UPDATE` : sql``}`,
+        )
+      : [];
+    // The agenda's own command says what would move (and what not: a clash, the SIAD circle).
+    const agenda =
+      fields.agenda && source && target?.active
+        ? await moveAppointmentsIn(tx, deps, inEntity, {
+            fromProfessionalId: from,
+            toProfessionalId: to,
+            onConflict: 'report',
+            preview: true,
+          })
+        : null;
+    const fileIds = files.map((f) => f.id);
+    const personIds = persons.map((p) => p.id);
+    const lines = [
+      line(
+        'case_files_moved',
+        files.length,
+        files.map((f) => formatCaseFileNumber(f.year, f.seq)),
+      ),
+      ...(fields.persons ? [line('persons_moved', persons.length)] : []),
+      ...(agenda ? [line('appointments_moved', agenda.moved)] : []),
+      ...(agenda && agenda.unmoved.length > 0
+        ? [line('appointments_unmoved', agenda.unmoved.length)]
+        : []),
+    ];
+    return {
+      blockers,
+      lines,
+      async apply(actor, ticketId) {
+        const details = { from, to };
+        await tx.execute(sql`UPDATE case_files
+          SET referent_id = ${to}, version = version + 1, updated_at = now()
+          WHERE entity_id = ${entityId} AND id = ANY(${uuidArray(fileIds)})`);
+        await writeAuditPerRecord(
+          tx,
+          actor,
+          { action: 'case_file.transfer', recordType: 'case_file', ticketId, details },
+          fileIds,
+          sql`SELECT m.case_file_id AS record_id, m.person_id FROM case_file_members m
+            WHERE m.entity_id = ${entityId} AND m.case_file_id = ANY(${uuidArray(fileIds)})`,
+        );
+        if (personIds.length > 0) {
+          await tx.execute(sql`UPDATE persons
+            SET referent_id = ${to}, version = version + 1, updated_at = now()
+            WHERE entity_id = ${entityId} AND id = ANY(${uuidArray(personIds)})`);
+          await writeAuditPerRecord(
+            tx,
+            actor,
+            { action: 'person.transfer', recordType: 'person', ticketId, details },
+            personIds,
+            sql`SELECT r.id AS record_id, r.id AS person_id
+              FROM unnest(${uuidArray(personIds)}) AS r (id)`,
+          );
+        }
+        if (agenda) {
+          // Under the run's locks the agenda is what the preview counted (the fingerprint).
+          await moveAppointmentsIn(tx, deps, inEntity, {
+            fromProfessionalId: from,
+            toProfessionalId: to,
+            onConflict: 'report',
+            preview: false,
+            actor,
+          });
+        }
+        return lines;
+      },
+    };
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * Every foreign key to `case_files`, with what deleting a case file from a support ticket does
+ * with the rows behind it (commands/delete-case-files.ts; docs/decisions/0010 "Nothing
+ * forgotten"). The test "what a case file's deletion does with every reference"
+ * (modules/support/operations/references.test.ts) walks the live schema's foreign keys to
+ * `case_files`, has a factory insert a row through each, runs the deletion and checks the row's
+ * fate against this list; a key in no entry fails it, so a table added later cannot be forgotten.
+ * Add your table here and a factory there. (Professionals: commands/referent-registry.ts.)
+ *
+ * - `blocks`: a professional recorded it: the deletion is refused while it exists (the preview
+ *   says so with counts); the foreign key may cascade, the command never lets it.
+ * - `cascade`: goes with the case file (ON DELETE CASCADE).
+ * - `deleted_first`: the command deletes it, audited, before the case file (its key does not
+ *   cascade, so a path that forgot it fails loudly instead of losing it).
+ * - `unlinked`: stays, its link to the case file cleared (the row belongs to someone else too).
+ */
+export type CaseFileReferenceFate = 'blocks' | 'cascade' | 'deleted_first' | 'unlinked';
+
+export type CaseFileReference = {
+  table: string;
+  column: string;
+  fate: CaseFileReferenceFate;
+  /** Which rows of the table the fate applies to, when it depends on the row. */
+  rows?: string;
+  reason: string;
+};
+
+export const CASE_FILE_REFERENCES: CaseFileReference[] = [
+  {
+    table: 'case_file_members',
+    column: 'case_file_id',
+    fate: 'cascade',
+    reason: 'a membership is the link itself; the persons stay',
+  },
+  {
+    table: 'case_file_professionals',
+    column: 'case_file_id',
+    fate: 'cascade',
+    reason: 'an assignment is the link itself; the professionals stay',
+  },
+  {
+    table: 'interventions',
+    column: 'case_file_id',
+    fate: 'cascade',
+    rows: 'the automatic ones (opened, closed, reopened): any other blocks',
+    reason: 'the system recorded them with the case file, nobody did',
+  },
+  {
+    table: 'demands',
+    column: 'case_file_id',
+    fate: 'blocks',
+    reason: 'a professional recorded it',
+  },
+  {
+    table: 'problems',
+    column: 'case_file_id',
+    fate: 'blocks',
+    reason: 'a professional recorded it',
+  },
+  {
+    table: 'resources',
+    column: 'case_file_id',
+    fate: 'blocks',
+    reason: 'a professional recorded it',
+  },
+  {
+    table: 'procedures',
+    column: 'case_file_id',
+    fate: 'blocks',
+    reason: 'a professional recorded it',
+  },
+  {
+    table: 'intervention_plans',
+    column: 'case_file_id',
+    fate: 'blocks',
+    reason: 'a professional wrote it',
+  },
+  {
+    table: 'attachments',
+    column: 'case_file_id',
+    fate: 'blocks',
+    rows: 'ready ones; uploads still in progress are deleted first, audited',
+    reason: 'a professional filed the document',
+  },
+  {
+    table: 'appointments',
+    column: 'case_file_id',
+    fate: 'unlinked',
+    reason: "an appointment is the professional's and the persons' agenda, not the case file's",
+  },
+];

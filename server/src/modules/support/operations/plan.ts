@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import {
+  OPERATION_LINE_ITEMS,
+  type OperationBlocker,
+  type OperationKind,
+  type OperationLine,
+  type TicketFieldsOf,
+} from '@caliu/common';
+import type { TFunction } from 'i18next';
+import type { Tx } from '../../../db/connect';
+import type { AuditActor } from '../../../platform/audit';
+import type { AppDeps, RequestContext } from '../../../platform/context';
+
+/**
+ * What every operation run from a ticket shares (docs/decisions/0010): one function computes the
+ * plan — what would change, or why it cannot — for the preview and again for the run, under the
+ * run's row locks; the run applies it only when it is the plan the agent saw.
+ */
+
+/** Where a plan is computed: the ticket's entity, the agent's words for blockers, the locks. */
+export type PlanContext = {
+  deps: AppDeps;
+  tx: Tx;
+  entityId: string;
+  /** The agent's language, for the blockers' messages. */
+  t: TFunction;
+  /** The run: every record read is locked FOR UPDATE (the preview reads without locking). */
+  lock: boolean;
+  now: Date;
+  /**
+   * The agent's request as if made in the ticket's entity (its id, zone and language), for the
+   * commands of other modules that take a request context (the agenda's move of appointments).
+   */
+  inEntity: RequestContext;
+};
+
+/** A blocker as the plan keeps it: its code and parameters (fingerprinted) and its words. */
+export type Blocker = OperationBlocker & { params: Record<string, unknown> };
+
+export type Plan = {
+  blockers: Blocker[];
+  lines: OperationLine[];
+  /**
+   * Applies the plan (the run only, in the plan's transaction, under its locks): the change,
+   * its audit rows (linked to the ticket) — answering what changed, as lines.
+   */
+  apply: (actor: AuditActor, ticketId: string) => Promise<OperationLine[]>;
+};
+
+/** One operation: the plan of a ticket of its kind. */
+export type Operation<K extends OperationKind> = {
+  kind: K;
+  plan: (ctx: PlanContext, fields: TicketFieldsOf<K>) => Promise<Plan>;
+};
+
+/** A line of `count` things, listing at most OPERATION_LINE_ITEMS of them. */
+export function line(key: string, count: number, items: readonly string[] = []): OperationLine {
+  return { key, count, items: items.slice(0, OPERATION_LINE_ITEMS) };
+}
+
+/**
+ * The fingerprint of a plan: the SHA-256 of what the agent was shown, by codes, parameters,
+ * counts and items (not by words: a change of the console's language is no change of plan).
+ */
+export function fingerprintOf(kind: OperationKind, plan: Pick<Plan, 'blockers' | 'lines'>) {
+  const shown = {
+    kind,
+    blockers: plan.blockers.map((b) => [b.code, b.params]),
+    lines: plan.lines.map((l) => [l.key, l.count, l.items]),
+  };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
+}
