@@ -24,6 +24,7 @@ type Found = {
   seq: number;
   members: string[];
   appointments: number;
+  scope: string;
 } & Record<string, unknown>;
 
 export const deleteCaseFiles: Operation<'delete_case_files'> = {
@@ -37,7 +38,7 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
         blockers.push({
           code: 'case_file_number',
           params,
-          message: t('support.operations.case_file_missing', params),
+          message: t('errors.support.case_file_number'),
         });
       }
     }
@@ -54,6 +55,12 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
       // deletion would cascade the new row away.)
       await tx.execute(sql`SELECT cf.id FROM case_files cf WHERE ${numbered}
         ORDER BY cf.id FOR UPDATE`);
+      // Their attachments too: an upload finishing meanwhile locks only its own row, never the
+      // case file; locked here, it is either ready before the count (and blocks) or waits and
+      // finds its case file gone.
+      await tx.execute(sql`SELECT a.id FROM attachments a
+        JOIN case_files cf ON cf.entity_id = a.entity_id AND cf.id = a.case_file_id
+        WHERE ${numbered} ORDER BY a.id FOR UPDATE OF a`);
     }
     const found = await rowsOf<Found>(
       tx,
@@ -61,7 +68,8 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
           ARRAY(SELECT m.person_id FROM case_file_members m
             WHERE m.entity_id = cf.entity_id AND m.case_file_id = cf.id) AS members,
           (SELECT count(*) FROM appointments ap WHERE ap.entity_id = cf.entity_id
-            AND ap.case_file_id = cf.id)::int AS appointments
+            AND ap.case_file_id = cf.id)::int AS appointments,
+          cf.scope
         FROM case_files cf
         WHERE ${numbered}
         ORDER BY cf.year, cf.seq`,
@@ -79,6 +87,16 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
           message: t('support.operations.case_file_missing', params),
         });
         continue;
+      }
+      // A SIAD case file's appointments are hidden through it: unlinked, they would show on the
+      // team's agenda. Whoever keeps them (the SIAD technician) cancels or moves them first.
+      if (row.scope === 'siad' && row.appointments > 0) {
+        const params = { number, count: row.appointments };
+        blockers.push({
+          code: 'siad_appointments',
+          params,
+          message: t('support.operations.siad_appointments', params),
+        });
       }
       const counts = countsOf(row);
       if (Object.values(counts).some((n) => n > 0)) {
@@ -104,10 +122,13 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
     return {
       blockers,
       lines,
+      ids: found.map((row) => row.id),
       async apply(actor, ticketId) {
         const ids = found.map((row) => row.id);
-        const uploads = await deleteOfCaseFiles(tx, entityId, ids);
-        await auditDeletions(tx, actor, uploads, 'case_file_deleted');
+        // Uploads in progress only: a ready document blocked the plan, and one that became ready
+        // since would fail the case file's deletion (its key does not cascade), never vanish.
+        const uploads = await deleteOfCaseFiles(tx, entityId, ids, { uploadingOnly: true });
+        await auditDeletions(tx, actor, uploads, 'case_file_deleted', ticketId);
         await tx.execute(
           sql`UPDATE appointments SET case_file_id = NULL
             WHERE entity_id = ${entityId} AND case_file_id = ANY(${uuidArray(ids)})`,
@@ -125,6 +146,9 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
           },
         }));
         await writeAudits(tx, actor, entries);
+        // "You were assigned this case file": moot once it is gone (no key: see record-references).
+        await tx.execute(sql`DELETE FROM assignment_notices WHERE entity_id = ${entityId}
+          AND record_type = 'case_file' AND record_id = ANY(${uuidArray(ids)})`);
         await tx.execute(
           sql`DELETE FROM case_files WHERE entity_id = ${entityId} AND id = ANY(${uuidArray(ids)})`,
         );

@@ -3,6 +3,7 @@ import { formatCaseFileNumber, grantsForRoles, type Role } from '@caliu/common';
 import { rowsOf, uuidArray } from '../db/connect';
 import { writeAuditPerRecord } from '../platform/audit';
 import { caseFileScope } from '../modules/case-files/access';
+import { lockAgendas } from '../modules/agenda/repository';
 import { REFERENT_ROLES } from '../modules/persons/repository';
 import { type Blocker, line, type Operation } from '../modules/support/operations/plan';
 import { moveAppointmentsIn } from './move-appointments';
@@ -28,12 +29,12 @@ export const massTransfer: Operation<'mass_transfer'> = {
     const from = fields.fromProfessionalId;
     const to = fields.toProfessionalId;
     const blockers: Blocker[] = [];
-    const block = (code: string, params: Record<string, unknown>) => {
+    const block = (code: string, params: Record<string, unknown>, key = code) => {
       // Lists read as lists in the message ("2026/000001, 2026/000002").
       const words = Object.fromEntries(
         Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
       );
-      blockers.push({ code, params, message: t(`support.operations.${code}`, words) });
+      blockers.push({ code, params, message: t(`support.operations.${key}`, words) });
     };
     // Both professionals locked against a deactivation or a change of roles meanwhile.
     const people = await rowsOf<Professional>(
@@ -55,34 +56,51 @@ export const massTransfer: Operation<'mass_transfer'> = {
       roles: target.roles,
       grants: grantsForRoles(target.roles),
     };
+    // The agendas first, when they move: a booking takes its agenda's lock before its insert
+    // touches the case file and the persons, so this order cannot deadlock with one.
+    if (lock && fields.agenda && source && target) await lockAgendas(tx, [from, to]);
     const state = fields.caseFiles === 'open_only' ? sql`AND c.state = 'open'` : sql``;
     // Each case file as it would be after the transfer (the receiver its referent), under the
     // case files' own predicate: what the receiver would not see blocks the whole transfer.
-    const files = await rowsOf<{ id: string; year: number; seq: number; seen: boolean }>(
+    // FOR NO KEY UPDATE: what the UPDATE needs, and no more — recording content on them (a key
+    // share) goes on meanwhile.
+    const files = await rowsOf<{
+      id: string;
+      year: number;
+      seq: number;
+      siad: boolean;
+      seen: boolean;
+    }>(
       tx,
-      sql`SELECT cf.id, cf.year, cf.seq,
+      sql`SELECT cf.id, cf.year, cf.seq, cf.scope = 'siad' AS siad,
           ${viewer ? sql`coalesce(${caseFileScope(viewer, 'case_files.view')}, FALSE)` : sql`FALSE`}
             AS seen
         FROM (SELECT c.id, c.entity_id, c.year, c.seq, c.scope, c.team_id, c.state,
             ${to}::uuid AS referent_id
           FROM case_files c
           WHERE c.entity_id = ${entityId} AND c.referent_id = ${from} ${state}
-          ORDER BY c.id ${lock ? sql`FOR UPDATE OF c` : sql``}) cf
+          ORDER BY c.id ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}) cf
         ORDER BY cf.year, cf.seq`,
     );
+    // Counts only, and numbers of no SIAD case file: the preview, the result on the ticket and
+    // the requester's email never say which SIAD case files someone holds.
     const unseen = files.filter((f) => !f.seen);
     if (target && unseen.length > 0) {
-      block('target_cannot_see', {
-        name: target.name,
-        count: unseen.length,
-        numbers: unseen.slice(0, 10).map((f) => formatCaseFileNumber(f.year, f.seq)),
-      });
+      const numbers = unseen
+        .filter((f) => !f.siad)
+        .slice(0, 10)
+        .map((f) => formatCaseFileNumber(f.year, f.seq));
+      block(
+        'target_cannot_see',
+        { name: target.name, count: unseen.length, numbers },
+        numbers.length > 0 ? 'target_cannot_see' : 'target_cannot_see_count',
+      );
     }
     const persons = fields.persons
       ? await rowsOf<{ id: string }>(
           tx,
           sql`SELECT id FROM persons WHERE entity_id = ${entityId} AND referent_id = ${from}
-            ORDER BY id ${lock ? sql`FOR UPDATE` : sql``}`,
+            ORDER BY id ${lock ? sql`FOR NO KEY UPDATE` : sql``}`,
         )
       : [];
     // The agenda's own command says what would move (and what not: a clash, the SIAD circle).
@@ -101,7 +119,7 @@ export const massTransfer: Operation<'mass_transfer'> = {
       line(
         'case_files_moved',
         files.length,
-        files.map((f) => formatCaseFileNumber(f.year, f.seq)),
+        files.filter((f) => !f.siad).map((f) => formatCaseFileNumber(f.year, f.seq)),
       ),
       ...(fields.persons ? [line('persons_moved', persons.length)] : []),
       ...(agenda ? [line('appointments_moved', agenda.moved)] : []),
@@ -112,6 +130,7 @@ export const massTransfer: Operation<'mass_transfer'> = {
     return {
       blockers,
       lines,
+      ids: [...fileIds, ...personIds],
       async apply(actor, ticketId) {
         const details = { from, to };
         await tx.execute(sql`UPDATE case_files
@@ -138,17 +157,22 @@ export const massTransfer: Operation<'mass_transfer'> = {
               FROM unnest(${uuidArray(personIds)}) AS r (id)`,
           );
         }
-        if (agenda) {
-          // Under the run's locks the agenda is what the preview counted (the fingerprint).
-          await moveAppointmentsIn(tx, deps, inEntity, {
-            fromProfessionalId: from,
-            toProfessionalId: to,
-            onConflict: 'report',
-            preview: false,
-            actor,
-          });
-        }
-        return lines;
+        if (!agenda) return lines;
+        // What did move (an appointment may have begun since the plan was read): the result says
+        // that, not the plan.
+        const moved = await moveAppointmentsIn(tx, deps, inEntity, {
+          fromProfessionalId: from,
+          toProfessionalId: to,
+          onConflict: 'report',
+          preview: false,
+          actor,
+          ticketId,
+        });
+        return [
+          ...lines.filter((l) => !l.key.startsWith('appointments_')),
+          line('appointments_moved', moved.moved),
+          ...(moved.unmoved.length > 0 ? [line('appointments_unmoved', moved.unmoved.length)] : []),
+        ];
       },
     };
   },

@@ -20,6 +20,8 @@ export type MoveAppointmentsProps = {
   preview: boolean;
   /** Who the audit names, when not the request's professional (a support agent's operation). */
   actor?: AuditActor;
+  /** The support ticket whose operation moves them (its audit row names it). */
+  ticketId?: string;
 };
 
 export type UnmovedAppointment = {
@@ -160,6 +162,7 @@ export async function moveAppointmentsIn(
     action: 'appointments.move',
     recordType: 'professional',
     recordId: from,
+    ...(props.ticketId ? { ticketId: props.ticketId } : {}),
     details: { to, found: result.found, moved: result.moved, unmoved: unmoved.length },
   });
   return result;

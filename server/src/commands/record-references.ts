@@ -89,3 +89,30 @@ export const CASE_FILE_REFERENCES: CaseFileReference[] = [
     reason: "an appointment is the professional's and the persons' agenda, not the case file's",
   },
 ];
+
+/**
+ * Columns that name a case file without a foreign key (a key would tie rows of another lifetime to
+ * it), and what a deletion does with them. Not walked by the schema test: keep this list by hand.
+ */
+export const CASE_FILE_NAMED_WITHOUT_KEY = [
+  {
+    table: 'assignment_notices',
+    column: 'record_id',
+    fate: 'deleted',
+    reason: '"you were assigned this case file" is moot once it is gone',
+  },
+  {
+    table: 'coordinator_requests',
+    column: 'case_file_id',
+    fate: 'stays',
+    reason:
+      'a request keeps what it was about, as history; its page then says the case file was ' +
+      'deleted (coordinator_requests.deleted_case_file)',
+  },
+  {
+    table: 'audit_log',
+    column: 'record_id',
+    fate: 'stays',
+    reason: 'audit rows are never rewritten (their details keep the number)',
+  },
+] as const;

@@ -54,9 +54,19 @@ export const deleteAttachment = (tx: Tx, entityId: string, id: string) =>
 export const deleteOfPerson = (tx: Tx, entityId: string, personId: string) =>
   deleteWhere(tx, entityId, sql`a.person_id = ${personId}`);
 
-/** Every attachment left on these case files (uploads in progress: what is ready blocks). */
-export const deleteOfCaseFiles = (tx: Tx, entityId: string, caseFileIds: readonly string[]) =>
-  deleteWhere(tx, entityId, sql`a.case_file_id = ANY(${uuidArray(caseFileIds)})`);
+/** The attachments left on these case files (with `uploadingOnly`, the uploads in progress). */
+export const deleteOfCaseFiles = (
+  tx: Tx,
+  entityId: string,
+  caseFileIds: readonly string[],
+  options: { uploadingOnly: boolean },
+) =>
+  deleteWhere(
+    tx,
+    entityId,
+    sql`a.case_file_id = ANY(${uuidArray(caseFileIds)})
+      ${options.uploadingOnly ? sql`AND a.state = 'uploading'` : sql``}`,
+  );
 
 /** The items of one case file, by kind: an item and what goes with it (a resource's grants). */
 export type ItemRef = { kind: AttachmentItemKind; id: string };

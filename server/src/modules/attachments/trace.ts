@@ -70,11 +70,14 @@ export async function auditDeletions(
   actor: AuditActor,
   rows: readonly DeletedRow[],
   reason: DeletionReason,
+  /** The support ticket whose operation deleted them, if one did. */
+  ticketId?: string,
 ): Promise<void> {
   const entries = rows.map((row): AuditEntry => ({
     action: 'attachment.delete',
     recordType: 'attachment',
     recordId: row.id,
+    ...(ticketId ? { ticketId } : {}),
     subjects: row.subject_ids,
     details: {
       ...ownerDetails(row),

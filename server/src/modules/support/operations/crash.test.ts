@@ -93,9 +93,9 @@ async function stateOf(sourceId: string, ticketId: string) {
 const APPLICATION = 'caliu-crash-test';
 
 /**
- * Whether the run's transaction is open in the server's sessions now: one holding a lock on
- * support_tickets (the run locks its ticket first and keeps it until it ends; the crossing's
- * audit before it touches no ticket).
+ * Whether the run is writing now: one of the server's sessions holds the lock an UPDATE takes on
+ * case_files (the transfer itself, then its audit rows, in the same transaction) — a kill then
+ * lands after writes that a step committing on its own would have made lasting.
  */
 async function runInFlight(): Promise<boolean> {
   const rows = await db.asOwner((tx) =>
@@ -103,8 +103,8 @@ async function runInFlight(): Promise<boolean> {
       tx,
       sql`SELECT a.pid FROM pg_stat_activity a
         WHERE a.application_name = ${APPLICATION} AND a.xact_start IS NOT NULL
-          AND EXISTS (SELECT 1 FROM pg_locks l
-            WHERE l.pid = a.pid AND l.relation = 'support_tickets'::regclass)`,
+          AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid
+            AND l.relation = 'case_files'::regclass AND l.mode = 'RowExclusiveLock')`,
     ),
   );
   return rows.length > 0;

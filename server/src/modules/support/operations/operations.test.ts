@@ -239,6 +239,28 @@ describe('deleting case files from a ticket', () => {
     expect((own.json() as Ticket).operation?.lines).toEqual(shown.lines);
   });
 
+  it('refuses a SIAD case file whose appointments would show on the team’s agenda once unlinked', async () => {
+    const siad = await createTestCaseFile(db, entity, { referentId: tech.id, scope: 'siad' });
+    await createTestAppointment(db, entity, {
+      professionalId: tech.id,
+      personIds: [siad.holderId],
+      caseFileId: siad.id,
+      startsAt: '2027-03-01T09:00:00Z',
+      endsAt: '2027-03-01T10:00:00Z',
+    });
+    const base = await ticketOf('delete_case_files', {
+      numbers: [siad.number],
+      nothingAttached: true,
+    });
+    const shown = await preview(base);
+    expect(shown.blockers.map((b) => b.code)).toEqual(['siad_appointments']);
+    expect(
+      (await post(agentSession, `${base}/operation/run`, { fingerprint: shown.fingerprint }))
+        .statusCode,
+    ).toBe(409);
+    expect(await count('case_files', sql`id = ${siad.id}`)).toBe(1);
+  });
+
   it('refuses a run when the records changed since the preview, and nothing moves', async () => {
     const a = await createTestCaseFile(db, entity, { referentId: tech.id });
     const base = await ticketOf('delete_case_files', {
@@ -331,7 +353,12 @@ describe('a mass transfer from a ticket', () => {
     const shown = await preview(base);
     expect(shown.ready).toBe(false);
     expect(shown.blockers.map((b) => b.code)).toEqual(['target_cannot_see']);
-    expect(shown.blockers[0]!.message).toContain(siad.number);
+    // Counts only: which SIAD case files someone holds is said to nobody.
+    expect(shown.blockers[0]!.message).toBe(
+      `Test Professional ${colleague.username} would not see 1 of the case files they would ` +
+        'receive: give them the role or the team first, or transfer those separately.',
+    );
+    expect(JSON.stringify(shown)).not.toContain(siad.number);
     const refused = await post(agentSession, `${base}/operation/run`, {
       fingerprint: shown.fingerprint,
     });

@@ -41,6 +41,11 @@ export type Plan = {
   blockers: Blocker[];
   lines: OperationLine[];
   /**
+   * Every record the plan touches (hashed into the fingerprint, never shown): a set that changed
+   * past the items a line lists is a changed plan too.
+   */
+  ids: readonly string[];
+  /**
    * Applies the plan (the run only, in the plan's transaction, under its locks): the change,
    * its audit rows (linked to the ticket) — answering what changed, as lines.
    */
@@ -60,13 +65,15 @@ export function line(key: string, count: number, items: readonly string[] = []):
 
 /**
  * The fingerprint of a plan: the SHA-256 of what the agent was shown, by codes, parameters,
- * counts and items (not by words: a change of the console's language is no change of plan).
+ * counts and items (not by words: a change of the console's language is no change of plan), and
+ * of the ids of every record it touches.
  */
-export function fingerprintOf(kind: OperationKind, plan: Pick<Plan, 'blockers' | 'lines'>) {
+export function fingerprintOf(kind: OperationKind, plan: Pick<Plan, 'blockers' | 'lines' | 'ids'>) {
   const shown = {
     kind,
     blockers: plan.blockers.map((b) => [b.code, b.params]),
     lines: plan.lines.map((l) => [l.key, l.count, l.items]),
+    ids: [...plan.ids].sort(),
   };
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
