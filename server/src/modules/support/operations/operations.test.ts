@@ -429,6 +429,62 @@ describe('a mass transfer from a ticket', () => {
     expect(list.statusCode).toBe(200);
   });
 
+  it('moves the open case files only when asked, and the upcoming appointments with the ticket named', async () => {
+    const from = await createTestProfessional(db, entity, {
+      roles: ['tech_ssb'],
+      teams: [entity.teams.north],
+    });
+    const open = await createTestCaseFile(db, entity, { referentId: from.id });
+    const closed = await createTestCaseFile(db, entity, { referentId: from.id, closed: true });
+    const future = await createTestAppointment(db, entity, {
+      professionalId: from.id,
+      personIds: [open.holderId],
+      caseFileId: open.id,
+      startsAt: '2030-05-06T09:00:00Z',
+      endsAt: '2030-05-06T10:00:00Z',
+    });
+    const past = await createTestAppointment(db, entity, {
+      professionalId: from.id,
+      personIds: [open.holderId],
+      startsAt: '2020-05-06T09:00:00Z',
+      endsAt: '2020-05-06T10:00:00Z',
+    });
+    const base = await ticketOf('mass_transfer', {
+      fromProfessionalId: from.id,
+      toProfessionalId: colleague.id,
+      caseFiles: 'open_only',
+      persons: false,
+      agenda: true,
+    });
+    const shown = await preview(base);
+    expect(shown.lines).toEqual([
+      { key: 'case_files_moved', count: 1, items: [open.number] },
+      { key: 'appointments_moved', count: 1, items: [] },
+    ]);
+    const ran = await post(agentSession, `${base}/operation/run`, {
+      fingerprint: shown.fingerprint,
+    });
+    expect(ran.statusCode, ran.body).toBe(200);
+    expect((ran.json() as OperationRunResult).operation.lines).toEqual(shown.lines);
+    expect(await count('case_files', sql`id = ${open.id} AND referent_id = ${colleague.id}`)).toBe(
+      1,
+    );
+    expect(await count('case_files', sql`id = ${closed.id} AND referent_id = ${from.id}`)).toBe(1);
+    expect(
+      await count('appointments', sql`id = ${future} AND professional_id = ${colleague.id}`),
+    ).toBe(1);
+    expect(await count('appointments', sql`id = ${past} AND professional_id = ${from.id}`)).toBe(1);
+    // Every audit row of the run names the ticket, the agenda's too.
+    const moved = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${entity.id}
+          AND action = 'appointments.move' AND ticket_id = ${base.split('/').pop()}`,
+      ),
+    );
+    expect(moved[0]!.n).toBe(1);
+  });
+
   it('is only for the agents, and only for the kinds that carry an operation', async () => {
     const base = await ticketOf('other', { text: 'How do I change my signature?' });
     const none = await post(agentSession, `${base}/operation/preview`);
