@@ -11,7 +11,8 @@ import { moveAppointmentsIn } from './move-appointments';
 /**
  * A mass transfer from a "mass transfer" ticket (issue 20, decision 0010): every case file of the
  * source professional (open and closed, or open only, as the ticket says) gets the receiving
- * professional as referent; the person records they are referent of (active and deceased) only
+ * professional as referent, and the receiver takes the source's place where the source was
+ * assigned; the person records they are referent of (active and deceased) only
  * when the ticket says so; their upcoming appointments only when it asks (moveAppointmentsIn, the
  * agenda's own command). Refused before anything moves when the receiving professional is
  * inactive, may be no referent, or would not see a case file they receive — the case files' own
@@ -60,25 +61,31 @@ export const massTransfer: Operation<'mass_transfer'> = {
     // touches the case file and the persons, so this order cannot deadlock with one.
     if (lock && fields.agenda && source && target) await lockAgendas(tx, [from, to]);
     const state = fields.caseFiles === 'open_only' ? sql`AND c.state = 'open'` : sql``;
-    // Each case file as it would be after the transfer (the receiver its referent), under the
+    // The source's case files: those they are referent of, and those they are assigned to (both
+    // are "their own"). Each as it would be after the transfer — the receiver in the source's
+    // place, as referent (for the own-scope predicate, being assigned is the same) — under the
     // case files' own predicate: what the receiver would not see blocks the whole transfer.
-    // FOR NO KEY UPDATE: what the UPDATE needs, and no more — recording content on them (a key
+    // FOR NO KEY UPDATE: what the changes need, and no more — recording content on them (a key
     // share) goes on meanwhile.
     const files = await rowsOf<{
       id: string;
       year: number;
       seq: number;
       siad: boolean;
+      as_referent: boolean;
       seen: boolean;
     }>(
       tx,
-      sql`SELECT cf.id, cf.year, cf.seq, cf.scope = 'siad' AS siad,
+      sql`SELECT cf.id, cf.year, cf.seq, cf.scope = 'siad' AS siad, cf.as_referent,
           ${viewer ? sql`coalesce(${caseFileScope(viewer, 'case_files.view')}, FALSE)` : sql`FALSE`}
             AS seen
         FROM (SELECT c.id, c.entity_id, c.year, c.seq, c.scope, c.team_id, c.state,
-            ${to}::uuid AS referent_id
+            c.referent_id = ${from} AS as_referent, ${to}::uuid AS referent_id
           FROM case_files c
-          WHERE c.entity_id = ${entityId} AND c.referent_id = ${from} ${state}
+          WHERE c.entity_id = ${entityId} ${state}
+            AND (c.referent_id = ${from} OR EXISTS (SELECT 1 FROM case_file_professionals a
+              WHERE a.entity_id = c.entity_id AND a.case_file_id = c.id
+                AND a.professional_id = ${from}))
           ORDER BY c.id ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}) cf
         ORDER BY cf.year, cf.seq`,
     );
@@ -113,14 +120,25 @@ export const massTransfer: Operation<'mass_transfer'> = {
             preview: true,
           })
         : null;
-    const fileIds = files.map((f) => f.id);
+    const referentOf = files.filter((f) => f.as_referent);
+    const fileIds = referentOf.map((f) => f.id);
+    // Assigned (whether or not also referent): the receiver takes the source's place.
+    const assigned = await rowsOf<{ id: string }>(
+      tx,
+      sql`SELECT a.case_file_id AS id FROM case_file_professionals a
+        WHERE a.entity_id = ${entityId} AND a.professional_id = ${from}
+          AND a.case_file_id = ANY(${uuidArray(files.map((f) => f.id))})
+        ORDER BY a.case_file_id`,
+    );
+    const assignedIds = assigned.map((a) => a.id);
     const personIds = persons.map((p) => p.id);
     const lines = [
       line(
         'case_files_moved',
-        files.length,
-        files.filter((f) => !f.siad).map((f) => formatCaseFileNumber(f.year, f.seq)),
+        referentOf.length,
+        referentOf.filter((f) => !f.siad).map((f) => formatCaseFileNumber(f.year, f.seq)),
       ),
+      ...(assignedIds.length > 0 ? [line('assignments_moved', assignedIds.length)] : []),
       ...(fields.persons ? [line('persons_moved', persons.length)] : []),
       ...(agenda ? [line('appointments_moved', agenda.moved)] : []),
       ...(agenda && agenda.unmoved.length > 0
@@ -130,7 +148,7 @@ export const massTransfer: Operation<'mass_transfer'> = {
     return {
       blockers,
       lines,
-      ids: [...fileIds, ...personIds],
+      ids: [...fileIds, ...assignedIds.map((id) => `assigned:${id}`), ...personIds],
       async apply(actor, ticketId) {
         const details = { from, to };
         await tx.execute(sql`UPDATE case_files
@@ -144,6 +162,28 @@ export const massTransfer: Operation<'mass_transfer'> = {
           sql`SELECT m.case_file_id AS record_id, m.person_id FROM case_file_members m
             WHERE m.entity_id = ${entityId} AND m.case_file_id = ANY(${uuidArray(fileIds)})`,
         );
+        if (assignedIds.length > 0) {
+          await tx.execute(sql`INSERT INTO case_file_professionals
+              (entity_id, case_file_id, professional_id)
+            SELECT ${entityId}, id, ${to} FROM unnest(${uuidArray(assignedIds)}) AS r (id)
+            ON CONFLICT DO NOTHING`);
+          await tx.execute(sql`DELETE FROM case_file_professionals
+            WHERE entity_id = ${entityId} AND professional_id = ${from}
+              AND case_file_id = ANY(${uuidArray(assignedIds)})`);
+          await writeAuditPerRecord(
+            tx,
+            actor,
+            {
+              action: 'case_file.transfer',
+              recordType: 'case_file',
+              ticketId,
+              details: { ...details, role: 'assigned' },
+            },
+            assignedIds,
+            sql`SELECT m.case_file_id AS record_id, m.person_id FROM case_file_members m
+              WHERE m.entity_id = ${entityId} AND m.case_file_id = ANY(${uuidArray(assignedIds)})`,
+          );
+        }
         if (personIds.length > 0) {
           await tx.execute(sql`UPDATE persons
             SET referent_id = ${to}, version = version + 1, updated_at = now()

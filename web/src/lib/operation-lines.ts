@@ -13,6 +13,7 @@ export const OPERATION_LINE_KEYS = [
   'memberships_removed',
   'appointments_unlinked',
   'case_files_moved',
+  'assignments_moved',
   'persons_moved',
   'appointments_moved',
   'appointments_unmoved',

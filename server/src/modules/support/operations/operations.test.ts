@@ -376,6 +376,11 @@ describe('a mass transfer from a ticket', () => {
       await createTestCaseFile(db, entity, { referentId: from.id, closed: true }),
       await createTestCaseFile(db, entity, { referentId: from.id, scope: 'siad' }),
     ];
+    // Assigned to a colleague's case file: the receiver takes the source's place there.
+    const assignedFile = await createTestCaseFile(db, entity, {
+      referentId: colleague.id,
+      assignedIds: [from.id],
+    });
     const persons = [
       await createTestPerson(db, entity, { referentId: from.id }),
       await createTestPerson(db, entity, {
@@ -395,6 +400,7 @@ describe('a mass transfer from a ticket', () => {
     expect(shown.blockers).toEqual([]);
     expect(shown.lines.map((l) => [l.key, l.count])).toEqual([
       ['case_files_moved', 3],
+      ['assignments_moved', 1],
       ['persons_moved', 2],
     ]);
     const ran = await post(agentSession, `${base}/operation/run`, {
@@ -414,9 +420,26 @@ describe('a mass transfer from a ticket', () => {
         sql`referent_id = ${tech.id} AND id IN (${persons[0]!}, ${persons[1]!})`,
       ),
     ).toBe(2);
+    expect(
+      await count(
+        'case_file_professionals',
+        sql`case_file_id = ${assignedFile.id} AND professional_id IN (${from.id}, ${tech.id})`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        'case_file_professionals',
+        sql`case_file_id = ${assignedFile.id} AND professional_id = ${tech.id}`,
+      ),
+    ).toBe(1);
+    expect(
+      await count('case_files', sql`id = ${assignedFile.id} AND referent_id = ${colleague.id}`),
+    ).toBe(1);
     // One audit row per record moved, tagged with the persons concerned.
     const moved = await auditOf(base, 'case_file.transfer');
-    expect(moved.map((r) => r.record_id).sort()).toEqual(files.map((f) => f.id).sort());
+    expect(moved.map((r) => r.record_id).sort()).toEqual(
+      [...files.map((f) => f.id), assignedFile.id].sort(),
+    );
     expect(moved.every((r) => r.subjects >= 1)).toBe(true);
     const personsMoved = await auditOf(base, 'person.transfer');
     expect(personsMoved.map((r) => r.record_id).sort()).toEqual([...persons].sort());
