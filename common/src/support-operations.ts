@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text';
 
 /**
  * The operations a support agent runs from a ticket (issue 20, docs/decisions/0010): a preview
@@ -52,7 +53,7 @@ export const operationPreviewSchema = z.object({
 export type OperationPreview = z.infer<typeof operationPreviewSchema>;
 
 export const operationRunSchema = z
-  .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) })
+  .object({ fingerprint: textField().regex(/^[0-9a-f]{64}$/) })
   .strict();
 export type OperationRun = z.infer<typeof operationRunSchema>;
 
