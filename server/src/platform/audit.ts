@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../db/connect';
+import { type Tx, uuidArray } from '../db/connect';
 
 /** Who acts and from which request: the part of every audit row that the request knows. */
 export type AuditActor = {
@@ -49,7 +49,7 @@ export async function writeAudits(
   const subjects = entries.map((entry, i) => {
     const ids = [...new Set(entry.subjects ?? [])];
     return sql`SELECT ${actor.entityId}::uuid, subject, ${sql.raw(`row${i}`)}.id
-      FROM ${sql.raw(`row${i}`)}, unnest(${`{${ids.join(',')}}`}::uuid[]) AS subject`;
+      FROM ${sql.raw(`row${i}`)}, unnest(${uuidArray(ids)}) AS subject`;
   });
   await tx.execute(sql`WITH ${sql.join(rows, sql`, `)}
     INSERT INTO audit_subjects (entity_id, person_id, audit_id)
@@ -82,7 +82,7 @@ export async function writeAuditPerRecord(
         ${actor.requestId}, ${actor.ip}, ${entry.action}, ${entry.outcome ?? 'ok'},
         ${entry.recordType ?? null}, r.id, ${entry.ticketId ?? null},
         ${JSON.stringify(entry.details ?? {})}::jsonb
-      FROM unnest(${`{${recordIds.join(',')}}`}::uuid[]) AS r (id)
+      FROM unnest(${uuidArray(recordIds)}) AS r (id)
       RETURNING id, record_id)
     INSERT INTO audit_subjects (entity_id, person_id, audit_id)
     SELECT ${actor.entityId}::uuid, s.person_id, w.id

@@ -5,7 +5,7 @@ import {
   type TicketKind,
   type TicketReferences,
 } from '@caliu/common';
-import { rowsOf, type Tx } from '../../db/connect';
+import { rowsOf, type Tx, uuidArray } from '../../db/connect';
 import { attachedCountsSql, countsOf } from './checks';
 
 /**
@@ -18,7 +18,6 @@ const isUuid = (v: unknown): v is string =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** `****678Z`: the last four characters of a document, the rest hidden. */
 export function maskDocument(value: string | null): string | null {
@@ -53,7 +52,7 @@ export async function resolveReferences(
             coalesce(p.second_surname, '')) AS name, p.document_number,
             (SELECT count(*) FROM case_file_members m WHERE m.entity_id = p.entity_id
               AND m.person_id = p.id)::int AS case_files
-          FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ANY(${uuidArray(ids)}::uuid[])`,
+          FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ANY(${uuidArray(ids)})`,
       );
       refs.persons = ids.flatMap((id) => {
         const row = rows.find((r) => r.id === id);

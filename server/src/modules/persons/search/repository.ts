@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../../db/connect';
+import { rowsOf, type Tx, uuidArray } from '../../../db/connect';
 import { namesAlike } from '../duplicate-rule';
 import { phraseDriver, type WordCondition, type WordPlan } from './parse';
 
@@ -48,7 +48,6 @@ function textArray(values: string[]): SQL {
 }
 
 /** Many ids as one parameter (they come from the database: never user text). */
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /** The query folded exactly as names are (caliu_name_key), so both sides compare alike. */
 export async function nameKey(tx: Tx, text: string): Promise<string> {
