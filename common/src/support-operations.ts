@@ -41,19 +41,51 @@ export const OPERATION_LINE_ITEMS = 50;
 export const operationBlockerSchema = z.object({ code: z.string(), message: z.string() });
 export type OperationBlocker = z.infer<typeof operationBlockerSchema>;
 
+/**
+ * A field where the two records of a merge differ (a merge of person records): the survivor's
+ * value stays unless the agent chooses the other's (`takeFromOther` of the run). Values are the
+ * identification and contact the agent needs to choose — never content.
+ */
+export const operationConflictSchema = z.object({
+  field: z.string(),
+  survivor: z.string(),
+  other: z.string(),
+});
+export type OperationConflict = z.infer<typeof operationConflictSchema>;
+
+/** What the run needs from the agent besides the confirmation: a mobile typed at the run. */
+export const OPERATION_ASKS = ['mobile'] as const;
+export type OperationAsk = (typeof OPERATION_ASKS)[number];
+
 export const operationPreviewSchema = z.object({
   kind: z.enum(OPERATION_KINDS),
   /** No blocker: the run may go. */
   ready: z.boolean(),
   blockers: z.array(operationBlockerSchema),
   lines: z.array(operationLineSchema),
+  /** Fields the agent chooses between (merge of person records); empty for the others. */
+  conflicts: z.array(operationConflictSchema),
+  /**
+   * What the agent types at the run: `mobile` when a new professional's first-access link goes
+   * by SMS (asked of the requester, used for that one message, never stored).
+   */
+  asks: z.array(z.enum(OPERATION_ASKS)),
   /** The SHA-256 of what this preview showed: the run refuses when the records changed since. */
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type OperationPreview = z.infer<typeof operationPreviewSchema>;
 
 export const operationRunSchema = z
-  .object({ fingerprint: textField().regex(/^[0-9a-f]{64}$/) })
+  .object({
+    fingerprint: textField().regex(/^[0-9a-f]{64}$/),
+    /** The conflicting fields (`OperationConflict.field`) whose value is taken from the other. */
+    takeFromOther: z.array(textField().max(60)).max(40).default([]),
+    /** The new professional's mobile, when the preview asks for it: used once, never stored. */
+    mobile: textField()
+      .trim()
+      .regex(/^\+?[0-9 ]{6,20}$/)
+      .optional(),
+  })
   .strict();
 export type OperationRun = z.infer<typeof operationRunSchema>;
 

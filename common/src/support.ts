@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_FILE_NAME_MAX, ATTACHMENT_MEDIA_TYPES, ATTACHMENT_STATES } from './attachments';
-import { operationResultSchema } from './support-operations';
+import { operationLineSchema, operationResultSchema } from './support-operations';
 import { TICKET_KINDS, TICKET_STATUSES, ticketSummarySchema } from './api';
 import { MOVABLE_KINDS } from './case-content';
 import { isValidDocument } from './documents';
@@ -338,6 +338,11 @@ export type Ticket = z.infer<typeof ticketSchema>;
 export const operationRunResultSchema = z.object({
   alreadyRun: z.boolean(),
   operation: operationResultSchema,
+  /**
+   * What happened once the run committed, for the agent only (not stored on the ticket): the
+   * first-access SMS sent, or fallen back to email.
+   */
+  afterwards: z.array(operationLineSchema),
   ticket: ticketSchema,
 });
 export type OperationRunResult = z.infer<typeof operationRunResultSchema>;

@@ -49,6 +49,8 @@ export const caseFiles = pgTable('case_files', {
   openedOn: date('opened_on', { mode: 'string' }).notNull(),
   closedOn: date('closed_on', { mode: 'string' }),
   closingReasonId: uuid('closing_reason_id'),
+  /** Merged into another case file from a support ticket: closed, with no closing reason. */
+  mergedIntoId: uuid('merged_into_id'),
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

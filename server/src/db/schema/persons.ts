@@ -49,6 +49,9 @@ export const persons = pgTable('persons', {
   deceasedOn: date('deceased_on', { mode: 'string' }),
   referentId: uuid('referent_id'),
   teamId: uuid('team_id'),
+  /** Merged into another record from a support ticket: a tombstone whose links resolve there. */
+  mergedIntoId: uuid('merged_into_id'),
+  mergedAt: timestamp('merged_at', { withTimezone: true }),
   /** The folded search key of the name: computed by the database, never written. */
   searchName: text('search_name')
     .notNull()

@@ -1,27 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import {
-  OPERATIONS_AVAILABLE,
-  type OperationPreview,
-  type OperationRunResult,
-  type Ticket,
-  type TicketCreate,
-  type TicketKind,
-} from '@caliu/common';
+import { OPERATIONS_AVAILABLE, type OperationRunResult, type Ticket } from '@caliu/common';
 import { type Database, rowsOf } from '../../../db/connect';
 import { createTestAppointment } from '../../../testing/agenda-factories';
-import { buildTestApp, login, type Session } from '../../../testing/app';
+import { login, type Session } from '../../../testing/app';
 import { createTestCaseFile, createTestEntry } from '../../../testing/case-files-factories';
-import { NEEDS_POSTGRES, onPostgres, testDatabase } from '../../../testing/database';
+import { NEEDS_POSTGRES, onPostgres } from '../../../testing/database';
 import {
-  createTestEntity,
   createTestProfessional,
   type TestEntity,
   type TestProfessional,
 } from '../../../testing/factories';
 import { createTestPerson } from '../../../testing/persons-factories';
-import { insertTicket } from '../repository';
 import { OPERATIONS } from './registry';
+import { type OperationsFixture, operationsFixture } from './testing';
 
 /**
  * The operations run from tickets (issue 20, decision 0010): the preview changes nothing and says
@@ -31,90 +23,27 @@ import { OPERATIONS } from './registry';
  * after as the preview said.
  */
 
-type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
-
-let app: App;
+let f: OperationsFixture;
+let app: OperationsFixture['app'];
 let db: Database;
 let entity: TestEntity;
 let provider: TestEntity;
 let tech: TestProfessional;
 let colleague: TestProfessional;
 let coordinator: TestProfessional;
-let agent: TestProfessional;
 let agentSession: Session;
 let techSession: Session;
+let ticketOf: OperationsFixture['ticketOf'];
+let post: OperationsFixture['post'];
+let preview: OperationsFixture['preview'];
+let count: OperationsFixture['count'];
+let auditOf: OperationsFixture['auditOf'];
 
 beforeAll(async () => {
-  ({ app } = await buildTestApp());
-  db = await testDatabase();
-  entity = await createTestEntity(db);
-  provider = await createTestEntity(db, { kind: 'provider' });
-  tech = await createTestProfessional(db, entity, {
-    roles: ['tech_ssb', 'tech_siad'],
-    teams: [entity.teams.north],
-  });
-  colleague = await createTestProfessional(db, entity, {
-    roles: ['tech_ssb'],
-    teams: [entity.teams.north],
-  });
-  coordinator = await createTestProfessional(db, entity, {
-    roles: ['coordinator'],
-    coordinates: [entity.teams.north],
-  });
-  agent = await createTestProfessional(db, provider, { roles: ['support_agent'] });
-  agentSession = await login(app, provider.code, agent.username);
-  techSession = await login(app, entity.code, tech.username);
+  f = await operationsFixture();
+  ({ app, db, entity, provider, tech, colleague, coordinator, agentSession, techSession } = f);
+  ({ ticketOf, post, preview, count, auditOf } = f);
 }, 120_000);
-
-/** A ticket of `kind` with these fields, written straight in (the form's checks are part 1's). */
-async function ticketOf<K extends TicketKind>(
-  kind: K,
-  fields: Extract<TicketCreate, { kind: K }>['fields'],
-) {
-  const { id } = await db.tenant(entity.id, (tx) =>
-    insertTicket(tx, {
-      entityId: entity.id,
-      kind,
-      fields,
-      subject: kind,
-      requesterId: coordinator.id,
-      now: new Date(),
-    }),
-  );
-  return `/api/support/entities/${entity.id}/tickets/${id}`;
-}
-
-const post = (s: Session, url: string, payload: unknown = {}) =>
-  app.inject({ method: 'POST', url, payload: payload as object, headers: s.headers('en') });
-
-async function preview(base: string): Promise<OperationPreview> {
-  const r = await post(agentSession, `${base}/operation/preview`);
-  expect(r.statusCode, r.body).toBe(200);
-  return r.json() as OperationPreview;
-}
-
-const count = async (table: string, where: ReturnType<typeof sql>) => {
-  const [row] = await db.tenant(entity.id, (tx) =>
-    rowsOf<{ n: number }>(
-      tx,
-      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE entity_id = ${entity.id} AND ${where}`,
-    ),
-  );
-  return row!.n;
-};
-
-const auditOf = (ticketUrl: string, action: string) =>
-  db.tenant(entity.id, (tx) =>
-    rowsOf<{ record_id: string; subjects: number; actor_entity_id: string | null }>(
-      tx,
-      sql`SELECT a.record_id, a.actor_entity_id,
-          (SELECT count(*) FROM audit_subjects s WHERE s.entity_id = a.entity_id
-            AND s.audit_id = a.id)::int AS subjects
-        FROM audit_log a
-        WHERE a.entity_id = ${entity.id} AND a.action = ${action}
-          AND a.ticket_id = ${ticketUrl.split('/').pop()}`,
-    ),
-  );
 
 describe('deleting case files from a ticket', () => {
   it('refuses while a professional recorded something, with counts by kind; the run refuses too', async () => {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   OPERATION_LINE_ITEMS,
+  type OperationAsk,
   type OperationBlocker,
+  type OperationConflict,
   type OperationKind,
   type OperationLine,
   type TicketFieldsOf,
@@ -37,9 +39,21 @@ export type PlanContext = {
 /** A blocker as the plan keeps it: its code and parameters (fingerprinted) and its words. */
 export type Blocker = OperationBlocker & { params: Record<string, unknown> };
 
+/** What the agent gave at the run besides the fingerprint (common's operationRunSchema). */
+export type RunInput = {
+  /** Conflicting fields whose value comes from the other record (merge of person records). */
+  takeFromOther: readonly string[];
+  /** The mobile typed at the run, when the plan `asks` for it: used once, never stored. */
+  mobile?: string;
+};
+
 export type Plan = {
   blockers: Blocker[];
   lines: OperationLine[];
+  /** Fields the agent chooses between (hashed into the fingerprint with their values). */
+  conflicts?: OperationConflict[];
+  /** What the run needs typed (a mobile): the run is refused without it. */
+  asks?: OperationAsk[];
   /**
    * Every record the plan touches (hashed into the fingerprint, never shown): a set that changed
    * past the items a line lists is a changed plan too.
@@ -49,7 +63,13 @@ export type Plan = {
    * Applies the plan (the run only, in the plan's transaction, under its locks): the change,
    * its audit rows (linked to the ticket) — answering what changed, as lines.
    */
-  apply: (actor: AuditActor, ticketId: string) => Promise<OperationLine[]>;
+  apply: (actor: AuditActor, ticketId: string, input: RunInput) => Promise<OperationLine[]>;
+  /**
+   * Work that must wait until the run's transaction committed (the SMS of a new professional:
+   * nothing leaves before the commit, and the number must not sit in the outbox). Its failure
+   * does not undo the run; it answers extra lines for the agent (not stored on the ticket).
+   */
+  afterCommit?: (input: RunInput) => Promise<OperationLine[]>;
 };
 
 /** One operation: the plan of a ticket of its kind. */
@@ -68,12 +88,18 @@ export function line(key: string, count: number, items: readonly string[] = []):
  * counts and items (not by words: a change of the console's language is no change of plan), and
  * of the ids of every record it touches.
  */
-export function fingerprintOf(kind: OperationKind, plan: Pick<Plan, 'blockers' | 'lines' | 'ids'>) {
+export function fingerprintOf(
+  kind: OperationKind,
+  plan: Pick<Plan, 'blockers' | 'lines' | 'ids' | 'conflicts'>,
+) {
   const shown = {
     kind,
     blockers: plan.blockers.map((b) => [b.code, b.params]),
     lines: plan.lines.map((l) => [l.key, l.count, l.items]),
     ids: [...plan.ids].sort(),
+    ...(plan.conflicts?.length
+      ? { conflicts: plan.conflicts.map((c) => [c.field, c.survivor, c.other]) }
+      : {}),
   };
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }

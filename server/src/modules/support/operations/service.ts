@@ -15,7 +15,7 @@ import { rowsOf, type Tx } from '../../../db/connect';
 import { asSupportAgent } from '../../../platform/access/cross-entity';
 import { writeAudit } from '../../../platform/audit';
 import type { AppDeps, RequestContext } from '../../../platform/context';
-import { AppError, conflict, notFound } from '../../../platform/errors';
+import { AppError, conflict, fieldError, notFound } from '../../../platform/errors';
 import { translator } from '../../../platform/i18n';
 import { notifyStatus, recipientOf } from '../notify';
 import * as tickets from '../repository';
@@ -118,6 +118,8 @@ export async function preview(
       ready: plan.blockers.length === 0,
       blockers: plan.blockers.map(({ code, message }) => ({ code, message })),
       lines: plan.lines,
+      conflicts: plan.conflicts ?? [],
+      asks: plan.asks ?? [],
       fingerprint: fingerprintOf(kind, plan),
     };
   });
@@ -147,77 +149,96 @@ export async function run(
   ticketId: string,
   input: OperationRun,
 ): Promise<OperationRunResult> {
-  return asSupportAgent(deps.database, ctx, 'support.operation_run', entityId, async (tx) => {
-    // Two runs of one ticket queue here; the second then finds the first's row.
-    const ticket = await tickets.findTicket(tx, entityId, ticketId, true);
-    if (!ticket) throw notFound('support_ticket');
-    const done = await repo.findOperation(tx, entityId, ticketId);
-    if (done) {
+  let after: Plan['afterCommit'];
+  const ran = await asSupportAgent(
+    deps.database,
+    ctx,
+    'support.operation_run',
+    entityId,
+    async (tx) => {
+      // Two runs of one ticket queue here; the second then finds the first's row.
+      const ticket = await tickets.findTicket(tx, entityId, ticketId, true);
+      if (!ticket) throw notFound('support_ticket');
+      const done = await repo.findOperation(tx, entityId, ticketId);
+      if (done) {
+        return {
+          alreadyRun: true,
+          afterwards: [],
+          operation: done,
+          ticket: await presentStored(tx, deps, ctx, entityId, ticketId, 'agent'),
+        };
+      }
+      if (!isOpen(ticket.status)) {
+        throw conflict('support.operations.ticket_closed', {
+          status: ctx.t(`support.statuses.${ticket.status}`),
+        });
+      }
+      const { kind, plan, inEntity: there } = await planOf(deps, ctx, tx, ticket, true);
+      if (plan.blockers.length > 0) {
+        throw new AppError('support.operations.blocked', 409, {
+          reasons: plan.blockers.map((b) => b.message).join(' '),
+        });
+      }
+      if (fingerprintOf(kind, plan) !== input.fingerprint) {
+        throw conflict('support.operations.changed');
+      }
+      const choosable = new Set((plan.conflicts ?? []).map((c) => c.field));
+      if (input.takeFromOther.some((field) => !choosable.has(field))) {
+        throw fieldError(ctx, 400, 'support.operations.not_a_conflict', 'takeFromOther');
+      }
+      if (plan.asks?.includes('mobile') && !input.mobile) {
+        throw fieldError(ctx, 400, 'support.operations.mobile_required', 'mobile');
+      }
+      const actor = agentActor(ctx, entityId);
+      const lines = await plan.apply(actor, ticketId, input);
+      after = plan.afterCommit;
+      const now = deps.clock.now();
+      const operation = await repo.insertOperation(tx, {
+        entityId,
+        ticketId,
+        kind,
+        lines,
+        agentId: ctx.auth.professionalId,
+        agentName: agentName(ctx),
+        now,
+      });
+      await writeAudit(tx, actor, {
+        action: 'support.operation_run',
+        recordType: 'support_ticket',
+        recordId: ticketId,
+        ticketId,
+        details: { kind, lines: lines.map((l) => ({ key: l.key, count: l.count })) },
+      });
+      // Worded for the requester: their language, else the entity's (never the agent's).
+      const recipient = await recipientOf(tx, ticket);
+      const language = recipient?.language ?? there.auth.entity.defaultLanguage;
+      const body = inWords(translator(language), lines);
+      const eventId = await tickets.insertEvent(tx, {
+        entityId,
+        ticketId,
+        side: 'agent',
+        authorId: ctx.auth.professionalId,
+        authorName: agentName(ctx),
+        body,
+        status: 'resolved',
+        createdAt: now,
+      });
+      await tickets.updateTicket(tx, entityId, ticketId, {
+        status: 'resolved',
+        ...(ticket.firstResponseAt ? {} : { firstResponseAt: now }),
+        resolvedAt: now,
+        updatedAt: now,
+      });
+      // The email says what changed as the ticket does: keys, counts and case file numbers.
+      await notifyStatus(tx, ticket, eventId, 'resolved', body);
       return {
-        alreadyRun: true,
-        operation: done,
+        alreadyRun: false,
+        afterwards: [],
+        operation,
         ticket: await presentStored(tx, deps, ctx, entityId, ticketId, 'agent'),
       };
-    }
-    if (!isOpen(ticket.status)) {
-      throw conflict('support.operations.ticket_closed', {
-        status: ctx.t(`support.statuses.${ticket.status}`),
-      });
-    }
-    const { kind, plan, inEntity: there } = await planOf(deps, ctx, tx, ticket, true);
-    if (plan.blockers.length > 0) {
-      throw new AppError('support.operations.blocked', 409, {
-        reasons: plan.blockers.map((b) => b.message).join(' '),
-      });
-    }
-    if (fingerprintOf(kind, plan) !== input.fingerprint) {
-      throw conflict('support.operations.changed');
-    }
-    const actor = agentActor(ctx, entityId);
-    const lines = await plan.apply(actor, ticketId);
-    const now = deps.clock.now();
-    const operation = await repo.insertOperation(tx, {
-      entityId,
-      ticketId,
-      kind,
-      lines,
-      agentId: ctx.auth.professionalId,
-      agentName: agentName(ctx),
-      now,
-    });
-    await writeAudit(tx, actor, {
-      action: 'support.operation_run',
-      recordType: 'support_ticket',
-      recordId: ticketId,
-      ticketId,
-      details: { kind, lines: lines.map((l) => ({ key: l.key, count: l.count })) },
-    });
-    // Worded for the requester: their language, else the entity's (never the agent's).
-    const recipient = await recipientOf(tx, ticket);
-    const language = recipient?.language ?? there.auth.entity.defaultLanguage;
-    const body = inWords(translator(language), lines);
-    const eventId = await tickets.insertEvent(tx, {
-      entityId,
-      ticketId,
-      side: 'agent',
-      authorId: ctx.auth.professionalId,
-      authorName: agentName(ctx),
-      body,
-      status: 'resolved',
-      createdAt: now,
-    });
-    await tickets.updateTicket(tx, entityId, ticketId, {
-      status: 'resolved',
-      ...(ticket.firstResponseAt ? {} : { firstResponseAt: now }),
-      resolvedAt: now,
-      updatedAt: now,
-    });
-    // The email says what changed as the ticket does: keys, counts and case file numbers.
-    await notifyStatus(tx, ticket, eventId, 'resolved', body);
-    return {
-      alreadyRun: false,
-      operation,
-      ticket: await presentStored(tx, deps, ctx, entityId, ticketId, 'agent'),
-    };
-  });
+    },
+  );
+  // Committed: what must wait for it (an SMS) goes now; its failure undoes nothing.
+  return after ? { ...ran, afterwards: await after(input) } : ran;
 }
