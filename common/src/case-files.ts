@@ -139,6 +139,11 @@ export const caseFileSchema = caseFileSummarySchema.extend({
   assigned: z.array(named),
   members: z.array(caseFileMemberSchema),
   closingReason: named.nullable(),
+  /**
+   * Merged into another case file from a support ticket: closed with no closing reason, its
+   * content and members moved to this one (its number still resolves here).
+   */
+  mergedInto: z.object({ id: z.uuid(), number: z.string() }).nullable(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -230,6 +230,11 @@ export const personSchema = personSummarySchema.extend({
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /**
+   * A record merged into another by support (issue 20): a tombstone that nothing changes; the
+   * console goes on to the record it was merged into.
+   */
+  mergedInto: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** Declarative policy: what the console may offer this user on this record. */
   can: z.object({
     edit: z.boolean(),

@@ -21,6 +21,9 @@ export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const OPERATIONS_AVAILABLE: readonly OperationKind[] = [
   'delete_case_files',
   'mass_transfer',
+  'merge_persons',
+  'merge_case_files',
+  'new_professional',
 ];
 
 /**

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { formatCaseFileNumber, grantsForRoles, type Role } from '@caliu/common';
-import { rowsOf, uuidArray } from '../db/connect';
+import { formatCaseFileNumber, grantsForRoles, type Language, type Role } from '@caliu/common';
+import { rowsOf, type Tx, uuidArray } from '../db/connect';
 import { writeAuditPerRecord } from '../platform/audit';
+import type { RequestContext } from '../platform/context';
+import { enqueue } from '../platform/messaging/outbox';
 import { caseFileScope } from '../modules/case-files/access';
 import { lockAgendas } from '../modules/agenda/repository';
 import { REFERENT_ROLES } from '../modules/persons/repository';
@@ -23,6 +25,42 @@ import { moveAppointmentsIn } from './move-appointments';
  */
 
 type Professional = { id: string; name: string; active: boolean; roles: Role[] };
+
+/**
+ * The receiver is told in one message, not one per record (a caseload can be thousands): counts
+ * only, never a person or a number; in the outbox, so it goes exactly when the transfer commits.
+ */
+async function tellReceiver(
+  tx: Tx,
+  entityId: string,
+  agent: RequestContext,
+  to: string,
+  ticketId: string,
+  counts: { caseFiles: number; persons: number },
+) {
+  if (counts.caseFiles === 0 && counts.persons === 0) return;
+  const [receiver] = await rowsOf<{ email: string; given_name: string; language: Language | null }>(
+    tx,
+    sql`SELECT email, given_name, language FROM professionals
+      WHERE entity_id = ${entityId} AND id = ${to}`,
+  );
+  if (!receiver) return;
+  await enqueue(tx, {
+    entityId,
+    channel: 'email',
+    template: 'assignment',
+    to: receiver.email,
+    language: receiver.language,
+    data: {
+      givenName: receiver.given_name,
+      assignedBy: `${agent.auth.givenName} ${agent.auth.surnames}`.trim(),
+      recordType: 'caseload',
+      role: 'referent',
+      ...counts,
+    },
+    idempotencyKey: `caseload:${ticketId}:${to}`,
+  });
+}
 
 export const massTransfer: Operation<'mass_transfer'> = {
   kind: 'mass_transfer',
@@ -197,6 +235,10 @@ export const massTransfer: Operation<'mass_transfer'> = {
               FROM unnest(${uuidArray(personIds)}) AS r (id)`,
           );
         }
+        await tellReceiver(tx, entityId, inEntity, to, ticketId, {
+          caseFiles: fileIds.length + assignedIds.length,
+          persons: personIds.length,
+        });
         if (!agenda) return lines;
         // What did move (an appointment may have begun since the plan was read): the result says
         // that, not the plan.

@@ -1,4 +1,4 @@
-import type { OperationLine } from '@caliu/common';
+import { type OperationLine, TICKET_ROLES } from '@caliu/common';
 
 /** A translator: `t` of react-i18next, or any function of a key and its values. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -17,6 +17,32 @@ export const OPERATION_LINE_KEYS = [
   'persons_moved',
   'appointments_moved',
   'appointments_unmoved',
+  'person_merged',
+  'merge_memberships_moved',
+  'merge_memberships_combined',
+  'merge_content_moved',
+  'merge_attachments_moved',
+  'merge_appointments_moved',
+  'merge_fields_filled',
+  'merge_fields_taken',
+  'case_file_merged',
+  'members_moved',
+  'members_combined',
+  'assignments_added',
+  'records_moved',
+  'appointments_relinked',
+  'professional_created',
+  'username_given',
+  ...TICKET_ROLES.map((role) => `role_${role}` as const),
+  'team_member',
+  'team_coordinated',
+  'sector_given',
+  'cost_category_given',
+  'first_access_by_email',
+  'first_access_by_sms_typed',
+  'first_access_by_sms_given',
+  'first_access_sms_sent',
+  'first_access_sms_failed_email_sent',
 ] as const;
 
 const KNOWN = new Set<string>(OPERATION_LINE_KEYS);

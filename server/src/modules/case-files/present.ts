@@ -70,7 +70,10 @@ export function presentCaseFile(
   members: MemberRow[],
   assigned: { id: string; name: string }[],
   closingReason: { id: string; name: string } | null,
+  mergedInto: { id: string; year: number; seq: number } | null = null,
 ): CaseFile {
+  // A tombstone of a merge offers nothing: its content moved to the survivor.
+  const may = (ability: boolean) => ability && !mergedInto;
   return {
     ...presentSummary(row),
     assigned,
@@ -82,18 +85,21 @@ export function presentCaseFile(
       addedOn: m.added_on,
     })),
     closingReason,
+    mergedInto: mergedInto
+      ? { id: mergedInto.id, number: formatCaseFileNumber(mergedInto.year, mergedInto.seq) }
+      : null,
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     can: {
-      edit: row.can_edit,
-      changeReferent: row.can_reassign,
-      changeTeam: row.can_reassign,
-      unlinkMember: row.can_unlink,
+      edit: may(row.can_edit),
+      changeReferent: may(row.can_reassign),
+      changeTeam: may(row.can_reassign),
+      unlinkMember: may(row.can_unlink),
       viewContent: row.can_view_content,
       addContent: row.can_add_content && row.state === 'open',
       editPlans: row.can_edit_plans && row.state === 'open',
-      moveContent: row.can_move_content,
+      moveContent: may(row.can_move_content),
     },
   };
 }

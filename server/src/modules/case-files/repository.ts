@@ -82,6 +82,8 @@ const SUMMARY_JOINS = sql`JOIN municipalities m ON m.entity_id = cf.entity_id AN
 export type CaseFileRow = SummaryRow &
   AbilityRow & {
     closing_reason_id: string | null;
+    /** Merged into another case file (a tombstone: closed, nothing can change it). */
+    merged_into_id: string | null;
     version: number;
     created_at: Date | string;
     updated_at: Date | string;
@@ -96,8 +98,8 @@ export async function findCaseFile(
 ): Promise<CaseFileRow | null> {
   const [row] = await rowsOf<CaseFileRow>(
     tx,
-    sql`SELECT ${SUMMARY_COLUMNS}, cf.closing_reason_id, cf.version, cf.created_at, cf.updated_at,
-        ${abilityColumns(viewer)}
+    sql`SELECT ${SUMMARY_COLUMNS}, cf.closing_reason_id, cf.merged_into_id, cf.version,
+        cf.created_at, cf.updated_at, ${abilityColumns(viewer)}
       FROM case_files cf ${SUMMARY_JOINS}
       WHERE cf.entity_id = ${entityId} AND cf.id = ${id} AND ${visible(viewer)}`,
   );
@@ -136,12 +138,14 @@ export async function lockCaseFile(tx: Tx, entityId: string, id: string, viewer:
       team_id: string | null;
       referent_id: string | null;
       opened_on: string;
+      merged_into_id: string | null;
       version: number;
     }
   >(
     tx,
     sql`SELECT cf.id, cf.year, cf.seq, cf.scope, cf.state, cf.municipality_id, cf.team_id,
-        cf.referent_id, cf.opened_on::text AS opened_on, cf.version, ${abilityColumns(viewer)}
+        cf.referent_id, cf.opened_on::text AS opened_on, cf.merged_into_id, cf.version,
+        ${abilityColumns(viewer)}
       FROM case_files cf
       WHERE cf.entity_id = ${entityId} AND cf.id = ${id} AND ${visible(viewer)}
       FOR UPDATE OF cf`,
@@ -201,11 +205,13 @@ export async function headerParts(
   entityId: string,
   caseFileId: string,
   closingReasonId: string | null,
+  mergedIntoId: string | null = null,
 ) {
   const [row] = await rowsOf<{
     members: MemberRow[];
     assigned: { id: string; name: string }[];
     closing_reason: { code: string; labels: Partial<Record<Language, string>> | null } | null;
+    merged_into: { id: string; year: number; seq: number } | null;
   }>(
     tx,
     sql`SELECT
@@ -218,7 +224,9 @@ export async function headerParts(
         FROM (${ASSIGNED(entityId, caseFileId)}) y)
         AS assigned,
       (SELECT json_build_object('code', ci.code, 'labels', ci.labels) FROM catalogue_items ci
-        WHERE ci.entity_id = ${entityId} AND ci.id = ${closingReasonId}) AS closing_reason`,
+        WHERE ci.entity_id = ${entityId} AND ci.id = ${closingReasonId}) AS closing_reason,
+      (SELECT json_build_object('id', s.id, 'year', s.year, 'seq', s.seq) FROM case_files s
+        WHERE s.entity_id = ${entityId} AND s.id = ${mergedIntoId}) AS merged_into`,
   );
   return row!;
 }

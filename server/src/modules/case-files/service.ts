@@ -81,7 +81,7 @@ export async function loadCaseFile(
   const entityId = ctx.auth.entity.id;
   const row = await repo.findCaseFile(tx, entityId, id, viewerOf(ctx.auth));
   if (!row) throw notFound('case_file');
-  const parts = await repo.headerParts(tx, entityId, id, row.closing_reason_id);
+  const parts = await repo.headerParts(tx, entityId, id, row.closing_reason_id, row.merged_into_id);
   const { members, assigned } = parts;
   const closingReason =
     row.closing_reason_id && parts.closing_reason
@@ -96,7 +96,7 @@ export async function loadCaseFile(
         }
       : null;
   return {
-    caseFile: presentCaseFile(row, members, assigned, closingReason),
+    caseFile: presentCaseFile(row, members, assigned, closingReason, parts.merged_into),
     memberIds: members.map((m) => m.person_id),
     row,
   };
@@ -131,6 +131,8 @@ export async function command(
   const { today } = localToday(deps, ctx.auth);
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const stored = await lockFor(tx, ctx.auth, id, ability);
+    // A case file merged into another is a tombstone: its number resolves, nothing changes it.
+    if (stored.merged_into_id) throw new AppError('case_files.merged', 409);
     const answer = await work(tx, stored, today);
     return answer ?? (await loadCaseFile(tx, ctx, id)).caseFile;
   });

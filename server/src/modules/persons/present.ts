@@ -44,6 +44,7 @@ export function presentPerson(row: PersonRow, can: Person['can']): Person {
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    mergedInto: named(row.merged_into_id, row.merged_into_name),
     can,
   };
 }

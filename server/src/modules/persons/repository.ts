@@ -232,9 +232,10 @@ export async function lockForReactivation(
   id: string,
   viewer: Pick<PersonViewer, 'id' | 'reactivateScope'>,
 ) {
-  const [row] = await rowsOf<{ id: string; status: string }>(
+  const [row] = await rowsOf<{ id: string; status: string; merged_into_id: string | null }>(
     tx,
-    sql`SELECT p.id, p.status FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+    sql`SELECT p.id, p.status, p.merged_into_id FROM persons p
+      WHERE p.entity_id = ${entityId} AND p.id = ${id}
       AND ${personScope('persons.reactivate', viewer.reactivateScope, viewer.id)}
       FOR UPDATE OF p`,
   );
@@ -284,6 +285,9 @@ export type PersonRow = SearchRow & {
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
+  /** The record this one was merged into (a tombstone), with its name. */
+  merged_into_id: string | null;
+  merged_into_name: string | null;
   /** Scope of the viewer on this record, decided here in SQL from the scopes of their grants. */
   full_record: boolean;
   may_edit: boolean;
@@ -310,6 +314,9 @@ export async function findPerson(
         p.postal_code, p.sector_id, s.name AS sector_name, p.housing_type, p.housing_tenure,
         p.referent_id, r.given_name || ' ' || r.surnames AS referent_name,
         p.team_id, t.name AS team_name, p.version, p.created_at, p.updated_at,
+        p.merged_into_id, (SELECT concat_ws(' ', x.given_name, x.first_surname, x.second_surname)
+          FROM persons x WHERE x.entity_id = p.entity_id AND x.id = p.merged_into_id)
+          AS merged_into_name,
         coalesce(${fullRecordScope(viewer)}, false) AS full_record,
         coalesce(${personScope('persons.edit_basic', viewer.editScope, viewerId)}, false) AS may_edit,
         coalesce(${personScope('persons.delete', viewer.deleteScope, viewerId)}, false) AS may_delete,

@@ -23,6 +23,19 @@ export type Deps = { database: Database; clock: Clock };
 
 /** What the viewer may do with a record, decided in SQL from the scopes of their grants. */
 function abilities(auth: AuthContext, row: repo.PersonRow): Person['can'] {
+  // A tombstone (merged into another record by support) changes no more: its page goes on to
+  // the record it was merged into.
+  if (row.merged_into_id) {
+    return {
+      edit: false,
+      viewFullRecord: false,
+      changeReferent: false,
+      changeTeam: false,
+      delete: false,
+      reactivate: false,
+      openCaseFile: false,
+    };
+  }
   const reassign = row.may_edit && row.may_reassign;
   return {
     edit: row.may_edit,
@@ -55,6 +68,11 @@ export const PERSON_REASSIGNMENT_REFUSALS = {
   referentChange: 'persons.referent_change_coordinator_only',
   teamChange: 'persons.team_change_coordinator_only',
 };
+
+/** Refuses changing a tombstone: a record merged into another by support changes no more. */
+export function assertNotMerged(mergedIntoId: string | null) {
+  if (mergedIntoId) throw new AppError('persons.merged', 409);
+}
 
 /** The record as presented to this viewer (inside the caller's transaction). */
 export async function loadPerson(tx: Tx, auth: AuthContext, id: string): Promise<Person> {
@@ -251,6 +269,7 @@ export async function markDeceased(
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const current = await repo.lockPerson(tx, auth.entity.id, id, personViewer(auth));
     if (!current) throw notFound('person');
+    assertNotMerged(current.mergedIntoId);
     if (current.status === 'deceased') throw new AppError('persons.already_deceased', 409);
     assertDates(current.birthDate, deceasedOn, today);
     await repo.updatePerson(tx, auth.entity.id, id, {
@@ -281,6 +300,7 @@ export async function reactivate(deps: Deps, ctx: RequestContext, id: string): P
   return deps.database.tenant(auth.entity.id, async (tx) => {
     const current = await repo.lockForReactivation(tx, auth.entity.id, id, personViewer(auth));
     if (!current) throw notFound('person');
+    assertNotMerged(current.merged_into_id);
     if (current.status !== 'deceased') throw new AppError('persons.not_deceased', 409);
     await repo.updatePerson(tx, auth.entity.id, id, { status: 'active', deceasedOn: null });
     await repo.insertHistory(tx, auth.entity.id, id, auth.professionalId, [

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/errors';
 import * as repo from './repository';
 import { assertDates, clean, conflictOnDuplicateDocument, todayIn } from './rules';
 import {
+  assertNotMerged,
   assertRefs,
   type Deps,
   loadPerson,
@@ -61,6 +62,7 @@ export async function update(
   return deps.database.tenant(entityId, async (tx) => {
     const stored = await repo.lockPerson(tx, entityId, id, personViewer(auth));
     if (!stored) throw notFound('person');
+    assertNotMerged(stored.mergedIntoId);
     if (input.version !== undefined && input.version !== stored.version) {
       throw new AppError('persons.stale', 409);
     }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@caliu/common';
 import type { Tx } from '../../db/connect';
-import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
+import type { FastifyBaseLogger } from 'fastify';
+import { type AuditActor, writeAudit } from '../../platform/audit';
+import type { AppDeps } from '../../platform/context';
 import { enqueue } from '../../platform/messaging/outbox';
 import { sendImmediateSms } from '../../platform/messaging/sms';
 
@@ -42,13 +43,19 @@ export async function enqueueActivationEmail(tx: Tx, target: ActivationTarget) {
 }
 
 /**
+ * Who sends an activation SMS: the audit's actor (an administrator, or a support agent of another
+ * entity, who runs a ticket's creation: `agentActor`), with the ticket it answers, and the log.
+ */
+export type SmsSender = { actor: AuditActor; log: FastifyBaseLogger; ticketId?: string };
+
+/**
  * Sends the activation link by SMS right after the creating transaction committed: the number is
  * used for this one message and never stored, logged or audited. When the SMS cannot be sent,
  * the link goes by email instead, and the answer says so.
  */
 export async function sendActivationSms(
   deps: AppDeps,
-  ctx: RequestContext,
+  by: SmsSender,
   target: ActivationTarget,
   mobile: string,
 ): Promise<ActivationSent> {
@@ -65,17 +72,18 @@ export async function sendActivationSms(
     : { channel: 'email', smsFailed: true };
   await deps.database.tenant(target.entityId, async (tx) => {
     if (!sent.ok) await enqueueActivationEmail(tx, target);
-    await writeAudit(tx, actorOf(ctx), {
+    await writeAudit(tx, by.actor, {
       action: 'professional.activation_send',
       outcome: sent.ok ? 'ok' : 'failed',
       recordType: 'professional',
       recordId: target.professionalId,
+      ...(by.ticketId ? { ticketId: by.ticketId } : {}),
       details: { ...result },
     });
   });
   // The gateway's error text is not logged: it could repeat the number.
   if (!sent.ok) {
-    ctx.log.warn(
+    by.log.warn(
       { professionalId: target.professionalId },
       'activation SMS not sent; sent by email',
     );

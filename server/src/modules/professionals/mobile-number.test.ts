@@ -3,40 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { type Database, rowsOf } from '../../db/connect';
+import { rowsOf } from '../../db/connect';
 import { buildTestApp, login } from '../../testing/app';
 import { createTestEntity } from '../../testing/factories';
 import { createAdmin, professionalBody } from '../../testing/identity-factories';
 import { drain, mailboxOf } from '../../testing/messaging';
-
-/** Matches the number however it is written: spaces, dots or dashes between the digits. */
-function patternFor(digits: string): string {
-  return digits.split('').join('[^0-9a-zA-Z]{0,3}');
-}
-
-/** Every row of every table of the public schema, read as the owner (past the tenant walls). */
-async function tablesHolding(database: Database, pattern: string) {
-  const tables = await database.asOwner((tx) =>
-    rowsOf<{ name: string }>(
-      tx,
-      sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`,
-    ),
-  );
-  expect(tables.length).toBeGreaterThan(15);
-  const holding: string[] = [];
-  for (const { name } of tables) {
-    const [row] = await database.asOwner((tx) =>
-      rowsOf<{ n: number }>(
-        tx,
-        sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t
-            WHERE row_to_json(t)::text ~ ${pattern}`,
-      ),
-    );
-    if (row!.n > 0) holding.push(name);
-  }
-  return holding;
-}
+import { patternFor, tablesHolding } from '../../testing/number-scan';
 
 describe('the mobile number of a new professional', () => {
   it('is used for the activation SMS and found nowhere afterwards: no table, mailbox, outbox, audit row or log line', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Role } from '@caliu/common';
+import type { DocumentType, Role } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { professionals, teamMemberships } from '../../db/schema';
 import { joinable, type TeamViewer } from '../organization/team-repository';
@@ -131,6 +131,26 @@ export async function usernameTaken(tx: Tx, username: string) {
     .select({ id: professionals.id })
     .from(professionals)
     .where(eq(professionals.username, username))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Whether a professional of the entity has this email (the unique index is on its lower case). */
+export async function emailTaken(tx: Tx, email: string) {
+  const [row] = await tx
+    .select({ id: professionals.id })
+    .from(professionals)
+    .where(sql`lower(${professionals.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Whether a professional of the entity has this identity document (stored normalized). */
+export async function documentTaken(tx: Tx, type: DocumentType, normalized: string) {
+  const [row] = await tx
+    .select({ id: professionals.id })
+    .from(professionals)
+    .where(and(eq(professionals.documentType, type), eq(professionals.documentNumber, normalized)))
     .limit(1);
   return Boolean(row);
 }

@@ -7,8 +7,10 @@ import {
   type Role,
   SUPPORT_ENTITY_CODE,
 } from '@caliu/common';
+import type { TFunction } from 'i18next';
 import type { Tx } from '../../db/connect';
-import { writeAudit } from '../../platform/audit';
+import type { entities } from '../../db/schema';
+import { type AuditActor, writeAudit } from '../../platform/audit';
 import { deactivateProfessional } from '../../commands/deactivate-professional';
 import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
 import { type Refusals, withRefusals } from '../../platform/db-errors';
@@ -66,54 +68,92 @@ export async function get(deps: AppDeps, ctx: RequestContext, id: string) {
   return present(ctx, row);
 }
 
+/**
+ * A refusal of the identity rules before it is thrown: the administrator's routes throw it (a
+ * field error), a support ticket's preview shows it as a blocker (decision 0010).
+ */
+type Refusal = {
+  status: 400 | 409;
+  /** The error's code (`professional.email_domain`), worded under `errors.` */
+  code: string;
+  field: string;
+  params?: Record<string, string | number>;
+};
+
+/** The refusal as the error the API answers, in the words of `t`. */
+const refusalError = (t: TFunction, r: Refusal) =>
+  fieldError({ t }, r.status, r.code, r.field, r.params);
+
+type EntityRow = typeof entities.$inferSelect;
+
 /** The rules that need the entity: email domain, the support role, sector and teams. */
-async function checkAgainstEntity(
+async function entityRefusals(
   tx: Tx,
-  ctx: RequestContext,
+  entity: EntityRow,
   input: {
     email?: string | undefined;
     roles?: Role[] | undefined;
     sectorId?: string | null | undefined;
     teams?: { teamId: string }[] | undefined;
   },
-) {
-  const entity = (await findEntity(tx, ctx.auth.entity.id))!;
+): Promise<Refusal[]> {
+  const refusals: Refusal[] = [];
   if (input.email !== undefined) {
     const domain = input.email.split('@').pop()!.toLowerCase();
     if (!entity.emailDomains.includes(domain)) {
-      throw fieldError(ctx, 400, 'professional.email_domain', 'email', {
-        domains: entity.emailDomains.join(', '),
+      refusals.push({
+        status: 400,
+        code: 'professional.email_domain',
+        field: 'email',
+        params: { domains: entity.emailDomains.join(', ') },
       });
     }
   }
   if (input.roles?.includes('support_agent') && entity.code !== SUPPORT_ENTITY_CODE) {
-    throw fieldError(ctx, 400, 'professional.support_agent_role', 'roles');
+    refusals.push({ status: 400, code: 'professional.support_agent_role', field: 'roles' });
   }
   if (input.sectorId && !(await existingSectors(tx, [input.sectorId])).length) {
-    throw fieldError(ctx, 400, 'professional.unknown_sector', 'sectorId');
+    refusals.push({ status: 400, code: 'professional.unknown_sector', field: 'sectorId' });
   }
   if (input.teams?.length) {
     const ids = input.teams.map((t) => t.teamId);
     const found = new Set(await existingTeams(tx, ids));
     if (ids.some((id) => !found.has(id))) {
-      throw fieldError(ctx, 400, 'professional.unknown_team', 'teams');
+      refusals.push({ status: 400, code: 'professional.unknown_team', field: 'teams' });
     }
   }
+  return refusals;
+}
+
+/** The same, thrown (the first one broken); answers the entity. */
+async function checkAgainstEntity(
+  tx: Tx,
+  ctx: RequestContext,
+  input: Parameters<typeof entityRefusals>[2],
+) {
+  const entity = (await findEntity(tx, ctx.auth.entity.id))!;
+  const [refused] = await entityRefusals(tx, entity, input);
+  if (refused) throw refusalError(ctx.t, refused);
   return entity;
 }
+
+const usernameTaken = (username: string): Refusal => ({
+  status: 409,
+  code: 'professional.username_taken',
+  field: 'username',
+  params: { username },
+});
 
 /** A free username: the one asked for, or one made from the email's local part. */
 async function chooseUsername(
   tx: Tx,
-  ctx: RequestContext,
   asked: string | undefined,
   email: string,
-) {
+): Promise<{ username: string } | { refusal: Refusal }> {
   if (asked) {
-    if (await repo.usernameTaken(tx, asked)) {
-      throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: asked });
-    }
-    return asked;
+    return (await repo.usernameTaken(tx, asked))
+      ? { refusal: usernameTaken(asked) }
+      : { username: asked };
   }
   let base = email
     .split('@')[0]!
@@ -125,13 +165,13 @@ async function chooseUsername(
   if (base.length < 2) base = `user${base}`;
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await repo.usernameTaken(tx, candidate))) return candidate;
+    if (!(await repo.usernameTaken(tx, candidate))) return { username: candidate };
   }
-  throw fieldError(ctx, 409, 'professional.username_taken', 'username', { username: base });
+  return { refusal: usernameTaken(base) };
 }
 
 /** The unique indexes, as what the administrator can act on. */
-const uniqueFields = (ctx: RequestContext): Refusals => ({
+const uniqueFields = (ctx: { t: TFunction }): Refusals => ({
   unique: (constraint) =>
     constraint.includes('email')
       ? fieldError(ctx, 409, 'professional.email_taken', 'email')
@@ -140,6 +180,118 @@ const uniqueFields = (ctx: RequestContext): Refusals => ({
         : constraint.includes('username')
           ? fieldError(ctx, 409, 'professional.username_taken', 'username', { username: '' })
           : null,
+});
+
+/** A new professional as the creation takes it (the mobile, if any, is the caller's). */
+export type NewProfessional = Omit<ProfessionalCreate, 'mobile'>;
+
+/**
+ * Whether a new professional can be created, read only: every refusal the creation would throw
+ * (in the order it checks them) and the username they would get. A support ticket's preview
+ * shows this; the creation checks it again in its own transaction.
+ */
+export async function creationCheck(
+  tx: Tx,
+  entity: EntityRow,
+  input: NewProfessional,
+): Promise<{ refusals: Refusal[]; username: string | null }> {
+  const refusals = await entityRefusals(tx, entity, input);
+  const problem = costCategoryProblem(input.roles, input.costCategory);
+  if (problem) {
+    refusals.push({ status: 400, code: `professional.${problem}`, field: 'costCategory' });
+  }
+  const chosen = await chooseUsername(tx, input.username, input.email);
+  if ('refusal' in chosen) refusals.push(chosen.refusal);
+  if (await repo.emailTaken(tx, input.email)) {
+    refusals.push({ status: 409, code: 'professional.email_taken', field: 'email' });
+  }
+  const document = normalizeDocument(input.documentNumber);
+  if (await repo.documentTaken(tx, input.documentType, document)) {
+    refusals.push({ status: 409, code: 'professional.document_taken', field: 'documentNumber' });
+  }
+  return { refusals, username: 'username' in chosen ? chosen.username : null };
+}
+
+/** Who creates a professional: the audit's actor, and how the other administrators name them. */
+type Creator = {
+  actor: AuditActor;
+  /** The words of a refusal. */
+  t: TFunction;
+  /** Named to the other administrators when the new professional is an administrator. */
+  name: string;
+  /** The support ticket the creation answers (an agent's run): named on the audit row. */
+  ticketId?: string;
+};
+
+/**
+ * Creates a professional in the caller's transaction (the administrator's route, or a support
+ * agent's run of a "new professional" ticket): the rules of the entity, a free username, the
+ * record and its memberships, the activation email queued unless the link goes by SMS (sent by
+ * the caller once the transaction committed: `sendActivationSms`), the audit row, and a new
+ * administrator emailed to the other administrators. A refusal is thrown.
+ */
+export async function createProfessional(
+  tx: Tx,
+  entity: EntityRow,
+  by: Creator,
+  input: NewProfessional,
+  activationBy: 'email' | 'sms',
+): Promise<{ id: string; target: ActivationTarget }> {
+  const { teams, username: _asked, ...fields } = input;
+  const checked = await creationCheck(tx, entity, input);
+  const [refused] = checked.refusals;
+  if (refused) throw refusalError(by.t, refused);
+  const username = checked.username!;
+  const id = await withRefusals(
+    () =>
+      repo.insertProfessional(tx, entity.id, {
+        ...fields,
+        username,
+        documentNumber: normalizeDocument(fields.documentNumber),
+      }),
+    uniqueFields(by),
+  );
+  await repo.replaceMemberships(tx, entity.id, id, teams);
+  const target: ActivationTarget = {
+    entityId: entity.id,
+    entityName: entity.name,
+    professionalId: id,
+    givenName: fields.givenName,
+    username,
+    email: fields.email,
+    language: fields.language ?? entity.defaultLanguage,
+  };
+  if (activationBy === 'email') await enqueueActivationEmail(tx, target);
+  await writeAudit(tx, by.actor, {
+    action: 'professional.create',
+    recordType: 'professional',
+    recordId: id,
+    ...(by.ticketId ? { ticketId: by.ticketId } : {}),
+    details: {
+      roles: fields.roles,
+      teams: teams.map((t) => t.teamId),
+      activationBy,
+    },
+  });
+  // A new administrator is a grant of power like any role change: the others are told.
+  if (fields.roles.includes('administrator')) {
+    const told = await repo.otherAdministrators(tx, by.actor.actorId ?? id);
+    await tellAdministrators(
+      tx,
+      { entityId: entity.id, name: by.name, requestId: by.actor.requestId ?? id },
+      told.filter((a) => a.id !== id),
+      { id, username, givenName: fields.givenName, surnames: fields.surnames, roles: [] },
+      fields.roles,
+    );
+  }
+  return { id, target };
+}
+
+/** Who acts, as the other administrators are told of it. */
+const changerOf = (ctx: RequestContext): Changer => ({
+  entityId: ctx.auth.entity.id,
+  name: `${ctx.auth.givenName} ${ctx.auth.surnames}`.trim() || ctx.auth.username,
+  requestId: ctx.request.id,
 });
 
 /**
@@ -152,57 +304,16 @@ export async function create(
   ctx: RequestContext,
   input: ProfessionalCreate,
 ): Promise<Professional & { activation: ActivationSent }> {
-  const entityId = ctx.auth.entity.id;
-  const { mobile, teams, username: asked, ...fields } = input;
-  let target: ActivationTarget | undefined;
-  const created = await withRefusals(
-    () =>
-      deps.database.tenant(entityId, async (tx) => {
-        const entity = await checkAgainstEntity(tx, ctx, { ...fields, teams });
-        const username = await chooseUsername(tx, ctx, asked, fields.email);
-        const id = await repo.insertProfessional(tx, entityId, {
-          ...fields,
-          username,
-          documentNumber: normalizeDocument(fields.documentNumber),
-        });
-        await repo.replaceMemberships(tx, entityId, id, teams);
-        target = {
-          entityId,
-          entityName: entity.name,
-          professionalId: id,
-          givenName: fields.givenName,
-          username,
-          email: fields.email,
-          language: fields.language ?? entity.defaultLanguage,
-        };
-        if (!mobile) await enqueueActivationEmail(tx, target);
-        await writeAudit(tx, actorOf(ctx), {
-          action: 'professional.create',
-          recordType: 'professional',
-          recordId: id,
-          details: {
-            roles: fields.roles,
-            teams: teams.map((t) => t.teamId),
-            activationBy: mobile ? 'sms' : 'email',
-          },
-        });
-        // A new administrator is a grant of power like any role change: the others are told.
-        if (fields.roles.includes('administrator')) {
-          const told = await repo.otherAdministrators(tx, ctx.auth.professionalId);
-          await tellAdministrators(
-            tx,
-            ctx,
-            told.filter((a) => a.id !== id),
-            { id, username, givenName: fields.givenName, surnames: fields.surnames, roles: [] },
-            fields.roles,
-          );
-        }
-        return reread(tx, ctx, id);
-      }),
-    uniqueFields(ctx),
-  );
+  const { mobile, ...fields } = input;
+  const actor = actorOf(ctx);
+  const { created, target } = await deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+    const entity = (await findEntity(tx, ctx.auth.entity.id))!;
+    const by = { actor, t: ctx.t, name: changerOf(ctx).name };
+    const made = await createProfessional(tx, entity, by, fields, mobile ? 'sms' : 'email');
+    return { created: await reread(tx, ctx, made.id), target: made.target };
+  });
   const activation = mobile
-    ? await sendActivationSms(deps, ctx, target!, mobile)
+    ? await sendActivationSms(deps, { actor, log: ctx.log }, target, mobile)
     : { channel: 'email' as const, smsFailed: false };
   return { ...created, activation };
 }
@@ -273,17 +384,20 @@ export async function update(
             language: current.language,
           });
         }
-        await tellAdministrators(tx, ctx, told, current, roles);
+        await tellAdministrators(tx, changerOf(ctx), told, current, roles);
       }
       return reread(tx, ctx, id);
     });
   return withRefusals(changed, uniqueFields(ctx));
 }
 
+/** Who changes a professional's roles, as the other administrators are told of it. */
+type Changer = { entityId: string; name: string; requestId: string };
+
 /** Emails the administrators the caller chose of a role change, in each one's language. */
 async function tellAdministrators(
   tx: Tx,
-  ctx: RequestContext,
+  by: Changer,
   recipients: Awaited<ReturnType<typeof repo.otherAdministrators>>,
   professional: {
     id: string;
@@ -294,11 +408,9 @@ async function tellAdministrators(
   },
   roles: Role[],
 ) {
-  const actor = await repo.findProfessional(tx, viewerOf(ctx), ctx.auth.professionalId);
-  const changedBy = actor ? `${actor.givenName} ${actor.surnames}` : ctx.auth.username;
   for (const admin of recipients) {
     await enqueue(tx, {
-      entityId: ctx.auth.entity.id,
+      entityId: by.entityId,
       channel: 'email',
       template: 'role_change',
       to: admin.email,
@@ -307,11 +419,11 @@ async function tellAdministrators(
         givenName: admin.givenName,
         professionalName: `${professional.givenName} ${professional.surnames}`,
         username: professional.username,
-        changedBy,
+        changedBy: by.name,
         before: professional.roles,
         after: roles,
       },
-      idempotencyKey: `role_change:${ctx.request.id}:${professional.id}:${admin.id}`,
+      idempotencyKey: `role_change:${by.requestId}:${professional.id}:${admin.id}`,
     });
   }
 }
@@ -383,6 +495,6 @@ export async function resendActivation(
     return target;
   });
   return mobile
-    ? sendActivationSms(deps, ctx, target, mobile)
+    ? sendActivationSms(deps, { actor: actorOf(ctx), log: ctx.log }, target, mobile)
     : { channel: 'email', smsFailed: false };
 }

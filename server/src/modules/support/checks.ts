@@ -32,13 +32,15 @@ export const ATTACHED_KINDS = [
   'procedures',
   'plans',
   'attachments',
+  'merged',
 ] as const;
 export type AttachedCounts = Record<(typeof ATTACHED_KINDS)[number], number>;
 
 /**
  * The SQL counting what hangs from the case file `cf` (a column each): what a professional
  * recorded. The interventions the system records at opening, closing and reopening (`event`) do
- * not count: every case file has one, and deleting it takes them along.
+ * not count: every case file has one, and deleting it takes them along. A case file merged into it
+ * counts: its number resolves through this one.
  */
 export const attachedCountsSql = sql`
   (SELECT count(*) FROM interventions x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id
@@ -49,7 +51,9 @@ export const attachedCountsSql = sql`
   (SELECT count(*) FROM procedures x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id)::int AS procedures,
   (SELECT count(*) FROM intervention_plans x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id)::int AS plans,
   (SELECT count(*) FROM attachments x WHERE x.entity_id = cf.entity_id AND x.case_file_id = cf.id
-    AND x.state = 'ready')::int AS attachments`;
+    AND x.state = 'ready')::int AS attachments,
+  (SELECT count(*) FROM case_files x WHERE x.entity_id = cf.entity_id
+    AND x.merged_into_id = cf.id)::int AS merged`;
 
 export function countsOf(row: Record<string, unknown>): AttachedCounts {
   return Object.fromEntries(ATTACHED_KINDS.map((k) => [k, Number(row[k] ?? 0)])) as AttachedCounts;

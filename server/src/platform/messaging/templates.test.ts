@@ -62,6 +62,30 @@ describe('message templates', () => {
     }
   });
 
+  it('tell a whole caseload in one message, counts only, in every language', () => {
+    const data = {
+      givenName: 'Marta',
+      assignedBy: 'Agent de Suport',
+      recordType: 'caseload',
+      role: 'referent',
+      caseFiles: 12,
+      persons: 1,
+    };
+    const subjects = new Set<string>();
+    for (const language of LANGUAGES) {
+      const out = render('assignment', data, language);
+      if (out.channel !== 'email') throw new Error('an email');
+      expect(out.text, language).toContain('12');
+      expect(out.text, language).not.toMatch(/\{\{|\}\}|undefined/);
+      subjects.add(out.subject);
+    }
+    expect(subjects.size).toBe(LANGUAGES.length);
+    const en = render('assignment', data, 'en');
+    expect(en.text).toContain(
+      'Agent de Suport has made you the referent of 12 case files and of 1 person record in Caliu',
+    );
+  });
+
   it('fail on a missing text or a missing value, in any language', () => {
     const templates = serverLocales.it.messaging as {
       templates: Record<string, Record<string, string>>;

@@ -224,6 +224,12 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
       return t('audit.sentences.caseFile.delete', { record });
     case 'case_file.transfer':
       return t('audit.sentences.caseFile.transfer', { record });
+    case 'case_file.merge': {
+      const { merged, into } = entry.details;
+      return typeof merged === 'string' && typeof into === 'string'
+        ? t('audit.sentences.caseFile.merge', { merged, into })
+        : t('audit.sentences.caseFile.mergeUnnamed', { record });
+    }
     case 'case_file.update': {
       const changed = stringsIn(entry.details.changed).map((name) => HEADER_FIELDS[name] ?? name);
       return changed.length
@@ -448,6 +454,8 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t(`audit.sentences.${entry.action}`, { record });
     case 'person.transfer':
       return t('audit.sentences.person.transfer', { record });
+    case 'person.merge':
+      return t('audit.sentences.person.merge', { record });
     case 'person.delete':
       return t('audit.sentences.person.delete', { record });
     case 'person.lookup': {

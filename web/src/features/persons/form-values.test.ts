@@ -37,6 +37,7 @@ const person: Person = {
   version: 4,
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-02T10:00:00.000Z',
+  mergedInto: null,
   can: {
     edit: true,
     viewFullRecord: false,

@@ -156,7 +156,7 @@ export async function candidatePairs(
     sql`WITH scoped AS MATERIALIZED (
         SELECT p.id, p.birth_date, p.search_name, p.given_name, p.document_number
         FROM persons p
-        WHERE p.entity_id = ${entityId} AND ${inScope(viewer)}),
+        WHERE p.entity_id = ${entityId} AND p.merged_into_id IS NULL AND ${inScope(viewer)}),
       born AS (
         SELECT array_agg(s.id) AS ids, array_agg(s.search_name) AS names,
           array_agg(s.given_name) AS givens
@@ -180,7 +180,7 @@ export async function candidatePairs(
         SELECT DISTINCT least(o.id, p.id) AS low, greatest(o.id, p.id) AS high
         FROM other_forms o
           JOIN persons p ON p.entity_id = ${entityId} AND p.document_number = o.form
-            AND p.id <> o.id
+            AND p.id <> o.id AND p.merged_into_id IS NULL
         WHERE ${inScope(viewer)}),
       pairs AS (
         SELECT coalesce(n.low, d.low) AS low, coalesce(n.high, d.high) AS high,
@@ -250,7 +250,7 @@ export async function pairInScope(
     tx,
     sql`SELECT p.id FROM persons p
       WHERE p.entity_id = ${entityId} AND p.id IN (${ids.firstId}::uuid, ${ids.secondId}::uuid)
-        AND ${inScope(viewer)}
+        AND p.merged_into_id IS NULL AND ${inScope(viewer)}
       ORDER BY p.id
       FOR KEY SHARE`,
   );

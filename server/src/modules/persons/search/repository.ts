@@ -351,6 +351,7 @@ export async function searchByDocument(
     sql`SELECT ${COLUMNS}, CASE WHEN ${isExact} THEN 9 ELSE 10 END AS tier
       FROM ${FROM}
       WHERE p.entity_id = ${entityId} AND p.document_number IS NOT NULL AND ${condition}
+        AND p.merged_into_id IS NULL
       ORDER BY tier, p.document_number, p.id
       LIMIT ${window.limit} OFFSET ${window.offset}`,
   );
@@ -361,7 +362,7 @@ export async function listRecent(tx: Tx, entityId: string, window: Window): Prom
   return rowsOf<SearchRow>(
     tx,
     sql`SELECT ${COLUMNS}, 2 AS tier FROM ${FROM}
-      WHERE p.entity_id = ${entityId}
+      WHERE p.entity_id = ${entityId} AND p.merged_into_id IS NULL
       ORDER BY p.created_at DESC, p.id DESC
       LIMIT ${window.limit} OFFSET ${window.offset}`,
   );
@@ -407,7 +408,8 @@ export async function findDuplicates(
         SELECT ${COLUMNS}, 9 AS tier, coalesce(${byDocument ?? sql`false`}, false) AS same_document,
           coalesce(${similarName}, false) AS similar_name
         FROM ${FROM}
-        WHERE p.entity_id = ${entityId} ${exclude} AND (${sql.join(reach, sql` OR `)})
+        WHERE p.entity_id = ${entityId} ${exclude} AND p.merged_into_id IS NULL
+          AND (${sql.join(reach, sql` OR `)})
       ) c
       WHERE c.same_document OR c.similar_name
       ORDER BY c.same_document DESC, c.first_surname, c.given_name, c.id

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { OperationPreview } from '@caliu/common';
+import type { OperationPreview, TicketCreate } from '@caliu/common';
 import { type Database, rowsOf } from '../../../db/connect';
 import { startApiServer, type ApiServer } from '../../../testing/api-server-process';
 import { buildTestApp, login, type Session } from '../../../testing/app';
@@ -15,11 +15,11 @@ import { insertTicket } from '../repository';
 
 /**
  * A server killed in the middle of an operation (issue 20, decision 0010 "Crash safety"): the API
- * in a process of its own on PostgreSQL runs a mass transfer of a few thousand case files; the
- * test watches the database's sessions and, once the run's transaction is open, kills the process
- * with SIGKILL. PostgreSQL rolls the transaction back when the connection drops: the database must
- * be exactly as before (every case file with its referent, no audit row, no result, the ticket
- * open). A kill that came too late (the run had committed) must find it complete instead. The
+ * in a process of its own on PostgreSQL runs a mass transfer of a few thousand case files, or a
+ * merge of a case file holding a few thousand interventions; the test watches the database's
+ * sessions and, once the run is writing, kills the process with SIGKILL. PostgreSQL rolls the
+ * transaction back when the connection drops: every table of the entity must be exactly as before
+ * (a checksum of all its rows), the ticket open. A kill that came too late (the run had committed) must find it complete instead. The
  * kills landing inside the transaction are counted; at least half must. PostgreSQL only: PGlite's
  * files are not trusted after a hard kill (STACK-NOTES.md). `npm test` runs a few rounds; the fault
  * evidence issue runs many more with this harness.
@@ -70,16 +70,39 @@ async function sourceWithCaseFiles(year: number): Promise<string> {
   return source.id;
 }
 
-/** What the run would change, read before and after: it must be all or nothing. */
-async function stateOf(sourceId: string, ticketId: string) {
+/**
+ * A checksum of every row of every table of the entity (the tables with an `entity_id`): a killed
+ * run must leave each exactly as it was, not only the rows it meant to change.
+ */
+async function checksums(): Promise<Record<string, string>> {
+  return db.asOwner(async (tx) => {
+    const tables = await rowsOf<{ name: string }>(
+      tx,
+      sql`SELECT c.table_name AS name FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema
+          AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+        WHERE c.table_schema = 'public' AND c.column_name = 'entity_id'
+        ORDER BY 1`,
+    );
+    const sums: Record<string, string> = {};
+    for (const { name } of tables) {
+      const [row] = await rowsOf<{ sum: string | null }>(
+        tx,
+        sql`SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) AS sum
+          FROM ${sql.identifier(name)} x WHERE x.entity_id = ${entity.id}`,
+      );
+      sums[name] = row!.sum ?? 'empty';
+    }
+    return sums;
+  });
+}
+
+/** Whether the ticket's operation committed (its result row), and the ticket's status. */
+async function outcomeOf(ticketId: string) {
   const [row] = await db.tenant(entity.id, (tx) =>
-    rowsOf<{ still: number; audit: number; done: number; status: string }>(
+    rowsOf<{ done: number; status: string }>(
       tx,
       sql`SELECT
-          (SELECT count(*) FROM case_files WHERE entity_id = ${entity.id}
-            AND referent_id = ${sourceId})::int AS still,
-          (SELECT count(*) FROM audit_log WHERE entity_id = ${entity.id}
-            AND ticket_id = ${ticketId} AND action = 'case_file.transfer')::int AS audit,
           (SELECT count(*) FROM support_operations WHERE entity_id = ${entity.id}
             AND ticket_id = ${ticketId})::int AS done,
           (SELECT status FROM support_tickets WHERE entity_id = ${entity.id}
@@ -89,13 +112,121 @@ async function stateOf(sourceId: string, ticketId: string) {
   return row!;
 }
 
+/** One operation to kill: its ticket, and what a committed run must have done. */
+type Scenario = {
+  kind: string;
+  /** Makes the records and the ticket; answers the ticket's id and the check of a complete run. */
+  prepare: (round: number) => Promise<{ ticketId: string; complete: () => Promise<void> }>;
+};
+
+/** A ticket by the receiving professional, written straight in. */
+const ticketFor = async (ticket: Pick<TicketCreate, 'kind' | 'fields'>) => {
+  const { id } = await db.tenant(entity.id, (tx) =>
+    insertTicket(tx, {
+      entityId: entity.id,
+      ...ticket,
+      subject: ticket.kind,
+      requesterId: target.id,
+      now: new Date(),
+    }),
+  );
+  return id;
+};
+
+const count = async (where: ReturnType<typeof sql>) => {
+  const [row] = await db.tenant(entity.id, (tx) =>
+    rowsOf<{ n: number }>(tx, sql`SELECT (${where})::int AS n`),
+  );
+  return row!.n;
+};
+
+const SCENARIOS: Scenario[] = [
+  {
+    kind: 'mass transfer',
+    async prepare(round) {
+      const sourceId = await sourceWithCaseFiles(2100 + round);
+      const ticketId = await ticketFor({
+        kind: 'mass_transfer',
+        fields: {
+          fromProfessionalId: sourceId,
+          toProfessionalId: target.id,
+          caseFiles: 'open_and_closed',
+          persons: false,
+          agenda: false,
+        },
+      });
+      return {
+        ticketId,
+        async complete() {
+          expect(
+            await count(sql`SELECT count(*) FROM case_files WHERE entity_id = ${entity.id}
+              AND referent_id = ${sourceId}`),
+          ).toBe(0);
+          expect(
+            await count(sql`SELECT count(*) FROM audit_log WHERE entity_id = ${entity.id}
+              AND ticket_id = ${ticketId} AND action = 'case_file.transfer'`),
+          ).toBe(FILES);
+        },
+      };
+    },
+  },
+  {
+    kind: 'merge of case files',
+    async prepare(round) {
+      // Two case files of a year of their own; the other holds FILES interventions that move.
+      const year = 2200 + round;
+      const [survivor, other] = await db.tenant(entity.id, async (tx) => {
+        const rows = await rowsOf<{ id: string; seq: number }>(
+          tx,
+          sql`INSERT INTO case_files (entity_id, year, seq, scope, municipality_id, team_id,
+              referent_id, opened_on)
+            SELECT ${entity.id}, ${year}, s, 'ssb', ${entity.municipalities.north1},
+              ${entity.teams.north}, ${target.id}, current_date
+            FROM generate_series(1, 2) AS s
+            RETURNING id, seq`,
+        );
+        const sorted = rows.sort((a, b) => a.seq - b.seq);
+        await tx.execute(sql`INSERT INTO interventions (entity_id, case_file_id, type_id,
+            occurred_on, notes, author_id)
+          SELECT ${entity.id}, ${sorted[1]!.id},
+            (SELECT id FROM catalogue_items WHERE entity_id = ${entity.id}
+              AND catalogue = 'intervention_type' ORDER BY position LIMIT 1),
+            current_date, 'Entry ' || s, ${target.id}
+          FROM generate_series(1, ${FILES}) AS s`);
+        return sorted;
+      });
+      const ticketId = await ticketFor({
+        kind: 'merge_case_files',
+        fields: {
+          numbers: [`${year}/${other!.seq}`, `${year}/${survivor!.seq}`],
+          survivorNumber: `${year}/${survivor!.seq}`,
+        },
+      });
+      return {
+        ticketId,
+        async complete() {
+          expect(
+            await count(sql`SELECT count(*) FROM interventions WHERE entity_id = ${entity.id}
+              AND case_file_id = ${survivor!.id}`),
+          ).toBe(FILES);
+          expect(
+            await count(sql`SELECT count(*) FROM case_files WHERE entity_id = ${entity.id}
+              AND id = ${other!.id} AND merged_into_id = ${survivor!.id}`),
+          ).toBe(1);
+        },
+      };
+    },
+  },
+];
+
 /** The name the killed server's sessions carry, to find them in pg_stat_activity. */
 const APPLICATION = 'caliu-crash-test';
 
 /**
  * Whether the run is writing now: one of the server's sessions holds the lock an UPDATE takes on
- * case_files (the transfer itself, then its audit rows, in the same transaction) — a kill then
- * lands after writes that a step committing on its own would have made lasting.
+ * case_files or interventions (the transfer or the merge itself, then its audit rows, in the same
+ * transaction) — a kill then lands after writes that a step committing on its own would have made
+ * lasting.
  */
 async function runInFlight(): Promise<boolean> {
   const rows = await db.asOwner((tx) =>
@@ -104,7 +235,8 @@ async function runInFlight(): Promise<boolean> {
       sql`SELECT a.pid FROM pg_stat_activity a
         WHERE a.application_name = ${APPLICATION} AND a.xact_start IS NOT NULL
           AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid
-            AND l.relation = 'case_files'::regclass AND l.mode = 'RowExclusiveLock')`,
+            AND l.relation IN ('case_files'::regclass, 'interventions'::regclass)
+            AND l.mode = 'RowExclusiveLock')`,
     ),
   );
   return rows.length > 0;
@@ -122,28 +254,12 @@ async function serverSessions(): Promise<number> {
 }
 
 describe('an operation killed mid-run', () => {
-  it.skipIf(!onPostgres())(
-    `leaves the database as it was before, or the operation complete (${NEEDS_POSTGRES})`,
-    async () => {
+  it.skipIf(!onPostgres()).each(SCENARIOS)(
+    `a $kind leaves every table of the entity as it was before, or the operation complete (${NEEDS_POSTGRES})`,
+    async ({ prepare, kind }) => {
       let inside = 0;
       for (let round = 0; round < ROUNDS; round++) {
-        const sourceId = await sourceWithCaseFiles(2100 + round);
-        const { id: ticketId } = await db.tenant(entity.id, (tx) =>
-          insertTicket(tx, {
-            entityId: entity.id,
-            kind: 'mass_transfer',
-            fields: {
-              fromProfessionalId: sourceId,
-              toProfessionalId: target.id,
-              caseFiles: 'open_and_closed',
-              persons: false,
-              agenda: false,
-            },
-            subject: 'Mass transfer',
-            requesterId: target.id,
-            now: new Date(),
-          }),
-        );
+        const { ticketId, complete } = await prepare(round);
         const base = `/api/support/entities/${entity.id}/tickets/${ticketId}/operation`;
         const shown = await app.inject({
           method: 'POST',
@@ -151,9 +267,10 @@ describe('an operation killed mid-run', () => {
           headers: agentSession.headers('en'),
         });
         expect(shown.statusCode, shown.body).toBe(200);
-        const { fingerprint } = shown.json() as OperationPreview;
-        const before = await stateOf(sourceId, ticketId);
-        expect(before).toEqual({ still: FILES, audit: 0, done: 0, status: 'new' });
+        const { fingerprint, ready } = shown.json() as OperationPreview;
+        expect(ready).toBe(true);
+        const before = await checksums();
+        expect(await outcomeOf(ticketId)).toEqual({ done: 0, status: 'new' });
 
         const url = new URL(process.env.TEST_DATABASE_URL!);
         url.searchParams.set('application_name', APPLICATION);
@@ -168,7 +285,7 @@ describe('an operation killed mid-run', () => {
             answered = true;
           })
           .catch(() => undefined);
-        // Kill it as soon as the run's transaction is seen open (or when it answered first).
+        // Kill it as soon as the run is seen writing (or when it answered first).
         const deadline = Date.now() + 20_000;
         let seen = false;
         while (!answered && Date.now() < deadline) {
@@ -185,14 +302,16 @@ describe('an operation killed mid-run', () => {
         // PostgreSQL ends the dead connections and their transaction: wait until they are gone.
         while ((await serverSessions()) > 0)
           await new Promise((resolve) => setTimeout(resolve, 20));
-        const after = await stateOf(sourceId, ticketId);
+        const after = await outcomeOf(ticketId);
         if (after.done === 0) {
-          expect(after).toEqual(before);
+          expect(after.status).toBe('new');
+          expect(await checksums()).toEqual(before);
         } else {
-          expect(after).toEqual({ still: 0, audit: FILES, done: 1, status: 'resolved' });
+          expect(after.status).toBe('resolved');
+          await complete();
         }
       }
-      console.log(`crash test: ${inside} of ${ROUNDS} kills inside the open transaction`);
+      console.log(`crash test (${kind}): ${inside} of ${ROUNDS} kills inside the open transaction`);
       expect(inside * 2).toBeGreaterThanOrEqual(ROUNDS);
     },
     180_000,

@@ -372,6 +372,19 @@ describe('a mass transfer from a ticket', () => {
     expect(moved.every((r) => r.subjects >= 1)).toBe(true);
     const personsMoved = await auditOf(base, 'person.transfer');
     expect(personsMoved.map((r) => r.record_id).sort()).toEqual([...persons].sort());
+    // The receiver is told once, with counts only (4 case files as referent or assigned, 2 person
+    // records), never a number or a name.
+    const told = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ data: Record<string, unknown> }>(
+        tx,
+        sql`SELECT data FROM outbox_messages WHERE entity_id = ${entity.id}
+          AND template = 'assignment' AND idempotency_key = ${`caseload:${base.split('/').pop()}:${tech.id}`}`,
+      ),
+    );
+    expect(told.map((m) => [m.data.recordType, m.data.caseFiles, m.data.persons])).toEqual([
+      ['caseload', 4, 2],
+    ]);
+    expect(JSON.stringify(told)).not.toContain(files[0]!.number);
     // The technician who received them sees them.
     const list = await app.inject({
       method: 'GET',

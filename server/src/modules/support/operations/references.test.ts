@@ -4,6 +4,7 @@ import type { OperationPreview } from '@caliu/common';
 import { type Database, rowsOf } from '../../../db/connect';
 import {
   CASE_FILE_REFERENCES,
+  type CaseFileMergeFate,
   type CaseFileReferenceFate,
 } from '../../../commands/record-references';
 import { createTestAppointment } from '../../../testing/agenda-factories';
@@ -108,6 +109,16 @@ const FACTORIES: Record<string, (file: CaseFile) => Promise<string>> = {
       startsAt: '2027-02-01T09:00:00Z',
       endsAt: '2027-02-01T10:00:00Z',
     }),
+  // A tombstone of an earlier merge into the case file.
+  case_files: async (file) => {
+    const merged = await createTestCaseFile(db, entity, { referentId: tech.id });
+    await db.tenant(entity.id, (tx) =>
+      tx.execute(sql`UPDATE case_files SET state = 'closed', closed_on = opened_on,
+          merged_into_id = ${file.id}
+        WHERE entity_id = ${entity.id} AND id = ${merged.id}`),
+    );
+    return merged.id;
+  },
 };
 
 /** The key column of each table's rows, to find the inserted row again. */
@@ -116,13 +127,21 @@ const KEY: Record<string, string> = {
   case_file_professionals: 'professional_id',
 };
 
-async function ticketFor(file: CaseFile) {
+async function ticketFor(file: CaseFile, into?: CaseFile) {
   const { id } = await db.tenant(entity.id, (tx) =>
     insertTicket(tx, {
       entityId: entity.id,
-      kind: 'delete_case_files',
-      fields: { numbers: [file.number], nothingAttached: true },
-      subject: 'Delete case files',
+      ...(into
+        ? {
+            kind: 'merge_case_files' as const,
+            fields: { numbers: [file.number, into.number], survivorNumber: into.number },
+            subject: 'Merge case files',
+          }
+        : {
+            kind: 'delete_case_files' as const,
+            fields: { numbers: [file.number], nothingAttached: true },
+            subject: 'Delete case files',
+          }),
       requesterId: tech.id,
       now: new Date(),
     }),
@@ -213,5 +232,26 @@ describe("what a case file's deletion does with every reference", () => {
       ),
     );
     expect(trace?.reason).toBe('case_file_deleted');
+  });
+});
+
+describe('what a merge of case files does with every reference of the other', () => {
+  it.each(CASE_FILE_REFERENCES)('$table.$column: $merge', async ({ table, column, merge }) => {
+    // The survivor has no referent nor assigned: whoever the factory names is new to it.
+    const survivor = await createTestCaseFile(db, entity);
+    const other = await createTestCaseFile(db, entity, { referentId: tech.id });
+    const rowId = await FACTORIES[table]!(other);
+    const base = await ticketFor(other, survivor);
+    const shown = (await post(`${base}/preview`)).json() as OperationPreview;
+    expect(shown.blockers).toEqual([]);
+    const ran = await post(`${base}/run`, { fingerprint: shown.fingerprint });
+    expect(ran.statusCode, ran.body).toBe(200);
+    const expected: Record<CaseFileMergeFate, [CaseFile, string]> = {
+      moves: [survivor, 'linked'],
+      combined: [survivor, 'linked'],
+      stays: [other, 'linked'],
+    };
+    const [holder, fate] = expected[merge];
+    expect(await fateOf(table, column, rowId, holder)).toBe(fate);
   });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '@caliu/common';
+import { Notice } from '@/components/ui/alert';
 import { useCalendarDateFormat } from '@/lib/calendar';
 import { cx } from '@/lib/cx';
 import styles from '../case-files.module.css';
@@ -48,7 +49,15 @@ export function CaseFileHeader({ caseFile }: { caseFile: CaseFile }) {
       </time>,
     ]);
   }
-  if (caseFile.state === 'closed') {
+  if (caseFile.mergedInto) {
+    // Closed by a merge: no reason of the catalogue, the case file it lives on in instead.
+    facts.push([
+      t('caseFiles.fields.mergedInto'),
+      <Link key="merged" to={`/case-files/${caseFile.mergedInto.id}`}>
+        {caseFile.mergedInto.number}
+      </Link>,
+    ]);
+  } else if (caseFile.state === 'closed') {
     facts.push([
       t('caseFiles.fields.closingReason'),
       caseFile.closingReason?.name ?? none(t('caseFiles.notRecorded')),
@@ -59,6 +68,11 @@ export function CaseFileHeader({ caseFile }: { caseFile: CaseFile }) {
       <h2 id={headingId} className="section-title">
         {t('caseFiles.page.header')}
       </h2>
+      {caseFile.mergedInto ? (
+        <Notice tone="info" focus={false}>
+          {t('caseFiles.mergedNotice', { number: caseFile.mergedInto.number })}
+        </Notice>
+      ) : null}
       <dl className={cx(styles.facts, 'case-file-facts')}>
         {facts.map(([label, value]) => (
           <div key={label} className={styles.fact}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@/lib/document-title';
 import { usePersonView } from '../api/get-person';
@@ -19,6 +19,8 @@ import { Attachments } from '@/lib/attachments-slot';
 /** What other pages pass on when they open a person's page. */
 export type PersonLocationState = {
   notice?: 'created' | 'saved';
+  /** The name on the record opened, when it was merged into this one (its tombstone redirects). */
+  mergedFrom?: string;
   /** The search the user came from (`?q=…`), for the way back. */
   search?: string;
 };
@@ -42,6 +44,11 @@ export function PersonPage() {
   );
 
   if (!record) return <RecordState query={person} />;
+  // A record merged into another by support: old links go on to the record that lives.
+  if (record.mergedInto) {
+    const next: PersonLocationState = { mergedFrom: name, search: state?.search };
+    return <Navigate to={`/persons/${record.mergedInto.id}`} replace state={next} />;
+  }
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -65,6 +72,11 @@ export function PersonPage() {
         <PersonActions person={record} />
       </div>
       {state?.notice && <SavedNotice notice={state.notice} />}
+      {state?.mergedFrom && (
+        <p role="status" className={alertClass('info')}>
+          {t('persons.notices.merged', { name: state.mergedFrom })}
+        </p>
+      )}
       <PersonActivePanel person={record} />
       <PersonDetails person={record} />
       <PersonAppointments personId={record.id} personName={name} />

@@ -1,5 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { operationPreviewSchema, operationRunResultSchema } from '@caliu/common';
+import {
+  operationPreviewSchema,
+  operationRunResultSchema,
+  type operationRunSchema,
+} from '@caliu/common';
+import type { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
 import { supportDeskKey, ticketKey, ticketPath } from './support-desk';
 
@@ -17,6 +22,9 @@ export function usePreviewOperation(entityId: string, ticketId: string) {
   });
 }
 
+/** The run's body: the fingerprint, and the agent's choices (conflicts taken, a mobile). */
+export type OperationRunInput = z.input<typeof operationRunSchema>;
+
 /**
  * Runs the ticket's operation as previewed (its fingerprint). The answer carries the ticket as it
  * now is (resolved, with the result), shown at once; the queue and the dashboard are asked again.
@@ -24,10 +32,10 @@ export function usePreviewOperation(entityId: string, ticketId: string) {
 export function useRunOperation(entityId: string, ticketId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (fingerprint: string) =>
+    mutationFn: (input: OperationRunInput) =>
       apiJson(`${ticketPath(entityId, ticketId)}/operation/run`, operationRunResultSchema, {
         method: 'POST',
-        body: { fingerprint },
+        body: input,
       }),
     onSuccess: (result) => {
       client.setQueryData(ticketKey(entityId, ticketId), result.ticket);
