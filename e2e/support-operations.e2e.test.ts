@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DOMAIN } from '../server/src/demo/fixtures';
 import { checkPage, fill, TEXTS } from './browser';
-import { apiLogin, expectStatus } from './identity-api';
+import { apiLogin, dni, expectStatus } from './identity-api';
 import { uniqueWord } from './persons-pages';
 import { useBrowserSuite } from './suite';
 
@@ -203,6 +203,227 @@ describe('operations run from support tickets', () => {
       expect(agent.pageErrors).toEqual([]);
     } finally {
       await coordinator.context.close();
+      await agent.context.close();
+    }
+  });
+
+  it('merges two person records a technician asked about, with the field the agent chose, and tells the technician', async () => {
+    const en = TEXTS.en;
+    const es = TEXTS.es;
+    const op = en.supportDesk.ticket.operation;
+    const surname = uniqueWord();
+
+    // The same woman recorded twice: the record that remains lacks the email, and the two
+    // mobiles differ.
+    const technicianApi = await apiLogin(suite.baseUrl, { username: 'tech-ssb' });
+    const places = expectStatus(
+      await technicianApi.call<{ items: Named[] }>('GET', '/api/municipalities'),
+      200,
+      'list municipalities',
+    );
+    const vilanova = places.items.find((m) => m.name === 'Vilanova de la Serra')!;
+    const record = async (mobilePhone: string, email?: string) =>
+      expectStatus(
+        await technicianApi.call<{ id: string }>('POST', '/api/persons', {
+          givenName: 'Carme',
+          firstSurname: surname,
+          secondSurname: 'Puig',
+          birthDate: '1968-02-14',
+          municipalityId: vilanova.id,
+          mobilePhone,
+          ...(email ? { email } : {}),
+        }),
+        201,
+        `record Carme ${mobilePhone}`,
+      ).id;
+    const survivor = await record('600 111 222');
+    const other = await record('600 333 444', `carme.${surname.toLowerCase()}@example.org`);
+    const ticket = expectStatus(
+      await technicianApi.call<{ id: string; number: string }>('POST', '/api/support/tickets', {
+        kind: 'merge_persons',
+        fields: { personIds: [survivor, other], survivorId: survivor, reason: 'more_complete' },
+      }),
+      201,
+      'ask support to merge the two records',
+    );
+
+    const agent = await suite.openAs(
+      { entity: 'support', username: 'support' },
+      { locale: 'en', path: '/support' },
+    );
+    const technician = await suite.openAs({ username: 'tech-ssb' }, { locale: 'es' });
+    try {
+      const desk = agent.page;
+      await desk.getByRole('heading', { name: en.supportDesk.queue.title }).waitFor();
+      await desk.getByRole('link', { name: ticket.number }).click();
+      const section = desk.getByRole('region', { name: op.title, exact: true });
+      await section.getByRole('button', { name: op.preview, exact: true }).click();
+      await section.getByRole('heading', { name: op.willChange }).waitFor();
+
+      // The fields that differ, the survivor's value kept unless the agent chooses: the mobile.
+      await section.getByRole('heading', { name: op.conflictsTitle }).waitFor();
+      const mobile = section.getByRole('group', { name: en.persons.fields.mobilePhone });
+      await expect
+        .poll(() =>
+          mobile
+            .getByRole('radio', { name: fill(op.keepSurvivor, { value: '600 111 222' }) })
+            .isChecked(),
+        )
+        .toBe(true);
+      await mobile
+        .getByRole('radio', { name: fill(op.takeOther, { value: '600 333 444' }) })
+        .check();
+      // The email only the other record has is filled in without asking.
+      expect(await section.getByRole('group', { name: en.persons.fields.email }).count()).toBe(0);
+      await checkPage(desk, 'support-operations-merge-preview-en');
+
+      const confirm = desk.getByRole('dialog', { name: op.confirmTitle });
+      await section.getByRole('button', { name: op.run, exact: true }).click();
+      await confirm
+        .getByText(fill(op.confirmTaken, { fields: en.persons.fields.mobilePhone }), {
+          exact: true,
+        })
+        .waitFor();
+      const ran = desk.waitForResponse((r) => r.url().endsWith('/operation/run'));
+      await confirm.getByRole('button', { name: op.run, exact: true }).click();
+      expect((await ran).status()).toBe(200);
+      await section.getByRole('status').filter({ hasText: op.done }).waitFor();
+      await checkPage(desk, 'support-operations-merge-result-en');
+
+      // The record that remains has the chosen mobile and the other's email; the other points
+      // at it.
+      const kept = expectStatus(
+        await technicianApi.call<{ mobilePhone: string | null; email: string | null }>(
+          'GET',
+          `/api/persons/${survivor}`,
+        ),
+        200,
+        'read the record that remains',
+      );
+      expect(kept.mobilePhone?.replace(/\s/g, '')).toBe('600333444');
+      expect(kept.email).toBe(`carme.${surname.toLowerCase()}@example.org`);
+      const tomb = expectStatus(
+        await technicianApi.call<{ mergedInto: { id: string } | null }>(
+          'GET',
+          `/api/persons/${other}`,
+        ),
+        200,
+        'read the merged record',
+      );
+      expect(tomb.mergedInto?.id).toBe(survivor);
+
+      // The technician who asked is told by email, and an old link to the merged record leads to
+      // the one that remains, saying so.
+      const mails = await mailAbout(
+        `tech-ssb@${DEMO_DOMAIN}`,
+        'support_ticket_status',
+        ticket.number,
+      );
+      expect(mails).toHaveLength(1);
+      const { page } = technician;
+      await page.goto(`/persons/${other}`);
+      await page.waitForURL(`**/persons/${survivor}`);
+      await page
+        .getByText(fill(es.persons.notices.merged, { name: `Carme ${surname} Puig` }), {
+          exact: true,
+        })
+        .waitFor();
+      await checkPage(page, 'support-operations-merged-person-es');
+      expect(agent.pageErrors).toEqual([]);
+      expect(technician.pageErrors).toEqual([]);
+    } finally {
+      await agent.context.close();
+      await technician.context.close();
+    }
+  });
+
+  it('creates the professional an administrator asked for, the first-access link by SMS to the mobile the agent types', async () => {
+    const en = TEXTS.en;
+    const op = en.supportDesk.ticket.operation;
+    const surname = uniqueWord();
+    const admin = await apiLogin(suite.baseUrl, { username: 'administrator' });
+    const firstOf = async (path: string) =>
+      expectStatus(await admin.call<{ items: Named[] }>('GET', path), 200, `list ${path}`)
+        .items[0]!;
+    const team = await firstOf('/api/teams');
+    const sector = await firstOf('/api/sectors');
+    const username = `pol.${surname.toLowerCase()}`;
+    const ticket = expectStatus(
+      await admin.call<{ id: string; number: string }>('POST', '/api/support/tickets', {
+        kind: 'new_professional',
+        fields: {
+          givenName: 'Pol',
+          surnames: `${surname} Roca`,
+          documentType: 'dni',
+          documentNumber: dni(Date.now() % 100_000_000),
+          email: `${username}@${DEMO_DOMAIN}`,
+          roles: ['tech_ssb'],
+          teamId: team.id,
+          sectorId: sector.id,
+          firstAccessBySms: true,
+        },
+      }),
+      201,
+      'ask support for a new professional',
+    );
+
+    const agent = await suite.openAs(
+      { entity: 'support', username: 'support' },
+      { locale: 'en', path: '/support' },
+    );
+    try {
+      const desk = agent.page;
+      await desk.getByRole('heading', { name: en.supportDesk.queue.title }).waitFor();
+      await desk.getByRole('link', { name: ticket.number }).click();
+      const section = desk.getByRole('region', { name: op.title, exact: true });
+      await section.getByRole('button', { name: op.preview, exact: true }).click();
+      await section
+        .getByText(fill(en.operationLines.lines.first_access_by_sms_typed_one, { count: '1' }), {
+          exact: true,
+        })
+        .waitFor();
+
+      // The mobile is asked at the run: without it, the run is not offered to confirm.
+      const mobile = section.getByLabel(op.mobileLabel);
+      await section.getByRole('button', { name: op.run, exact: true }).click();
+      await section.getByText(op.mobileRequired, { exact: true }).waitFor();
+      expect(await mobile.getAttribute('aria-invalid')).toBe('true');
+      await mobile.fill('612 345 678');
+      await checkPage(desk, 'support-operations-new-professional-en');
+      const confirm = desk.getByRole('dialog', { name: op.confirmTitle });
+      await section.getByRole('button', { name: op.run, exact: true }).click();
+      const ran = desk.waitForResponse((r) => r.url().endsWith('/operation/run'));
+      await confirm.getByRole('button', { name: op.run, exact: true }).click();
+      expect((await ran).status()).toBe(200);
+      await section.getByRole('status').filter({ hasText: op.done }).waitFor();
+      await section.getByRole('heading', { name: op.afterwards }).waitFor();
+      await section
+        .getByText(fill(en.operationLines.lines.first_access_sms_sent_one, { count: '1' }), {
+          exact: true,
+        })
+        .waitFor();
+
+      // The professional exists; the SMS reached the demo mailbox with the number masked.
+      const list = expectStatus(
+        await admin.call<{ items: { username: string }[] }>(
+          'GET',
+          `/api/professionals?q=${encodeURIComponent(surname)}`,
+        ),
+        200,
+        'find the new professional',
+      );
+      expect(list.items.map((p) => p.username)).toEqual([username]);
+      const mailbox = expectStatus(
+        await admin.call<{ items: MailboxItem[] }>('GET', '/api/mailbox?limit=50'),
+        200,
+        'read the demo mailbox',
+      );
+      const sms = mailbox.items.filter((m) => m.template === 'professional_activation_sms');
+      expect(sms.length).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(mailbox.items)).not.toContain('612345678');
+      expect(JSON.stringify(mailbox.items)).not.toContain('612 345 678');
+      expect(agent.pageErrors).toEqual([]);
+    } finally {
       await agent.context.close();
     }
   });

@@ -183,15 +183,16 @@ export const mergeCaseFiles: Operation<'merge_case_files'> = {
     const moving = await movingOf(tx, entityId, other, survivor);
     const survivorNumber = formatCaseFileNumber(survivor.year, survivor.seq);
     const mergedNumber = formatCaseFileNumber(other.year, other.seq);
+    // What moves, kind by kind; a kind with nothing to move is not said.
     const lines = [
       line('case_file_merged', 1, [`${mergedNumber} → ${survivorNumber}`]),
-      line('members_moved', moving.members_moved),
-      ...(moving.members_combined > 0 ? [line('members_combined', moving.members_combined)] : []),
-      ...(moving.assignments_added > 0
-        ? [line('assignments_added', moving.assignments_added)]
-        : []),
-      line('records_moved', moving.records),
-      ...(moving.appointments > 0 ? [line('appointments_relinked', moving.appointments)] : []),
+      ...[
+        line('members_moved', moving.members_moved),
+        line('members_combined', moving.members_combined),
+        line('assignments_added', moving.assignments_added),
+        line('records_moved', moving.records),
+        line('appointments_relinked', moving.appointments),
+      ].filter((l) => l.count > 0),
     ];
     return {
       blockers,

@@ -187,20 +187,16 @@ export const mergePersons: Operation<'merge_persons'> = {
     }
     const moved = await movedRows(tx, entityId, otherId, survivorId);
     const countOf = (test: (m: Moved) => boolean) => moved.filter(test).length;
-    const lines = [
-      line('person_merged', 1, [`${other.name} → ${survivor.name}`]),
+    // What moves, kind by kind; a kind with nothing to move is not said.
+    const counted = [
       line(
         'merge_memberships_moved',
         countOf((m) => m.kind === 'membership' && !m.combined),
       ),
-      ...(moved.some((m) => m.combined)
-        ? [
-            line(
-              'merge_memberships_combined',
-              countOf((m) => m.combined),
-            ),
-          ]
-        : []),
+      line(
+        'merge_memberships_combined',
+        countOf((m) => m.combined),
+      ),
       line(
         'merge_content_moved',
         countOf((m) => CONTENT.has(m.kind)),
@@ -213,8 +209,9 @@ export const mergePersons: Operation<'merge_persons'> = {
         'merge_appointments_moved',
         countOf((m) => m.kind === 'appointment'),
       ),
-      ...(filled.length > 0 ? [line('merge_fields_filled', filled.length)] : []),
-    ];
+      line('merge_fields_filled', filled.length),
+    ].filter((l) => l.count > 0);
+    const lines = [line('person_merged', 1, [`${other.name} → ${survivor.name}`]), ...counted];
 
     return {
       blockers,
