@@ -30,6 +30,11 @@ export type PlanContext = {
   lock: boolean;
   now: Date;
   /**
+   * The professional of the entity who raised the ticket (their roles may limit what it asks);
+   * null once their record is gone.
+   */
+  requesterId: string | null;
+  /**
    * The agent's request as if made in the ticket's entity (its id, zone and language), for the
    * commands of other modules that take a request context (the agenda's move of appointments).
    */

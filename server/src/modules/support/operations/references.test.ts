@@ -19,6 +19,7 @@ import {
   type TestProfessional,
 } from '../../../testing/factories';
 import { createTestPerson } from '../../../testing/persons-factories';
+import { foreignKeysTo } from '../../../testing/person-references';
 import { insertTicket } from '../repository';
 
 /**
@@ -174,19 +175,9 @@ async function fateOf(table: string, column: string, rowId: string, file: CaseFi
 
 describe("what a case file's deletion does with every reference", () => {
   it('lists exactly the foreign keys to case_files of the live schema', async () => {
-    const live = await db.tenant(entity.id, (tx) =>
-      rowsOf<{ reference: string }>(
-        tx,
-        sql`SELECT c.conrelid::regclass::text || '.' || a.attname AS reference
-          FROM pg_constraint c
-          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
-          WHERE c.contype = 'f' AND c.confrelid = 'case_files'::regclass
-            AND a.attname <> 'entity_id'
-          ORDER BY 1`,
-      ),
-    );
+    const live = await foreignKeysTo(db, entity.id, 'case_files');
     const listed = CASE_FILE_REFERENCES.map((r) => `${r.table}.${r.column}`).sort();
-    expect(live.map((r) => r.reference)).toEqual(listed);
+    expect(live).toEqual(listed);
     expect(Object.keys(FACTORIES).sort()).toEqual(CASE_FILE_REFERENCES.map((r) => r.table).sort());
   });
 

@@ -83,6 +83,7 @@ async function planOf(
     t: ctx.t,
     lock,
     now: deps.clock.now(),
+    requesterId: ticket.requesterId,
     inEntity: await inEntity(tx, ctx, ticket.entityId),
   };
   const plan = await operation.plan(context, fields.data as never);
