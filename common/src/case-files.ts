@@ -141,9 +141,10 @@ export const caseFileSchema = caseFileSummarySchema.extend({
   closingReason: named.nullable(),
   /**
    * Merged into another case file from a support ticket: closed with no closing reason, its
-   * content and members moved to this one (its number still resolves here).
+   * content and members moved to this one (its number still resolves here). The survivor is
+   * named only to who may see it (else both null: "merged into another case file").
    */
-  mergedInto: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+  mergedInto: z.object({ id: z.uuid().nullable(), number: z.string().nullable() }).nullable(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -3,6 +3,7 @@ import { ATTACHMENT_FILE_NAME_MAX, ATTACHMENT_MEDIA_TYPES, ATTACHMENT_STATES } f
 import { operationLineSchema, operationResultSchema } from './support-operations';
 import { TICKET_KINDS, TICKET_STATUSES, ticketSummarySchema } from './api';
 import { MOVABLE_KINDS } from './case-content';
+import { formatCaseFileNumber, parseCaseFileNumber } from './case-files';
 import { isValidDocument } from './documents';
 import { COST_CATEGORIES, costCategoryProblem, DOCUMENT_TYPES } from './identity';
 import { ROLES } from './roles';
@@ -118,6 +119,12 @@ export const mergePersonsFieldsSchema = z
       ctx.addIssue({ code: 'custom', path: ['note'], params: { i18n: 'reason_note_required' } });
   });
 
+/** A typed case file number in its one written form, when it is one (else as typed). */
+function sameNumber(typed: string): string {
+  const parsed = parseCaseFileNumber(typed);
+  return parsed && parsed.year !== null ? formatCaseFileNumber(parsed.year, parsed.seq) : typed;
+}
+
 export const mergeCaseFilesFieldsSchema = z
   .object({
     numbers: z.tuple([caseFileNumberSchema, caseFileNumberSchema]),
@@ -126,9 +133,11 @@ export const mergeCaseFilesFieldsSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.numbers[0] === value.numbers[1])
+    // One number typed two ways ("2026/1", "2026/000001") is one case file.
+    const [a, b] = value.numbers.map(sameNumber);
+    if (a === b)
       ctx.addIssue({ code: 'custom', path: ['numbers', 1], params: { i18n: 'same_record' } });
-    if (!value.numbers.includes(value.survivorNumber))
+    if (!value.numbers.map(sameNumber).includes(sameNumber(value.survivorNumber)))
       ctx.addIssue({
         code: 'custom',
         path: ['survivorNumber'],

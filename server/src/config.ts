@@ -18,6 +18,7 @@ const envSchema = z.object({
   SMTP_FROM: z.string().optional(),
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),
+  ACTIVATION_SMS_FALLBACK_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   CALIU_WORKER: z.enum(['0', '1']).default('1'),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
@@ -63,6 +64,12 @@ export type Config = {
   smtpFrom: string | undefined;
   smsGatewayUrl: string | undefined;
   smsGatewayToken: string | undefined;
+  /**
+   * A first-access link sent by SMS also has its email queued, due this many minutes after the
+   * creation commits (ACTIVATION_SMS_FALLBACK_MINUTES, default 10): withdrawn once the SMS went,
+   * sent at once when it failed, and sent anyway when the process stopped before the SMS.
+   */
+  activationSmsFallbackMinutes: number;
   outboxMaxAttempts: number;
   runWorker: boolean;
   /** The outbox worker's tuning (platform/messaging/README.md); `entities` shards it by entity. */
@@ -123,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM || undefined,
     smsGatewayUrl: e.SMS_GATEWAY_URL,
     smsGatewayToken: e.SMS_GATEWAY_TOKEN,
+    activationSmsFallbackMinutes: e.ACTIVATION_SMS_FALLBACK_MINUTES,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     runWorker: e.CALIU_WORKER === '1',
     outbox: {

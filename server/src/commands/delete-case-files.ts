@@ -25,6 +25,7 @@ type Found = {
   members: string[];
   appointments: number;
   scope: string;
+  merged_into_id: string | null;
 } & Record<string, unknown>;
 
 export const deleteCaseFiles: Operation<'delete_case_files'> = {
@@ -69,7 +70,7 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
             WHERE m.entity_id = cf.entity_id AND m.case_file_id = cf.id) AS members,
           (SELECT count(*) FROM appointments ap WHERE ap.entity_id = cf.entity_id
             AND ap.case_file_id = cf.id)::int AS appointments,
-          cf.scope
+          cf.scope, cf.merged_into_id
         FROM case_files cf
         WHERE ${numbered}
         ORDER BY cf.year, cf.seq`,
@@ -85,6 +86,16 @@ export const deleteCaseFiles: Operation<'delete_case_files'> = {
           code: 'case_file_missing',
           params,
           message: t('support.operations.case_file_missing', params),
+        });
+        continue;
+      }
+      // A tombstone of a merge: its number leads to the case file it was merged into.
+      if (row.merged_into_id) {
+        const params = { number };
+        blockers.push({
+          code: 'case_file_merged',
+          params,
+          message: t('support.operations.merged_not_deleted', params),
         });
         continue;
       }

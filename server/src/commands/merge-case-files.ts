@@ -27,6 +27,8 @@ type Found = {
   municipality_id: string;
   state: 'open' | 'closed';
   closed_on: string | null;
+  /** The closing reason's code, when closed by hand (a merge clears it: the audit keeps it). */
+  closing_reason: string | null;
   merged_into_id: string | null;
   referent_id: string | null;
   members: string[];
@@ -113,6 +115,8 @@ export const mergeCaseFiles: Operation<'merge_case_files'> = {
       tx,
       sql`SELECT cf.id, cf.year, cf.seq, cf.scope, cf.municipality_id, cf.state,
           cf.closed_on::text AS closed_on, cf.merged_into_id, cf.referent_id,
+          (SELECT ci.code FROM catalogue_items ci WHERE ci.entity_id = cf.entity_id
+            AND ci.id = cf.closing_reason_id) AS closing_reason,
           ARRAY(SELECT m.person_id FROM case_file_members m
             WHERE m.entity_id = cf.entity_id AND m.case_file_id = cf.id
             ORDER BY m.person_id) AS members
@@ -238,6 +242,7 @@ export const mergeCaseFiles: Operation<'merge_case_files'> = {
           membersCombined: moving.members_combined,
           recordsMoved: moving.records,
           appointmentsRelinked: moving.appointments,
+          ...(other.closing_reason ? { formerClosingReason: other.closing_reason } : {}),
         };
         const entries: AuditEntry[] = [survivor, other].map((row) => ({
           action: 'case_file.merge',

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { OperationConflict } from '@caliu/common';
 import { rowsOf, type Tx, uuidArray } from '../db/connect';
 import { writeAudit } from '../platform/audit';
 import { insertHistory, type HistoryEntry } from '../modules/persons/repository';
+import { maskDocument } from '../modules/support/references';
 import { type Blocker, line, type Operation } from '../modules/support/operations/plan';
 
 /**
@@ -47,14 +49,21 @@ type Person = {
   housing_tenure: string | null;
   referent_id: string | null;
   team_id: string | null;
+  siad_reminders_allowed: boolean;
 };
 
 /**
  * The fields the agent may choose between (identification, contact and housing: the basic data,
  * never content), each with the columns it sets together — a document is its type and number, a
- * place its municipality and sector (a sector lies within its municipality) — and how it shows.
+ * place its municipality and sector (a sector lies within its municipality) — its value, and how
+ * the agent sees it when it differs from its value (a document masked, as everywhere on the desk).
  */
-type Field = { field: string; columns: (keyof Person)[]; shown: (p: Person) => string | null };
+type Field = {
+  field: string;
+  columns: (keyof Person)[];
+  shown: (p: Person) => string | null;
+  masked?: (p: Person) => string | null;
+};
 const plain = (field: string, column: keyof Person): Field => ({
   field,
   columns: [column],
@@ -72,6 +81,10 @@ const FIELDS: Field[] = [
     columns: ['document_type', 'document_number'],
     shown: (p) =>
       p.document_number ? `${p.document_type!.toUpperCase()} ${p.document_number}` : null,
+    masked: (p) =>
+      p.document_number
+        ? `${p.document_type!.toUpperCase()} ${maskDocument(p.document_number)}`
+        : null,
   },
   plain('mobilePhone', 'mobile_phone'),
   plain('otherPhone', 'other_phone'),
@@ -151,7 +164,8 @@ export const mergePersons: Operation<'merge_persons'> = {
           p.nationality, p.document_type, p.document_number, p.mobile_phone, p.other_phone,
           p.email, p.preferred_language, p.consent_sms, p.consent_email, p.address,
           p.postal_code, p.municipality_id, m.name AS municipality_name, p.sector_id,
-          s.name AS sector_name, p.housing_type, p.housing_tenure, p.referent_id, p.team_id
+          s.name AS sector_name, p.housing_type, p.housing_tenure, p.referent_id, p.team_id,
+          p.siad_reminders_allowed
         FROM persons p
         JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
         LEFT JOIN sectors s ON s.entity_id = p.entity_id AND s.id = p.sector_id
@@ -178,12 +192,22 @@ export const mergePersons: Operation<'merge_persons'> = {
 
     const conflicts: OperationConflict[] = [];
     const filled: string[] = [];
+    // A conflict shown masked is fingerprinted by the digest of its values: a document changed
+    // between the preview and the run to one ending alike still refuses the run.
+    const hidden: string[] = [];
     for (const f of FIELDS) {
       const mine = f.shown(survivor);
       const theirs = f.shown(other);
       if (!theirs || mine === theirs) continue;
       if (!mine) filled.push(f.field);
-      else conflicts.push({ field: f.field, survivor: mine, other: theirs });
+      else if (!f.masked) conflicts.push({ field: f.field, survivor: mine, other: theirs });
+      else {
+        conflicts.push({ field: f.field, survivor: f.masked(survivor)!, other: f.masked(other)! });
+        const digest = createHash('sha256')
+          .update(JSON.stringify([mine, theirs]))
+          .digest('hex');
+        hidden.push(`conflict:${f.field}:${digest}`);
+      }
     }
     const moved = await movedRows(tx, entityId, otherId, survivorId);
     const countOf = (test: (m: Moved) => boolean) => moved.filter(test).length;
@@ -217,7 +241,7 @@ export const mergePersons: Operation<'merge_persons'> = {
       blockers,
       lines,
       conflicts,
-      ids: [...pair, ...moved.map((m) => `${m.kind}:${m.id}`)],
+      ids: [...pair, ...moved.map((m) => `${m.kind}:${m.id}`), ...hidden],
       async apply(actor, ticketId, input) {
         const chosen = conflicts.map((c) => c.field).filter((f) => input.takeFromOther.includes(f));
         const taken = new Set([...filled, ...chosen]);
@@ -231,9 +255,15 @@ export const mergePersons: Operation<'merge_persons'> = {
         // Who attends the human: the survivor's, or the other's where the survivor has none.
         if (!survivor.referent_id && other.referent_id) set.referent_id = other.referent_id;
         if (!survivor.team_id && other.team_id) set.team_id = other.team_id;
+        // Reminders to a SIAD person: only if both records' technicians allowed them.
+        if (survivor.siad_reminders_allowed && !other.siad_reminders_allowed) {
+          set.siad_reminders_allowed = false;
+        }
         const persons = sql`persons`;
-        // The document's unique key: the tombstone lets go of it before the survivor takes it.
-        if (taken.has('document')) {
+        // The document's unique key: the tombstone lets go of its document — before the survivor
+        // takes it, or for good (nobody finds a tombstone, so nobody could record it again); the
+        // audit row keeps, masked, which one it was.
+        if (other.document_number) {
           await tx.execute(sql`UPDATE ${persons} SET document_type = NULL, document_number = NULL
             WHERE entity_id = ${entityId} AND id = ${otherId}`);
         }
@@ -265,13 +295,24 @@ export const mergePersons: Operation<'merge_persons'> = {
             merged: otherId,
             filled,
             chosen,
+            ...(other.document_number
+              ? {
+                  documentReleased: {
+                    type: other.document_type,
+                    number: maskDocument(other.document_number),
+                    taken: taken.has('document'),
+                  },
+                }
+              : {}),
             moved: Object.fromEntries(
               [...new Set(moved.map((m) => m.kind))].map((k) => [k, countOf((m) => m.kind === k)]),
             ),
           },
         });
+        // What is stored and emailed to the requester names nobody: the preview's names stay there.
         return [
-          ...lines.filter((l) => l.key !== 'merge_fields_filled'),
+          line('person_merged', 1),
+          ...counted.filter((l) => l.key !== 'merge_fields_filled'),
           ...(taken.size > 0 ? [line('merge_fields_taken', taken.size)] : []),
         ];
       },

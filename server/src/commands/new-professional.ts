@@ -4,7 +4,12 @@ import { rowsOf } from '../db/connect';
 import type { AuditActor } from '../platform/audit';
 import { fieldError } from '../platform/errors';
 import { findEntity } from '../modules/organization/repository';
-import { type ActivationTarget, sendActivationSms } from '../modules/professionals/activation';
+import {
+  type ActivationTarget,
+  sendActivationSms,
+  smsFallbackAt,
+} from '../modules/professionals/activation';
+import { isActiveAdministrator } from '../modules/professionals/repository';
 import {
   creationCheck,
   createProfessional,
@@ -17,10 +22,13 @@ import { type Blocker, line, type Operation } from '../modules/support/operation
  * module's own creation (`createProfessional`: the entity's rules, a free username, the record,
  * its membership, the audit row — here naming the ticket — and a new administrator told to the
  * others). The preview says who would be created (name, username, roles, team, sector, how the
- * first-access link goes) or, as blockers, the refusals the creation would throw. The link goes
- * by email (queued in the run's transaction), or by SMS to the mobile the agent types at the run
- * (asked of the requester): sent once the run committed, used for that one message and never
- * stored; when it cannot be sent, the link goes by email instead and the agent is told.
+ * first-access link goes) or, as blockers, the refusals the creation would throw — and an
+ * administrator account asked for by anyone but an active administrator of the entity. The link
+ * goes by email (queued in the run's transaction), or by SMS to the mobile the agent types at the
+ * run (asked of the requester): sent once the run committed, used for that one message and never
+ * stored. Its email is queued in the run's transaction too, due ACTIVATION_SMS_FALLBACK_MINUTES
+ * later: withdrawn once the SMS went, sent at once when it could not (the agent is told), and sent
+ * anyway when the process stops between the commit and the SMS.
  */
 
 /** The ticket's fields as the creation takes them: the ticket names one team and one sector. */
@@ -43,7 +51,7 @@ function creationOf(fields: TicketFieldsOf<'new_professional'>): NewProfessional
 
 export const newProfessional: Operation<'new_professional'> = {
   kind: 'new_professional',
-  async plan({ deps, tx, entityId, t, lock, inEntity }, fields) {
+  async plan({ deps, tx, entityId, t, lock, now, requesterId, inEntity }, fields) {
     const input = creationOf(fields);
     const entity = (await findEntity(tx, entityId))!;
     // The team and the sector stay until the run commits (their membership and key point there).
@@ -64,6 +72,18 @@ export const newProfessional: Operation<'new_professional'> = {
       params: r.params ?? {},
       message: t(`errors.${r.code}`, r.params),
     }));
+    // An administrator account is a grant of the entity's every power: only one of its
+    // administrators asks for it (decision 0010 §5), and stays one until the run commits.
+    if (
+      fields.roles.includes('administrator') &&
+      !(requesterId && (await isActiveAdministrator(tx, requesterId, lock)))
+    ) {
+      blockers.push({
+        code: 'administrator_not_by_administrator',
+        params: {},
+        message: t('support.operations.administrator_not_by_administrator'),
+      });
+    }
     const name = `${fields.givenName} ${fields.surnames}`;
     const bySms = fields.firstAccessBySms;
     const created = (channel: OperationLine): OperationLine[] => [
@@ -84,7 +104,14 @@ export const newProfessional: Operation<'new_professional'> = {
     );
 
     // Set by the run, for the SMS once it committed.
-    let sms: { actor: AuditActor; ticketId: string; target: ActivationTarget } | undefined;
+    let sms:
+      | {
+          actor: AuditActor;
+          ticketId: string;
+          target: ActivationTarget;
+          fallbackEmailId: string | null;
+        }
+      | undefined;
     return {
       blockers,
       lines,
@@ -96,8 +123,9 @@ export const newProfessional: Operation<'new_professional'> = {
         }
         const agent = `${inEntity.auth.givenName} ${inEntity.auth.surnames}`.trim();
         const by = { actor, ticketId, t, name: agent };
-        const made = await createProfessional(tx, entity, by, input, bySms ? 'sms' : 'email');
-        sms = { actor, ticketId, target: made.target };
+        const activation = bySms ? { smsFallbackAt: smsFallbackAt(deps, now) } : 'email';
+        const made = await createProfessional(tx, entity, by, input, activation);
+        sms = { actor, ticketId, target: made.target, fallbackEmailId: made.fallbackEmailId };
         return created(
           bySms
             ? line('first_access_by_sms_given', 1)
@@ -108,9 +136,9 @@ export const newProfessional: Operation<'new_professional'> = {
         ? {
             async afterCommit(run) {
               if (!sms || !run.mobile) return [];
-              const { actor, ticketId, target } = sms;
+              const { actor, ticketId, target, fallbackEmailId } = sms;
               const by = { actor, ticketId, log: inEntity.log };
-              const sent = await sendActivationSms(deps, by, target, run.mobile);
+              const sent = await sendActivationSms(deps, by, target, run.mobile, fallbackEmailId);
               return [
                 sent.smsFailed
                   ? line('first_access_sms_failed_email_sent', 1, [fields.email])

@@ -121,21 +121,24 @@ export const CASE_FILE_REFERENCES: CaseFileReference[] = [
 
 /**
  * Columns that name a case file without a foreign key (a key would tie rows of another lifetime to
- * it), and what a deletion does with them. Not walked by the schema test: keep this list by hand.
+ * it), and what a deletion and a merge do with them. Not walked by the schema test: keep this list
+ * by hand. A merge leaves them all on the tombstone, whose page leads to the survivor.
  */
 export const CASE_FILE_NAMED_WITHOUT_KEY = [
   {
     table: 'assignment_notices',
     column: 'record_id',
     fate: 'deleted',
-    merge: 'moves',
-    reason: '"you were assigned this case file" is moot once it is gone',
+    merge: 'stays',
+    reason:
+      '"you were assigned this case file" is moot once it is gone; merged, its link leads on to ' +
+      'the survivor',
   },
   {
     table: 'coordinator_requests',
     column: 'case_file_id',
     fate: 'stays',
-    merge: 'moves',
+    merge: 'stays',
     reason:
       'a request keeps what it was about, as history; its page then says the case file was ' +
       'deleted (coordinator_requests.deleted_case_file)',
@@ -144,7 +147,7 @@ export const CASE_FILE_NAMED_WITHOUT_KEY = [
     table: 'audit_log',
     column: 'record_id',
     fate: 'stays',
-    merge: 'moves',
+    merge: 'stays',
     reason: 'audit rows are never rewritten (their details keep the number)',
   },
 ] as const;

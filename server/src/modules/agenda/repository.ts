@@ -375,16 +375,27 @@ export async function deleteReservation(tx: Tx, id: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Persons and case files of a booking
 
-/** Of these persons, the ids that exist and are active. */
+/**
+ * Of these persons, the ids that exist and are active — a tombstone (merged into another record)
+ * is not. Key-shared: a merge locks the record for update, so a booking waiting on it reads the
+ * merged row once the merge committed and finds it gone.
+ */
 export async function activePersons(tx: Tx, ids: readonly string[]): Promise<string[]> {
   const rows = await rowsOf<{ id: string }>(
     tx,
-    sql`SELECT id FROM persons WHERE id IN (${uuidList(ids)}) AND status = 'active'`,
+    sql`SELECT id FROM persons WHERE id IN (${uuidList(ids)}) AND status = 'active'
+        AND merged_into_id IS NULL
+      ORDER BY id FOR KEY SHARE`,
   );
   return rows.map((r) => r.id);
 }
 
-/** The case file if the viewer sees it, with whether every person is one of its members. */
+/**
+ * The case file a booking names, if the viewer sees it, with whether every person booked is one
+ * of its members. Key-share locked, and never a tombstone of a merge: a merge running meanwhile
+ * either waits for the booking (and counts its appointment) or commits first (and the booking
+ * finds the case file gone into another).
+ */
 export async function caseFileForBooking(
   tx: Tx,
   viewer: CaseFileViewer,
@@ -396,7 +407,9 @@ export async function caseFileForBooking(
     sql`SELECT cf.id, (SELECT count(*) FROM case_file_members m WHERE m.entity_id = cf.entity_id
           AND m.case_file_id = cf.id AND m.person_id IN (${uuidList(personIds)}))
           = ${personIds.length} AS members_ok
-      FROM case_files cf WHERE cf.id = ${caseFileId} AND ${caseFileScope(viewer, 'case_files.view')}`,
+      FROM case_files cf WHERE cf.id = ${caseFileId} AND cf.merged_into_id IS NULL
+        AND ${caseFileScope(viewer, 'case_files.view')}
+      FOR KEY SHARE OF cf`,
   );
   return row ?? null;
 }

@@ -526,13 +526,15 @@ export async function createAppointment(
   return deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const audience = await audienceOf(tx, ctx);
     bookable(ctx, audience, input.professionalId);
-    if ((await repo.activePersons(tx, personIds)).length !== personIds.length) {
-      throw fieldError(ctx, 400, 'agenda.person_unknown', 'personIds');
-    }
+    // The case file before the persons: the order content and merges lock them in (a merge of
+    // person records locks their case files, then them), so that they wait rather than deadlock.
     if (input.caseFileId) {
       const file = await repo.caseFileForBooking(tx, ctx.auth, input.caseFileId, personIds);
       if (!file) throw fieldError(ctx, 400, 'agenda.case_file_unknown', 'caseFileId');
       if (!file.members_ok) throw fieldError(ctx, 400, 'agenda.person_not_member', 'personIds');
+    }
+    if ((await repo.activePersons(tx, personIds)).length !== personIds.length) {
+      throw fieldError(ctx, 400, 'agenda.person_unknown', 'personIds');
     }
     await repo.lockAgendas(tx, [input.professionalId]);
     await checkBooking(tx, ctx, audience, [input.professionalId], span, input);

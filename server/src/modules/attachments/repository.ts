@@ -76,7 +76,8 @@ const OWNER_HOLDS = sql`(CASE a.item_kind
 
 /**
  * Locks the record an attachment is about to join, as the commands that delete or move it do:
- * a person FOR SHARE (its deletion locks it FOR UPDATE); a case file as every change to it does
+ * a person FOR SHARE, never a tombstone (its deletion and a merge lock it FOR UPDATE: waiting on
+ * a merge, this reads the merged row once it committed and finds it gone); a case file as every change to it does
  * (lockCaseFile: FOR UPDATE, if the viewer sees it), then the item FOR KEY SHARE (its deletion and
  * its transfer lock it FOR UPDATE, after the case file). Whichever comes second finds the other's
  * outcome: a deleted item, a moved one, or the new attachment to delete or carry. Answers whether
@@ -88,6 +89,7 @@ export async function lockOwner(tx: Tx, auth: AuthContext, owner: OwnerColumns):
     const rows = await rowsOf<{ id: string }>(
       tx,
       sql`SELECT id FROM persons WHERE entity_id = ${entityId} AND id = ${owner.personId}
+        AND merged_into_id IS NULL
         FOR SHARE`,
     );
     return rows.length > 0;

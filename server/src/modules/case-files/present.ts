@@ -70,7 +70,7 @@ export function presentCaseFile(
   members: MemberRow[],
   assigned: { id: string; name: string }[],
   closingReason: { id: string; name: string } | null,
-  mergedInto: { id: string; year: number; seq: number } | null = null,
+  mergedInto: { id: string; year: number; seq: number; visible: boolean } | null = null,
 ): CaseFile {
   // A tombstone of a merge offers nothing: its content moved to the survivor.
   const may = (ability: boolean) => ability && !mergedInto;
@@ -85,9 +85,12 @@ export function presentCaseFile(
       addedOn: m.added_on,
     })),
     closingReason,
-    mergedInto: mergedInto
-      ? { id: mergedInto.id, number: formatCaseFileNumber(mergedInto.year, mergedInto.seq) }
-      : null,
+    // The survivor's number only to who sees it (another team's, or a SIAD one, stays unnamed).
+    mergedInto: !mergedInto
+      ? null
+      : mergedInto.visible
+        ? { id: mergedInto.id, number: formatCaseFileNumber(mergedInto.year, mergedInto.seq) }
+        : { id: null, number: null },
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -205,13 +205,14 @@ export async function headerParts(
   entityId: string,
   caseFileId: string,
   closingReasonId: string | null,
-  mergedIntoId: string | null = null,
+  /** A tombstone's survivor, named only if the viewer sees it (its number is a fact too). */
+  merged: { id: string; viewer: CaseFileViewer } | null = null,
 ) {
   const [row] = await rowsOf<{
     members: MemberRow[];
     assigned: { id: string; name: string }[];
     closing_reason: { code: string; labels: Partial<Record<Language, string>> | null } | null;
-    merged_into: { id: string; year: number; seq: number } | null;
+    merged_into: { id: string; year: number; seq: number; visible: boolean } | null;
   }>(
     tx,
     sql`SELECT
@@ -225,8 +226,13 @@ export async function headerParts(
         AS assigned,
       (SELECT json_build_object('code', ci.code, 'labels', ci.labels) FROM catalogue_items ci
         WHERE ci.entity_id = ${entityId} AND ci.id = ${closingReasonId}) AS closing_reason,
-      (SELECT json_build_object('id', s.id, 'year', s.year, 'seq', s.seq) FROM case_files s
-        WHERE s.entity_id = ${entityId} AND s.id = ${mergedIntoId}) AS merged_into`,
+      ${
+        merged
+          ? sql`(SELECT json_build_object('id', cf.id, 'year', cf.year, 'seq', cf.seq,
+                'visible', ${visible(merged.viewer)}) FROM case_files cf
+              WHERE cf.entity_id = ${entityId} AND cf.id = ${merged.id})`
+          : sql`NULL`
+      } AS merged_into`,
   );
   return row!;
 }
@@ -346,7 +352,11 @@ export async function activeProfessionals(tx: Tx, entityId: string, ids: string[
   return new Set(rows.map((r) => r.id));
 }
 
-/** A person of the entity with the municipality they live in. */
+/**
+ * A person of the entity with the municipality they live in; a tombstone (merged into another
+ * record) is none. Key-shared: a merge of the record locks it for update, so a request waiting
+ * on it reads the merged row once the merge committed and finds it gone.
+ */
 export async function personPlace(tx: Tx, entityId: string, personId: string) {
   const [row] = await rowsOf<{
     id: string;
@@ -357,7 +367,8 @@ export async function personPlace(tx: Tx, entityId: string, personId: string) {
     tx,
     sql`SELECT p.id, p.municipality_id, m.name AS municipality_name, p.sector_id
       FROM persons p JOIN municipalities m ON m.entity_id = p.entity_id AND m.id = p.municipality_id
-      WHERE p.entity_id = ${entityId} AND p.id = ${personId}`,
+      WHERE p.entity_id = ${entityId} AND p.id = ${personId} AND p.merged_into_id IS NULL
+      FOR KEY SHARE OF p`,
   );
   return row ?? null;
 }

@@ -81,7 +81,8 @@ export async function loadCaseFile(
   const entityId = ctx.auth.entity.id;
   const row = await repo.findCaseFile(tx, entityId, id, viewerOf(ctx.auth));
   if (!row) throw notFound('case_file');
-  const parts = await repo.headerParts(tx, entityId, id, row.closing_reason_id, row.merged_into_id);
+  const merged = row.merged_into_id ? { id: row.merged_into_id, viewer: viewerOf(ctx.auth) } : null;
+  const parts = await repo.headerParts(tx, entityId, id, row.closing_reason_id, merged);
   const { members, assigned } = parts;
   const closingReason =
     row.closing_reason_id && parts.closing_reason

@@ -35,7 +35,9 @@ export type AccessRow = {
 
 /**
  * Who read or changed a person's record, newest first: audit rows that name the person, and
- * those that concern them (reads and changes of their case files' content).
+ * those that concern them (reads and changes of their case files' content) — the person being
+ * the record and every tombstone merged into it (issue 20): what was read or changed of the
+ * other record before the merge was read or changed of the same human.
  */
 export async function accessesTo(
   tx: Tx,
@@ -50,11 +52,15 @@ export async function accessesTo(
       FROM audit_log a
       LEFT JOIN professionals pr ON pr.entity_id = a.entity_id AND pr.id = a.actor_id
       WHERE a.entity_id = ${entityId} AND a.id IN (
+        WITH records AS (SELECT ${personId}::uuid AS id
+          UNION SELECT t.id FROM persons t
+          WHERE t.entity_id = ${entityId} AND t.merged_into_id = ${personId})
         SELECT x.id FROM audit_log x
-        WHERE x.entity_id = ${entityId} AND x.record_type = 'person' AND x.record_id = ${personId}
+        WHERE x.entity_id = ${entityId} AND x.record_type = 'person'
+          AND x.record_id IN (SELECT id::text FROM records)
         UNION ALL
         SELECT s.audit_id FROM audit_subjects s
-        WHERE s.entity_id = ${entityId} AND s.person_id = ${personId})
+        WHERE s.entity_id = ${entityId} AND s.person_id IN (SELECT id FROM records))
       ORDER BY a.at DESC, a.id DESC
       LIMIT ${limit}`,
   );

@@ -446,7 +446,9 @@ export async function lockDeletable(
 ): Promise<boolean> {
   const rows = await rowsOf<{ id: string }>(
     tx,
+    // A tombstone of a merge is never deleted: its old links lead to the record that remains.
     sql`SELECT p.id FROM persons p WHERE p.entity_id = ${entityId} AND p.id = ${id}
+      AND p.merged_into_id IS NULL
       AND ${personScope('persons.delete', viewer.deleteScope, viewer.id)}
       FOR UPDATE OF p`,
   );

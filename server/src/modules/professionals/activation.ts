@@ -4,7 +4,7 @@ import type { Tx } from '../../db/connect';
 import type { FastifyBaseLogger } from 'fastify';
 import { type AuditActor, writeAudit } from '../../platform/audit';
 import type { AppDeps } from '../../platform/context';
-import { enqueue } from '../../platform/messaging/outbox';
+import { dueNow, enqueue, withdrawUnclaimed } from '../../platform/messaging/outbox';
 import { sendImmediateSms } from '../../platform/messaging/sms';
 
 /** The first-access link is valid for 72 hours. */
@@ -28,9 +28,17 @@ const secretLink = (t: ActivationTarget) => ({
   ttlHours: ACTIVATION_TTL_HOURS,
 });
 
-/** Queues the activation email in the caller's transaction (the worker mints the link). */
-export async function enqueueActivationEmail(tx: Tx, target: ActivationTarget) {
-  await enqueue(tx, {
+/**
+ * Queues the activation email in the caller's transaction (the worker mints the link when it
+ * sends, so an email withdrawn before that leaves no link behind); not before `notBefore` when
+ * given (the fallback of an SMS: `smsFallbackAt`). Answers the message's id.
+ */
+export async function enqueueActivationEmail(
+  tx: Tx,
+  target: ActivationTarget,
+  notBefore?: Date,
+): Promise<string | null> {
+  return enqueue(tx, {
     entityId: target.entityId,
     channel: 'email',
     template: 'professional_activation',
@@ -39,7 +47,17 @@ export async function enqueueActivationEmail(tx: Tx, target: ActivationTarget) {
     data: { givenName: target.givenName, username: target.username, entityName: target.entityName },
     idempotencyKey: `professional_activation:${target.professionalId}:${randomUUID()}`,
     secretLink: secretLink(target),
+    ...(notBefore ? { notBefore } : {}),
   });
+}
+
+/**
+ * When the email fallback of an SMS is due (ACTIVATION_SMS_FALLBACK_MINUTES after `now`): queued
+ * with the creation, so that a process stopping between the commit and the SMS still gets the
+ * link to the new professional.
+ */
+export function smsFallbackAt(deps: Pick<AppDeps, 'config'>, now: Date): Date {
+  return new Date(now.getTime() + deps.config.activationSmsFallbackMinutes * 60_000);
 }
 
 /**
@@ -51,13 +69,16 @@ export type SmsSender = { actor: AuditActor; log: FastifyBaseLogger; ticketId?: 
 /**
  * Sends the activation link by SMS right after the creating transaction committed: the number is
  * used for this one message and never stored, logged or audited. When the SMS cannot be sent,
- * the link goes by email instead, and the answer says so.
+ * the link goes by email instead, and the answer says so. `fallbackEmailId`: the activation
+ * email the creation queued for later (`smsFallbackAt`): withdrawn when the SMS went, made due
+ * now when it failed — one email, never two.
  */
 export async function sendActivationSms(
   deps: AppDeps,
   by: SmsSender,
   target: ActivationTarget,
   mobile: string,
+  fallbackEmailId?: string | null,
 ): Promise<ActivationSent> {
   const sent = await sendImmediateSms(deps, {
     entityId: target.entityId,
@@ -71,7 +92,15 @@ export async function sendActivationSms(
     ? { channel: 'sms', smsFailed: false }
     : { channel: 'email', smsFailed: true };
   await deps.database.tenant(target.entityId, async (tx) => {
-    if (!sent.ok) await enqueueActivationEmail(tx, target);
+    if (sent.ok) {
+      // Claimed by a worker already (the commit long past): it goes too, its link the valid one.
+      if (fallbackEmailId) await withdrawUnclaimed(tx, fallbackEmailId);
+    } else if (fallbackEmailId) {
+      // No longer pending: it was sent (or failed, shown to the administrators) already.
+      await dueNow(tx, fallbackEmailId);
+    } else {
+      await enqueueActivationEmail(tx, target);
+    }
     await writeAudit(tx, by.actor, {
       action: 'professional.activation_send',
       outcome: sent.ok ? 'ok' : 'failed',

@@ -191,6 +191,19 @@ export async function lockActiveAdministrators(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Whether the professional is an active administrator of the entity; `lock`: their record is
+ * held (FOR SHARE) until the transaction ends, so a removal of the role waits for it.
+ */
+export async function isActiveAdministrator(tx: Tx, id: string, lock: boolean) {
+  const query = tx
+    .select({ id: professionals.id })
+    .from(professionals)
+    .where(and(eq(professionals.id, id), isAdministrator));
+  const rows = lock ? await query.for('share') : await query;
+  return rows.length > 0;
+}
+
 /** The active administrators but one, to tell them of a change. */
 export async function otherAdministrators(tx: Tx, exceptId: string) {
   return tx

@@ -24,6 +24,7 @@ import {
   type ActivationTarget,
   enqueueActivationEmail,
   sendActivationSms,
+  smsFallbackAt,
 } from './activation';
 import { present, viewerOf } from './present';
 import * as repo from './repository';
@@ -226,17 +227,19 @@ type Creator = {
 /**
  * Creates a professional in the caller's transaction (the administrator's route, or a support
  * agent's run of a "new professional" ticket): the rules of the entity, a free username, the
- * record and its memberships, the activation email queued unless the link goes by SMS (sent by
- * the caller once the transaction committed: `sendActivationSms`), the audit row, and a new
- * administrator emailed to the other administrators. A refusal is thrown.
+ * record and its memberships, the activation email queued — or, when the link goes by SMS (sent
+ * by the caller once the transaction committed: `sendActivationSms`), queued for `smsFallbackAt`
+ * as the SMS's fallback (`fallbackEmailId`, for the caller to withdraw or hurry) — the audit row,
+ * and a new administrator emailed to the other administrators. A refusal is thrown.
  */
 export async function createProfessional(
   tx: Tx,
   entity: EntityRow,
   by: Creator,
   input: NewProfessional,
-  activationBy: 'email' | 'sms',
-): Promise<{ id: string; target: ActivationTarget }> {
+  activation: 'email' | { smsFallbackAt: Date },
+): Promise<{ id: string; target: ActivationTarget; fallbackEmailId: string | null }> {
+  const activationBy = activation === 'email' ? 'email' : 'sms';
   const { teams, username: _asked, ...fields } = input;
   const checked = await creationCheck(tx, entity, input);
   const [refused] = checked.refusals;
@@ -261,7 +264,11 @@ export async function createProfessional(
     email: fields.email,
     language: fields.language ?? entity.defaultLanguage,
   };
-  if (activationBy === 'email') await enqueueActivationEmail(tx, target);
+  const queued = await enqueueActivationEmail(
+    tx,
+    target,
+    activation === 'email' ? undefined : activation.smsFallbackAt,
+  );
   await writeAudit(tx, by.actor, {
     action: 'professional.create',
     recordType: 'professional',
@@ -284,7 +291,7 @@ export async function createProfessional(
       fields.roles,
     );
   }
-  return { id, target };
+  return { id, target, fallbackEmailId: activation === 'email' ? null : queued };
 }
 
 /** Who acts, as the other administrators are told of it. */
@@ -306,14 +313,16 @@ export async function create(
 ): Promise<Professional & { activation: ActivationSent }> {
   const { mobile, ...fields } = input;
   const actor = actorOf(ctx);
-  const { created, target } = await deps.database.tenant(ctx.auth.entity.id, async (tx) => {
+  const made = await deps.database.tenant(ctx.auth.entity.id, async (tx) => {
     const entity = (await findEntity(tx, ctx.auth.entity.id))!;
     const by = { actor, t: ctx.t, name: changerOf(ctx).name };
-    const made = await createProfessional(tx, entity, by, fields, mobile ? 'sms' : 'email');
-    return { created: await reread(tx, ctx, made.id), target: made.target };
+    const activation = mobile ? { smsFallbackAt: smsFallbackAt(deps, deps.clock.now()) } : 'email';
+    const made = await createProfessional(tx, entity, by, fields, activation);
+    return { ...made, created: await reread(tx, ctx, made.id) };
   });
+  const { created, target, fallbackEmailId } = made;
   const activation = mobile
-    ? await sendActivationSms(deps, { actor, log: ctx.log }, target, mobile)
+    ? await sendActivationSms(deps, { actor, log: ctx.log }, target, mobile, fallbackEmailId)
     : { channel: 'email' as const, smsFailed: false };
   return { ...created, activation };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Language } from '@caliu/common';
 import type { Tx } from '../../db/connect';
 import { entities, outboxMessages } from '../../db/schema';
@@ -71,4 +71,36 @@ async function entityLanguage(tx: Tx, entityId: string): Promise<Language> {
     .where(eq(entities.id, entityId));
   if (!row) throw new Error('enqueue: the entity is not visible in this transaction');
   return row.language;
+}
+
+/**
+ * Withdraws a message no longer wanted before it was claimed (a fallback made needless): deleted,
+ * never sent, so no link is ever minted for it. False when it is no longer pending or a worker
+ * holds it (then it goes, or went, as any message).
+ */
+export async function withdrawUnclaimed(tx: Tx, id: string): Promise<boolean> {
+  const gone = await tx
+    .delete(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.id, id),
+        eq(outboxMessages.status, 'pending'),
+        sql`(${outboxMessages.lockedUntil} IS NULL OR ${outboxMessages.lockedUntil} <= now())`,
+      ),
+    )
+    .returning({ id: outboxMessages.id });
+  return gone.length > 0;
+}
+
+/**
+ * Makes a pending message scheduled for later due now (a fallback needed at once). False when it
+ * is no longer pending: it was sent, or failed, already.
+ */
+export async function dueNow(tx: Tx, id: string): Promise<boolean> {
+  const due = await tx
+    .update(outboxMessages)
+    .set({ nextAttemptAt: sql`least(${outboxMessages.nextAttemptAt}, now())` })
+    .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'pending')))
+    .returning({ id: outboxMessages.id });
+  return due.length > 0;
 }

@@ -49,6 +49,7 @@ const COUNT_KEYS = [
   'procedures',
   'plans',
   'attachments',
+  'merged',
 ] as const;
 
 /** `2026/34` and `2026/000034` are the same case file number. */

@@ -217,6 +217,60 @@ const SCENARIOS: Scenario[] = [
       };
     },
   },
+  {
+    kind: 'merge of person records',
+    async prepare(round) {
+      // The same person twice in one case file; the other is named by FILES demands that move.
+      const year = 2300 + round;
+      const { survivor, other } = await db.tenant(entity.id, async (tx) => {
+        const people = await rowsOf<{ id: string }>(
+          tx,
+          sql`INSERT INTO persons (entity_id, given_name, first_surname, municipality_id, team_id)
+            SELECT ${entity.id}, 'Crash', 'Round ' || ${round}, ${entity.municipalities.north1},
+              ${entity.teams.north}
+            FROM generate_series(1, 2)
+            RETURNING id`,
+        );
+        const [file] = await rowsOf<{ id: string }>(
+          tx,
+          sql`INSERT INTO case_files (entity_id, year, seq, scope, municipality_id, team_id,
+              referent_id, opened_on)
+            VALUES (${entity.id}, ${year}, 1, 'ssb', ${entity.municipalities.north1},
+              ${entity.teams.north}, ${target.id}, current_date)
+            RETURNING id`,
+        );
+        await tx.execute(sql`INSERT INTO case_file_members (entity_id, case_file_id, person_id,
+            role, added_on)
+          VALUES (${entity.id}, ${file!.id}, ${people[0]!.id}, 'holder', current_date),
+            (${entity.id}, ${file!.id}, ${people[1]!.id}, 'household', current_date)`);
+        await tx.execute(sql`INSERT INTO demands (entity_id, case_file_id, person_id, type_id,
+            requested_on, author_id)
+          SELECT ${entity.id}, ${file!.id}, ${people[1]!.id},
+            (SELECT id FROM catalogue_items WHERE entity_id = ${entity.id}
+              AND catalogue = 'demand' ORDER BY position LIMIT 1),
+            current_date, ${target.id}
+          FROM generate_series(1, ${FILES})`);
+        return { survivor: people[0]!.id, other: people[1]!.id };
+      });
+      const ticketId = await ticketFor({
+        kind: 'merge_persons',
+        fields: { personIds: [other, survivor], survivorId: survivor, reason: 'more_complete' },
+      });
+      return {
+        ticketId,
+        async complete() {
+          expect(
+            await count(sql`SELECT count(*) FROM demands WHERE entity_id = ${entity.id}
+              AND person_id = ${survivor}`),
+          ).toBe(FILES);
+          expect(
+            await count(sql`SELECT count(*) FROM persons WHERE entity_id = ${entity.id}
+              AND id = ${other} AND merged_into_id = ${survivor}`),
+          ).toBe(1);
+        },
+      };
+    },
+  },
 ];
 
 /** The name the killed server's sessions carry, to find them in pg_stat_activity. */
@@ -235,7 +289,8 @@ async function runInFlight(): Promise<boolean> {
       sql`SELECT a.pid FROM pg_stat_activity a
         WHERE a.application_name = ${APPLICATION} AND a.xact_start IS NOT NULL
           AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid
-            AND l.relation IN ('case_files'::regclass, 'interventions'::regclass)
+            AND l.relation IN ('case_files'::regclass, 'interventions'::regclass,
+              'persons'::regclass, 'demands'::regclass)
             AND l.mode = 'RowExclusiveLock')`,
     ),
   );

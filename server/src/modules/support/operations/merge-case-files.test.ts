@@ -5,7 +5,9 @@ import { rowsOf } from '../../../db/connect';
 import { createTestAppointment } from '../../../testing/agenda-factories';
 import { createTestAttachment } from '../../../testing/attachments-factories';
 import { createTestCaseFile, createTestEntry } from '../../../testing/case-files-factories';
+import { login } from '../../../testing/app';
 import { NEEDS_POSTGRES, onPostgres } from '../../../testing/database';
+import { inLockOrder } from '../../../testing/lock-order';
 import { createTestPerson } from '../../../testing/persons-factories';
 import { type OperationsFixture, operationsFixture } from './testing';
 
@@ -192,6 +194,25 @@ describe('merging case files from a ticket', () => {
       'This case file was merged into another: it can no longer change. Work in the case file it was merged into.',
     );
 
+    // Nor is anything booked on it: the appointment would be linked to a case file nobody works.
+    const booking = await f.post(f.techSession, '/api/appointments', {
+      professionalId: f.tech.id,
+      personIds: [other.holderId],
+      caseFileId: other.id,
+      startsAt: '2027-04-05T10:00',
+      endsAt: '2027-04-05T11:00',
+      place: 'office',
+    });
+    expect(booking.statusCode, booking.body).toBe(400);
+    expect(booking.json().error.code).toBe('agenda.case_file_unknown');
+    // It is not deleted either: its number leads to the survivor.
+    const deletion = await f.preview(
+      await f.ticketOf('delete_case_files', { numbers: [other.number], nothingAttached: true }),
+    );
+    expect(deletion.blockers.map((b) => b.message)).toEqual([
+      `Case file ${other.number} was merged into another: its number leads there, so it is not deleted.`,
+    ]);
+
     // Audited on both, with the ticket, tagged with every member.
     const audit = await f.auditOf(base, 'case_file.merge');
     expect(audit.map((a) => a.record_id).sort()).toEqual(ids.sort());
@@ -244,6 +265,47 @@ describe('merging case files from a ticket', () => {
     expect(again.blockers.map((b) => b.code)).toContain('case_file_merged');
   });
 
+  it('refuses one number typed two ways: one case file, nothing to merge', async () => {
+    const { db, entity, tech } = f;
+    const file = await createTestCaseFile(db, entity, { referentId: tech.id });
+    const [year, seq] = file.number.split('/');
+    const asked = await f.post(f.techSession, '/api/support/tickets', {
+      kind: 'merge_case_files',
+      fields: { numbers: [file.number, `${year}/${Number(seq)}`], survivorNumber: file.number },
+    });
+    expect(asked.statusCode, asked.body).toBe(400);
+    expect(asked.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'fields.numbers.1',
+    ]);
+  });
+
+  it('names the survivor on the tombstone only to who sees the survivor', async () => {
+    const { db, entity, tech, colleague, coordinator } = f;
+    // The survivor belongs to the south team; the north team's coordinator sees the case file
+    // merged into it, not the survivor.
+    const survivor = await createTestCaseFile(db, entity, {
+      referentId: colleague.id,
+      teamId: entity.teams.south,
+    });
+    const other = await createTestCaseFile(db, entity, { referentId: tech.id });
+    const base = await mergeTicket(survivor, other);
+    const ran = await f.run(base, { fingerprint: (await f.preview(base)).fingerprint });
+    expect(ran.statusCode, ran.body).toBe(200);
+    const session = await login(f.app, entity.code, coordinator.username);
+    const read = (id: string) =>
+      f.app.inject({ method: 'GET', url: `/api/case-files/${id}`, headers: session.headers('en') });
+    expect((await read(survivor.id)).statusCode).toBe(404);
+    const tomb = await read(other.id);
+    expect(tomb.statusCode, tomb.body).toBe(200);
+    expect((tomb.json() as CaseFile).mergedInto).toEqual({ id: null, number: null });
+    expect(tomb.body).not.toContain(survivor.number);
+    // Its referent, now assigned to the survivor, is told where it went.
+    expect((await caseFileAs(other.id)).mergedInto).toEqual({
+      id: survivor.id,
+      number: survivor.number,
+    });
+  });
+
   it('refuses a run whose records changed since the preview, changing nothing', async () => {
     const { survivor, other } = await generatedPair();
     const base = await mergeTicket(survivor, other);
@@ -266,7 +328,7 @@ describe('merging case files from a ticket', () => {
 
 describe('a merge racing a professional recording on the other case file', () => {
   it.skipIf(!onPostgres())(
-    `ends merged with the entry refused, or with the entry recorded and the merge refused — never an entry on the tombstone (${NEEDS_POSTGRES})`,
+    `ends merged with the entry refused, or with the entry recorded and the merge refused, in either order — never an entry on the tombstone (${NEEDS_POSTGRES})`,
     async () => {
       const types = await f.app.inject({
         method: 'GET',
@@ -274,37 +336,42 @@ describe('a merge racing a professional recording on the other case file', () =>
         headers: f.techSession.headers('en'),
       });
       const demandType = (types.json().items as { id: string }[])[0]!.id;
-      const outcomes: string[] = [];
-      for (let round = 0; round < 8; round++) {
+      for (const first of ['merge', 'entry', 'merge', 'entry'] as const) {
         const survivor = await createTestCaseFile(f.db, f.entity, { referentId: f.tech.id });
         const other = await createTestCaseFile(f.db, f.entity, { referentId: f.tech.id });
         const base = await mergeTicket(survivor, other);
         const shown = await f.preview(base);
-        const [run, demand] = await Promise.all([
-          f.run(base, { fingerprint: shown.fingerprint }),
+        const merge = () => f.run(base, { fingerprint: shown.fingerprint });
+        const entry = () =>
           f.post(f.techSession, `/api/case-files/${other.id}/demands`, {
             typeId: demandType,
             personId: other.holderId,
             requestedOn: new Date().toISOString().slice(0, 10),
-          }),
-        ]);
+          });
+        // Both queue behind a lock on the other case file, in the order this round wants.
+        const [a, b] = await inLockOrder(
+          f.db,
+          sql`SELECT id FROM case_files WHERE id = ${other.id}`,
+          first === 'merge' ? [merge, entry] : [entry, merge],
+        );
+        const [run, demand] = first === 'merge' ? [a!, b!] : [b!, a!];
         const onOther = await f.count('demands', sql`case_file_id = ${other.id}`);
-        if (run.statusCode === 200) {
-          // The merge went first: the professional is told the case file is closed, and nothing
-          // lands on the tombstone.
+        if (first === 'merge') {
+          // Merged first: the professional is told the case file is closed; nothing lands on the
+          // tombstone.
+          expect(run.statusCode, run.body).toBe(200);
           expect(demand.statusCode, demand.body).toBe(409);
           expect(onOther).toBe(0);
-          outcomes.push('merged, entry refused');
+          expect((await caseFileAs(other.id)).mergedInto?.id).toBe(survivor.id);
         } else {
-          // The entry landed first: the plan the agent saw changed, and nothing merged.
-          expect(run.statusCode, run.body).toBe(409);
+          // Recorded first: the plan the agent saw changed, and nothing merged.
           expect(demand.statusCode, demand.body).toBe(201);
+          expect(run.statusCode, run.body).toBe(409);
+          expect(run.json().error.code).toBe('support.operations.changed');
           expect(onOther).toBe(1);
           expect((await caseFileAs(other.id)).mergedInto).toBeNull();
-          outcomes.push('recorded, merge refused');
         }
       }
-      expect(outcomes).toHaveLength(8);
     },
   );
 });

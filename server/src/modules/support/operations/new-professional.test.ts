@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { OperationRunResult, TicketFieldsOf } from '@caliu/common';
@@ -8,13 +9,16 @@ import { createTestProfessional } from '../../../testing/factories';
 import { randomDni } from '../../../testing/identity-factories';
 import { patternFor, tablesHolding } from '../../../testing/number-scan';
 import { startSmsGatewayPeer } from '../../../testing/sms-gateway-peer';
+import { insertTicket } from '../repository';
 import { type OperationsFixture, operationsFixture } from './testing';
 
 /**
  * A new professional from a ticket (issue 20, decision 0010 §5): the preview says who would be
  * created or why not (the identity module's refusals), the run creates the account as the
  * administrator would — the activation email in the same transaction, or an SMS to the mobile the
- * agent types, sent once the run committed and stored nowhere.
+ * agent types, sent once the run committed and stored nowhere, its email queued for later as the
+ * fallback (withdrawn once the SMS went). An administrator account only at an administrator's
+ * request.
  */
 
 let f: OperationsFixture;
@@ -37,6 +41,22 @@ afterAll(async () => {
 });
 
 type Fields = TicketFieldsOf<'new_professional'>;
+
+/** A ticket raised by `requesterId` (null: the public help form's, matching no one); its base. */
+async function ticketBy(requesterId: string | null, fields: Fields) {
+  const { id } = await f.db.tenant(f.entity.id, (tx) =>
+    insertTicket(tx, {
+      entityId: f.entity.id,
+      kind: 'new_professional',
+      fields,
+      subject: 'new_professional',
+      requesterId,
+      ...(requesterId ? {} : { requesterName: 'Anna Puig', requesterEmail: 'apuig@example.org' }),
+      now: new Date(),
+    }),
+  );
+  return `/api/support/entities/${f.entity.id}/tickets/${id}`;
+}
 
 /** A complete ticket's fields: a basic-services technician of the north, by email. */
 function fieldsOf(overrides: Partial<Fields> = {}): Fields {
@@ -147,7 +167,8 @@ describe('a new professional from a ticket', () => {
   it('creates the account by email in the run’s transaction: audited with the ticket, the link queued, the ticket resolved — once', async () => {
     const admin = await createTestProfessional(f.db, f.entity, { roles: ['administrator'] });
     const fields = fieldsOf({ roles: ['tech_ssb', 'administrator'] });
-    const base = await f.ticketOf('new_professional', fields);
+    // An administrator asks for an administrator account.
+    const base = await ticketBy(admin.id, fields);
     const shown = await f.preview(base);
     expect(shown.ready).toBe(true);
     const ran = await f.run(base, { fingerprint: shown.fingerprint });
@@ -283,5 +304,149 @@ describe('a new professional from a ticket', () => {
     const logs = sms.app.logs.join('\n');
     expect(logs).toContain('activation SMS not sent');
     expect(logs).not.toMatch(pattern);
+  });
+});
+
+describe('an administrator account from a ticket', () => {
+  it('is blocked unless an active administrator of the entity asked for it, in the agent’s words', async () => {
+    const auxiliary = await createTestProfessional(f.db, f.entity, { roles: ['aux_admin'] });
+    const former = await createTestProfessional(f.db, f.entity, {
+      roles: ['administrator'],
+      active: false,
+    });
+    const blocker = {
+      code: 'administrator_not_by_administrator',
+      message:
+        'Only an administrator of the entity may ask for an administrator account: ask one of them to raise the ticket.',
+    };
+    for (const requester of [auxiliary.id, f.coordinator.id, former.id, null]) {
+      const fields = fieldsOf({ roles: ['aux_admin', 'administrator'] });
+      const base = await ticketBy(requester, fields);
+      const shown = await f.preview(base);
+      expect(shown.ready).toBe(false);
+      expect(shown.blockers).toEqual([blocker]);
+      const refused = await f.run(base, { fingerprint: shown.fingerprint });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.message).toContain('Only an administrator of the entity');
+      expect(await professionalsWith(fields.email)).toEqual([]);
+    }
+    // Any other role, anyone may ask for.
+    const plain = await f.preview(await ticketBy(auxiliary.id, fieldsOf({ roles: ['aux_admin'] })));
+    expect(plain.blockers).toEqual([]);
+  });
+});
+
+/**
+ * An SMS gateway on 127.0.0.1 answering `status`, that reads the database when called — after the
+ * run committed, before the SMS is through: what a process stopping there would leave.
+ */
+async function startRecordingGateway<T>(read: () => Promise<T>) {
+  const seen: T[] = [];
+  let status = 202;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      void read().then((state) => {
+        seen.push(state);
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end('{}');
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/send`,
+    seen,
+    answerWith: (next: number) => (status = next),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the email fallback of a first-access SMS', () => {
+  type Queued = { id: string; status: string; later: boolean; minted: boolean };
+  /** The activation emails queued for `email`: due 10 minutes on or not, a link minted or not. */
+  const queuedFor = (email: string) =>
+    f.db.tenant(f.entity.id, (tx) =>
+      rowsOf<Queued & { due_now: boolean }>(
+        tx,
+        sql`SELECT o.id, o.status,
+            o.next_attempt_at BETWEEN now() + interval '9 minutes'
+              AND now() + interval '10 minutes' AS later,
+            o.next_attempt_at <= now() AS due_now,
+            EXISTS (SELECT 1 FROM secret_links s WHERE s.outbox_message_id = o.id) AS minted
+          FROM outbox_messages o WHERE o.entity_id = ${f.entity.id}
+            AND o.template = 'professional_activation' AND o.recipient = ${email}`,
+      ),
+    );
+  /** The activation links of the professional that still work. */
+  const liveLinks = (professionalId: string) =>
+    f.count(
+      'secret_links',
+      sql`purpose = 'activation' AND subject_id = ${professionalId}
+        AND used_at IS NULL AND revoked_at IS NULL`,
+    );
+
+  let current = '';
+  let gateway: Awaited<ReturnType<typeof startRecordingGateway<Queued[]>>>;
+  let app: TestApp;
+  let session: Session;
+  beforeAll(async () => {
+    gateway = await startRecordingGateway(async () =>
+      (await queuedFor(current)).map(({ due_now: _, ...q }) => q),
+    );
+    app = await buildTestApp({ env: { SMS_GATEWAY_URL: gateway.url } });
+    session = await login(app.app, f.provider.code, f.agent.username);
+  }, 120_000);
+  afterAll(async () => {
+    await gateway.stop();
+  });
+
+  async function runBySms() {
+    const fields = fieldsOf({ firstAccessBySms: true });
+    current = fields.email;
+    const base = await f.ticketOf('new_professional', fields);
+    const shown = await f.preview(base);
+    const local = `6${String(randomInt(10_000_000, 99_999_999))}`;
+    const ran = await app.app.inject({
+      method: 'POST',
+      url: `${base}/operation/run`,
+      payload: { fingerprint: shown.fingerprint, mobile: local },
+      headers: session.headers('en'),
+    });
+    expect(ran.statusCode, ran.body).toBe(200);
+    const [created] = await professionalsWith(fields.email);
+    return { fields, result: ran.json() as OperationRunResult, created: created! };
+  }
+
+  it('is queued with the creation, due 10 minutes later, no link minted: there when the SMS leaves (a stop before it still gets the link); withdrawn once the SMS went', async () => {
+    gateway.seen.length = 0;
+    const { fields, result, created } = await runBySms();
+    expect(result.afterwards).toEqual([{ key: 'first_access_sms_sent', count: 1, items: [] }]);
+    // Read between the commit and the SMS.
+    expect(gateway.seen).toEqual([
+      [{ id: expect.any(String), status: 'pending', later: true, minted: false }],
+    ]);
+    // Withdrawn: nothing left to deliver, and the one working link is the SMS's.
+    expect(await queuedFor(fields.email)).toEqual([]);
+    expect(await liveLinks(created.id)).toBe(1);
+  });
+
+  it('is sent at once when the SMS fails: one email, never two, and only its link will work', async () => {
+    gateway.seen.length = 0;
+    gateway.answerWith(503);
+    const { fields, result, created } = await runBySms().finally(() => gateway.answerWith(202));
+    expect(result.afterwards).toEqual([
+      { key: 'first_access_sms_failed_email_sent', count: 1, items: [fields.email] },
+    ]);
+    const [before] = gateway.seen;
+    expect(before).toHaveLength(1);
+    // The same message, now due.
+    expect(await queuedFor(fields.email)).toEqual([
+      { id: before![0]!.id, status: 'pending', later: false, due_now: true, minted: false },
+    ]);
+    // The SMS's link was revoked; the email's is minted when the worker sends it.
+    expect(await liveLinks(created.id)).toBe(0);
   });
 });

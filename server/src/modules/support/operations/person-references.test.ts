@@ -162,4 +162,63 @@ describe('what a merge of person records does with every reference', () => {
     if (fate === 'deleted') return;
     expect(await namedBy(table, column, keys)).toEqual([survivor]);
   });
+
+  it('folds the other’s place into the survivor’s where both already hold it', async () => {
+    const survivor = await createTestPerson(db, entity);
+    const other = await createTestPerson(db, entity);
+    // Both members of two case files (one holder each, one of them the other), both at an
+    // intervention and at an appointment.
+    const held = await createTestCaseFile(db, entity, {
+      referentId: tech.id,
+      holderId: other,
+      interviewBy: tech.id,
+      members: [{ personId: survivor, role: 'household' }],
+    });
+    const theirs = await createTestCaseFile(db, entity, {
+      referentId: tech.id,
+      holderId: survivor,
+      members: [{ personId: other, role: 'child' }],
+    });
+    const intervention = held.interventionId!;
+    await insert(sql`INSERT INTO intervention_persons (entity_id, intervention_id, person_id)
+      VALUES (${entity.id}, ${intervention}, ${survivor}), (${entity.id}, ${intervention}, ${other})
+      ON CONFLICT DO NOTHING`);
+    const appointment = await createTestAppointment(db, entity, {
+      professionalId: tech.id,
+      personIds: [survivor, other],
+      startsAt: '2027-04-02T09:00:00Z',
+      endsAt: '2027-04-02T10:00:00Z',
+    });
+    const base = await f.ticketOf('merge_persons', {
+      personIds: [survivor, other],
+      survivorId: survivor,
+      reason: 'has_document',
+    });
+    const shown = await f.preview(base);
+    expect(shown.lines.find((l) => l.key === 'merge_memberships_combined')?.count).toBe(2);
+    const ran = await f.run(base, { fingerprint: shown.fingerprint });
+    expect(ran.statusCode, ran.body).toBe(200);
+
+    const members = (caseFileId: string) =>
+      db.tenant(entity.id, (tx) =>
+        rowsOf<{ person_id: string; role: string }>(
+          tx,
+          sql`SELECT person_id::text AS person_id, role FROM case_file_members
+            WHERE entity_id = ${entity.id} AND case_file_id = ${caseFileId}`,
+        ),
+      );
+    // One membership each, the survivor's, holding the file either record held.
+    expect(await members(held.id)).toEqual([{ person_id: survivor, role: 'holder' }]);
+    expect(await members(theirs.id)).toEqual([{ person_id: survivor, role: 'holder' }]);
+    expect(
+      await namedBy('intervention_persons', 'person_id', { intervention_id: intervention }),
+    ).toEqual([survivor]);
+    expect(
+      await namedBy('appointment_persons', 'person_id', { appointment_id: appointment }),
+    ).toEqual([survivor]);
+    for (const { table, column } of PERSON_REFERENCES) {
+      if (table === 'person_history') continue;
+      expect(await countOn(table, column, other), `${table}.${column}`).toBe(0);
+    }
+  });
 });

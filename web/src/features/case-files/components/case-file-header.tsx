@@ -53,9 +53,13 @@ export function CaseFileHeader({ caseFile }: { caseFile: CaseFile }) {
     // Closed by a merge: no reason of the catalogue, the case file it lives on in instead.
     facts.push([
       t('caseFiles.fields.mergedInto'),
-      <Link key="merged" to={`/case-files/${caseFile.mergedInto.id}`}>
-        {caseFile.mergedInto.number}
-      </Link>,
+      caseFile.mergedInto.id ? (
+        <Link key="merged" to={`/case-files/${caseFile.mergedInto.id}`}>
+          {caseFile.mergedInto.number}
+        </Link>
+      ) : (
+        t('caseFiles.mergedIntoUnnamed')
+      ),
     ]);
   } else if (caseFile.state === 'closed') {
     facts.push([
@@ -70,7 +74,9 @@ export function CaseFileHeader({ caseFile }: { caseFile: CaseFile }) {
       </h2>
       {caseFile.mergedInto ? (
         <Notice tone="info" focus={false}>
-          {t('caseFiles.mergedNotice', { number: caseFile.mergedInto.number })}
+          {caseFile.mergedInto.number
+            ? t('caseFiles.mergedNotice', { number: caseFile.mergedInto.number })
+            : t('caseFiles.mergedNoticeUnnamed')}
         </Notice>
       ) : null}
       <dl className={cx(styles.facts, 'case-file-facts')}>

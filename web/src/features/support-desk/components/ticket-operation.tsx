@@ -20,8 +20,10 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
 import fieldCss from '@/components/ui/form-field.module.css';
 import { ApiError } from '@/lib/api-client';
+import { useCalendarDateFormat } from '@/lib/calendar';
 import { cx } from '@/lib/cx';
 import { LANGUAGE_NAMES } from '@/lib/languages';
+import { useCountryName } from '@/lib/country-name';
 import { useDateTimeFormat } from '@/lib/format';
 import { operationLinesInWords, type Translate } from '@/lib/operation-lines';
 import { usePreviewOperation, useRunOperation } from '../api/ticket-operation';
@@ -87,10 +89,14 @@ function ConflictChoices({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
+  const formatDate = useCalendarDateFormat();
+  const countryName = useCountryName();
   const worded = (field: string, value: string) => {
     if (field === 'preferredLanguage' && value in LANGUAGE_NAMES) {
       return LANGUAGE_NAMES[value as keyof typeof LANGUAGE_NAMES];
     }
+    if (field === 'birthDate') return formatDate(value);
+    if (field === 'nationality') return countryName(value);
     const coded = CODED[field];
     return coded ? t(`${coded}.${value}` as never, { defaultValue: value }) : value;
   };
