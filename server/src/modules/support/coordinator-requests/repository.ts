@@ -13,7 +13,10 @@ import { catalogueLabel } from '../../case-files/present';
 
 const NAME = sql`concat_ws(' ', p.given_name, p.first_surname, p.second_surname)`;
 
-/** The persons among `ids` the viewer reaches with `persons.view_basic`, with their team. */
+/**
+ * The persons among `ids` the viewer reaches with `persons.view_basic`, with their team — never a
+ * tombstone of a merge (a request is about the record that remains).
+ */
 export async function visiblePersons(
   tx: Tx,
   entityId: string,
@@ -25,7 +28,7 @@ export async function visiblePersons(
   return rowsOf<{ id: string; name: string; team_id: string | null }>(
     tx,
     sql`SELECT p.id, ${NAME} AS name, p.team_id FROM persons p
-      WHERE p.entity_id = ${entityId} AND p.id IN (${uuidList(ids)})
+      WHERE p.entity_id = ${entityId} AND p.id IN (${uuidList(ids)}) AND p.merged_into_id IS NULL
         AND ${personScope('persons.view_basic', scope, viewerId)}`,
   );
 }

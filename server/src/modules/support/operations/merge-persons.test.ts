@@ -458,6 +458,16 @@ describe('after a merge of person records', () => {
     expect(uploaded.statusCode, uploaded.body).toBe(404);
     expect((await upload(s)).statusCode).toBe(201);
 
+    // Asking a coordinator about it: not found either (a request is about the record that
+    // remains).
+    const asked = await post('/api/support/coordinator-requests', {
+      kind: 'delete_persons',
+      personIds: [o],
+      note: '',
+    });
+    expect(asked.statusCode, asked.body).toBe(404);
+    expect(asked.json().error.details[0].field).toBe('personIds.0');
+
     // Nothing landed on the tombstone.
     expect(await referenceCounts(db, entity.id, o)).toMatchObject({
       'case_file_members.person_id': 0,
