@@ -16,6 +16,7 @@ export * from './case-content';
 export * from './home';
 export * from './catalogues';
 export * from './caseload';
+export * from './caseload-transfers';
 export * from './attachments';
 export * from './agenda';
 export * from './support';
