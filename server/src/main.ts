@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/pglite-lock';
 import { DEMO_ENTITY_CODE, DEMO_LOGINS, seedDemo } from './demo/seed';
 import { startOutboxWorker } from './platform/messaging/worker';
 import { reminderCheck } from './modules/agenda/messages';
+import { activationCheck } from './modules/professionals/activation';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
 import { publicFormsChore } from './platform/public-forms';
 
@@ -34,7 +35,7 @@ async function main() {
         config,
         log: app.log,
         chores: [abandonedUploadsChore(database, config), publicFormsChore(database, config)],
-        checks: [reminderCheck],
+        checks: [reminderCheck, activationCheck],
       })
     : null;
 

@@ -4,6 +4,7 @@ import { openDatabase } from './db/connect';
 import { loggerOptions } from './platform/logging';
 import { startOutboxWorker } from './platform/messaging/worker';
 import { reminderCheck } from './modules/agenda/messages';
+import { activationCheck } from './modules/professionals/activation';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
 import { publicFormsChore } from './platform/public-forms';
 
@@ -31,7 +32,7 @@ async function main() {
     config,
     log,
     chores: [abandonedUploadsChore(database, config), publicFormsChore(database, config)],
-    checks: [reminderCheck],
+    checks: [reminderCheck, activationCheck],
   });
 
   let closing = false;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@caliu/common';
-import type { Tx } from '../../db/connect';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Tx } from '../../db/connect';
 import type { FastifyBaseLogger } from 'fastify';
 import { type AuditActor, writeAudit } from '../../platform/audit';
 import type { AppDeps } from '../../platform/context';
+import type { SendCheck } from '../../platform/messaging/deliver';
 import { dueNow, enqueue, withdrawUnclaimed } from '../../platform/messaging/outbox';
 import { sendImmediateSms } from '../../platform/messaging/sms';
 
@@ -119,3 +121,22 @@ export async function sendActivationSms(
   }
   return result;
 }
+
+/**
+ * An activation email is sent only while its professional still needs it: active and not yet
+ * activated. The email that waits behind a first-access SMS (`smsFallbackAt`) then never reaches
+ * someone who already signed up with the SMS's link, even if withdrawing it was missed (the
+ * process stopped between the SMS and the withdrawal).
+ */
+export const activationCheck: SendCheck = {
+  templates: ['professional_activation'],
+  async stillWanted(tx, message) {
+    const [row] = await rowsOf<{ yes: boolean }>(
+      tx,
+      sql`SELECT EXISTS (SELECT 1 FROM professionals
+          WHERE lower(email) = lower(${message.recipient}) AND active
+            AND activated_at IS NULL) AS yes`,
+    );
+    return row?.yes === true;
+  },
+};
