@@ -5,8 +5,13 @@
  *   npm run bench                      full scale: DATABASE_URL, 1,000,000 persons (loaded the
  *                                      first time: npm run seed:synthetic's council)
  *   npm run bench -- --scale small     PGlite in .bench/, 10,000 persons, a few minutes
- *   options: --json <file>  --only search,case-file,alerts,agenda,outbox,startup  --persons N
- *            --entity <code>
+ *   options: --json <file>  --persons N  --entity <code>
+ *            --only search,case-file,alerts,agenda,outbox,startup,mass-transfer,merge
+ *
+ * `mass-transfer` and `merge` (support operations run from tickets, bench/scenarios/operations.ts)
+ * run in a dedicated council created for the run, with no population: a transfer of 100,000 case
+ * files (2,000 at small scale) against one set-based UPDATE of the same rows, and a merge of two
+ * persons with 200 content rows each.
  *
  * Exits with 1 when a target is not met.
  */
@@ -30,10 +35,20 @@ import { caseFileScenario } from './scenarios/case-file';
 import type { BenchContext } from './scenarios/context';
 import { measureHttp, type Timing } from './scenarios/http';
 import { outboxScenario } from './scenarios/outbox';
+import { operationsScenarios } from './scenarios/operations';
 import { searchScenario } from './scenarios/search';
 import { startupScenario } from './scenarios/startup';
 
-const SCENARIOS = ['search', 'case-file', 'alerts', 'agenda', 'outbox', 'startup'] as const;
+const SCENARIOS = [
+  'search',
+  'case-file',
+  'alerts',
+  'agenda',
+  'outbox',
+  'startup',
+  'mass-transfer',
+  'merge',
+] as const;
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: 'full' },
@@ -66,6 +81,7 @@ const scale = small
       outbox: 300,
       alerts: 10,
       startupPersons: 10_000,
+      operations: { caseFiles: 2_000, transfers: 5, merges: 9 },
     }
   : {
       persons: 1_000_000,
@@ -75,6 +91,7 @@ const scale = small
       outbox: 3_000,
       alerts: 100,
       startupPersons: 100_000,
+      operations: { caseFiles: 100_000, transfers: 5, merges: 9 },
     };
 const persons = Number(args.persons ?? scale.persons);
 const started = Date.now();
@@ -166,6 +183,19 @@ if (['search', 'case-file', 'alerts', 'agenda', 'outbox'].some((name) => only.ha
     }
   } finally {
     await replayer.close();
+    await server.close();
+  }
+}
+
+if (only.has('mass-transfer') || only.has('merge')) {
+  // A dedicated council, on the population's database where there is one (PGlite: its own
+  // directory, so no population is loaded for these two).
+  const server = await startServer(
+    url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: '.bench/pglite-operations' },
+  );
+  try {
+    rows.push(...(await operationsScenarios(server, url, only, scale.operations, progress)));
+  } finally {
     await server.close();
   }
 }

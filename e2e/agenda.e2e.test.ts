@@ -275,6 +275,95 @@ describe('time outside working hours, blocked time and the home page', () => {
   });
 });
 
+describe('a week of appointments for two technicians', () => {
+  it('is booked by the assistant and seen by each technician in her week and day views', async () => {
+    const { baseUrl } = suite;
+    const assistant = await apiLogin(baseUrl, { username: 'aux-admin' });
+    const found = expectStatus(
+      await assistant.call<{ items: { id: string; givenName: string; firstSurname: string }[] }>(
+        'GET',
+        `/api/persons?q=${encodeURIComponent(MARIA.name)}`,
+      ),
+      200,
+      'person search',
+    );
+    const maria = found.items.find((p) => p.givenName === 'María' && p.firstSurname === 'García')!;
+    const people = expectStatus(
+      await assistant.call<{ professionals: { id: string; name: string; canBook: boolean }[] }>(
+        'GET',
+        '/api/agenda/people',
+      ),
+      200,
+      'agenda people',
+    );
+    // Two technicians of her teams: the basic-services one and the first other she books for.
+    const technicians: { username: string; id: string }[] = [];
+    for (const username of ['tech-ssb', 'tech-siad', 'tech-eaia', 'tech-immigration']) {
+      const me = expectStatus(
+        await (await apiLogin(baseUrl, { username })).call<{ id: string }>('GET', '/api/me'),
+        200,
+        `who is ${username}`,
+      );
+      if (people.professionals.some((p) => p.id === me.id && p.canBook)) {
+        technicians.push({ username, id: me.id });
+      }
+      if (technicians.length === 2) break;
+    }
+    expect(technicians).toHaveLength(2);
+    // A week three weeks ahead, Monday to Friday at noon (booked over anything the demo holds
+    // there: the conflict itself is the first test's).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid' }).format(
+      new Date(),
+    );
+    const monday = nextWeekday(nextWeekday(nextWeekday(today, 1), 1), 1);
+    const days = [0, 1, 2, 3, 4].map((n) => {
+      const d = new Date(`${monday}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    });
+    for (const technician of technicians) {
+      for (const day of days) {
+        expectStatus(
+          await assistant.call('POST', '/api/appointments', {
+            professionalId: technician.id,
+            personIds: [maria.id],
+            startsAt: `${day}T12:00`,
+            endsAt: `${day}T12:45`,
+            place: 'office',
+            force: true,
+            confirmOutsideHours: true,
+          }),
+          201,
+          `book ${technician.username} on ${day}`,
+        );
+      }
+    }
+
+    for (const technician of technicians) {
+      const opened = await suite.openAs(
+        { username: technician.username },
+        { locale: 'en', path: `/agenda?view=week&date=${monday}` },
+      );
+      try {
+        const { page } = opened;
+        await page.getByRole('heading', { level: 1, name: words.title }).waitFor();
+        const entries = page.getByRole('button', { name: new RegExp(MARIA.name) });
+        // Her week: the five, one a day.
+        await expect.poll(() => entries.count()).toBe(5);
+        await checkPage(page, `agenda-week-of-five-${technician.username}`);
+        // Her Wednesday: the one of that day.
+        await page.goto(`/agenda?view=day&date=${days[2]}`);
+        await page.getByRole('heading', { level: 1, name: words.title }).waitFor();
+        await expect.poll(() => entries.count()).toBe(1);
+        expect(await entries.first().getAttribute('aria-label')).toContain(words.places.office);
+        expect(opened.pageErrors).toEqual([]);
+      } finally {
+        await opened.context.close();
+      }
+    }
+  });
+});
+
 /** The next date after `date` that falls on `weekday` (1 Monday … 7 Sunday). */
 function nextWeekday(date: string, weekday: number): string {
   const d = new Date(`${date}T12:00:00Z`);
