@@ -36,6 +36,13 @@ const envSchema = z.object({
     .refine((v) => v.split(',').every(isUuid), 'comma-separated entity ids (UUIDs)')
     .optional(),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(183).default(730),
+  /** A coordinator's caseload transfer awaiting approval expires after this (issue 21). */
+  CASELOAD_TRANSFER_EXPIRY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   CALIU_ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -83,6 +90,8 @@ export type Config = {
     entities: string[] | null;
   };
   auditRetentionDays: number;
+  /** Hours a coordinator's caseload transfer waits for approval before it expires. */
+  caseloadTransferExpiryHours: number;
   /** The largest attachment accepted, in bytes (CALIU_ATTACHMENT_MAX_BYTES, default 20 MiB). */
   attachmentMaxBytes: number;
   /**
@@ -143,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       entities: e.OUTBOX_ENTITIES ? e.OUTBOX_ENTITIES.split(',') : null,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    caseloadTransferExpiryHours: e.CASELOAD_TRANSFER_EXPIRY_HOURS,
     attachmentMaxBytes: e.CALIU_ATTACHMENT_MAX_BYTES,
     powDifficulty: e.CALIU_POW_DIFFICULTY,
     sessionIdleMs: 30 * 60 * 1000,

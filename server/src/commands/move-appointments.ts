@@ -1,6 +1,6 @@
 import { grantsForRoles, type Role } from '@caliu/common';
-import { sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../db/connect';
+import { type SQL, sql } from 'drizzle-orm';
+import { rowsOf, type Tx, uuidArray } from '../db/connect';
 import { type AuditActor, writeAudit } from '../platform/audit';
 import { actorOf, type AppDeps, type RequestContext } from '../platform/context';
 import { AppError, notFound } from '../platform/errors';
@@ -22,7 +22,26 @@ export type MoveAppointmentsProps = {
   actor?: AuditActor;
   /** The support ticket whose operation moves them (its audit row names it). */
   ticketId?: string;
+  /** The coordinator's caseload transfer that moves them (its audit row names it, issue 21). */
+  transferId?: string;
+  /** Only the appointments within these teams (appointmentWithin): a coordinator's transfer. */
+  within?: { teamIds: readonly string[] };
 };
+
+/**
+ * An appointment `a` is within teams when it is linked to a case file of those teams, or, linked
+ * to none, when one of its persons is of those teams: the agenda has no team of its own, so the
+ * appointment goes with the records it is about.
+ */
+export function appointmentWithin(teamIds: readonly string[]): SQL {
+  return sql`(CASE WHEN a.case_file_id IS NOT NULL
+    THEN EXISTS (SELECT 1 FROM case_files wc WHERE wc.entity_id = a.entity_id
+      AND wc.id = a.case_file_id AND wc.team_id = ANY(${uuidArray(teamIds)}))
+    ELSE EXISTS (SELECT 1 FROM appointment_persons wap
+      JOIN persons wp ON wp.entity_id = wap.entity_id AND wp.id = wap.person_id
+      WHERE wap.entity_id = a.entity_id AND wap.appointment_id = a.id
+        AND wp.team_id = ANY(${uuidArray(teamIds)})) END)`;
+}
 
 export type UnmovedAppointment = {
   id: string;
@@ -93,6 +112,7 @@ export async function moveAppointmentsIn(
     sql`SELECT a.id, a.starts_at, a.ends_at, a.place, ${siadHidden(viewer)} AS out_of_circle
       FROM appointments a
       WHERE a.professional_id = ${from} AND a.state = 'booked' AND a.starts_at > ${now}
+        ${props.within ? sql`AND ${appointmentWithin(props.within.teamIds)}` : sql``}
       ORDER BY a.starts_at
       FOR UPDATE`,
   );
@@ -163,7 +183,13 @@ export async function moveAppointmentsIn(
     recordType: 'professional',
     recordId: from,
     ...(props.ticketId ? { ticketId: props.ticketId } : {}),
-    details: { to, found: result.found, moved: result.moved, unmoved: unmoved.length },
+    details: {
+      to,
+      found: result.found,
+      moved: result.moved,
+      unmoved: unmoved.length,
+      ...(props.transferId ? { transferId: props.transferId } : {}),
+    },
   });
   return result;
 }

@@ -1,5 +1,5 @@
-import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CoverReason } from '@caliu/common';
+import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CaseloadTransferStatus, CoverReason, OperationLine } from '@caliu/common';
 
 /**
  * Temporary access to an absent professional's caseload within one team, for a period
@@ -31,4 +31,31 @@ export const assignmentNotices = pgTable('assignment_notices', {
   assignedBy: uuid('assigned_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   seenAt: timestamp('seen_at', { withTimezone: true }),
+});
+
+/**
+ * A coordinator's caseload transfer awaiting, or past, a second person's approval (issue 21;
+ * migrations/0026_caseload_transfers.sql is authoritative).
+ */
+export const caseloadTransfers = pgTable('caseload_transfers', {
+  id: uuid('id').notNull().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  requestedBy: uuid('requested_by').notNull(),
+  fromProfessionalId: uuid('from_professional_id').notNull(),
+  toProfessionalId: uuid('to_professional_id').notNull(),
+  options: jsonb('options')
+    .$type<{ caseFiles: 'open_and_closed' | 'open_only'; persons: boolean; agenda: boolean }>()
+    .notNull(),
+  reason: text('reason').notNull(),
+  teamIds: uuid('team_ids').array().notNull(),
+  status: text('status').$type<CaseloadTransferStatus>().notNull().default('pending'),
+  requestedLines: jsonb('requested_lines').$type<OperationLine[]>().notNull(),
+  requestedFingerprint: text('requested_fingerprint').notNull(),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedByAgentId: uuid('decided_by_agent_id'),
+  decidedByName: text('decided_by_name'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  result: jsonb('result').$type<OperationLine[]>(),
 });

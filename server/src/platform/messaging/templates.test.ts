@@ -35,6 +35,7 @@ describe('message templates', () => {
       'appointment_reminder_sms',
       'assignment',
       'calendar_feed',
+      'caseload_handed_over',
       'coordinator_request',
       'coordinator_request_closed',
       'login_throttled',

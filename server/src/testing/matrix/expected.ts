@@ -2,6 +2,7 @@ import type { Permission, Role } from '@caliu/common';
 import { PERSONS_EXPECTED } from '../persons-matrix';
 import { CASE_FILES_EXPECTED } from '../case-files-matrix';
 import { CASELOAD_EXPECTED } from '../caseload-matrix';
+import { CASELOAD_TRANSFERS_EXPECTED } from '../caseload-transfers-matrix';
 import { CATALOGUES_EXPECTED } from '../catalogues-matrix';
 import { DUPLICATES_EXPECTED } from '../duplicates-matrix';
 import { HOME_EXPECTED } from '../home-matrix';
@@ -103,6 +104,7 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   ...CASE_FILES_EXPECTED,
   ...CATALOGUES_EXPECTED,
   ...CASELOAD_EXPECTED,
+  ...CASELOAD_TRANSFERS_EXPECTED,
   ...DUPLICATES_EXPECTED,
   ...HOME_EXPECTED,
   ...COORDINATOR_REQUESTS_EXPECTED,

@@ -3,6 +3,7 @@ import type { World } from './world';
 import { PERSONS_SCENARIOS } from '../persons-matrix';
 import { CASE_FILES_SCENARIOS } from '../case-files-matrix';
 import { CASELOAD_SCENARIOS, noticeFor } from '../caseload-matrix';
+import { CASELOAD_TRANSFERS_SCENARIOS } from '../caseload-transfers-matrix';
 import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { HOME_SCENARIOS } from '../home-matrix';
@@ -89,6 +90,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...CASE_FILES_SCENARIOS,
   ...CATALOGUES_SCENARIOS,
   ...CASELOAD_SCENARIOS,
+  ...CASELOAD_TRANSFERS_SCENARIOS,
   ...DUPLICATES_SCENARIOS,
   ...HOME_SCENARIOS,
   ...COORDINATOR_REQUESTS_SCENARIOS,

@@ -223,7 +223,10 @@ function sentenceOfCaseFiles(entry: AuditEntry, record: string, helpers: Helpers
     case 'case_file.delete':
       return t('audit.sentences.caseFile.delete', { record });
     case 'case_file.transfer':
-      return t('audit.sentences.caseFile.transfer', { record });
+      // A coordinator's approved caseload transfer names it; a support ticket's does not.
+      return typeof entry.details.transferId === 'string'
+        ? t('audit.sentences.caseFile.transferApproved', { record })
+        : t('audit.sentences.caseFile.transfer', { record });
     case 'case_file.merge': {
       const { merged, into } = entry.details;
       return typeof merged === 'string' && typeof into === 'string'
@@ -446,6 +449,12 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.caseloadCover.end', { record });
     case 'caseload.notices_read':
       return t('audit.sentences.caseload.noticesRead', { count: numberIn(d.shown) ?? 0 });
+    case 'caseload_transfer.request':
+      return t('audit.sentences.caseloadTransfer.request', { record });
+    case 'caseload_transfer.approve':
+      return t('audit.sentences.caseloadTransfer.approve', { record });
+    case 'caseload_transfer.cancel':
+      return t('audit.sentences.caseloadTransfer.cancel', { record });
     case 'catalogue_entry.create':
     case 'catalogue_entry.update':
     case 'catalogue_entry.retire':
@@ -453,7 +462,9 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
     case 'catalogue_entry.delete':
       return t(`audit.sentences.${entry.action}`, { record });
     case 'person.transfer':
-      return t('audit.sentences.person.transfer', { record });
+      return typeof d.transferId === 'string'
+        ? t('audit.sentences.person.transferApproved', { record })
+        : t('audit.sentences.person.transfer', { record });
     case 'person.merge':
       return t('audit.sentences.person.merge', { record });
     case 'person.delete':

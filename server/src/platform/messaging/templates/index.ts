@@ -3,6 +3,7 @@ import { appointmentConfirmation, appointmentConfirmationSms } from './appointme
 import { appointmentReminder, appointmentReminderSms } from './appointment-reminder';
 import { assignment } from './assignment';
 import { calendarFeed } from './calendar-feed';
+import { caseloadHandedOver } from './caseload-handed-over';
 import { coordinatorRequest } from './coordinator-request';
 import { coordinatorRequestClosed } from './coordinator-request-closed';
 import type { MessageTemplate } from './define';
@@ -29,6 +30,7 @@ export const TEMPLATES: readonly MessageTemplate[] = [
   professionalActivationSms,
   roleChange,
   assignment,
+  caseloadHandedOver,
   appointmentConfirmation,
   appointmentConfirmationSms,
   appointmentReminder,

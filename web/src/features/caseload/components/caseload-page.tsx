@@ -9,12 +9,15 @@ import { useDocumentTitle } from '@/lib/document-title';
 import { useCaseload } from '../api/caseload';
 import { CoverForm } from './cover-form';
 import { CoversTable } from './covers-table';
+import { PendingTransfers } from './pending-transfers';
+import { TransferForm } from './transfer-form';
 import styles from '../caseload.module.css';
 
 /**
  * A team's caseload for its coordinator: each member's open and closed case files and person
- * records in the team (each count a link to the list behind it), and the covers of absences —
- * granting one, ending one early.
+ * records in the team (each count a link to the list behind it), the covers of absences —
+ * granting one, ending one early — and handing a caseload over (a transfer a second person
+ * approves).
  */
 export function CaseloadPage() {
   const { t } = useTranslation();
@@ -104,6 +107,13 @@ function CaseloadBody({ caseload }: { caseload: Caseload }) {
           <p className="muted">{t('caseload.covers.lead')}</p>
           <CoversTable caseload={caseload} onDone={say} />
           <CoverForm caseload={caseload} onDone={say} />
+        </section>
+        <PendingTransfers />
+        <section className="card" aria-labelledby={`${id}-transfer`}>
+          <h2 id={`${id}-transfer`} className="section-title">
+            {t('caseload.transfers.handOver')}
+          </h2>
+          <TransferForm caseload={caseload} onDone={say} />
         </section>
       </div>
     </>

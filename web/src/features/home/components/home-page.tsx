@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TodayAppointments } from '@/lib/agenda-slot';
 import { useCurrentUser } from '@/lib/auth';
+import { PendingTransfers } from '@/lib/caseload-transfers-home';
 import { CoordinatorRequestsHome, MyCoordinatorRequests } from '@/lib/coordinator-requests-home';
 import { useDocumentTitle } from '@/lib/document-title';
 import { AlertsPanel } from './alerts-panel';
@@ -28,6 +29,7 @@ export function HomePage() {
       {may('persons.view_basic') && <HomeSearch />}
       <AssignmentNotices />
       {may('support.coordinator_requests') && <CoordinatorRequestsHome />}
+      {may('caseload.manage') && <PendingTransfers quiet />}
       {may('case_files.view') && <MyCovers />}
       <div className="panels">
         <TodayAppointments />

@@ -15,6 +15,7 @@ import {
   ErrorAlert,
   Notice,
 } from '@/components/ui/alert';
+import { OperationLinesList } from '@/components/operation-lines-list';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
@@ -25,23 +26,14 @@ import { cx } from '@/lib/cx';
 import { LANGUAGE_NAMES } from '@/lib/languages';
 import { useCountryName } from '@/lib/country-name';
 import { useDateTimeFormat } from '@/lib/format';
-import { operationLinesInWords, type Translate } from '@/lib/operation-lines';
 import { usePreviewOperation, useRunOperation } from '../api/ticket-operation';
 import styles from '../support-desk.module.css';
 
-/** What an operation changes or changed, one line each, in the agent's words. */
+/** What an operation changes or changed, in the agent's words (or that it concerns nothing). */
 function OperationLines({ lines }: { lines: readonly OperationLine[] }) {
   const { t } = useTranslation();
-  const translate: Translate = (key, options) =>
-    t(key as never, options as never) as unknown as string;
   if (lines.length === 0) return <p>{t('supportDesk.ticket.operation.nothing')}</p>;
-  return (
-    <ul>
-      {operationLinesInWords(lines, translate).map((line) => (
-        <li key={line.key}>{line.text}</li>
-      ))}
-    </ul>
-  );
+  return <OperationLinesList lines={lines} />;
 }
 
 /** The operation as it ran: who ran it, when, and what it changed. */
