@@ -118,6 +118,25 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
     column: 'assigned_by',
     reason: 'Who assigned it: history, kept as it happened.',
   },
+  {
+    table: 'caseload_transfers',
+    column: 'from_professional_id',
+    reason:
+      'A transfer of their caseload: pending, it is how their case files leave them (it may ' +
+      'still be approved once they are deactivated); done or cancelled, history.',
+  },
+  {
+    table: 'caseload_transfers',
+    column: 'to_professional_id',
+    reason:
+      'The receiver of a transfer: a pending one to a deactivated professional is refused at ' +
+      'approval (the plan blocks an inactive receiver); done or cancelled, history.',
+  },
+  ...['requested_by', 'decided_by'].map((column) => ({
+    table: 'caseload_transfers',
+    column,
+    reason: 'Who asked for a transfer or decided on it: history, kept as it happened.',
+  })),
   ...['absent_id', 'cover_id', 'granted_by', 'revoked_by'].map((column) => ({
     table: 'caseload_covers',
     column,

@@ -208,6 +208,37 @@ export const REFERENCE_FACTORIES: Record<
       },
     ]),
   ),
+  // A coordinator's caseload transfer (migration 0026), cancelled: every column names someone.
+  ...Object.fromEntries(
+    (['requested_by', 'from_professional_id', 'to_professional_id', 'decided_by'] as const).map(
+      (column) => [
+        `caseload_transfers.${column}`,
+        async (tx: Tx, entity: TestEntity, id: string) => {
+          const [a, b, c] = [
+            await bareProfessional(tx, entity),
+            await bareProfessional(tx, entity),
+            await bareProfessional(tx, entity),
+          ];
+          const who = {
+            requested_by: column === 'requested_by' ? id : a,
+            from_professional_id: column === 'from_professional_id' ? id : b,
+            to_professional_id: column === 'to_professional_id' ? id : c,
+            decided_by: column === 'decided_by' ? id : a,
+          };
+          await tx.execute(sql`INSERT INTO caseload_transfers (entity_id, requested_by,
+              from_professional_id, to_professional_id, options, reason, team_ids, status,
+              requested_lines, requested_fingerprint, requested_at, expires_at, decided_by,
+              decided_at)
+            VALUES (${entity.id}, ${who.requested_by}, ${who.from_professional_id},
+              ${who.to_professional_id},
+              '{"caseFiles":"open_and_closed","persons":false,"agenda":false}'::jsonb,
+              'Leaving', ARRAY[${entity.teams.north}]::uuid[], 'cancelled', '[]'::jsonb,
+              ${'0'.repeat(64)}, now() - interval '1 hour', now() + interval '1 day',
+              ${who.decided_by}, now())`);
+        },
+      ],
+    ),
+  ),
   // The agenda (migration 0017): a booked appointment to come blocks; a past one is history.
   'appointments.professional_id': async (tx, entity, id) => {
     await tx.execute(sql`INSERT INTO appointments (entity_id, professional_id, starts_at, ends_at,
