@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { massTransferShape, refineTransferPair } from './support';
 import { operationBlockerSchema, operationLineSchema } from './support-operations';
 import { textField } from './text';
 
@@ -17,23 +18,12 @@ export type CaseloadTransferStatus = (typeof CASELOAD_TRANSFER_STATUSES)[number]
 /** What the requester asks to move: as a mass transfer ticket, without the note. */
 export const caseloadTransferRequestSchema = z
   .object({
-    fromProfessionalId: uuid,
-    toProfessionalId: uuid,
-    caseFiles: z.enum(['open_and_closed', 'open_only']),
-    persons: z.boolean(),
-    agenda: z.boolean(),
+    ...massTransferShape,
     /** Why, for the approver (a professional leaving, a change of team…). */
     reason: textField({ multiline: true }).trim().min(1).max(1000),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (value.fromProfessionalId === value.toProfessionalId)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['toProfessionalId'],
-        params: { i18n: 'same_professional' },
-      });
-  });
+  .superRefine(refineTransferPair);
 export type CaseloadTransferRequest = z.infer<typeof caseloadTransferRequestSchema>;
 
 /**

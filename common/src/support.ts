@@ -145,27 +145,38 @@ export const mergeCaseFilesFieldsSchema = z
       });
   });
 
+/**
+ * What a mass transfer moves, from whom to whom: a support ticket's fields, and a coordinator's
+ * caseload transfer (caseload-transfers.ts) with its own reason.
+ */
+export const massTransferShape = {
+  fromProfessionalId: uuid,
+  toProfessionalId: uuid,
+  /** Every case file of `from` (open and closed), or only the open ones. */
+  caseFiles: z.enum(['open_and_closed', 'open_only']),
+  /** Whether every person record `from` is referent of (active and deceased) moves too. */
+  persons: z.boolean(),
+  /** Whether `from`'s agenda (upcoming appointments) moves too; the form's default is no. */
+  agenda: z.boolean(),
+};
+
+/** A transfer never goes from a professional to themself. */
+export function refineTransferPair(
+  value: { fromProfessionalId: string; toProfessionalId: string },
+  ctx: z.RefinementCtx,
+) {
+  if (value.fromProfessionalId === value.toProfessionalId)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['toProfessionalId'],
+      params: { i18n: 'same_professional' },
+    });
+}
+
 export const massTransferFieldsSchema = z
-  .object({
-    fromProfessionalId: uuid,
-    toProfessionalId: uuid,
-    /** Every case file of `from` (open and closed), or only the open ones. */
-    caseFiles: z.enum(['open_and_closed', 'open_only']),
-    /** Whether every person record `from` is referent of (active and deceased) moves too. */
-    persons: z.boolean(),
-    /** Whether `from`'s agenda (upcoming appointments) moves too; the form's default is no. */
-    agenda: z.boolean(),
-    note: note.optional(),
-  })
+  .object({ ...massTransferShape, note: note.optional() })
   .strict()
-  .superRefine((value, ctx) => {
-    if (value.fromProfessionalId === value.toProfessionalId)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['toProfessionalId'],
-        params: { i18n: 'same_professional' },
-      });
-  });
+  .superRefine(refineTransferPair);
 
 export const deleteCaseFilesFieldsSchema = z
   .object({
