@@ -16,7 +16,8 @@ import { useBrowserSuite } from './suite';
  * files over to the basic-services technician from the team's caseload page — a preview, then a
  * request — and a second coordinator of the team finds it on her home page, reviews what would
  * move now and approves it: the case files change hands, and the receiver is told by email. No
- * support ticket. A server of its own: the transfer changes who holds what.
+ * support ticket. Then a support agent, the other possible second approver, approves one from the
+ * support queue, seeing counts only. A server of its own: the transfers change who holds what.
  */
 
 const suite = useBrowserSuite({ ownServer: async () => ({}) });
@@ -24,26 +25,96 @@ const suite = useBrowserSuite({ ownServer: async () => ({}) });
 type Named = { id: string; name: string };
 type MailboxItem = { id: string; to: string; template: string; subject: string | null };
 
+/**
+ * A technician of Equip Nord who leaves, referent of two case files of the team; the receiver is
+ * the demo basic-services technician.
+ */
+async function leavingTechnician(baseUrl: string) {
+  const admin = await apiLogin(baseUrl, { username: 'administrator' });
+  const teams = expectStatus(
+    await admin.call<{ items: Named[] }>('GET', '/api/teams'),
+    200,
+    'list teams',
+  );
+  const nord = teams.items.find((team) => team.name === 'Equip Nord')!;
+  const surname = uniqueWord();
+  const leaving = await createProfessional(admin, {
+    givenName: 'Pepa',
+    surnames: `${surname} Marxa`,
+    roles: ['tech_ssb'],
+    teams: [{ teamId: nord.id, isCoordinator: false }],
+  });
+  const technician = await apiLogin(baseUrl, { username: 'tech-ssb' });
+  const coordinatorApi = await apiLogin(baseUrl, { username: 'coordinator' });
+  const places = expectStatus(
+    await technician.call<{ items: Named[] }>('GET', '/api/municipalities'),
+    200,
+    'list municipalities',
+  );
+  const vilanova = places.items.find((m) => m.name === 'Vilanova de la Serra')!;
+  const files: { id: string; number: string }[] = [];
+  for (const givenName of ['Joan', 'Maria']) {
+    const person = expectStatus(
+      await technician.call<{ id: string }>('POST', '/api/persons', {
+        givenName,
+        firstSurname: surname,
+        birthDate: '1980-01-01',
+        municipalityId: vilanova.id,
+      }),
+      201,
+      `record ${givenName}`,
+    );
+    files.push(
+      expectStatus(
+        await coordinatorApi.call<{ id: string; number: string }>('POST', '/api/case-files', {
+          personId: person.id,
+          scope: 'ssb',
+          referentId: leaving.id,
+        }),
+        201,
+        `open a case file for ${givenName}`,
+      ),
+    );
+  }
+  const me = expectStatus(
+    await technician.call<{ id: string; givenName: string; surnames: string }>('GET', '/api/me'),
+    200,
+    'who is tech-ssb',
+  );
+  return {
+    admin,
+    nord,
+    surname,
+    leaving,
+    technician,
+    coordinatorApi,
+    files,
+    receiver: me,
+    receiverName: `${me.givenName} ${me.surnames}`,
+    leavingName: `Pepa ${surname} Marxa`,
+  };
+}
+
+/** The case files' referent is now the receiver. */
+async function expectMoved(s: Awaited<ReturnType<typeof leavingTechnician>>) {
+  for (const file of s.files) {
+    const read = expectStatus(
+      await s.technician.call<{ referent: Named | null }>('GET', `/api/case-files/${file.id}`),
+      200,
+      `read ${file.number}`,
+    );
+    expect(read.referent?.name).toBe(s.receiverName);
+  }
+}
+
 describe('a caseload transfer with a second approver', () => {
   it('is requested by a coordinator and runs once a second coordinator approves it', async () => {
     const en = TEXTS.en;
     const ca = TEXTS.ca;
     const { baseUrl } = suite;
-    const admin = await apiLogin(baseUrl, { username: 'administrator' });
-    const teams = expectStatus(
-      await admin.call<{ items: Named[] }>('GET', '/api/teams'),
-      200,
-      'list teams',
-    );
-    const nord = teams.items.find((team) => team.name === 'Equip Nord')!;
-    const surname = uniqueWord();
-    // The technician who leaves, and a second coordinator of the team who will approve.
-    const leaving = await createProfessional(admin, {
-      givenName: 'Pepa',
-      surnames: `${surname} Marxa`,
-      roles: ['tech_ssb'],
-      teams: [{ teamId: nord.id, isCoordinator: false }],
-    });
+    const s = await leavingTechnician(baseUrl);
+    const { admin, nord, surname, leavingName, receiverName } = s;
+    // A second coordinator of the team, who will approve.
     const password = 'the second coordinator approves 2026';
     const second = await createProfessional(admin, {
       givenName: 'Rosa',
@@ -56,47 +127,6 @@ describe('a caseload transfer with a second approver', () => {
       await linkFromMailbox(admin, second.email, 'professional_activation'),
       password,
     );
-
-    // Two case files of Equip Nord whose referent is the technician who leaves.
-    const technician = await apiLogin(baseUrl, { username: 'tech-ssb' });
-    const coordinatorApi = await apiLogin(baseUrl, { username: 'coordinator' });
-    const places = expectStatus(
-      await technician.call<{ items: Named[] }>('GET', '/api/municipalities'),
-      200,
-      'list municipalities',
-    );
-    const vilanova = places.items.find((m) => m.name === 'Vilanova de la Serra')!;
-    const files: { id: string; number: string }[] = [];
-    for (const givenName of ['Joan', 'Maria']) {
-      const person = expectStatus(
-        await technician.call<{ id: string }>('POST', '/api/persons', {
-          givenName,
-          firstSurname: surname,
-          birthDate: '1980-01-01',
-          municipalityId: vilanova.id,
-        }),
-        201,
-        `record ${givenName}`,
-      );
-      files.push(
-        expectStatus(
-          await coordinatorApi.call<{ id: string; number: string }>('POST', '/api/case-files', {
-            personId: person.id,
-            scope: 'ssb',
-            referentId: leaving.id,
-          }),
-          201,
-          `open a case file for ${givenName}`,
-        ),
-      );
-    }
-    const me = expectStatus(
-      await technician.call<{ givenName: string; surnames: string }>('GET', '/api/me'),
-      200,
-      'who is tech-ssb',
-    );
-    const receiverName = `${me.givenName} ${me.surnames}`;
-    const leavingName = `Pepa ${surname} Marxa`;
     const words = en.caseload.transfers;
 
     const coordinator = await suite.openAs({ username: 'coordinator' }, { locale: 'en' });
@@ -152,14 +182,7 @@ describe('a caseload transfer with a second approver', () => {
         .waitFor();
 
       // The case files changed hands; the receiver is told once, by email.
-      for (const file of files) {
-        const read = expectStatus(
-          await technician.call<{ referent: Named | null }>('GET', `/api/case-files/${file.id}`),
-          200,
-          `read ${file.number}`,
-        );
-        expect(read.referent?.name).toBe(receiverName);
-      }
+      await expectMoved(s);
       await expect
         .poll(
           async () => {
@@ -180,6 +203,69 @@ describe('a caseload transfer with a second approver', () => {
     } finally {
       await coordinator.context.close();
       await approver.context.close();
+    }
+  });
+
+  it('is approved by a support agent from the support queue, who sees counts only', async () => {
+    const es = TEXTS.es.caseload.transfers;
+    const s = await leavingTechnician(suite.baseUrl);
+    const { leavingName, receiverName } = s;
+    const requested = expectStatus(
+      await s.coordinatorApi.call<{ id: string }>('POST', '/api/caseload/transfers', {
+        fromProfessionalId: s.leaving.id,
+        toProfessionalId: s.receiver.id,
+        caseFiles: 'open_and_closed',
+        persons: false,
+        agenda: false,
+        reason: 'Pepa leaves the council at the end of the month.',
+      }),
+      201,
+      'request the transfer',
+    );
+    const agent = await suite.openAs(
+      { entity: 'support', username: 'support' },
+      { locale: 'es', path: '/support' },
+    );
+    try {
+      const { page } = agent;
+      const section = page.getByRole('region', { name: es.agentTitle });
+      const item = section.getByRole('listitem').filter({
+        has: page.getByRole('heading', {
+          name: fill(es.itemTitle, { from: leavingName, to: receiverName }),
+        }),
+      });
+      await item.getByRole('button', { name: es.review }).click();
+      await item.getByRole('heading', { name: es.now }).waitFor();
+      // Counts only: the case file numbers are nowhere on the page.
+      for (const file of s.files) expect(await page.getByText(file.number).count()).toBe(0);
+      await checkPage(page, 'caseload-transfer-agent-review-es');
+      await item.getByRole('button', { name: es.approve }).click();
+      const confirm = page.getByRole('dialog', {
+        name: fill(es.approveTitle, { from: leavingName, to: receiverName }),
+      });
+      const ran = page.waitForResponse((r) =>
+        r.url().endsWith(`/caseload-transfers/${requested.id}/approve`),
+      );
+      await confirm.getByRole('button', { name: es.approve }).click();
+      expect((await ran).status()).toBe(200);
+      await page.getByText(fill(es.approved, { from: leavingName, to: receiverName })).waitFor();
+      await expectMoved(s);
+      // The requester's list names the agent as who approved.
+      const mine = expectStatus(
+        await s.coordinatorApi.call<{ items: { id: string; status: string; decidedBy: string }[] }>(
+          'GET',
+          '/api/caseload/transfers',
+        ),
+        200,
+        "the coordinator's transfers",
+      );
+      expect(mine.items.find((x) => x.id === requested.id)).toMatchObject({
+        status: 'done',
+        decidedBy: 'Agent de Suport',
+      });
+      expect(agent.pageErrors).toEqual([]);
+    } finally {
+      await agent.context.close();
     }
   });
 });

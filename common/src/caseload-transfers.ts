@@ -60,6 +60,8 @@ export const caseloadTransferSchema = z.object({
   /** What moved, once it ran. */
   result: z.array(operationLineSchema).nullable(),
   can: z.object({ approve: z.boolean(), cancel: z.boolean() }),
+  /** The transfer's entity: in a support agent's list, which spans every council. */
+  entity: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).optional(),
 });
 export type CaseloadTransfer = z.infer<typeof caseloadTransferSchema>;
 
@@ -72,3 +74,6 @@ export const caseloadTransferApproveSchema = z
 export type CaseloadTransferApprove = z.infer<typeof caseloadTransferApproveSchema>;
 
 export const caseloadTransferParamsSchema = z.object({ id: uuid });
+
+/** A support agent's transfer of a council: the entity's id and the transfer's. */
+export const supportCaseloadTransferParamsSchema = z.object({ entityId: uuid, id: uuid });

@@ -39,7 +39,10 @@ import { caseContentRoutes } from './modules/case-files/content/routes';
 import { contentToolRoutes } from './modules/case-files/content/tool-routes';
 import { caseFileRoutes } from './modules/case-files/routes';
 import { caseloadRoutes } from './modules/caseload/routes';
-import { caseloadTransferRoutes } from './modules/caseload/transfers/routes';
+import {
+  caseloadTransferRoutes,
+  supportCaseloadTransferRoutes,
+} from './modules/caseload/transfers/routes';
 import { catalogueRoutes } from './modules/catalogues/routes';
 import { enrolmentGatePlugin } from './modules/auth/enrolment-gate';
 import { organizationRoutes } from './modules/organization/routes';
@@ -140,6 +143,7 @@ export async function buildApp(
   await app.register(catalogueRoutes, appDeps);
   await app.register(caseloadRoutes, appDeps);
   await app.register(caseloadTransferRoutes, appDeps);
+  await app.register(supportCaseloadTransferRoutes, appDeps);
   await app.register(contentToolRoutes, appDeps);
   await app.register(organizationRoutes, appDeps);
   await app.register(professionalRoutes, appDeps);

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { CSRF_HEADER } from '@caliu/common';
 import { rowsOf } from '../db/connect';
 import { createTestProfessional, type TestEntity } from './factories';
-import type { ExpectedRow, Relation } from './matrix/expected';
+import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
 
@@ -17,6 +17,8 @@ import type { World } from './matrix/world';
 
 const NONE: Relation[] = ['none'];
 const TEAMS: Relation[] = ['team', 'other_team', 'other_entity'];
+const ACROSS: Relation[] = ['other_entity'];
+const AGENT_PATH = '/api/support/entities/:entityId/caseload-transfers/:id';
 
 export const CASELOAD_TRANSFERS_EXPECTED: Record<string, ExpectedRow> = {
   'POST /api/caseload/transfers/preview': { relations: NONE, allow: { coordinator: NONE } },
@@ -34,6 +36,12 @@ export const CASELOAD_TRANSFERS_EXPECTED: Record<string, ExpectedRow> = {
     relations: TEAMS,
     allow: { coordinator: ['team'] },
   },
+  // A support agent's: every council's transfers (`support.resolve`), a transfer of council A
+  // for the agent and of council B for anyone else.
+  'GET /api/support/caseload-transfers': { relations: NONE, allow: { support_agent: NONE } },
+  [`GET ${AGENT_PATH}/preview`]: { relations: ACROSS, allow: { support_agent: ACROSS } },
+  [`POST ${AGENT_PATH}/approve`]: { relations: ACROSS, allow: { support_agent: ACROSS } },
+  [`POST ${AGENT_PATH}/cancel`]: { relations: ACROSS, allow: { support_agent: ACROSS } },
 };
 
 /** A request of the caller's team: a new technician of north (holding nothing) to its colleague. */
@@ -56,8 +64,11 @@ async function requestBody(w: World) {
  * A pending transfer of the cell's team, requested by another coordinator of it (written straight
  * in): of north, of south, or of entity B's north.
  */
-async function transferOf(w: World, relation: Relation): Promise<string> {
-  const entity: TestEntity = relation === 'other_entity' ? w.b : w.a;
+async function transferOf(
+  w: World,
+  relation: Relation,
+  entity: TestEntity = relation === 'other_entity' ? w.b : w.a,
+): Promise<string> {
   const team = relation === 'other_team' ? w.a.teams.south : entity.teams.north;
   const requester = await createTestProfessional(w.db, entity, {
     roles: ['coordinator'],
@@ -80,12 +91,20 @@ async function transferOf(w: World, relation: Relation): Promise<string> {
   return row!.id;
 }
 
-/** The fingerprint the matrix's coordinator is shown for a transfer (any, when not theirs). */
-async function fingerprintOf(w: World, id: string): Promise<string> {
-  const session = w.actors.coordinator.session;
+/**
+ * The fingerprint a caller is shown for a transfer at `url` (any, when not theirs): the matrix's
+ * coordinator by default.
+ */
+async function fingerprintOf(
+  w: World,
+  id: string,
+  url = `/api/caseload/transfers/${id}/preview`,
+  caller: Exclude<Caller, 'anonymous'> = 'coordinator',
+): Promise<string> {
+  const session = w.actors[caller].session;
   const shown = await w.app.inject({
     method: 'GET',
-    url: `/api/caseload/transfers/${id}/preview`,
+    url,
     headers: { cookie: session.cookie, [CSRF_HEADER]: session.csrf },
   });
   return shown.statusCode === 200
@@ -121,4 +140,31 @@ export const CASELOAD_TRANSFERS_SCENARIOS: Record<string, Scenario> = {
     method: 'POST',
     url: `/api/caseload/transfers/${await transferOf(w, relation)}/cancel`,
   }),
+  'GET /api/support/caseload-transfers': async () => ({
+    method: 'GET',
+    url: '/api/support/caseload-transfers',
+  }),
+  [`GET ${AGENT_PATH}/preview`]: async (w, caller) => ({
+    method: 'GET',
+    url: `${(await acrossOf(w, caller)).base}/preview`,
+  }),
+  [`POST ${AGENT_PATH}/approve`]: async (w, caller) => {
+    const { id, base } = await acrossOf(w, caller);
+    return {
+      method: 'POST',
+      url: `${base}/approve`,
+      payload: { fingerprint: await fingerprintOf(w, id, `${base}/preview`, 'support_agent') },
+    };
+  },
+  [`POST ${AGENT_PATH}/cancel`]: async (w, caller) => ({
+    method: 'POST',
+    url: `${(await acrossOf(w, caller)).base}/cancel`,
+  }),
 };
+
+/** A pending transfer of another entity than the caller's: council A for the agent, else B. */
+async function acrossOf(w: World, caller: Caller) {
+  const entity = caller === 'support_agent' ? w.a : w.b;
+  const id = await transferOf(w, 'team', entity);
+  return { id, base: `/api/support/entities/${entity.id}/caseload-transfers/${id}` };
+}

@@ -1,5 +1,6 @@
 /**
- * The caseload transfers waiting for the user's approval, built in features/caseload, for the
- * home page. Features never import each other: this re-export is the door between them.
+ * The caseload transfers waiting for a second approver, built in features/caseload: for the home
+ * page (a coordinator's) and the support queue (an agent's, every council's). Features never
+ * import each other: this re-export is the door between them.
  */
-export { PendingTransfers } from '@/features/caseload';
+export { PendingTransfers, SupportPendingTransfers } from '@/features/caseload';

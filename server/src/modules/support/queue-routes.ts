@@ -16,9 +16,8 @@ import type {
   TicketKind,
   TicketStatus,
 } from '@caliu/common';
-import type { Tx } from '../../db/connect';
-import { writeAudit } from '../../platform/audit';
-import { actorOf, type AppDeps, type RequestContext } from '../../platform/context';
+import { acrossEntitiesAsAgent } from '../../platform/access/cross-entity';
+import type { AppDeps, RequestContext } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { errorResponses } from '../../platform/http-schemas';
 import { decodeCursor, toPage } from '../../platform/pagination';
@@ -30,32 +29,6 @@ const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 /** The dashboard's window: the last 30 days. */
 const DASHBOARD_DAYS = 30;
-
-/**
- * A support agent's read across entities, as `asSupportAgent` does it: only an agent of the
- * service provider's entity, audited there (`support.cross_entity_read` with its purpose and,
- * when the read names one, the entity), then `fn` in the agent's own entity, where the
- * SECURITY DEFINER functions of migration 0020 answer metadata only.
- */
-async function asAgentAcrossEntities<T>(
-  deps: AppDeps,
-  ctx: RequestContext,
-  purpose: string,
-  targetEntityId: string | null,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  const { auth } = ctx;
-  if (!auth.roles.includes('support_agent') || auth.entity.kind !== 'provider') throw forbidden();
-  return deps.database.tenant(auth.entity.id, async (tx) => {
-    await writeAudit(tx, actorOf(ctx), {
-      action: 'support.cross_entity_read',
-      recordType: 'entity',
-      ...(targetEntityId ? { recordId: targetEntityId } : {}),
-      details: { purpose },
-    });
-    return fn(tx);
-  });
-}
 
 /** The queue's filters as the functions take them (`age` and `me` resolved at `now`). */
 export function queueFilters(query: SupportQueueQuery, now: Date, me: string): repo.QueueFilters {
@@ -191,8 +164,12 @@ export const supportQueueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const { query } = request;
       const after = decodeCursor(query.cursor);
       const filters = queueFilters(query, deps.clock.now(), ctx.auth.professionalId);
-      const rows = await asAgentAcrossEntities(deps, ctx, 'support.queue', filters.entityId, (tx) =>
-        repo.listQueue(tx, filters, query.limit, after),
+      const rows = await acrossEntitiesAsAgent(
+        deps.database,
+        ctx,
+        'support.queue',
+        filters.entityId,
+        (tx) => repo.listQueue(tx, filters, query.limit, after),
       );
       return toPage(rows, query.limit, presentQueueTicket);
     },
@@ -243,8 +220,8 @@ export const supportQueueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (request) => {
       const to = deps.clock.now();
       const from = new Date(to.getTime() - DASHBOARD_DAYS * DAY);
-      const rows = await asAgentAcrossEntities(
-        deps,
+      const rows = await acrossEntitiesAsAgent(
+        deps.database,
         contextOf(request),
         'support.dashboard',
         null,

@@ -2,4 +2,4 @@
  * The caseload feature's part of other pages: the caseload transfers waiting for the user on the
  * home page (through lib/caseload-transfers-home.ts — features never import each other).
  */
-export { PendingTransfers } from './components/pending-transfers';
+export { PendingTransfers, SupportPendingTransfers } from './components/pending-transfers';

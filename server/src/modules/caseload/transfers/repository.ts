@@ -123,6 +123,36 @@ export async function findTransfer(
   return row ?? null;
 }
 
+/** A pending transfer of any council as a support agent's list reads it: lines as counts only. */
+export type AgentTransferRow = TransferRow & {
+  entity_id: string;
+  entity_code: string;
+  entity_name: string;
+};
+
+/**
+ * The pending transfers of every council, soonest to expire first (at most 200), through the
+ * SECURITY DEFINER function of migration 0027: called in the agent's own entity.
+ */
+export async function pendingAcrossEntities(tx: Tx, now: Date): Promise<AgentTransferRow[]> {
+  const rows = await rowsOf<
+    Omit<AgentTransferRow, 'requested_lines'> & {
+      requested_counts: Omit<OperationLine, 'items'>[];
+    }
+  >(tx, sql`SELECT * FROM caliu_support_caseload_transfers(${now})`);
+  return rows.map(({ requested_counts, ...row }) => ({
+    ...row,
+    status: 'pending',
+    requested_lines: requested_counts.map((line) => ({ ...line, items: [] })),
+    team_ids: [],
+    requested_fingerprint: '',
+    decided_by_name: null,
+    decided_at: null,
+    result: null,
+    in_my_teams: false,
+  }));
+}
+
 /**
  * What the reader's home page lists: pending transfers of teams they coordinate (not expired),
  * and their own requests since `since`; newest first.
@@ -145,19 +175,26 @@ export async function listTransfers(
   );
 }
 
-/** The decision: done (with what moved) or cancelled, by a professional of the entity. */
+/** Who decided: a professional of the entity, or a support agent (their id and name kept). */
+export type Decider = { professionalId: string } | { agentId: string; name: string };
+
+/** The decision: done (with what moved) or cancelled. */
 export async function decide(
   tx: Tx,
   id: string,
   decision: {
     status: 'done' | 'cancelled';
-    decidedBy: string;
+    decidedBy: Decider;
     now: Date;
     result?: readonly OperationLine[];
   },
 ): Promise<void> {
+  const by = decision.decidedBy;
+  const professionalId = 'professionalId' in by ? by.professionalId : null;
+  const agent = 'agentId' in by ? by : null;
   await tx.execute(sql`UPDATE caseload_transfers
-    SET status = ${decision.status}, decided_by = ${decision.decidedBy},
+    SET status = ${decision.status}, decided_by = ${professionalId},
+      decided_by_agent_id = ${agent?.agentId ?? null}, decided_by_name = ${agent?.name ?? null},
       decided_at = ${decision.now},
       result = ${decision.result ? JSON.stringify(decision.result) : null}::jsonb
     WHERE id = ${id} AND status = 'pending'`);

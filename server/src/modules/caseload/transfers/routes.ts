@@ -6,10 +6,12 @@ import {
   caseloadTransferPreviewSchema,
   caseloadTransferRequestSchema,
   caseloadTransferSchema,
+  supportCaseloadTransferParamsSchema,
 } from '@caliu/common';
 import type { AppDeps } from '../../../platform/context';
 import { errors } from '../../../platform/http-schemas';
 import { contextOf } from '../../../platform/request-context';
+import * as agent from './agent';
 import * as service from './service';
 
 const tags = ['caseload'];
@@ -105,5 +107,81 @@ export const caseloadTransferRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       },
     },
     async (request) => service.cancel(deps, contextOf(request), request.params.id),
+  );
+};
+
+const agentConfig = { permission: 'support.resolve' } as const;
+const agentPath = '/api/support/entities/:entityId/caseload-transfers/:id';
+
+/**
+ * The coordinators' pending transfers as a support agent sees them, every council's, counts only,
+ * and the agent's approval or cancellation (issue 21, decision 0011): the second approver who is
+ * no coordinator.
+ */
+export const supportCaseloadTransferRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/support/caseload-transfers',
+    {
+      config: agentConfig,
+      schema: {
+        tags: ['support'],
+        summary:
+          "Every council's caseload transfers waiting for a second approver (counts only, audited)",
+        response: { 200: caseloadTransferListSchema, ...errors },
+      },
+    },
+    async (request) => agent.list(deps, contextOf(request)),
+  );
+
+  app.get(
+    `${agentPath}/preview`,
+    {
+      config: agentConfig,
+      schema: {
+        tags: ['support'],
+        summary: "A council's pending transfer as it would run now (counts only, audited)",
+        params: supportCaseloadTransferParamsSchema,
+        response: { 200: caseloadTransferPreviewSchema, ...errors },
+      },
+    },
+    async (request) =>
+      agent.previewNow(deps, contextOf(request), request.params.entityId, request.params.id),
+  );
+
+  app.post(
+    `${agentPath}/approve`,
+    {
+      config: agentConfig,
+      schema: {
+        tags: ['support'],
+        summary: "Approve a council's pending transfer: it runs now, as the preview you saw",
+        params: supportCaseloadTransferParamsSchema,
+        body: caseloadTransferApproveSchema,
+        response: { 200: caseloadTransferSchema, ...errors },
+      },
+    },
+    async (request) =>
+      agent.approve(
+        deps,
+        contextOf(request),
+        request.params.entityId,
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    `${agentPath}/cancel`,
+    {
+      config: agentConfig,
+      schema: {
+        tags: ['support'],
+        summary: "Cancel a council's pending transfer",
+        params: supportCaseloadTransferParamsSchema,
+        response: { 200: caseloadTransferSchema, ...errors },
+      },
+    },
+    async (request) =>
+      agent.cancel(deps, contextOf(request), request.params.entityId, request.params.id),
   );
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type {
   Language,
+  OperationLine,
   CaseloadTransfer,
   CaseloadTransferApprove,
   CaseloadTransferPreview,
@@ -8,7 +9,7 @@ import type {
 } from '@caliu/common';
 import { rowsOf, type Tx, uuidArray } from '../../../db/connect';
 import { planMassTransfer, type TransferPlan } from '../../../commands/mass-transfer';
-import { writeAudit } from '../../../platform/audit';
+import { type AuditActor, writeAudit } from '../../../platform/audit';
 import { actorOf, type AppDeps, type RequestContext } from '../../../platform/context';
 import { AppError, conflict, notFound } from '../../../platform/errors';
 import { enqueue } from '../../../platform/messaging/outbox';
@@ -40,10 +41,10 @@ function planContext(deps: AppDeps, ctx: RequestContext, tx: Tx, lock: boolean):
   };
 }
 
-const fingerprint = (plan: TransferPlan) =>
+export const fingerprint = (plan: TransferPlan) =>
   fingerprintOf('mass_transfer', { ...plan, lines: [...plan.lines, ...plan.outside] });
 
-function previewOf(plan: TransferPlan): CaseloadTransferPreview {
+export function previewOf(plan: TransferPlan): CaseloadTransferPreview {
   return {
     ready: plan.blockers.length === 0,
     blockers: plan.blockers.map(({ code, message }) => ({ code, message })),
@@ -54,7 +55,7 @@ function previewOf(plan: TransferPlan): CaseloadTransferPreview {
 }
 
 /** The plan of a request as it stands now, within `teamIds`. */
-const planOf = (
+export const planOf = (
   deps: AppDeps,
   ctx: RequestContext,
   tx: Tx,
@@ -115,15 +116,26 @@ const requestOf = (body: CaseloadTransferRequest) => ({
   options: { caseFiles: body.caseFiles, persons: body.persons, agenda: body.agenda },
 });
 
-const blocked = (plan: TransferPlan) =>
+export const blocked = (plan: TransferPlan) =>
   new AppError('caseload.transfer_blocked', 409, {
     reasons: plan.blockers.map((b) => b.message).join(' '),
   });
 
-function present(ctx: RequestContext, row: repo.TransferRow): CaseloadTransfer {
+/** A line as a support agent may see it: its key and count, without the items it names. */
+export const countOnly = (lines: readonly OperationLine[]): OperationLine[] =>
+  lines.map(({ key, count }) => ({ key, count, items: [] }));
+
+/**
+ * A transfer as the API answers it: what the reader may do (`can`), and for a support agent the
+ * lines as counts only and the transfer's entity.
+ */
+export function presentTransfer(
+  row: repo.TransferRow,
+  can: CaseloadTransfer['can'],
+  agent?: { entity: NonNullable<CaseloadTransfer['entity']> },
+): CaseloadTransfer {
   const iso = (d: Date | string) => new Date(d).toISOString();
-  const mine = row.requested_by === ctx.auth.professionalId;
-  const pending = row.status === 'pending';
+  const shown = agent ? countOnly : (lines: OperationLine[]) => lines;
   return {
     id: row.id,
     status: row.status,
@@ -134,16 +146,23 @@ function present(ctx: RequestContext, row: repo.TransferRow): CaseloadTransfer {
     requestedBy: { id: row.requested_by, name: row.requested_by_name },
     requestedAt: iso(row.requested_at),
     expiresAt: iso(row.expires_at),
-    requestedLines: row.requested_lines,
+    requestedLines: shown(row.requested_lines),
     decidedBy: row.decided_by_name,
     decidedAt: row.decided_at ? iso(row.decided_at) : null,
-    result: row.result,
-    // Whether the reader may act; the approval checks every case file when it runs.
-    can: {
-      approve: pending && !mine && row.in_my_teams,
-      cancel: pending && (mine || row.in_my_teams),
-    },
+    result: row.result ? shown(row.result) : null,
+    can,
+    ...(agent ? { entity: agent.entity } : {}),
   };
+}
+
+function present(ctx: RequestContext, row: repo.TransferRow): CaseloadTransfer {
+  const mine = row.requested_by === ctx.auth.professionalId;
+  const pending = row.status === 'pending';
+  // Whether the reader may act; the approval checks every case file when it runs.
+  return presentTransfer(row, {
+    approve: pending && !mine && row.in_my_teams,
+    cancel: pending && (mine || row.in_my_teams),
+  });
 }
 
 /** The transfer as its reader sees it now, or "not found" (neither theirs nor of their teams). */
@@ -161,7 +180,7 @@ async function readable(
   return row;
 }
 
-function pendingOnly(row: repo.TransferRow) {
+export function pendingOnly(row: repo.TransferRow) {
   if (row.status !== 'pending') throw conflict(`caseload.transfer_${row.status}`);
 }
 
@@ -185,7 +204,7 @@ async function unseenBy(tx: Tx, ctx: RequestContext, caseFileIds: readonly strin
   return row!.n;
 }
 
-const rowRequest = (row: repo.TransferRow) => ({
+export const rowRequest = (row: repo.TransferRow) => ({
   from: row.from_professional_id,
   to: row.to_professional_id,
   options: row.options,
@@ -283,24 +302,43 @@ export async function approve(
     if (unseen > 0) throw new AppError('caseload.transfer_unseen', 403, { count: unseen });
     if (plan.blockers.length > 0) throw blocked(plan);
     if (fingerprint(plan) !== body.fingerprint) throw conflict('caseload.transfer_changed');
-    const actor = actorOf(ctx);
-    const result = await plan.apply(actor, { transferId: id });
-    await tellSource(tx, ctx, row, result);
-    const now = deps.clock.now();
-    await repo.decide(tx, id, { status: 'done', decidedBy: ctx.auth.professionalId, now, result });
-    await writeAudit(tx, actor, {
-      action: 'caseload_transfer.approve',
-      recordType: 'caseload_transfer',
-      recordId: id,
-      details: {
-        from: row.from_professional_id,
-        to: row.to_professional_id,
-        requestedBy: row.requested_by,
-        lines: counts(result),
-      },
-    });
+    const name = `${ctx.auth.givenName} ${ctx.auth.surnames}`.trim();
+    const decidedBy = { professionalId: ctx.auth.professionalId };
+    const now = await runApproved(deps, ctx, tx, row, plan, actorOf(ctx), { decidedBy, name });
     return present(ctx, (await repo.findTransfer(tx, id, ctx.auth.professionalId, now))!);
   });
+}
+
+/**
+ * What an approval does once its checks passed, whoever approved: the move with its per-record
+ * audit naming the transfer (and the receiver's email), the source's email, the decision, the
+ * approval's own audit row. Answers the decision's time.
+ */
+export async function runApproved(
+  deps: AppDeps,
+  ctx: RequestContext,
+  tx: Tx,
+  row: repo.TransferRow,
+  plan: TransferPlan,
+  actor: AuditActor,
+  approver: { decidedBy: repo.Decider; name: string },
+): Promise<Date> {
+  const result = await plan.apply(actor, { transferId: row.id });
+  await tellSource(tx, ctx, row, result, approver.name);
+  const now = deps.clock.now();
+  await repo.decide(tx, row.id, { status: 'done', decidedBy: approver.decidedBy, now, result });
+  await writeAudit(tx, actor, {
+    action: 'caseload_transfer.approve',
+    recordType: 'caseload_transfer',
+    recordId: row.id,
+    details: {
+      from: row.from_professional_id,
+      to: row.to_professional_id,
+      requestedBy: row.requested_by,
+      lines: counts(result),
+    },
+  });
+  return now;
 }
 
 /**
@@ -312,6 +350,7 @@ async function tellSource(
   ctx: RequestContext,
   row: repo.TransferRow,
   result: readonly { key: string; count: number }[],
+  approvedBy: string,
 ) {
   const count = (...keys: string[]) =>
     result.filter((l) => keys.includes(l.key)).reduce((n, l) => n + l.count, 0);
@@ -336,7 +375,7 @@ async function tellSource(
     data: {
       givenName: source.given_name,
       requestedBy: row.requested_by_name,
-      approvedBy: `${ctx.auth.givenName} ${ctx.auth.surnames}`.trim(),
+      approvedBy,
       receiverName: row.to_name,
       ...counts,
     },
@@ -360,7 +399,8 @@ export async function cancel(
       }
     }
     const now = deps.clock.now();
-    await repo.decide(tx, id, { status: 'cancelled', decidedBy: ctx.auth.professionalId, now });
+    const decidedBy = { professionalId: ctx.auth.professionalId };
+    await repo.decide(tx, id, { status: 'cancelled', decidedBy, now });
     await writeAudit(tx, actorOf(ctx), {
       action: 'caseload_transfer.cancel',
       recordType: 'caseload_transfer',

@@ -345,3 +345,166 @@ describe("a coordinator's caseload transfer", () => {
     expect(await s.count('case_files', sql`referent_id = ${s.receiver.id}`)).toBe(2);
   });
 });
+
+describe("a support agent as a coordinator's second approver", () => {
+  /** The set-up's council, and an agent of a provider signed in across its wall. */
+  async function withAgent() {
+    const s = await setUp();
+    const provider = await createTestEntity(s.db, { kind: 'provider' });
+    const agent = await createTestProfessional(s.db, provider, { roles: ['support_agent'] });
+    const asAgent = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+      const session = await login(s.app, provider.code, agent.username);
+      return s.app.inject({
+        method,
+        url,
+        ...(payload ? { payload } : {}),
+        headers: session.headers('en'),
+      });
+    };
+    const file = await createTestCaseFile(s.db, s.entity, { referentId: s.leaving.id });
+    const requested = await s.call(s.requester, 'POST', '/api/caseload/transfers', s.body);
+    expect(requested.statusCode, requested.body).toBe(201);
+    const transfer = requested.json() as CaseloadTransfer;
+    const base = `/api/support/entities/${s.entity.id}/caseload-transfers/${transfer.id}`;
+    return { ...s, provider, agent, asAgent, file, transfer, base };
+  }
+
+  it('sees the pending transfer with counts only, approves it, and is named as its approver', async () => {
+    const s = await withAgent();
+    const { agent, asAgent, base, transfer, count } = s;
+    const countsOnly = [
+      { key: 'case_files_moved', count: 1, items: [] },
+      { key: 'persons_moved', count: 0, items: [] },
+      { key: 'appointments_moved', count: 0, items: [] },
+    ];
+
+    const listed = await asAgent('GET', '/api/support/caseload-transfers');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const mine = (listed.json().items as CaseloadTransfer[]).filter((x) => x.id === transfer.id);
+    expect(mine).toMatchObject([
+      {
+        status: 'pending',
+        entity: { id: s.entity.id, code: s.entity.code },
+        from: { id: s.leaving.id },
+        to: { id: s.receiver.id },
+        requestedBy: { id: s.requester.id },
+        requestedLines: countsOnly,
+        can: { approve: true, cancel: true },
+      },
+    ]);
+    // Counts only: no case file number anywhere in what the agent reads.
+    expect(listed.body).not.toContain(s.file.number);
+
+    const shown = await asAgent('GET', `${base}/preview`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    const preview = shown.json() as CaseloadTransferPreview;
+    expect(preview.lines).toEqual(countsOnly);
+    expect(shown.body).not.toContain(s.file.number);
+    // The same plan as the coordinator's approver would run.
+    const coordinators = (
+      await s.call(s.approver, 'GET', `/api/caseload/transfers/${transfer.id}/preview`)
+    ).json() as CaseloadTransferPreview;
+    expect(preview.fingerprint).toBe(coordinators.fingerprint);
+
+    const approved = await asAgent('POST', `${base}/approve`, {
+      fingerprint: preview.fingerprint,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const agentName = `Test Professional ${agent.username}`;
+    expect(approved.json()).toMatchObject({
+      status: 'done',
+      decidedBy: agentName,
+      result: countsOnly,
+    });
+    expect(approved.body).not.toContain(s.file.number);
+    expect(
+      await count('case_files', sql`id = ${s.file.id} AND referent_id = ${s.receiver.id}`),
+    ).toBe(1);
+    // The decision names the agent (of the provider), never a professional of the council.
+    expect(
+      await count(
+        'caseload_transfers',
+        sql`id = ${transfer.id} AND decided_by IS NULL AND decided_by_agent_id = ${agent.id}
+          AND decided_by_name = ${agentName}`,
+      ),
+    ).toBe(1);
+    // The moved record's audit row and the approval: by the agent, from the provider's entity.
+    const byAgent = sql`actor_id = ${agent.id} AND actor_entity_id = ${s.provider.id}`;
+    expect(
+      await count(
+        'audit_log',
+        sql`action = 'case_file.transfer' AND details->>'transferId' = ${transfer.id}
+          AND ${byAgent}`,
+      ),
+    ).toBe(1);
+    expect(await count('audit_log', sql`action = 'caseload_transfer.approve' AND ${byAgent}`)).toBe(
+      1,
+    );
+    // The source is told who approved.
+    expect(
+      await count(
+        'outbox_messages',
+        sql`template = 'caseload_handed_over' AND data->>'approvedBy' = ${agentName}`,
+      ),
+    ).toBe(1);
+    // The requester's list names the agent as who decided.
+    const requesters = await s.call(s.requester, 'GET', '/api/caseload/transfers');
+    expect(requesters.json().items).toMatchObject([
+      { id: transfer.id, status: 'done', decidedBy: agentName },
+    ]);
+    // Done: neither listed for agents nor approved twice.
+    const after = await asAgent('GET', '/api/support/caseload-transfers');
+    expect((after.json().items as CaseloadTransfer[]).map((x) => x.id)).not.toContain(transfer.id);
+    const again = await asAgent('POST', `${base}/approve`, { fingerprint: preview.fingerprint });
+    expect(again.statusCode).toBe(409);
+    // Every crossing of the wall is audited in the provider's entity, with its purpose.
+    const [crossings] = await s.db.tenant(s.provider.id, (tx) =>
+      rowsOf<{ purposes: string[] }>(
+        tx,
+        sql`SELECT array_agg(DISTINCT details->>'purpose' ORDER BY details->>'purpose') AS purposes
+          FROM audit_log WHERE action = 'support.cross_entity_read' AND actor_id = ${agent.id}`,
+      ),
+    );
+    expect(crossings!.purposes).toEqual([
+      'caseload_transfer.approve',
+      'caseload_transfer.list',
+      'caseload_transfer.preview',
+    ]);
+  });
+
+  it('cancels a pending transfer, and cannot act on an expired one', async () => {
+    const s = await withAgent();
+    const cancelled = await s.asAgent('POST', `${s.base}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      decidedBy: `Test Professional ${s.agent.username}`,
+      can: { approve: false, cancel: false },
+    });
+    expect(await s.count('case_files', sql`referent_id = ${s.leaving.id}`)).toBe(1);
+    expect(
+      await s.count(
+        'audit_log',
+        sql`action = 'caseload_transfer.cancel' AND actor_id = ${s.agent.id}`,
+      ),
+    ).toBe(1);
+
+    const second = await s.call(s.requester, 'POST', '/api/caseload/transfers', s.body);
+    const { id } = second.json() as CaseloadTransfer;
+    const base = `/api/support/entities/${s.entity.id}/caseload-transfers/${id}`;
+    const { fingerprint } = (await s.asAgent('GET', `${base}/preview`)).json();
+    s.clock.advance(73 * HOUR);
+    const listed = await s.asAgent('GET', '/api/support/caseload-transfers');
+    expect((listed.json().items as CaseloadTransfer[]).map((x) => x.id)).not.toContain(id);
+    const refused = await s.asAgent('POST', `${base}/approve`, { fingerprint });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('expired');
+    // Another council's transfer under this entity's id is not found.
+    const elsewhere = await createTestEntity(s.db);
+    const wrong = await s.asAgent(
+      'GET',
+      `/api/support/entities/${elsewhere.id}/caseload-transfers/${id}/preview`,
+    );
+    expect(wrong.statusCode).toBe(404);
+  });
+});

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
 import {
-  type Language,
   OPEN_TICKET_STATUSES,
   type OperationKind,
   type OperationLine,
@@ -11,8 +9,8 @@ import {
   type TicketStatus,
 } from '@caliu/common';
 import type { TFunction } from 'i18next';
-import { rowsOf, type Tx } from '../../../db/connect';
-import { asSupportAgent } from '../../../platform/access/cross-entity';
+import type { Tx } from '../../../db/connect';
+import { asSupportAgent, contextInEntity } from '../../../platform/access/cross-entity';
 import { writeAudit } from '../../../platform/audit';
 import type { AppDeps, RequestContext } from '../../../platform/context';
 import { AppError, conflict, fieldError, notFound } from '../../../platform/errors';
@@ -29,37 +27,6 @@ import * as repo from './repository';
  * ticket's operation, by a support agent, behind the ticket's entity's wall (the crossing
  * audited). The commands themselves are in server/src/commands/.
  */
-
-/** The agent's request as if made in the ticket's entity: its id, zone, name and language. */
-async function inEntity(tx: Tx, ctx: RequestContext, entityId: string): Promise<RequestContext> {
-  const [entity] = await rowsOf<{
-    id: string;
-    code: string;
-    name: string;
-    kind: 'council' | 'provider';
-    time_zone: string;
-    default_language: Language;
-  }>(
-    tx,
-    sql`SELECT id, code, name, kind, time_zone, default_language FROM entities
-      WHERE id = ${entityId}`,
-  );
-  if (!entity) throw notFound('entity');
-  return {
-    ...ctx,
-    auth: {
-      ...ctx.auth,
-      entity: {
-        id: entity.id,
-        code: entity.code,
-        name: entity.name,
-        kind: entity.kind,
-        timeZone: entity.time_zone,
-        defaultLanguage: entity.default_language,
-      },
-    },
-  };
-}
 
 type Planned = { kind: OperationKind; plan: Plan; inEntity: RequestContext };
 
@@ -84,7 +51,7 @@ async function planOf(
     lock,
     now: deps.clock.now(),
     requesterId: ticket.requesterId,
-    inEntity: await inEntity(tx, ctx, ticket.entityId),
+    inEntity: await contextInEntity(tx, ctx, ticket.entityId),
   };
   const plan = await operation.plan(context, fields.data as never);
   return { kind: operation.kind, plan, inEntity: context.inEntity };

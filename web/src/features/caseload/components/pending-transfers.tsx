@@ -8,6 +8,9 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { cx } from '@/lib/cx';
 import { useDateTimeFormat } from '@/lib/format';
 import {
+  agentSide,
+  coordinatorSide,
+  type TransferSide,
   useApproveTransfer,
   useCancelTransfer,
   useCurrentPreview,
@@ -25,18 +28,20 @@ const sameLines = (a: readonly OperationLine[], b: readonly OperationLine[]) =>
  * confirmation; cancelling it while pending.
  */
 function TransferItem({
+  side,
   transfer,
   onDone,
 }: {
+  side: TransferSide;
   transfer: CaseloadTransfer;
   onDone: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const formatDateTime = useDateTimeFormat();
-  const current = useCurrentPreview(transfer.id);
-  const approve = useApproveTransfer(transfer.id);
-  const cancel = useCancelTransfer(transfer.id);
+  const current = useCurrentPreview(side, transfer);
+  const approve = useApproveTransfer(side, transfer);
+  const cancel = useCancelTransfer(side, transfer);
   const [asking, setAsking] = useState<'approve' | 'cancel' | null>(null);
   const names = { from: transfer.from.name, to: transfer.to.name };
   const now = current.data;
@@ -44,6 +49,7 @@ function TransferItem({
   return (
     <li className="card" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('caseload.transfers.itemTitle', names)}</h3>
+      {transfer.entity && <p>{t('caseload.transfers.entity', { name: transfer.entity.name })}</p>}
       <p>
         {t(`caseload.transfers.statuses.${transfer.status}`)} ·{' '}
         {t('caseload.transfers.askedBy', {
@@ -129,21 +135,29 @@ function TransferItem({
 
 /**
  * The caseload transfers the user may approve or cancel, and their own (issue 21): on the
- * caseload page and, when some wait, on the home page. Nothing shown when there are none and
- * `quiet` is set (the home page).
+ * caseload page and, when some wait, on the home page; a support agent's, every council's with
+ * counts only, above the support queue. Nothing shown when none is pending and `quiet` is set.
  */
-export function PendingTransfers({ quiet = false }: { quiet?: boolean }) {
+export function PendingTransfers({
+  quiet = false,
+  side = coordinatorSide,
+}: {
+  quiet?: boolean;
+  side?: TransferSide;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const transfers = useTransfers();
+  const transfers = useTransfers(side);
   const [notice, setNotice] = useState<{ text: string; count: number } | null>(null);
   const items = transfers.data?.items ?? [];
+  const agent = side === agentSide;
   if (quiet && items.every((x) => x.status !== 'pending') && !notice) return null;
   return (
     <section className={cx('card', quiet && styles.homeSection)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
-        {t('caseload.transfers.title')}
+        {t(agent ? 'caseload.transfers.agentTitle' : 'caseload.transfers.title')}
       </h2>
+      {agent && <p className="muted">{t('caseload.transfers.agentLead')}</p>}
       {notice && <Notice key={notice.count}>{notice.text}</Notice>}
       <ErrorAlert error={transfers.error} />
       {items.length === 0 ? (
@@ -153,6 +167,7 @@ export function PendingTransfers({ quiet = false }: { quiet?: boolean }) {
           {items.map((transfer) => (
             <TransferItem
               key={transfer.id}
+              side={side}
               transfer={transfer}
               onDone={(text) => setNotice((last) => ({ text, count: (last?.count ?? 0) + 1 }))}
             />
@@ -161,4 +176,9 @@ export function PendingTransfers({ quiet = false }: { quiet?: boolean }) {
       )}
     </section>
   );
+}
+
+/** The pending transfers of every council, for a support agent above the queue (counts only). */
+export function SupportPendingTransfers() {
+  return <PendingTransfers quiet side={agentSide} />;
 }

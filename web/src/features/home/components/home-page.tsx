@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TodayAppointments } from '@/lib/agenda-slot';
 import { useCurrentUser } from '@/lib/auth';
-import { PendingTransfers } from '@/lib/caseload-transfers-home';
+import { PendingTransfers, SupportPendingTransfers } from '@/lib/caseload-transfers-home';
 import { CoordinatorRequestsHome, MyCoordinatorRequests } from '@/lib/coordinator-requests-home';
 import { useDocumentTitle } from '@/lib/document-title';
 import { AlertsPanel } from './alerts-panel';
@@ -14,8 +14,9 @@ import { RecentCaseFiles } from './recent-case-files';
 /**
  * Each professional's starting point, by what their roles let them do: the search box first (who
  * sees persons), their recent case files (who sees case files), their alerts (who reads case-file
- * content), their own support tickets and their requests to coordinators. An administrator gets
- * the greeting and the tickets.
+ * content), their own support tickets and their requests to coordinators; the caseload transfers
+ * waiting for them as a second approver (a coordinator's, or every council's for a support
+ * agent). An administrator gets the greeting and the tickets.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function HomePage() {
       <AssignmentNotices />
       {may('support.coordinator_requests') && <CoordinatorRequestsHome />}
       {may('caseload.manage') && <PendingTransfers quiet />}
+      {may('support.resolve') && <SupportPendingTransfers />}
       {may('case_files.view') && <MyCovers />}
       <div className="panels">
         <TodayAppointments />

@@ -9,6 +9,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormField } from '@/components/ui/form-field';
 import { Loading, emptyStateClass } from '@/components/ui/query-state';
+import { SupportPendingTransfers } from '@/lib/caseload-transfers-home';
 import { useDocumentTitle } from '@/lib/document-title';
 import { useDateTimeFormat } from '@/lib/format';
 import { useEntityDirectory, useQueue, useSupportAgents } from '../api/support-desk';
@@ -237,6 +238,7 @@ export function SupportQueuePage() {
       <p>
         <Link to="/support/dashboard">{t('supportDesk.queue.dashboardLink')}</Link>
       </p>
+      <SupportPendingTransfers />
       <FiltersForm filters={filters} onApply={(next) => void navigate(queueHref(next))} />
 
       {queue.isPending && <Loading>{t('supportDesk.queue.loading')}</Loading>}
