@@ -21,3 +21,4 @@ export * from './attachments';
 export * from './agenda';
 export * from './support';
 export * from './support-operations';
+export * from './help-requests';

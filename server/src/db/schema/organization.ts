@@ -26,6 +26,11 @@ export const entities = pgTable('entities', {
     .notNull()
     .default('ca'),
   timeZone: text('time_zone').notNull().default('Europe/Madrid'),
+  /** The web portal origins allowed to frame the help form (migration 0029). */
+  helpFrameOrigins: text('help_frame_origins')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   /** How long before an appointment its reminder leaves (migration 0017). */
   appointmentReminderHours: integer('appointment_reminder_hours').notNull().default(24),
   requiresSecondFactor: boolean('requires_second_factor').notNull().default(true),
