@@ -94,6 +94,17 @@ async function tellReceiver(
   });
 }
 
+/**
+ * A list of ids as a relation `f (id)`, to join: with `= ANY(…)` of 100,000 ids the planner
+ * estimates each element (0.15–0.4 s of planning per statement); `unnest` it counts once.
+ */
+const idsOf = (ids: readonly string[]) => sql`unnest(${uuidArray(ids)}) AS f (id)`;
+
+/** The members of case files `ids`: the persons their audit rows concern. */
+const membersOf = (entityId: string, ids: readonly string[]) =>
+  sql`SELECT m.case_file_id AS record_id, m.person_id
+    FROM ${idsOf(ids)} JOIN case_file_members m ON m.entity_id = ${entityId} AND m.case_file_id = f.id`;
+
 /** The ticket's operation: the plan of the whole caseload, its audit naming the ticket. */
 export const massTransfer: Operation<'mass_transfer'> = {
   kind: 'mass_transfer',
@@ -213,7 +224,7 @@ export async function planMassTransfer(
     tx,
     sql`SELECT a.case_file_id AS id FROM case_file_professionals a
         WHERE a.entity_id = ${entityId} AND a.professional_id = ${from}
-          AND a.case_file_id = ANY(${uuidArray(files.map((f) => f.id))})
+          AND a.case_file_id IN (SELECT f.id FROM ${idsOf(files.map((f) => f.id))})
         ORDER BY a.case_file_id`,
   );
   const assignedIds = assigned.map((a) => a.id);
@@ -244,16 +255,16 @@ export async function planMassTransfer(
       const ticketId = 'ticketId' in link ? link.ticketId : undefined;
       const linkId = 'ticketId' in link ? link.ticketId : link.transferId;
       const details = { from, to, ...('transferId' in link ? link : {}) };
-      await tx.execute(sql`UPDATE case_files
-          SET referent_id = ${to}, version = version + 1, updated_at = now()
-          WHERE entity_id = ${entityId} AND id = ANY(${uuidArray(fileIds)})`);
+      await tx.execute(sql`UPDATE case_files c
+          SET referent_id = ${to}, version = c.version + 1, updated_at = now()
+          FROM ${idsOf(fileIds)}
+          WHERE c.entity_id = ${entityId} AND c.id = f.id`);
       await writeAuditPerRecord(
         tx,
         actor,
         { action: 'case_file.transfer', recordType: 'case_file', ticketId, details },
         fileIds,
-        sql`SELECT m.case_file_id AS record_id, m.person_id FROM case_file_members m
-            WHERE m.entity_id = ${entityId} AND m.case_file_id = ANY(${uuidArray(fileIds)})`,
+        membersOf(entityId, fileIds),
       );
       if (assignedIds.length > 0) {
         await tx.execute(sql`INSERT INTO case_file_professionals
@@ -273,14 +284,14 @@ export async function planMassTransfer(
             details: { ...details, role: 'assigned' },
           },
           assignedIds,
-          sql`SELECT m.case_file_id AS record_id, m.person_id FROM case_file_members m
-              WHERE m.entity_id = ${entityId} AND m.case_file_id = ANY(${uuidArray(assignedIds)})`,
+          membersOf(entityId, assignedIds),
         );
       }
       if (personIds.length > 0) {
-        await tx.execute(sql`UPDATE persons
-            SET referent_id = ${to}, version = version + 1, updated_at = now()
-            WHERE entity_id = ${entityId} AND id = ANY(${uuidArray(personIds)})`);
+        await tx.execute(sql`UPDATE persons p
+            SET referent_id = ${to}, version = p.version + 1, updated_at = now()
+            FROM ${idsOf(personIds)}
+            WHERE p.entity_id = ${entityId} AND p.id = f.id`);
         await writeAuditPerRecord(
           tx,
           actor,

@@ -66,6 +66,12 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
  * transfer audits thousands of records in its transaction: no row is built in JavaScript).
  * `subjects` is a query answering `(record_id uuid, person_id uuid)`: the persons each record
  * concerns, tagged on its row for their access reports.
+ *
+ * The join is on uuid (the row's text `record_id` cast back), not on text: a join of two casts
+ * has no statistics, so PostgreSQL guessed 50,000,000 rows for 100,000, sorted both sides on
+ * text, and compiled the statement (JIT: 0.27 s of 3.8 at 100,000 records). Rows go in ordered by
+ * record, subjects by person: each index then fills its pages in order. (The audit tables'
+ * foreign keys are checked once a statement: migration 0028.)
  */
 export async function writeAuditPerRecord(
   tx: Tx,
@@ -83,8 +89,10 @@ export async function writeAuditPerRecord(
         ${entry.recordType ?? null}, r.id, ${entry.ticketId ?? null},
         ${JSON.stringify(entry.details ?? {})}::jsonb
       FROM unnest(${uuidArray(recordIds)}) AS r (id)
+      ORDER BY r.id
       RETURNING id, record_id)
     INSERT INTO audit_subjects (entity_id, person_id, audit_id)
     SELECT ${actor.entityId}::uuid, s.person_id, w.id
-    FROM written w JOIN (${subjects}) s ON s.record_id::text = w.record_id::text`);
+    FROM written w JOIN (${subjects}) s ON s.record_id = w.record_id::uuid
+    ORDER BY s.person_id`);
 }

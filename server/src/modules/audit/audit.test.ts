@@ -260,4 +260,105 @@ describe('audit retention', () => {
     );
     expect(left).toEqual([{ action: 'test.recent' }]);
   });
+
+  it('purges the subjects of the rows it purges (checked once a statement, migration 0028)', async () => {
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const personId = await createTestPerson(db, entity);
+    const old = new Date(Date.now() - 800 * 86_400_000);
+    const subjectsOf = () =>
+      db.tenant(entity.id, (tx) =>
+        rowsOf<{ action: string }>(
+          tx,
+          sql`SELECT a.action FROM audit_subjects s JOIN audit_log a ON a.id = s.audit_id
+            WHERE s.entity_id = ${entity.id} AND s.person_id = ${personId} ORDER BY a.action`,
+        ),
+      );
+    await db.tenant(entity.id, (tx) =>
+      tx.execute(sql`WITH written AS (INSERT INTO audit_log (entity_id, at, action) VALUES
+          (${entity.id}, ${old}, 'test.old'), (${entity.id}, now(), 'test.recent') RETURNING id)
+        INSERT INTO audit_subjects (entity_id, person_id, audit_id)
+        SELECT ${entity.id}, ${personId}, id FROM written`),
+    );
+    expect(await subjectsOf()).toEqual([{ action: 'test.old' }, { action: 'test.recent' }]);
+    await purgeAudit(db, 730);
+    expect(await subjectsOf()).toEqual([{ action: 'test.recent' }]);
+    const orphans = await db.asOwner((tx) =>
+      rowsOf<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM audit_subjects s
+          WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = s.audit_id)`,
+      ),
+    );
+    expect(orphans).toEqual([{ n: 0 }]);
+  });
+});
+
+/** The database's own message, under drizzle's "Failed query" wrapper. */
+async function dbError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return String((error as { cause?: { message?: string } }).cause?.message ?? error);
+  }
+  return 'no error';
+}
+
+describe("the audit tables' references (migration 0028: checked once a statement)", () => {
+  it('refuses a subject that names no audit row, and an audit row of no entity', async () => {
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const personId = await createTestPerson(db, entity);
+    expect(
+      await dbError(
+        db.tenant(entity.id, (tx) =>
+          tx.execute(sql`INSERT INTO audit_subjects (entity_id, person_id, audit_id)
+            VALUES (${entity.id}, ${personId}, -1)`),
+        ),
+      ),
+    ).toMatch(/audit_id names no audit_log row/);
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    expect(
+      await dbError(
+        db.asOwner((tx) =>
+          tx.execute(sql`INSERT INTO audit_log (entity_id, action) VALUES (${nowhere}, 'test.x')`),
+        ),
+      ),
+    ).toMatch(/entity_id names no entity/);
+    expect(
+      await dbError(
+        db.asOwner((tx) =>
+          tx.execute(sql`UPDATE audit_log SET id = DEFAULT WHERE entity_id = ${entity.id}`),
+        ),
+      ),
+    ).toMatch(/keeps its id/);
+  });
+
+  it("an entity's deletion takes its audit rows and their subjects, as the foreign keys did", async () => {
+    const db = await testDatabase();
+    const entity = await createTestEntity(db);
+    const personId = await createTestPerson(db, entity);
+    await db.tenant(entity.id, (tx) =>
+      writeAudit(
+        tx,
+        { entityId: entity.id, actorId: null, requestId: null, ip: null },
+        { action: 'test.gone', recordType: 'person', recordId: personId, subjects: [personId] },
+      ),
+    );
+    const count = () =>
+      db.asOwner((tx) =>
+        rowsOf<{ rows: number; subjects: number }>(
+          tx,
+          sql`SELECT (SELECT count(*)::int FROM audit_log WHERE entity_id = ${entity.id}) AS rows,
+            (SELECT count(*)::int FROM audit_subjects WHERE entity_id = ${entity.id}) AS subjects`,
+        ),
+      );
+    expect((await count())[0]!.subjects).toBeGreaterThan(0);
+    // The entity's other rows first (the test's own, without a cascade of their own).
+    await db.asOwner(async (tx) => {
+      await tx.execute(sql`SELECT set_config('app.entity_id', ${entity.id}, true)`);
+      await tx.execute(sql`DELETE FROM entities WHERE id = ${entity.id}`);
+    });
+    expect(await count()).toEqual([{ rows: 0, subjects: 0 }]);
+  });
 });
