@@ -28,6 +28,7 @@ import { operationRoutes } from './modules/support/operations/routes';
 import { supportRoutes } from './modules/support/routes';
 import { publicSupportRoutes } from './modules/support/public-routes';
 import { publicFormRoutes } from './platform/public-forms/routes';
+import { communityHelpPublicRoutes } from './modules/community-help/public-routes';
 import { supportQueueRoutes } from './modules/support/queue-routes';
 import { coordinatorRequestRoutes } from './modules/support/coordinator-requests/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -51,6 +52,7 @@ import { homeRoutes } from './modules/home/routes';
 import { agendaRoutes } from './modules/agenda/routes';
 import { calendarFeedRoutes } from './modules/agenda/feed-routes';
 import { attachmentRoutes } from './modules/attachments/routes';
+import { helpRequestRoutes } from './modules/community-help/requests/routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -132,6 +134,7 @@ export async function buildApp(
   await app.register(operationRoutes, appDeps);
   await app.register(publicFormRoutes, appDeps);
   await app.register(publicSupportRoutes, appDeps);
+  await app.register(communityHelpPublicRoutes, appDeps);
   await app.register(supportQueueRoutes, appDeps);
   await app.register(coordinatorRequestRoutes, appDeps);
   await app.register(auditRoutes, appDeps);
@@ -151,6 +154,7 @@ export async function buildApp(
   await app.register(agendaRoutes, appDeps);
   await app.register(calendarFeedRoutes, appDeps);
   await app.register(attachmentRoutes, appDeps);
+  await app.register(helpRequestRoutes, appDeps);
 
   const serveConsole = options.serveConsole ?? true;
   if (serveConsole && existsSync(path.join(WEB_DIST, 'index.html'))) {

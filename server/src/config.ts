@@ -50,6 +50,12 @@ const envSchema = z.object({
     .max(2 ** 40)
     .default(ATTACHMENT_DEFAULT_MAX_BYTES),
   CALIU_POW_DIFFICULTY: z.coerce.number().int().min(1).max(32).default(19),
+  /** The help form without JavaScript: its signed token is accepted this many seconds after the page was served. */
+  CALIU_HELP_FORM_MIN_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  /** The operators hear of new help-form submissions at most once in this many minutes. */
+  HELP_INTAKE_NOTIFY_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /** A deleted help request's personal data is erased this many days after (issue 22). */
+  HELP_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Config = {
@@ -99,6 +105,18 @@ export type Config = {
    * (CALIU_POW_DIFFICULTY, default 19: about a second in Chromium; platform/public-forms).
    */
   powDifficulty: number;
+  /**
+   * The community help form sent without JavaScript: its signed form token must be at least this
+   * old (CALIU_HELP_FORM_MIN_SECONDS, default 3: a person takes longer to fill it in).
+   */
+  helpFormMinAgeMs: number;
+  /**
+   * At most one email to an entity's operators about help-form submissions waiting for the
+   * import in this many minutes (HELP_INTAKE_NOTIFY_MINUTES, default 5; community-help/watcher.ts).
+   */
+  helpIntakeNotifyMinutes: number;
+  /** Days after a help request's deletion when its personal data is erased (default 30). */
+  helpRequestRetentionDays: number;
   /** Session lifetimes: idle 30 minutes, absolute 12 hours. */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -155,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseloadTransferExpiryHours: e.CASELOAD_TRANSFER_EXPIRY_HOURS,
     attachmentMaxBytes: e.CALIU_ATTACHMENT_MAX_BYTES,
     powDifficulty: e.CALIU_POW_DIFFICULTY,
+    helpIntakeNotifyMinutes: e.HELP_INTAKE_NOTIFY_MINUTES,
+    helpRequestRetentionDays: e.HELP_REQUEST_RETENTION_DAYS,
+    helpFormMinAgeMs: e.CALIU_HELP_FORM_MIN_SECONDS * 1000,
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   };

@@ -8,6 +8,8 @@ import { reminderCheck } from './modules/agenda/messages';
 import { activationCheck } from './modules/professionals/activation';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
 import { publicFormsChore } from './platform/public-forms';
+import { helpIntakeChore } from './modules/community-help/watcher';
+import { helpRetentionChore } from './modules/community-help/retention';
 
 /** `npm start`: the API and the console on one port, on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -34,7 +36,12 @@ async function main() {
         database,
         config,
         log: app.log,
-        chores: [abandonedUploadsChore(database, config), publicFormsChore(database, config)],
+        chores: [
+          abandonedUploadsChore(database, config),
+          publicFormsChore(database, config),
+          helpIntakeChore(database, config),
+          helpRetentionChore(database, config),
+        ],
         checks: [reminderCheck, activationCheck],
       })
     : null;

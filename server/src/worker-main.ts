@@ -7,6 +7,8 @@ import { reminderCheck } from './modules/agenda/messages';
 import { activationCheck } from './modules/professionals/activation';
 import { abandonedUploadsChore } from './modules/attachments/abandoned';
 import { publicFormsChore } from './platform/public-forms';
+import { helpIntakeChore } from './modules/community-help/watcher';
+import { helpRetentionChore } from './modules/community-help/retention';
 
 /**
  * `npm run worker`: the outbox worker as its own process, on a PostgreSQL server (DATABASE_URL).
@@ -31,7 +33,12 @@ async function main() {
     database,
     config,
     log,
-    chores: [abandonedUploadsChore(database, config), publicFormsChore(database, config)],
+    chores: [
+      abandonedUploadsChore(database, config),
+      publicFormsChore(database, config),
+      helpIntakeChore(database, config),
+      helpRetentionChore(database, config),
+    ],
     checks: [reminderCheck, activationCheck],
   });
 

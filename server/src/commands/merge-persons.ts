@@ -361,7 +361,14 @@ async function moveReferences(tx: Tx, entityId: string, other: string, survivor:
     await tx.execute(sql`UPDATE ${t} SET person_id = ${survivor}
       WHERE entity_id = ${entityId} AND person_id = ${other}`);
   }
-  for (const table of ['demands', 'problems', 'resources', 'procedures', 'attachments']) {
+  for (const table of [
+    'demands',
+    'problems',
+    'resources',
+    'procedures',
+    'attachments',
+    'help_requests',
+  ]) {
     await tx.execute(sql`UPDATE ${sql.identifier(table)} SET person_id = ${survivor}
       WHERE entity_id = ${entityId} AND person_id = ${other}`);
   }

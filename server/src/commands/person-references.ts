@@ -74,6 +74,13 @@ export const PERSON_REFERENCES: PersonReference[] = [
     reason: '"not the same person as X" was said of the human; the survivor keeps it',
   },
   {
+    table: 'help_requests',
+    column: 'person_id',
+    fate: 'moves',
+    rows: 'deleted and erased requests too',
+    reason: 'an operator linked the request to the human (issue 22)',
+  },
+  {
     table: 'persons',
     column: 'merged_into_id',
     fate: 'moves',
@@ -101,9 +108,8 @@ export const PERSON_REFERENCES: PersonReference[] = [
 
 /**
  * Columns that name a person without a foreign key, and what a merge does with them. Not walked
- * by the schema test: keep this list by hand. (Help requests and alerts named in issue 20: help
- * requests have no table yet — add theirs here when they do; home alerts are computed from the
- * rows above, never stored.)
+ * by the schema test: keep this list by hand. (Help requests name their person by a foreign key,
+ * above; home alerts are computed from the rows above, never stored.)
  */
 export const PERSON_NAMED_WITHOUT_KEY = [
   {

@@ -186,6 +186,26 @@ export const NON_BLOCKING_REFERENCES: NonBlockingReference[] = [
       'Who uploaded a file: history, kept as it happened; the record it is on stays with its ' +
       'referent, and an upload a deactivated professional left unfinished is cleaned up after an hour.',
   },
+  {
+    table: 'help_request_submissions',
+    column: 'entered_by',
+    reason: 'Who typed a help request after a phone call: history; the operators import it.',
+  },
+  {
+    table: 'help_requests',
+    column: 'entered_by',
+    reason: 'Who typed a help request after a phone call: history, kept as it happened.',
+  },
+  {
+    table: 'help_requests',
+    column: 'imported_by',
+    reason: "The operator who imported a help request: history; the entity's operators follow it.",
+  },
+  {
+    table: 'help_requests',
+    column: 'deleted_by',
+    reason: 'Who deleted a help request, with its reason: history, kept as it happened.',
+  },
   ...['demands', 'problems', 'resources', 'procedures', 'intervention_plans'].map((table) => ({
     table,
     column: 'author_id',

@@ -13,8 +13,12 @@ import { seedDemoCaseFiles } from './seed-case-files';
 import { seedDemoPersons } from './seed-persons';
 import { DEMO_DOMAIN as DOMAIN, DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET } from './fixtures';
 
+/** The demo council's web portal, allowed to frame its help form (an example origin). */
+export const DEMO_PORTAL_ORIGIN = 'https://portal.demo.caliu.example';
+
 export { DEMO_ENTITY_CODE, DEMO_LOGINS, DEMO_TICKET };
-import { entityCounters, supportTicketEvents, supportTickets } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { entities, entityCounters, supportTicketEvents, supportTickets } from '../db/schema';
 
 /**
  * Creates the demo entity (and, in demo mode, the support entity) when they do not exist yet.
@@ -63,6 +67,11 @@ export async function seedDemo(database: Database, password: string): Promise<bo
         await addMembership(tx, entityId, team[t], id, login.coordinates === true);
       }
     }
+    // The community help form may be framed by the council's (example) web portal (README).
+    await tx
+      .update(entities)
+      .set({ helpFrameOrigins: [DEMO_PORTAL_ORIGIN] })
+      .where(eq(entities.id, entityId));
     await seedAgendaSettings(tx, entityId, [...sectorIds.values()], ids.get('coordinator')!, {
       local: municipalityIds.get('Vilanova de la Serra')!,
       by: ids.get('administrator')!,

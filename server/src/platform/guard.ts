@@ -44,8 +44,11 @@ declare module 'fastify' {
   }
 }
 
-/** Where the application's own routes live: the API, and the calendar feeds (a path of their own, for calendar applications). */
-const APPLICATION_PATHS = ['/api/', '/feeds/'];
+/**
+ * Where the application's own routes live: the API, the calendar feeds (a path of their own, for
+ * calendar applications), and community help's public form (`/help/<entity code>`, issue 22).
+ */
+const APPLICATION_PATHS = ['/api/', '/feeds/', '/help/'];
 
 /** Routes registered by plugins (the API docs UI, the console's static files): public by nature. */
 const isPluginRoute = (url: string) =>

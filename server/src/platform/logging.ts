@@ -40,7 +40,7 @@ export function loggerOptions(level: string) {
 /**
  * A request's path as the log writes it: without the query string, and with a secret that travels
  * in the path — a calendar feed's token, `/feeds/<token>.ics`, which calendar applications fetch
- * as it is — replaced by `[token]`.
+ * as it is, or a help request's status link — replaced by `[token]`.
  */
 export function loggedPath(url: string): string {
   const path = url.split('?')[0] ?? '';
@@ -50,7 +50,10 @@ export function loggedPath(url: string): string {
   } catch {
     // A malformed escape: judged as written.
   }
-  return /^\/+feeds(\/|$)/i.test(decoded) ? '/feeds/[token]' : path;
+  if (/^\/+feeds(\/|$)/i.test(decoded)) return '/feeds/[token]';
+  // A community help request's status page (issue 22): `/help/<entity code>/status/<token>`.
+  const status = /^(\/+help\/+[^/]+\/+status)(\/|$)/i.exec(decoded);
+  return status ? `${status[1]}/[token]` : path;
 }
 
 /** Marks a description, so that the logger's serializer passes it through unchanged. */

@@ -290,6 +290,21 @@ export const REFERENCE_FACTORIES: Record<
           WHERE c.entity_id = ${entity.id} AND c.catalogue = 'document_category' LIMIT 1),
         current_date, 'informe.pdf', 100, ${id}, now(), now())`);
   },
+  'help_request_submissions.entered_by': async (tx, entity, id) => {
+    await tx.execute(sql`INSERT INTO help_request_submissions (entity_id, reference,
+        status_token_hash, fields, language, entered_by, submitted_at)
+      VALUES (${entity.id}, ${helpReferenceForTest()}, ${randomBytes(32)}, '{}'::jsonb, 'ca',
+        ${id}, now())`);
+  },
+  'help_requests.entered_by': async (tx, entity, id) => {
+    await helpRequestBy(tx, entity, { entered_by: id, imported_by: id });
+  },
+  'help_requests.imported_by': async (tx, entity, id) => {
+    await helpRequestBy(tx, entity, { imported_by: id });
+  },
+  'help_requests.deleted_by': async (tx, entity, id) => {
+    await helpRequestBy(tx, entity, { imported_by: id, deleted_by: id });
+  },
   ...Object.fromEntries(
     (['demands', 'problems', 'resources', 'procedures', 'intervention_plans'] as const).map(
       (table) => [
@@ -358,4 +373,25 @@ async function caseFileWith(tx: Tx, entity: TestEntity, referentId: string | nul
       RETURNING id`,
   );
   return row!.id;
+}
+
+/** A help request's reference no test numbers (year 1999). */
+const helpReferenceForTest = () =>
+  `A-1999-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+
+/** A bare imported help request naming a professional (and deleted, when `deleted_by`). */
+async function helpRequestBy(
+  tx: Tx,
+  entity: TestEntity,
+  who: { imported_by: string; entered_by?: string; deleted_by?: string },
+) {
+  const deleted = who.deleted_by ?? null;
+  await tx.execute(sql`INSERT INTO help_requests (entity_id, reference, status, name, phone,
+      address, municipality_id, help_type, urgency, description, language, consent_at,
+      entered_by, submitted_at, imported_at, imported_by, updated_at, deleted_at, deleted_by,
+      delete_reason)
+    VALUES (${entity.id}, ${helpReferenceForTest()}, ${deleted ? 'deleted' : 'imported'},
+      'Joan Garcia', '600000000', 'Carrer Major 1', ${entity.municipalities.north1}, 'shopping',
+      'low', 'Shopping', 'ca', now(), ${who.entered_by ?? null}, now(), now(), ${who.imported_by},
+      now(), ${deleted ? sql`now()` : null}, ${deleted}, ${deleted ? 'Test' : null})`);
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { PowChallenge } from '@caliu/common';
+import { helpRequestFormSchema, type PowChallenge } from '@caliu/common';
+import { loadConfig } from '../config';
 import { publicSupportRequests } from '../db/schema';
 import { mintSecretLink } from '../platform/messaging/secret-links';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db/connect';
+import { challengeKeyOf } from '../platform/public-forms';
+import { issueFormToken } from '../modules/community-help/form-token';
+import { submitHelpRequest } from '../modules/community-help/submissions';
 import type { Caller, ExpectedRow, Relation } from './matrix/expected';
 import type { Scenario } from './matrix/scenarios';
 import type { World } from './matrix/world';
@@ -42,6 +48,12 @@ export const PUBLIC_HELP_EXPECTED: Record<string, ExpectedRow> = {
     relations: NONE,
     allow: allow(EVERY_CALLER, NONE),
   },
+  // Community help's public form (issue 22): the page, its posts, the status page, the script.
+  'GET /help/:entityCode': { relations: NONE, allow: allow(EVERY_CALLER, NONE) },
+  'POST /help/:entityCode': { relations: NONE, allow: allow(EVERY_CALLER, NONE) },
+  'POST /api/public/help/:entityCode': { relations: NONE, allow: allow(EVERY_CALLER, NONE) },
+  'GET /help/:entityCode/status/:token': { relations: NONE, allow: allow(EVERY_CALLER, NONE) },
+  'GET /help/form.js': { relations: NONE, allow: allow(EVERY_CALLER, NONE) },
 };
 
 /** The browser's work, in Node: the first nonce with the zero bits asked for. */
@@ -54,6 +66,26 @@ function solve(challenge: PowChallenge): string {
 }
 
 let counter = 0;
+
+/** A help request's fields for the world's entity A (a phone, no email: no email limit). */
+async function helpFields(w: World) {
+  const [municipality] = await w.db.tenant(w.a.id, (tx) =>
+    rowsOf<{ id: string }>(tx, sql`SELECT id FROM municipalities ORDER BY name LIMIT 1`),
+  );
+  counter++;
+  return {
+    name: `Matrix Caller ${counter}`,
+    phone: '600 000 000',
+    email: '',
+    address: 'Carrer Major 1',
+    municipalityId: municipality!.id,
+    helpType: 'shopping',
+    when: 'asap',
+    urgency: 'medium',
+    description: 'Shopping once a week.',
+    language: 'ca',
+  };
+}
 
 export const PUBLIC_HELP_SCENARIOS: Record<string, Scenario> = {
   'GET /api/public/challenge': async () => ({ method: 'GET', url: '/api/public/challenge' }),
@@ -73,6 +105,45 @@ export const PUBLIC_HELP_SCENARIOS: Record<string, Scenario> = {
       },
     };
   },
+  'GET /help/:entityCode': async (w: World) => ({ method: 'GET', url: `/help/${w.a.code}` }),
+  'POST /help/:entityCode': async (w: World) => {
+    // A token served a minute ago (old enough): the form posted without JavaScript.
+    const key = await challengeKeyOf(w.db);
+    const formToken = issueFormToken(key, w.a.id, new Date(Date.now() - 60_000));
+    const body = new URLSearchParams({ ...(await helpFields(w)), consent: 'on', formToken });
+    return {
+      method: 'POST',
+      url: `/help/${w.a.code}`,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
+  },
+  'POST /api/public/help/:entityCode': async (w: World) => {
+    const res = await w.app.inject({ method: 'GET', url: '/api/public/challenge' });
+    const challenge = res.json() as PowChallenge;
+    return {
+      method: 'POST',
+      url: `/api/public/help/${w.a.code}`,
+      payload: {
+        ...(await helpFields(w)),
+        consent: true,
+        proof: { ...challenge, nonce: solve(challenge) },
+      },
+    };
+  },
+  'GET /help/:entityCode/status/:token': async (w: World) => {
+    const fields = await helpFields(w);
+    const { statusToken } = await w.db.tenant(w.a.id, (tx) =>
+      submitHelpRequest({ config: loadConfig({}) }, tx, {
+        entityId: w.a.id,
+        form: helpRequestFormSchema.parse({ ...fields, consent: true }),
+        language: 'ca',
+        now: new Date(),
+      }),
+    );
+    return { method: 'GET', url: `/help/${w.a.code}/status/${statusToken}` };
+  },
+  'GET /help/form.js': async () => ({ method: 'GET', url: '/help/form.js' }),
   'POST /api/public/support-requests/confirm': async (w: World) => {
     const now = new Date();
     const token = await w.db.tenant(w.a.id, async (tx) => {

@@ -8,6 +8,9 @@ import { CaseloadPage } from '@/features/caseload/components/caseload-page';
 import { CaseFilePage } from '@/features/case-files/components/case-file-page';
 import { CaseFilesPage } from '@/features/case-files/components/case-files-page';
 import { DuplicatesPage } from '@/features/duplicates/components/duplicates-page';
+import { HelpRequestPage } from '@/features/community-help/components/help-request-page';
+import { HelpRequestsPage } from '@/features/community-help/components/help-requests-page';
+import { NewHelpRequestPage } from '@/features/community-help/components/new-help-request-page';
 import { EditCaseFilePage } from '@/features/case-files/components/edit-case-file-page';
 import { NewCaseFilePage } from '@/features/case-files/components/new-case-file-page';
 import { FailedMessagesPage } from '@/features/messaging/components/failed-messages-page';
@@ -82,6 +85,17 @@ export const SECTIONS: readonly Section[] = [
       { path: 'new', page: NewCaseFilePage, permission: 'case_files.create' },
       { path: ':caseFileId', page: CaseFilePage },
       { path: ':caseFileId/edit', page: EditCaseFilePage, permission: 'case_files.edit' },
+    ],
+  },
+  // Community help (issue 22): the operators' table of help requests.
+  {
+    path: '/help-requests',
+    label: 'helpRequests',
+    permission: 'help_requests.manage',
+    page: HelpRequestsPage,
+    subpages: [
+      { path: 'new', page: NewHelpRequestPage },
+      { path: ':requestId', page: HelpRequestPage },
     ],
   },
   {

@@ -8,6 +8,7 @@ import type caseFiles from './en/case-files.json';
 import type caseload from './en/caseload.json';
 import type catalogues from './en/catalogues.json';
 import type caseTools from './en/case-tools.json';
+import type communityHelp from './en/community-help.json';
 import type coordinatorRequests from './en/coordinator-requests.json';
 import type core from './en/core.json';
 import type duplicates from './en/duplicates.json';
@@ -30,6 +31,7 @@ import type support from './en/support.json';
  * English file to `Resources` below so that `t('…')` keys stay type-checked.
  */
 export type Resources = typeof core &
+  typeof communityHelp &
   typeof coordinatorRequests &
   typeof duplicates &
   typeof navigation &

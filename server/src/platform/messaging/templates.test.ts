@@ -38,6 +38,8 @@ describe('message templates', () => {
       'caseload_handed_over',
       'coordinator_request',
       'coordinator_request_closed',
+      'help_request_received',
+      'help_requests_waiting',
       'login_throttled',
       'password_reset',
       'professional_activation',

@@ -25,5 +25,6 @@ export {
   PUBLIC_FORM_LIMITS,
   withFormRetryAfter,
   type FormLimit,
+  type FormLimits,
   type ThrottleStore,
 } from './throttle';

@@ -37,20 +37,33 @@ export const PUBLIC_FORM_LIMITS = {
   address: { max: 20, windowMs: 3600_000 },
 };
 
-/** The keys of one request of the form `form` (e.g. `support`). */
-export function formLimits(form: string, email: string, ip: string): FormLimit[] {
-  return [
-    {
+export type FormLimits = Record<keyof typeof PUBLIC_FORM_LIMITS, { max: number; windowMs: number }>;
+
+/**
+ * The keys of one request of the form `form` (e.g. `support`, `help`): the email's (none when the
+ * form was sent without one) and the IP address's, at the platform's limits or the form's own.
+ */
+export function formLimits(
+  form: string,
+  email: string | null,
+  ip: string,
+  limits: FormLimits = PUBLIC_FORM_LIMITS,
+): FormLimit[] {
+  const keys: FormLimit[] = [];
+  const address = email?.trim().toLowerCase();
+  if (address) {
+    keys.push({
       kind: 'account',
-      hash: sha256(`public_form:${form}:email:${email.trim().toLowerCase()}`),
-      ...PUBLIC_FORM_LIMITS.email,
-    },
-    {
-      kind: 'address',
-      hash: sha256(`public_form:${form}:address:${ip}`),
-      ...PUBLIC_FORM_LIMITS.address,
-    },
-  ];
+      hash: sha256(`public_form:${form}:email:${address}`),
+      ...limits.email,
+    });
+  }
+  keys.push({
+    kind: 'address',
+    hash: sha256(`public_form:${form}:address:${ip}`),
+    ...limits.address,
+  });
+  return keys;
 }
 
 /** The refusal of a request while a key waits: how long, in minutes or hours. */

@@ -12,6 +12,7 @@ import { AGENDA_EXPECTED, CALENDAR_FEEDS_EXPECTED } from '../agenda-matrix';
 import { SUPPORT_QUEUE_EXPECTED } from '../support-queue-matrix';
 import { SUPPORT_TICKETS_EXPECTED } from '../support-tickets-matrix';
 import { PUBLIC_HELP_EXPECTED } from '../public-help-matrix';
+import { COMMUNITY_HELP_EXPECTED } from '../community-help-matrix';
 
 /**
  * THE EXPECTED AUTHORIZATION MATRIX, written by hand from DESIGN.md's "Roles and permissions"
@@ -105,6 +106,7 @@ export const EXPECTED: Record<string, ExpectedRow> = {
   ...CATALOGUES_EXPECTED,
   ...CASELOAD_EXPECTED,
   ...CASELOAD_TRANSFERS_EXPECTED,
+  ...COMMUNITY_HELP_EXPECTED,
   ...DUPLICATES_EXPECTED,
   ...HOME_EXPECTED,
   ...COORDINATOR_REQUESTS_EXPECTED,

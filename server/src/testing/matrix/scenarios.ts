@@ -4,6 +4,7 @@ import { PERSONS_SCENARIOS } from '../persons-matrix';
 import { CASE_FILES_SCENARIOS } from '../case-files-matrix';
 import { CASELOAD_SCENARIOS, noticeFor } from '../caseload-matrix';
 import { CASELOAD_TRANSFERS_SCENARIOS } from '../caseload-transfers-matrix';
+import { COMMUNITY_HELP_SCENARIOS } from '../community-help-matrix';
 import { CATALOGUES_SCENARIOS } from '../catalogues-matrix';
 import { DUPLICATES_SCENARIOS } from '../duplicates-matrix';
 import { HOME_SCENARIOS } from '../home-matrix';
@@ -91,6 +92,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   ...CATALOGUES_SCENARIOS,
   ...CASELOAD_SCENARIOS,
   ...CASELOAD_TRANSFERS_SCENARIOS,
+  ...COMMUNITY_HELP_SCENARIOS,
   ...DUPLICATES_SCENARIOS,
   ...HOME_SCENARIOS,
   ...COORDINATOR_REQUESTS_SCENARIOS,

@@ -455,6 +455,22 @@ function sentenceOfRecords(entry: AuditEntry, record: string, helpers: Helpers):
       return t('audit.sentences.caseloadTransfer.approve', { record });
     case 'caseload_transfer.cancel':
       return t('audit.sentences.caseloadTransfer.cancel', { record });
+    case 'help_request.import':
+      return t('audit.sentences.helpRequest.import', { record });
+    case 'help_request.read':
+      return t('audit.sentences.helpRequest.read', { record });
+    case 'help_request.update':
+      return t('audit.sentences.helpRequest.update', { record });
+    case 'help_request.link_person':
+      return t('audit.sentences.helpRequest.linkPerson', { record });
+    case 'help_request.unlink_person':
+      return t('audit.sentences.helpRequest.unlinkPerson', { record });
+    case 'help_request.delete':
+      return t('audit.sentences.helpRequest.delete', { record });
+    case 'help_request.erase':
+      return t('audit.sentences.helpRequest.erase', { record });
+    case 'help_request.enter':
+      return t('audit.sentences.helpRequest.enter');
     case 'catalogue_entry.create':
     case 'catalogue_entry.update':
     case 'catalogue_entry.retire':

@@ -98,6 +98,21 @@ const FACTORIES: Record<string, Factory> = {
       WHERE entity_id = ${entity.id} AND id = ${earlier}`);
     return { id: earlier };
   },
+  'help_requests.person_id': async (other) => {
+    const [row] = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ id: string }>(
+        tx,
+        sql`INSERT INTO help_requests (entity_id, reference, name, phone, address,
+            municipality_id, help_type, urgency, description, language, consent_at, person_id,
+            submitted_at, imported_at, imported_by, updated_at)
+          VALUES (${entity.id}, ${`A-1999-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`},
+            'Joan Garcia', '600000000', 'Carrer Major 1', ${entity.municipalities.north1},
+            'shopping', 'low', 'Shopping', 'ca', now(), ${other}, now(), now(), ${tech.id}, now())
+          RETURNING id`,
+      ),
+    );
+    return { id: row!.id };
+  },
   'person_history.person_id': async () => ({}),
   'person_name_terms.person_id': async () => ({}),
 };

@@ -7,6 +7,8 @@ import { caseloadHandedOver } from './caseload-handed-over';
 import { coordinatorRequest } from './coordinator-request';
 import { coordinatorRequestClosed } from './coordinator-request-closed';
 import type { MessageTemplate } from './define';
+import { helpRequestReceived } from './help-request-received';
+import { helpRequestsWaiting } from './help-requests-waiting';
 import { loginThrottled } from './login-throttled';
 import { passwordReset } from './password-reset';
 import { professionalActivation } from './professional-activation';
@@ -43,6 +45,8 @@ export const TEMPLATES: readonly MessageTemplate[] = [
   supportRequestConfirmation,
   supportTicketStatus,
   supportTicketComment,
+  helpRequestReceived,
+  helpRequestsWaiting,
 ];
 
 const byName = new Map(TEMPLATES.map((t) => [t.name, t]));
