@@ -12,7 +12,7 @@ import { DEMO_PORTAL_ORIGIN, seedDemo } from '../../demo/seed';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
 import { outboxOf } from '../../testing/messaging';
 import { HELP_FORM_BASIC_LIMITS, HELP_FORM_LIMITS } from './public-intake';
-import { watchHelpIntake } from './watcher';
+import { notifyEntity } from './watcher';
 import { HELP_STATUS_LINK_PURPOSE } from './submissions';
 
 const DIFFICULTY = 4;
@@ -320,8 +320,8 @@ describe('the form with JavaScript (JSON and a proof of work)', () => {
     expect(await submissions()).toHaveLength(max);
     // The operators hear of it once: two watchers (two worker processes) pass at the same time.
     const sent = await Promise.all([
-      watchHelpIntake(database, config, clock.now()),
-      watchHelpIntake(database, config, clock.now()),
+      notifyEntity(database, config, entity.id, clock.now()),
+      notifyEntity(database, config, entity.id, clock.now()),
     ]);
     expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
     const emails = (await outboxOf(database, entity.id)).filter(

@@ -6,6 +6,7 @@ import { buildTestApp, login, manualClock } from '../../testing/app';
 import { createTestSubmission } from '../../testing/community-help-factories';
 import { testDatabase } from '../../testing/database';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
+import { createTestPerson } from '../../testing/persons-factories';
 import { eraseDeletedHelpRequests } from './retention';
 
 /**
@@ -33,12 +34,16 @@ describe('the retention of deleted help requests', () => {
       form: { name: 'Kept Person', email: 'kept@x.example' },
     });
     const session = await login(app, entity.code, operator.username);
-    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
       app.inject({ method, url, ...(payload ? { payload } : {}), headers: session.headers('en') });
     await call('POST', '/api/help-requests/import');
     const items = ((await call('GET', '/api/help-requests')).json() as HelpRequestPage).items;
     const bogus = items.find((i) => i.name === 'Maria Garcia Puig')!;
     const kept = items.find((i) => i.name === 'Kept Person')!;
+    // Linked to a person record before it was found bogus: the link goes with the erasure.
+    const person = await createTestPerson(db, entity, {});
+    const linked = await call('PUT', `/api/help-requests/${bogus.id}/person`, { personId: person });
+    expect(linked.statusCode, linked.body).toBe(200);
     const deleted = await call('POST', `/api/help-requests/${bogus.id}/delete`, {
       reason: 'Sent as a joke',
     });
@@ -54,7 +59,7 @@ describe('the retention of deleted help requests', () => {
       rowsOf<Record<string, unknown>>(
         tx,
         sql`SELECT id, name, phone, email, address, description, erased_at, delete_reason,
-            help_type, status
+            person_id, help_type, status
           FROM help_requests WHERE entity_id = ${entity.id}`,
       ),
     );
@@ -65,6 +70,7 @@ describe('the retention of deleted help requests', () => {
       email: null,
       address: null,
       description: null,
+      person_id: null,
       delete_reason: 'Sent as a joke',
       help_type: 'shopping',
       status: 'deleted',

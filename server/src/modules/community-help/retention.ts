@@ -28,7 +28,8 @@ export async function eraseEntity(
       tx,
       sql`UPDATE help_requests
         SET name = NULL, phone = NULL, email = NULL, address = NULL, description = NULL,
-          erased_at = ${now}
+          -- Nor the link to a person record: a bogus request ties no one to it.
+          person_id = NULL, erased_at = ${now}
         WHERE entity_id = ${entityId} AND deleted_at IS NOT NULL AND erased_at IS NULL
           AND deleted_at < ${before}
         RETURNING id`,

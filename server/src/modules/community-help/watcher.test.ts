@@ -97,6 +97,26 @@ describe('the help intake watcher', () => {
     }
   });
 
+  it('announces a submission that committed late with an earlier time, at the next period', async () => {
+    const { db, entity, config, operators, clock, submit, emails } = await setUp();
+    const watch = () => watchHelpIntake(db, config, clock.now());
+    await submit();
+    expect(await watch()).toBe(operators.length);
+    // Its clock read a minute before that email went; it committed after it.
+    await createTestSubmission(db, config, entity, {
+      now: new Date(clock.now().getTime() - MINUTE),
+      form: { name: 'Pere Roca Mas', phone: '600 11 22 33', email: '' },
+    });
+    expect(await watch()).toBe(0); // the period is not over
+    clock.advance(5 * MINUTE);
+    expect(await watch()).toBe(operators.length);
+    const counts = (await emails()).map((m) => (m.data as { count: number }).count);
+    expect(counts.sort()).toEqual([1, 1, 2, 2]);
+    // Announced, it is no longer news.
+    clock.advance(30 * MINUTE);
+    expect(await watch()).toBe(0);
+  });
+
   it('sends one email per period however many watchers run at once', async () => {
     const { db, entity, config, operators, clock, submit, emails } = await setUp();
     await submit();

@@ -43,8 +43,8 @@ function consoleUrl(config: Config): string {
 
 /**
  * Tells one entity's operators, if a period has passed since the last email and submissions came
- * after the last ones it counted. Answers how many emails were enqueued (0: nothing new, or the
- * period is not over, or another process told them).
+ * that no email announced. Answers how many emails were enqueued (0: nothing new, or the period is
+ * not over, or another process told them).
  */
 export async function notifyEntity(
   database: Database,
@@ -54,32 +54,43 @@ export async function notifyEntity(
 ): Promise<number> {
   const periodMs = config.helpIntakeNotifyMinutes * 60_000;
   return database.tenant(entityId, async (tx) => {
-    const [pending] = await rowsOf<{ count: number; newest: Date | string | null }>(
+    const [news] = await rowsOf<{ fresh: number }>(
       tx,
-      sql`SELECT count(*)::int AS count, max(submitted_at) AS newest
-        FROM help_request_submissions
-        WHERE entity_id = ${entityId} AND imported_at IS NULL`,
+      sql`SELECT count(*)::int AS fresh FROM help_request_submissions
+        WHERE entity_id = ${entityId} AND imported_at IS NULL AND announced_at IS NULL`,
     );
-    if (!pending?.newest || pending.count === 0) return 0;
-    const newest = new Date(pending.newest);
-    // The decision: the row written only if the last email is a period old (or there is none)
-    // and something came since it. The loser of a race waits here and then writes nothing.
+    if (!news || news.fresh === 0) return 0;
+    // The decision: the row written only if the last email is a period old (or there is none).
+    // The loser of a race waits here and then writes nothing.
     const [claimed] = await rowsOf<{ notified_at: Date | string }>(
       tx,
       sql`INSERT INTO help_intake_notices AS n (entity_id, notified_at, seen_until)
-        VALUES (${entityId}, ${now}, ${newest})
+        VALUES (${entityId}, ${now}, ${now})
         ON CONFLICT (entity_id) DO UPDATE
           SET notified_at = excluded.notified_at, seen_until = excluded.seen_until
           WHERE n.notified_at <= ${new Date(now.getTime() - periodMs)}
-            AND n.seen_until < excluded.seen_until
         RETURNING n.notified_at`,
     );
     if (!claimed) return 0;
+    // What this email announces: every submission waiting and not yet announced, whenever its
+    // clock said it came (one committed late with an earlier time included).
+    const announced = await rowsOf<{ id: string }>(
+      tx,
+      sql`UPDATE help_request_submissions SET announced_at = ${now}
+        WHERE entity_id = ${entityId} AND imported_at IS NULL AND announced_at IS NULL
+        RETURNING id`,
+    );
+    if (announced.length === 0) return 0;
+    const [waiting] = await rowsOf<{ count: number }>(
+      tx,
+      sql`SELECT count(*)::int AS count FROM help_request_submissions
+        WHERE entity_id = ${entityId} AND imported_at IS NULL`,
+    );
     return enqueueNotices(
       tx,
       config,
       entityId,
-      pending.count,
+      waiting!.count,
       Math.floor(now.getTime() / periodMs),
     );
   });
