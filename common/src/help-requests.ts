@@ -42,6 +42,43 @@ const filled = (value: string | null | undefined) =>
   typeof value === 'string' && value.trim() !== '';
 const isoDate = z.iso.date().refine((date) => /^(20\d\d|2100)-/.test(date));
 
+/** The form's fields but the consent: what the public form and an operator's edit share. */
+const helpRequestFields = {
+  name: textField().trim().min(1).max(200),
+  phone: textField().trim().max(30).regex(PHONE_CHARACTERS).optional().default(''),
+  email: textField()
+    .trim()
+    .pipe(z.email().max(254).or(z.literal('')))
+    .optional()
+    .default(''),
+  address: textField({ multiline: true }).trim().min(1).max(300),
+  municipalityId: z.uuid(),
+  helpType: z.enum(HELP_TYPES),
+  when: z.enum(HELP_WHEN),
+  neededOn: isoDate.optional(),
+  neededPart: z.enum(PARTS_OF_DAY).optional(),
+  urgency: z.enum(HELP_URGENCIES),
+  description: textField({ multiline: true }).trim().min(1).max(2000),
+  language: z.enum(LANGUAGES),
+};
+
+/** Phone and/or email; a date and a part of the day when `when` is `date`. */
+function refineHelpRequest(
+  value: { phone: string; email: string; when: string; neededOn?: string; neededPart?: string },
+  ctx: z.RefinementCtx,
+) {
+  const issue = (path: string, i18n: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], params: { i18n }, message: i18n });
+  if (!filled(value.phone) && !filled(value.email)) {
+    issue('phone', 'phone_or_email');
+    issue('email', 'phone_or_email');
+  }
+  if (value.when === 'date') {
+    if (!value.neededOn) issue('neededOn', 'required');
+    if (!value.neededPart) issue('neededPart', 'required');
+  }
+}
+
 /**
  * The form's fields, the same on the public page and in the console (a professional typing a
  * request after a call). Phone and/or email; a date and a part of the day when `when` is `date`;
@@ -49,36 +86,10 @@ const isoDate = z.iso.date().refine((date) => /^(20\d\d|2100)-/.test(date));
  */
 export const helpRequestFormSchema = z
   .object({
-    name: textField().trim().min(1).max(200),
-    phone: textField().trim().max(30).regex(PHONE_CHARACTERS).optional().default(''),
-    email: textField()
-      .trim()
-      .pipe(z.email().max(254).or(z.literal('')))
-      .optional()
-      .default(''),
-    address: textField({ multiline: true }).trim().min(1).max(300),
-    municipalityId: z.uuid(),
-    helpType: z.enum(HELP_TYPES),
-    when: z.enum(HELP_WHEN),
-    neededOn: isoDate.optional(),
-    neededPart: z.enum(PARTS_OF_DAY).optional(),
-    urgency: z.enum(HELP_URGENCIES),
-    description: textField({ multiline: true }).trim().min(1).max(2000),
-    language: z.enum(LANGUAGES),
+    ...helpRequestFields,
     consent: z.literal(true, { error: () => ({ message: 'consent_required' }) }),
   })
-  .superRefine((value, ctx) => {
-    const issue = (path: string, i18n: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], params: { i18n }, message: i18n });
-    if (!filled(value.phone) && !filled(value.email)) {
-      issue('phone', 'phone_or_email');
-      issue('email', 'phone_or_email');
-    }
-    if (value.when === 'date') {
-      if (!value.neededOn) issue('neededOn', 'required');
-      if (!value.neededPart) issue('neededPart', 'required');
-    }
-  });
+  .superRefine(refineHelpRequest);
 export type HelpRequestForm = z.infer<typeof helpRequestFormSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -174,37 +185,7 @@ export const helpRequestParamsSchema = z.object({ id: z.uuid() });
  * An operator's edit (verifying the request): the form's fields but the consent, given already.
  * The same rules: phone and/or email; a date and a part of the day when `when` is `date`.
  */
-export const helpRequestEditSchema = z
-  .object({
-    name: textField().trim().min(1).max(200),
-    phone: textField().trim().max(30).regex(PHONE_CHARACTERS).optional().default(''),
-    email: textField()
-      .trim()
-      .pipe(z.email().max(254).or(z.literal('')))
-      .optional()
-      .default(''),
-    address: textField({ multiline: true }).trim().min(1).max(300),
-    municipalityId: z.uuid(),
-    helpType: z.enum(HELP_TYPES),
-    when: z.enum(HELP_WHEN),
-    neededOn: isoDate.optional(),
-    neededPart: z.enum(PARTS_OF_DAY).optional(),
-    urgency: z.enum(HELP_URGENCIES),
-    description: textField({ multiline: true }).trim().min(1).max(2000),
-    language: z.enum(LANGUAGES),
-  })
-  .superRefine((value, ctx) => {
-    const issue = (path: string, i18n: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], params: { i18n }, message: i18n });
-    if (!filled(value.phone) && !filled(value.email)) {
-      issue('phone', 'phone_or_email');
-      issue('email', 'phone_or_email');
-    }
-    if (value.when === 'date') {
-      if (!value.neededOn) issue('neededOn', 'required');
-      if (!value.neededPart) issue('neededPart', 'required');
-    }
-  });
+export const helpRequestEditSchema = z.object(helpRequestFields).superRefine(refineHelpRequest);
 export type HelpRequestEdit = z.infer<typeof helpRequestEditSchema>;
 
 /** Link the request to a person record (one of the entity's), or unlink it (`null`). */
