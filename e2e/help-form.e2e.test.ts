@@ -1,22 +1,62 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { checkPage, expectAccessible, screenshot } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MailboxMessage, MailboxSummary } from '@caliu/common';
+import { checkPage, expectAccessible, expectHeading, fill, screenshot, TEXTS } from './browser';
 import { REPO_ROOT } from './harness';
+import { apiLogin, DEMO_DOMAIN, expectStatus } from './identity-api';
 import { useBrowserSuite } from './suite';
 
 /**
- * The community help form (issue 22), as a citizen uses it on the demo entity's page
- * (`/help/demo`): with JavaScript off (plain HTML, a signed form token) and on (the proof of work,
- * no reload). A server of its own: the form token may be sent at once (the refusal of a too
- * young token is the server tests'), and the proof of work is easy, so the test waits on neither.
+ * The community help form (issue 22) on the demo entity, from the citizen to the operator, as
+ * its "Done means" reads: a citizen submits the form at `/help/demo` with JavaScript off (plain
+ * HTML, a signed form token) and on (the proof of work, no reload); the demo operator gets one
+ * email for both (the server's own watcher and outbox worker, into the demo mailbox); the
+ * operator imports them, sees the first with the person record already known suggested, and
+ * deletes the second, a bogus one, with a reason. The tests run in order and share the two
+ * references.
+ *
+ * A server of its own: the form token may be sent at once (the refusal of a too young token is
+ * the server tests'), the proof of work is easy, so the test waits on neither; and a period of
+ * 30 minutes between the operators' emails, so both submissions fall in the first one however
+ * slow the machine (the watcher looks every 30 seconds: the first email comes within that).
  */
 const suite = useBrowserSuite({
   ownServer: async () => ({
-    env: { CALIU_HELP_FORM_MIN_SECONDS: '0', CALIU_POW_DIFFICULTY: '10' },
+    env: {
+      CALIU_HELP_FORM_MIN_SECONDS: '0',
+      CALIU_POW_DIFFICULTY: '10',
+      HELP_INTAKE_NOTIFY_MINUTES: '30',
+    },
     ownDatabase: true,
   }),
+});
+
+/** The citizen known to social services: recorded with her phone before she asks for help. */
+const KNOWN = { givenName: 'Joana', firstSurname: 'Serra', secondSurname: 'Vidal' };
+const KNOWN_PHONE = '600123456';
+/** The two submissions' references, from the citizen's confirmation pages. */
+const references: { real?: string; bogus?: string } = {};
+let knownPersonId = '';
+
+beforeAll(async () => {
+  const technician = await apiLogin(suite.baseUrl, { username: 'tech-ssb' });
+  const places = expectStatus(
+    await technician.call<{ items: { id: string; name: string }[] }>('GET', '/api/municipalities'),
+    200,
+    'list municipalities',
+  );
+  const municipality = places.items.find((m) => m.name === 'Santa Coloma del Riu')!;
+  knownPersonId = expectStatus(
+    await technician.call<{ id: string }>('POST', '/api/persons', {
+      ...KNOWN,
+      mobilePhone: KNOWN_PHONE,
+      municipalityId: municipality.id,
+    }),
+    201,
+    'record the known person',
+  ).id;
 });
 
 type Texts = {
@@ -96,6 +136,7 @@ describe('the community help form in a browser', () => {
       await page.getByRole('heading', { level: 1, name: t.page.success_title }).waitFor();
       const reference = await page.locator('.reference').textContent();
       expect(reference).toMatch(/^A-\d{4}-\d{6}$/);
+      references.real = reference!;
       await checkPageWithoutScripts(page, 'help-form-nojs-sent');
 
       await page.locator('.status-link a').click();
@@ -135,7 +176,9 @@ describe('the community help form in a browser', () => {
       await page.getByRole('button', { name: t.page.submit }).click();
       expect((await sent).status()).toBe(201);
       await page.getByRole('heading', { level: 1, name: t.page.success_title }).waitFor();
-      expect(await page.locator('.reference').textContent()).toMatch(/^A-\d{4}-\d{6}$/);
+      const reference = await page.locator('.reference').textContent();
+      expect(reference).toMatch(/^A-\d{4}-\d{6}$/);
+      references.bogus = reference!;
       // Still the same page (no reload): the script put the reference in place of the form.
       expect(page.url()).toContain('/help/demo?lang=en');
       await checkPage(page, 'help-form-js-sent');
@@ -144,4 +187,80 @@ describe('the community help form in a browser', () => {
       await context.close();
     }
   });
+  it('the demo operator gets one email, imports both, sees the known person suggested, deletes the bogus one', async () => {
+    const { real, bogus } = references;
+    expect(real, 'the form without JavaScript gave a reference').toMatch(/^A-\d{4}-\d{6}$/);
+    expect(bogus, 'the form with JavaScript gave a reference').toMatch(/^A-\d{4}-\d{6}$/);
+
+    // One email to the operators for both submissions, in the demo mailbox (the administrator
+    // reads it). The watcher looks every 30 seconds.
+    const administrator = await apiLogin(suite.baseUrl, { username: 'administrator' });
+    const notices = async () =>
+      expectStatus(
+        await administrator.call<{ items: MailboxSummary[] }>('GET', '/api/mailbox?limit=200'),
+        200,
+        'read the mailbox',
+      ).items.filter((m) => m.template === 'help_requests_waiting');
+    await expect.poll(async () => (await notices()).length, { timeout: 90_000 }).toBeGreaterThan(0);
+    const sent = await notices();
+    expect(sent.map((m) => m.to)).toEqual([`operator@${DEMO_DOMAIN}`]);
+    const email = expectStatus(
+      await administrator.call<MailboxMessage>('GET', `/api/mailbox/${sent[0]!.id}`),
+      200,
+      'open the email',
+    );
+    // A count and a link, no one named.
+    expect(email.text).toContain('/help-requests');
+    for (const personal of ['Joana', 'Pere', '600', 'Carrer Major'])
+      expect(email.text).not.toContain(personal);
+
+    const text = TEXTS.ca;
+    const knownName = `${KNOWN.givenName} ${KNOWN.firstSurname} ${KNOWN.secondSurname}`;
+    const { context, page, pageErrors } = await suite.openAs(
+      { username: 'operator' },
+      { locale: 'ca', path: '/help-requests' },
+    );
+    try {
+      await expectHeading(page, text.communityHelp.title);
+      await page.getByRole('button', { name: text.communityHelp.import }).click();
+      const notice = page.getByRole('status');
+      await expect
+        .poll(() => notice.textContent())
+        .toBe(fill(text.communityHelp.imported_other, { count: '2' }));
+
+      // The citizen's request, with the person record social services already had suggested.
+      await page.getByRole('link', { name: real! }).click();
+      await expectHeading(page, fill(text.communityHelp.request.title, { reference: real! }));
+      const suggestions = page.getByRole('list', { name: text.communityHelp.person.suggestions });
+      await suggestions.waitFor();
+      const suggested = suggestions.getByRole('listitem').filter({ hasText: knownName });
+      expect(await suggested.getByRole('link', { name: knownName }).getAttribute('href')).toBe(
+        `/persons/${knownPersonId}`,
+      );
+      await expect
+        .poll(() => suggested.textContent())
+        .toContain(text.communityHelp.person.samePhone);
+      await checkPage(page, 'help-request-from-form-ca');
+
+      // The bogus one: deleted with a reason, and out of the working list.
+      await page.getByRole('link', { name: text.communityHelp.request.back }).click();
+      await expectHeading(page, text.communityHelp.title);
+      await page.getByRole('link', { name: bogus! }).click();
+      await expectHeading(page, fill(text.communityHelp.request.title, { reference: bogus! }));
+      await page.getByRole('button', { name: text.communityHelp.delete.button }).click();
+      const dialog = page.getByRole('dialog', { name: text.communityHelp.delete.title });
+      await dialog.getByLabel(text.communityHelp.delete.reason).fill('Sol·licitud de prova');
+      await dialog.getByRole('button', { name: text.communityHelp.delete.proceed }).click();
+      await page.getByText(text.communityHelp.delete.done).waitFor();
+      await page.getByRole('link', { name: text.communityHelp.request.back }).click();
+      await page.getByRole('link', { name: real! }).waitFor();
+      await expect.poll(() => page.getByRole('link', { name: bogus! }).count()).toBe(0);
+
+      // Still the one email: both submissions were announced together.
+      expect((await notices()).length).toBe(1);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });
