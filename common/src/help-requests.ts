@@ -198,8 +198,15 @@ export const helpRequestDeleteSchema = z.object({
 });
 export type HelpRequestDelete = z.infer<typeof helpRequestDeleteSchema>;
 
-/** What "Import requests" did: how many submissions became help requests. */
-export const helpRequestImportResultSchema = z.object({ imported: z.number().int().min(0) });
+/**
+ * What "Import requests" did: how many submissions became help requests, and how many could not
+ * and why — `municipalityRemoved`: the municipality chosen on the form is no longer the entity's
+ * (they stay out of the table and are erased with the unimported after the retention period).
+ */
+export const helpRequestImportResultSchema = z.object({
+  imported: z.number().int().min(0),
+  skipped: z.object({ municipalityRemoved: z.number().int().min(0) }),
+});
 export type HelpRequestImportResult = z.infer<typeof helpRequestImportResultSchema>;
 
 /** A request a professional typed after a phone call: its submission's reference. */

@@ -11,7 +11,9 @@ import { buildTestApp, manualClock, TEST_PASSWORD } from '../../testing/app';
 import { DEMO_PORTAL_ORIGIN, seedDemo } from '../../demo/seed';
 import { createTestEntity, createTestProfessional } from '../../testing/factories';
 import { outboxOf } from '../../testing/messaging';
-import { HELP_FORM_BASIC_LIMITS, HELP_FORM_LIMITS } from './public-intake';
+import { challengeKeyOf } from '../../platform/public-forms';
+import { issueFormToken } from './form-token';
+import { HELP_FORM_BASIC_LIMITS, HELP_FORM_LIMITS, HELP_FORM_POST_LIMITS } from './public-intake';
 import { notifyEntity } from './watcher';
 import { HELP_STATUS_LINK_PURPOSE } from './submissions';
 
@@ -36,13 +38,18 @@ function text(language: Language, key: string): string {
 const html = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-async function setUp(options: { frameOrigins?: string[] } = {}) {
+async function setUp(options: { frameOrigins?: string[]; operator?: boolean } = {}) {
   const clock = manualClock();
   const { app, database, config } = await buildTestApp({
     clock,
     env: { CALIU_POW_DIFFICULTY: String(DIFFICULTY), CALIU_HELP_FORM_MIN_SECONDS: '3' },
   });
   const entity = await createTestEntity(database, { defaultLanguage: 'es' });
+  // Someone reads the requests: without an active operator the form is not there.
+  const operator =
+    options.operator === false
+      ? null
+      : await createTestProfessional(database, entity, { roles: ['operator'] });
   const origins = options.frameOrigins;
   if (origins) {
     // As the README says: the database owner lists the portal origins.
@@ -92,10 +99,10 @@ async function setUp(options: { frameOrigins?: string[] } = {}) {
     return /name="formToken" value="([^"]+)"/.exec(res.body)![1]!;
   };
   /** The form posted without JavaScript (urlencoded, as a browser sends it). */
-  const postForm = (values: Record<string, string>, ip = '198.51.100.8') =>
+  const postForm = (values: Record<string, string>, ip = '198.51.100.8', lang = 'en') =>
     app.inject({
       method: 'POST',
-      url: `/help/${entity.code}?lang=en`,
+      url: `/help/${entity.code}?lang=${lang}`,
       remoteAddress: ip,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams(values).toString(),
@@ -119,6 +126,7 @@ async function setUp(options: { frameOrigins?: string[] } = {}) {
     database,
     config,
     entity,
+    operator,
     clock,
     fields,
     solved,
@@ -294,8 +302,8 @@ describe('the form with JavaScript (JSON and a proof of work)', () => {
   });
 
   it("under a burst of 1,000 posts from one address: 429 after the threshold, never a 5xx, one operators' email", async () => {
-    const { postJson, fields, submissions, database, config, clock, entity } = await setUp();
-    const operator = await createTestProfessional(database, entity, { roles: ['operator'] });
+    const { postJson, fields, submissions, database, config, clock, entity, operator } =
+      await setUp();
     const max = HELP_FORM_LIMITS.address.max;
     const statuses = new Map<number, number>();
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -328,7 +336,7 @@ describe('the form with JavaScript (JSON and a proof of work)', () => {
       (m) => m.template === 'help_requests_waiting',
     );
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.recipient).toBe(operator.email);
+    expect(emails[0]!.recipient).toBe(operator!.email);
   }, 120_000);
 });
 
@@ -402,11 +410,13 @@ describe('the form without JavaScript (a signed form token, a stricter limit)', 
   });
 
   it('answers a burst with a page in words (429) after its stricter threshold, never a 5xx', async () => {
-    const { formToken, postForm, formFields, clock, submissions } = await setUp();
-    const token = await formToken();
+    const { postForm, formFields, clock, submissions, database, entity } = await setUp();
+    // A token each (a token goes through once), as if 1,000 pages had been served.
+    const key = await challengeKeyOf(database);
+    const tokens = Array.from({ length: 1000 }, () => issueFormToken(key, entity.id, clock.now()));
     clock.advance(5_000);
     const statuses = new Map<number, number>();
-    for (let i = 0; i < 1000; i++) {
+    for (const token of tokens) {
       const res = await postForm(formFields({ formToken: token, email: '' }), '203.0.113.9');
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       if (res.statusCode === 429 && statuses.get(429) === 1) {
@@ -418,6 +428,143 @@ describe('the form without JavaScript (a signed form token, a stricter limit)', 
     const max = HELP_FORM_BASIC_LIMITS.address.max;
     expect(Object.fromEntries(statuses)).toEqual({ 201: max, 429: 1000 - max });
     expect(await submissions()).toHaveLength(max);
+  }, 120_000);
+});
+
+describe('the intake’s abuse rules', () => {
+  it('takes a form token once: a replay, from anywhere, is refused in the page’s language', async () => {
+    const { formToken, postForm, formFields, clock, submissions } = await setUp();
+    const token = await formToken();
+    clock.advance(5_000);
+    // A post refused for its fields keeps the token for the next one.
+    const invalid = await postForm(formFields({ formToken: token, name: '' }));
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain(`name="formToken" value="${token}"`);
+    expect((await postForm(formFields({ formToken: token }))).statusCode).toBe(201);
+
+    for (const [ip, lang] of [
+      ['198.51.100.8', 'ca'],
+      ['192.0.2.200', 'it'],
+    ] as const) {
+      const replay = await postForm(formFields({ formToken: token }), ip, lang);
+      expect(replay.statusCode).toBe(400);
+      expect(replay.body).toContain(`<html lang="${lang}">`);
+      expect(replay.body).toContain(html(text(lang, 'community_help.page.token_used')));
+      // What was typed stays, with a new token to send it with.
+      expect(replay.body).toContain('value="Rosa Puig Soler"');
+      const fresh = /name="formToken" value="([^"]+)"/.exec(replay.body)![1]!;
+      expect(fresh).not.toBe(token);
+    }
+    expect(await submissions()).toHaveLength(1);
+  });
+
+  it('takes a form token once even when it is posted twice at the same moment', async () => {
+    const { formToken, postForm, formFields, clock, submissions } = await setUp();
+    const token = await formToken();
+    clock.advance(5_000);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        postForm(formFields({ formToken: token }), `198.51.100.${20 + i}`),
+      ),
+    );
+    expect(answers.map((res) => res.statusCode).sort()).toEqual([201, 400, 400, 400]);
+    expect(await submissions()).toHaveLength(1);
+  });
+
+  it('answers a stream of refused posts 429 after the looser threshold, on either path, never a 5xx', async () => {
+    const { postJson, postForm, formFields, fields, solved, submissions } = await setUp();
+    const max = HELP_FORM_POST_LIMITS.address.max;
+    expect(max).toBeGreaterThan(HELP_FORM_LIMITS.address.max);
+
+    // With JavaScript: proofs that are not there, not valid or forged (400 each) …
+    const forged = { ...(await solved()), signature: 'x'.repeat(43) };
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < max + 15; i++) {
+      const res = await postJson(
+        i % 3 === 0 ? { ...fields(), proof: forged } : i % 3 === 1 ? { proof: {} } : { proof: 1 },
+        { ip: '203.0.113.50' },
+      );
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      expect(res.statusCode).toBe(i < max ? 400 : 429);
+      if (i === max) {
+        expect(res.json().error.code).toMatch(/^public_forms\.throttled/);
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 400: max, 429: 15 });
+    // … and then a right one from that address waits too.
+    expect((await postJson(fields(), { ip: '203.0.113.50' })).statusCode).toBe(429);
+
+    // Without JavaScript: tokens that are forged (400 each), then a page in words.
+    for (let i = 0; i < max + 5; i++) {
+      const res = await postForm(formFields({ formToken: `1.x.${i}` }), '203.0.113.51', 'es');
+      expect(res.statusCode).toBe(i < max ? 400 : 429);
+      if (i >= max) {
+        expect(res.headers['content-type']).toContain('text/html');
+        expect(res.headers['retry-after']).toBeDefined();
+        expect(res.body).toContain(html(text('es', 'community_help.page.throttled_title')));
+      }
+    }
+    // Another address is not held back.
+    expect((await postJson(fields(), { ip: '203.0.113.52' })).statusCode).toBe(201);
+    expect(await submissions()).toHaveLength(1);
+  }, 120_000);
+
+  it('gives the addresses of one IPv6 /64 one limit', async () => {
+    const { postJson, fields, submissions } = await setUp();
+    const max = HELP_FORM_LIMITS.address.max;
+    for (let i = 0; i < max; i++) {
+      const res = await postJson(fields({ email: '' }), {
+        ip: `2001:db8:77:1::${(i + 1).toString(16)}`,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const sameNetwork = await postJson(fields({ email: '' }), { ip: '2001:db8:77:1:abcd::1' });
+    expect(sameNetwork.statusCode).toBe(429);
+    const otherNetwork = await postJson(fields({ email: '' }), { ip: '2001:db8:77:2::1' });
+    expect(otherNetwork.statusCode).toBe(201);
+    expect(await submissions()).toHaveLength(max + 1);
+  });
+
+  it('is not there for an entity without an active operator, nor for the support desk', async () => {
+    const closed = await setUp({ operator: false });
+    const { app, database } = closed;
+    await seedDemo(database, TEST_PASSWORD);
+    // An operator who left does not count either.
+    const gone = await createTestProfessional(database, closed.entity, { roles: ['operator'] });
+    await database.tenant(closed.entity.id, (tx) =>
+      tx.execute(sql`UPDATE professionals SET active = false WHERE id = ${gone.id}`),
+    );
+    for (const code of [closed.entity.code, 'support']) {
+      for (const lang of LANGUAGES) {
+        const page = await app.inject({ method: 'GET', url: `/help/${code}?lang=${lang}` });
+        expect(page.statusCode).toBe(404);
+        expect(page.body).toContain(html(text(lang, 'community_help.page.not_found_text')));
+      }
+      const posted = await app.inject({
+        method: 'POST',
+        url: `/help/${code}?lang=it`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(closed.formFields({ formToken: 'x' })).toString(),
+      });
+      expect(posted.statusCode).toBe(404);
+      expect(posted.body).toContain(html(text('it', 'community_help.page.not_found_text')));
+      const json = await app.inject({
+        method: 'POST',
+        url: `/api/public/help/${code}`,
+        headers: { 'accept-language': 'ca' },
+        payload: { ...closed.fields(), proof: await closed.solved() },
+      });
+      expect(json.statusCode).toBe(404);
+      expect(json.json().error).toMatchObject({
+        code: 'community_help.not_found',
+        message: text('ca', 'errors.community_help.not_found'),
+      });
+    }
+    expect(await closed.submissions()).toHaveLength(0);
+    // With an operator, the form opens.
+    await createTestProfessional(database, closed.entity, { roles: ['operator'] });
+    expect((await closed.page()).statusCode).toBe(200);
   }, 120_000);
 });
 

@@ -15,6 +15,7 @@ import {
   countFormRequest,
   formLimits,
   type FormLimits,
+  useOnce,
   verifyProof,
 } from '../../platform/public-forms';
 import { findEntityByCode } from '../auth/repository';
@@ -25,13 +26,17 @@ import { helpReference, submitHelpRequest } from './submissions';
 
 /**
  * The public help form's intake (issue 22): the abuse rules of the platform's public forms
- * (platform/public-forms) in order — the proof of work (with JavaScript) or the signed form token
- * (without), the honeypot, the fields, the per-address limits — then the submission.
+ * (platform/public-forms) in order — a loose per-address limit on every post (`countHelpPost`,
+ * before anything is read), the proof of work (with JavaScript) or the signed form token
+ * (without), the honeypot, the fields, the per-address limits — then the submission, which uses
+ * the form token up.
  */
 
 /** The form's name in the throttle keys; the path without JavaScript has a stricter key too. */
 const FORM = 'help';
 const FORM_BASIC = 'help_basic';
+/** Every post, valid or not, either path. */
+const FORM_POST = 'help_post';
 
 /**
  * Per IP address: 10 requests an hour with the proof of work, 5 without it (counted on both
@@ -47,6 +52,16 @@ export const HELP_FORM_BASIC_LIMITS: FormLimits = {
   address: { max: 5, windowMs: 3600_000 },
 };
 
+/**
+ * Every post to the form from one IP address (its /64 for IPv6), valid or not, counted before its
+ * token, proof or fields are looked at: 60 an hour. Looser than the limits of accepted requests,
+ * it only stops a stream of posts refused one after the other.
+ */
+export const HELP_FORM_POST_LIMITS: FormLimits = {
+  email: { max: 5, windowMs: 24 * 3600_000 },
+  address: { max: 60, windowMs: 3600_000 },
+};
+
 export type HelpEntity = {
   id: string;
   code: string;
@@ -55,17 +70,27 @@ export type HelpEntity = {
   timeZone: string;
   frameOrigins: string[];
   municipalities: { id: string; name: string }[];
+  /** Whether anyone would read a request: the entity has an active operator. */
+  hasOperators: boolean;
 };
 
-/** The entity a form's address names, with what its page needs; null when there is none. */
+/**
+ * The entity a form's address names, with what its page needs; null when there is none, or when
+ * it is a provider (the support desk: it has no community help). The form itself is open only
+ * when `hasOperators` (`acceptsHelpRequests`); the status page of a request sent before stays.
+ */
 export async function findHelpEntity(deps: AppDeps, code: string): Promise<HelpEntity | null> {
   if (!/^[a-z0-9][a-z0-9_-]{0,62}$/i.test(code)) return null;
   const entity = await deps.database.anonymous((tx) => findEntityByCode(tx, code));
-  if (!entity) return null;
+  if (!entity || entity.kind !== 'council') return null;
   return deps.database.tenant(entity.id, async (tx) => {
-    const [row] = await rowsOf<{ help_frame_origins: string[] | null }>(
+    const [row] = await rowsOf<{ help_frame_origins: string[] | null; has_operators: boolean }>(
       tx,
-      sql`SELECT help_frame_origins FROM entities WHERE id = ${entity.id}`,
+      sql`SELECT help_frame_origins,
+          EXISTS (SELECT 1 FROM professionals
+                   WHERE entity_id = ${entity.id} AND active AND 'operator' = ANY (roles))
+            AS has_operators
+        FROM entities WHERE id = ${entity.id}`,
     );
     const municipalities = await rowsOf<{ id: string; name: string }>(
       tx,
@@ -79,7 +104,31 @@ export async function findHelpEntity(deps: AppDeps, code: string): Promise<HelpE
       timeZone: entity.timeZone,
       frameOrigins: row?.help_frame_origins ?? [],
       municipalities,
+      hasOperators: Boolean(row?.has_operators),
     };
+  });
+}
+
+/** Whether the entity's form takes requests: one that nobody would read answers "not found". */
+export function acceptsHelpRequests(entity: HelpEntity | null): entity is HelpEntity {
+  return Boolean(entity?.hasOperators);
+}
+
+/**
+ * Counts one post to the entity's form, of either path, before anything of it is read (in a
+ * transaction of its own). Throws `public_forms.throttled*` (429) while the address waits.
+ */
+export async function countHelpPost(deps: AppDeps, entity: HelpEntity, ip: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.database.tenant(entity.id, async (tx: Tx) => {
+    await countFormRequest(
+      tx,
+      throttleStore,
+      entity.id,
+      formLimits(FORM_POST, null, ip, HELP_FORM_POST_LIMITS),
+      now,
+    );
+    await pruneNowAndThen(tx, entity.id, now);
   });
 }
 
@@ -210,7 +259,7 @@ export type IntakeProof =
 
 /** Why a post without JavaScript is refused before its fields are read. */
 export class FormTokenRefused extends Error {
-  constructor(readonly reason: 'invalid' | 'too_young' | 'expired') {
+  constructor(readonly reason: 'invalid' | 'too_young' | 'expired' | 'used') {
     super(`help form token: ${reason}`);
   }
 }
@@ -229,6 +278,7 @@ export async function receiveHelpRequest(
 ): Promise<IntakeResult> {
   const now = deps.clock.now();
   const key = await challengeKeyOf(deps.database);
+  let tokenToUse: { id: string; expiresAt: Date } | null = null;
   if (check.path === 'script') {
     const proof = await deps.database.anonymous((tx) =>
       verifyProof(tx, key, check.proof, now, deps.config.powDifficulty),
@@ -243,6 +293,8 @@ export async function receiveHelpRequest(
       deps.config.helpFormMinAgeMs,
     );
     if (!token.ok) throw new FormTokenRefused(token.reason);
+    // Used up only with the submission: a post refused for its fields keeps it for the next.
+    tokenToUse = { id: token.id, expiresAt: token.expiresAt };
   }
   // After the proof: a robot must not learn from a different answer that the field is a trap.
   if (caughtByHoneypot({ website: text(raw.website) })) {
@@ -273,15 +325,19 @@ export async function receiveHelpRequest(
     await countFormRequest(tx, throttleStore, entity.id, limits, now);
     await pruneNowAndThen(tx, entity.id, now);
   });
-  const submitted = await deps.database.tenant(entity.id, (tx) =>
-    submitHelpRequest(deps, tx, {
+  const submitted = await deps.database.tenant(entity.id, async (tx) => {
+    // In the submission's transaction: the same token posted twice at once stores one request.
+    if (tokenToUse && !(await useOnce(tx, tokenToUse.id, tokenToUse.expiresAt))) {
+      throw new FormTokenRefused('used');
+    }
+    return submitHelpRequest(deps, tx, {
       entityId: entity.id,
       form: valid.form,
       // The citizen's preferred language (the import copies it into the help request).
       language: valid.form.language,
       now,
-    }),
-  );
+    });
+  });
   return {
     kind: 'accepted',
     reference: submitted.reference,

@@ -16,6 +16,8 @@ import { translator } from '../../platform/i18n';
 import { challengeKeyOf, withFormRetryAfter } from '../../platform/public-forms';
 import { issueFormToken } from './form-token';
 import {
+  acceptsHelpRequests,
+  countHelpPost,
   findHelpEntity,
   FormTokenRefused,
   HELP_FIELDS,
@@ -82,6 +84,15 @@ function pageLanguage(lang: string | undefined, entity: HelpEntity | null): Lang
   return entity?.defaultLanguage ?? 'ca';
 }
 
+/** The script's page language, which it sends as Accept-Language (the API's convention). */
+function setPageLanguage(request: FastifyRequest, entity: HelpEntity | null): Language {
+  const accepted = languageFromAcceptHeader(request.headers['accept-language']) ?? undefined;
+  const language = pageLanguage(accepted, entity);
+  request.language = language;
+  request.t = translator(language);
+  return language;
+}
+
 function statusUrl(deps: AppDeps, request: FastifyRequest, entity: HelpEntity, token: string) {
   const base = (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(
     /\/+$/,
@@ -108,7 +119,30 @@ const scriptBody = z
   })
   .catchall(z.union([z.string().max(5000), z.boolean(), z.null()]));
 
+const isThrottled = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code.startsWith('public_forms.throttled');
+
+/** The notice of a refused form token (`community_help.page.token_<reason>`). */
+const TOKEN_NOTICES = {
+  invalid: 'token_invalid',
+  expired: 'token_invalid',
+  too_young: 'token_too_young',
+  used: 'token_used',
+} as const;
+
 export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  /** The entity a request's address names, looked up once (the posts' first hook, the handler). */
+  const entities = new WeakMap<FastifyRequest, Promise<HelpEntity | null>>();
+  const entityOf = (request: FastifyRequest) => {
+    let entity = entities.get(request);
+    if (!entity) {
+      const code = (request.params as { entityCode?: unknown } | undefined)?.entityCode;
+      entity = findHelpEntity(deps, typeof code === 'string' ? code : '');
+      entities.set(request, entity);
+    }
+    return entity;
+  };
+
   // The form posts without JavaScript (this plugin's routes only).
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -146,6 +180,51 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
     return reply.code(404).send(renderNotFoundPage(language));
   };
 
+  const throttledPage = (
+    reply: FastifyReply,
+    entity: HelpEntity,
+    language: Language,
+    error: AppError,
+  ) => {
+    pageHeaders(reply, entity);
+    reply.header('retry-after', String(error.params.retryAfterSeconds ?? 60));
+    return reply
+      .code(429)
+      .send(
+        renderThrottledPage(
+          entity,
+          language,
+          translator(language)(`errors.${error.code}`, error.params),
+        ),
+      );
+  };
+
+  /**
+   * Every post to the form, before its body is parsed, validated or checked: counted on the loose
+   * per-address key (`countHelpPost`), so that a stream of refused posts is stopped too. A form
+   * that is not there is left to the handler ("not found", after the body's schema).
+   */
+  const countPagePost = async (request: FastifyRequest, reply: FastifyReply) => {
+    const entity = await entityOf(request);
+    if (!acceptsHelpRequests(entity)) return;
+    try {
+      await countHelpPost(deps, entity, request.ip);
+    } catch (error) {
+      if (!isThrottled(error)) throw error;
+      const lang = (request.query as { lang?: unknown } | undefined)?.lang;
+      const language = pageLanguage(typeof lang === 'string' ? lang : undefined, entity);
+      throttledPage(reply, entity, language, error);
+      return reply;
+    }
+  };
+  const countApiPost = async (request: FastifyRequest, reply: FastifyReply) => {
+    const entity = await entityOf(request);
+    // The error handler answers in the page's language.
+    setPageLanguage(request, entity);
+    if (!acceptsHelpRequests(entity)) return;
+    await withFormRetryAfter(reply, () => countHelpPost(deps, entity, request.ip));
+  };
+
   app.get(
     '/help/:entityCode',
     {
@@ -159,9 +238,9 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
     async (request, reply) => {
       const { entityCode } = request.params;
       if (CONSOLE_HELP_PAGES.has(entityCode)) return reply.callNotFound();
-      const entity = await findHelpEntity(deps, entityCode);
+      const entity = await entityOf(request);
       const language = pageLanguage(request.query.lang, entity);
-      if (!entity) return notFoundPage(reply, language);
+      if (!acceptsHelpRequests(entity)) return notFoundPage(reply, language);
       return formPage(reply, entity, language, {});
     },
   );
@@ -171,11 +250,12 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
     {
       config: { public: true },
       schema: { hide: true, params: entityParams, querystring: langQuery },
+      onRequest: countPagePost,
     },
     async (request, reply) => {
-      const entity = await findHelpEntity(deps, request.params.entityCode);
+      const entity = await entityOf(request);
       const language = pageLanguage(request.query.lang, entity);
-      if (!entity) return notFoundPage(reply, language);
+      if (!acceptsHelpRequests(entity)) return notFoundPage(reply, language);
       const raw: RawHelpForm =
         request.body && typeof request.body === 'object' ? (request.body as RawHelpForm) : {};
       const values = valuesOf(raw);
@@ -192,9 +272,7 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
         );
       } catch (error) {
         if (error instanceof FormTokenRefused) {
-          const notice = t(
-            `community_help.page.${error.reason === 'too_young' ? 'token_too_young' : 'token_invalid'}`,
-          );
+          const notice = t(`community_help.page.${TOKEN_NOTICES[error.reason]}`);
           // A token only too young stays: the next post, a moment later, goes through.
           reply.code(400);
           return formPage(
@@ -207,13 +285,7 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
             error.reason === 'too_young' ? formToken : undefined,
           );
         }
-        if (error instanceof AppError && error.code.startsWith('public_forms.throttled')) {
-          pageHeaders(reply, entity);
-          reply.header('retry-after', String(error.params.retryAfterSeconds ?? 60));
-          return reply
-            .code(429)
-            .send(renderThrottledPage(entity, language, t(`errors.${error.code}`, error.params)));
-        }
+        if (isThrottled(error)) return throttledPage(reply, entity, language, error);
         throw error;
       }
       if (result.kind === 'invalid') {
@@ -252,16 +324,13 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
           ...errorResponses(400, 404, 429),
         },
       },
+      onRequest: countApiPost,
     },
     async (request, reply) => {
-      const entity = await findHelpEntity(deps, request.params.entityCode);
-      // The page's language, which the script sends as Accept-Language (the API's convention).
-      const accepted = languageFromAcceptHeader(request.headers['accept-language']) ?? undefined;
-      const language = pageLanguage(accepted, entity);
+      const entity = await entityOf(request);
       // The error handler answers in the page's language.
-      request.language = language;
-      request.t = translator(language);
-      if (!entity) throw new AppError('community_help.not_found', 404);
+      const language = setPageLanguage(request, entity);
+      if (!acceptsHelpRequests(entity)) throw new AppError('community_help.not_found', 404);
       const { proof, ...raw } = request.body;
       const result = await withFormRetryAfter(reply, () =>
         receiveHelpRequest(
@@ -302,7 +371,7 @@ export const communityHelpPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       },
     },
     async (request, reply) => {
-      const entity = await findHelpEntity(deps, request.params.entityCode);
+      const entity = await entityOf(request);
       const language = pageLanguage(request.query.lang, entity);
       reply.header('referrer-policy', 'no-referrer');
       if (!entity) return notFoundPage(reply, language);

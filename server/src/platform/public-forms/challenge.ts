@@ -112,11 +112,21 @@ export async function verifyProof(
   if (!hasWork(solution.salt, solution.nonce, solution.difficulty)) {
     return { ok: false, reason: 'work' };
   }
+  return (await useOnce(tx, solution.id, expiresAt)) ? { ok: true } : { ok: false, reason: 'used' };
+}
+
+/**
+ * Marks a single-use thing of a public form used — a challenge, or another form's signed token
+ * given a uuid — in the caller's transaction (caliu_use_challenge: the row is kept until an hour
+ * after `expiresAt`, at most a day, then the worker's chore forgets it). True the first time,
+ * false when it already was used.
+ */
+export async function useOnce(tx: Tx, id: string, expiresAt: Date): Promise<boolean> {
   const [row] = await rowsOf<{ fresh: boolean }>(
     tx,
-    sql`SELECT caliu_use_challenge(${solution.id}::uuid, ${expiresAt.toISOString()}::timestamptz) AS fresh`,
+    sql`SELECT caliu_use_challenge(${id}::uuid, ${expiresAt.toISOString()}::timestamptz) AS fresh`,
   );
-  return row?.fresh ? { ok: true } : { ok: false, reason: 'used' };
+  return Boolean(row?.fresh);
 }
 
 /** The worker's chore: forgets expired challenges and day-old help requests (migration 0021). */

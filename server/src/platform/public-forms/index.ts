@@ -12,6 +12,7 @@ export {
   issueChallenge,
   leadingZeroBits,
   purgePublicForms,
+  useOnce,
   verifyProof,
   type ProofCheck,
   type ProofRefusal,
@@ -19,6 +20,7 @@ export {
 export { caughtByHoneypot } from './honeypot';
 export { publicFormsChore } from './chore';
 export {
+  addressKeyOf,
   countFormRequest,
   formLimits,
   formThrottledError,

@@ -9,10 +9,23 @@ import { NAME_SIMILARITY } from '../../persons/duplicate-rule';
  */
 
 /**
+ * The municipality a submission names, as a uuid compared as one (written in capitals, it is the
+ * same); none when the text is not a uuid.
+ */
+const SUBMITTED_MUNICIPALITY = sql`(CASE WHEN s.fields->>'municipalityId'
+  ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+  THEN (s.fields->>'municipalityId')::uuid END)`;
+
+/** The submission's municipality is one of the entity's (the form checked it was, then). */
+const MUNICIPALITY_EXISTS = sql`EXISTS (SELECT 1 FROM municipalities m
+  WHERE m.entity_id = s.entity_id AND m.id = ${SUBMITTED_MUNICIPALITY})`;
+
+/**
  * Every pending submission of the entity becomes a help request, in one statement: the fields
  * copied (the form validated them when they were typed), the submission's `fields` emptied and
  * marked imported. Rows another import holds are waited for, then skipped as imported already.
- * Answers the new requests' ids.
+ * A submission whose municipality was removed since cannot be (a request has a municipality): it
+ * stays, counted by `countUnimportable`. Answers the new requests' ids.
  */
 export async function importPending(
   tx: Tx,
@@ -24,12 +37,9 @@ export async function importPending(
     tx,
     sql`WITH pending AS MATERIALIZED (
         SELECT s.id, s.reference, s.fields AS f, s.language, s.entered_by, s.submitted_at,
-          gen_random_uuid() AS request_id
+          ${SUBMITTED_MUNICIPALITY} AS municipality_id, gen_random_uuid() AS request_id
         FROM help_request_submissions s
-        WHERE s.entity_id = ${entityId} AND s.imported_at IS NULL
-          -- The form checked the municipality was the entity's; one removed since waits.
-          AND EXISTS (SELECT 1 FROM municipalities m
-            WHERE m.entity_id = s.entity_id AND m.id::text = s.fields->>'municipalityId')
+        WHERE s.entity_id = ${entityId} AND s.imported_at IS NULL AND ${MUNICIPALITY_EXISTS}
         ORDER BY s.submitted_at, s.id
         FOR UPDATE OF s),
       created AS (
@@ -38,7 +48,7 @@ export async function importPending(
           consent_at, entered_by, submitted_at, imported_at, imported_by, updated_at)
         SELECT p.request_id, ${entityId}, p.reference, p.f->>'name',
           nullif(p.f->>'phone', ''), nullif(p.f->>'email', ''), p.f->>'address',
-          (p.f->>'municipalityId')::uuid, p.f->>'helpType',
+          p.municipality_id, p.f->>'helpType',
           CASE WHEN p.f->>'when' = 'date' THEN (p.f->>'neededOn')::date END,
           CASE WHEN p.f->>'when' = 'date' THEN p.f->>'neededPart' END,
           p.f->>'urgency', p.f->>'description', p.language, p.submitted_at, p.entered_by,
@@ -53,6 +63,16 @@ export async function importPending(
       RETURNING s.help_request_id AS id`,
   );
   return rows.map((r) => r.id);
+}
+
+/** How many of the entity's submissions cannot be imported: their municipality was removed. */
+export async function countUnimportable(tx: Tx, entityId: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM help_request_submissions s
+      WHERE s.entity_id = ${entityId} AND s.imported_at IS NULL AND NOT ${MUNICIPALITY_EXISTS}`,
+  );
+  return row?.n ?? 0;
 }
 
 export type RequestRow = {

@@ -58,9 +58,9 @@ describe('importing help requests', () => {
 
     const first = await call('POST', '/api/help-requests/import');
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toEqual({ imported: 3 });
+    expect(first.json()).toEqual({ imported: 3, skipped: { municipalityRemoved: 0 } });
     const again = await call('POST', '/api/help-requests/import');
-    expect(again.json()).toEqual({ imported: 0 });
+    expect(again.json()).toEqual({ imported: 0, skipped: { municipalityRemoved: 0 } });
 
     const submissions = await db.tenant(entity.id, (tx) =>
       rowsOf<{ reference: string; fields: unknown; imported: boolean; request: string | null }>(
@@ -123,6 +123,56 @@ describe('importing help requests', () => {
     expect(row!.n).toBe(5);
   });
 
+  it('compares the municipality as a uuid, and counts those whose municipality was removed', async () => {
+    const { app, db, entity, call, submit, list } = await setUp();
+    const admin = await createTestProfessional(db, entity, { roles: ['administrator'] });
+    const adminSession = await login(app, entity.code, admin.username);
+    const asAdmin = (method: 'POST' | 'DELETE', url: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        ...(payload ? { payload } : {}),
+        headers: adminSession.headers('en'),
+      });
+    const created = await asAdmin('POST', '/api/municipalities', {
+      name: 'Short Lived',
+      ineCode: null,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const shortLived = (created.json() as { id: string }).id;
+    // Written in capitals (the form's uuid check accepts them): the same municipality.
+    await submit({
+      form: { name: 'Upper Case', municipalityId: entity.municipalities.south.toUpperCase() },
+    });
+    await submit({ form: { name: 'Gone Town', municipalityId: shortLived } });
+    await submit({ form: { name: 'Gone Again', municipalityId: shortLived } });
+    // Nothing refers to it but the submissions' untrusted fields: it may be removed.
+    expect((await asAdmin('DELETE', `/api/municipalities/${shortLived}`)).statusCode).toBe(204);
+
+    const first = await call('POST', '/api/help-requests/import');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({ imported: 1, skipped: { municipalityRemoved: 2 } });
+    expect((await list()).items).toEqual([
+      expect.objectContaining({
+        name: 'Upper Case',
+        municipality: { id: entity.municipalities.south, name: 'South One' },
+      }),
+    ]);
+    // Still counted at the next import (the retention job erases them after the period).
+    expect((await call('POST', '/api/help-requests/import')).json()).toEqual({
+      imported: 0,
+      skipped: { municipalityRemoved: 2 },
+    });
+    const waiting = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM help_request_submissions
+          WHERE entity_id = ${entity.id} AND imported_at IS NULL`,
+      ),
+    );
+    expect(waiting[0]!.n).toBe(2);
+  });
+
   it('suggests person records with a similar name and the same phone or email, and no other', async () => {
     const { db, entity, call, submit, audits } = await setUp();
     const samePhone = await createTestPerson(db, entity, {
@@ -174,7 +224,23 @@ describe('importing help requests', () => {
     expect(byId.get(samePhone)).toMatchObject({ samePhone: true, sameEmail: false });
     expect(byId.get(sameEmailShorterName)).toMatchObject({ samePhone: false, sameEmail: true });
     expect(byId.get(samePhone)!.name).toBe('María García Puig');
-    expect(await audits('help_request.read')).toHaveLength(1);
+    const reads = await audits('help_request.read');
+    expect(reads).toHaveLength(1);
+    // Their data was read to be shown: each suggested person is a subject of the read's audit
+    // row (their access reports list it), and no one else.
+    const subjectsOf = (action: string) =>
+      db.tenant(entity.id, (tx) =>
+        rowsOf<{ person_id: string }>(
+          tx,
+          sql`SELECT s.person_id FROM audit_subjects s
+            JOIN audit_log a ON a.entity_id = s.entity_id AND a.id = s.audit_id
+            WHERE a.entity_id = ${entity.id} AND a.action = ${action}`,
+        ),
+      );
+    expect(new Set((await subjectsOf('help_request.read')).map((r) => r.person_id))).toEqual(
+      new Set([samePhone, sameEmailShorterName, spacedPhone]),
+    );
+    expect(await subjectsOf('help_request.read')).toHaveLength(3);
 
     // Link the suggestion; then unlink.
     const linked = await call('PUT', `/api/help-requests/${item!.id}/person`, {
@@ -196,6 +262,44 @@ describe('importing help requests', () => {
     expect((unlinked.json() as HelpRequest).person).toBeNull();
     expect(await audits('help_request.link_person')).toHaveLength(1);
     expect(await audits('help_request.unlink_person')).toHaveLength(1);
+    // The answers showed the suggestions again: those audit rows name them too.
+    expect(new Set((await subjectsOf('help_request.link_person')).map((r) => r.person_id))).toEqual(
+      new Set([samePhone, sameEmailShorterName, spacedPhone]),
+    );
+  });
+
+  it('lets a person record linked to a request be deleted, and unlinks it', async () => {
+    const { app, db, entity, call, submit, list } = await setUp();
+    const coordinator = await createTestProfessional(db, entity, {
+      roles: ['coordinator'],
+      coordinates: [entity.teams.north],
+    });
+    const person = await createTestPerson(db, entity, { givenName: 'Maria' });
+    await submit();
+    await call('POST', '/api/help-requests/import');
+    const [item] = (await list()).items;
+    const linked = await call('PUT', `/api/help-requests/${item!.id}/person`, { personId: person });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect((linked.json() as HelpRequest).person).toMatchObject({ id: person });
+
+    const coordinatorSession = await login(app, entity.code, coordinator.username);
+    const deleted = await app.inject({
+      method: 'DELETE',
+      url: `/api/persons/${person}`,
+      headers: coordinatorSession.headers('en'),
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const page = await call('GET', `/api/help-requests/${item!.id}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toMatchObject({ person: null, personId: null, name: 'Maria Garcia Puig' });
+    const [row] = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ person_id: string | null; entity_id: string }>(
+        tx,
+        sql`SELECT person_id, entity_id FROM help_requests
+          WHERE entity_id = ${entity.id} AND id = ${item!.id}`,
+      ),
+    );
+    expect(row).toEqual({ person_id: null, entity_id: entity.id });
   });
 
   it('is verified by editing, with the form rules and errors in words', async () => {
@@ -411,7 +515,10 @@ describe('importing help requests', () => {
     });
     expect(foreign.statusCode).toBe(400);
 
-    expect((await call('POST', '/api/help-requests/import')).json()).toEqual({ imported: 1 });
+    expect((await call('POST', '/api/help-requests/import')).json()).toEqual({
+      imported: 1,
+      skipped: { municipalityRemoved: 0 },
+    });
     const [item] = ((await call('GET', '/api/help-requests')).json() as HelpRequestPage).items;
     expect(item).toMatchObject({ name: 'Pere Soler', enteredByStaff: true });
     const request = (await call('GET', `/api/help-requests/${item!.id}`)).json() as HelpRequest;

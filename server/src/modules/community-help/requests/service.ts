@@ -29,7 +29,10 @@ import * as repo from './repository';
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d == null ? null : iso(d));
 
-/** "Import requests": every pending submission becomes a help request, in one transaction. */
+/**
+ * "Import requests": every pending submission becomes a help request, in one transaction; those
+ * whose municipality was removed cannot, and are counted (the console says so).
+ */
 export async function importRequests(
   deps: AppDeps,
   ctx: RequestContext,
@@ -44,7 +47,8 @@ export async function importRequests(
       ids,
       sql`SELECT NULL::uuid AS record_id, NULL::uuid AS person_id WHERE false`,
     );
-    return { imported: ids.length };
+    const municipalityRemoved = await repo.countUnimportable(tx, entityId);
+    return { imported: ids.length, skipped: { municipalityRemoved } };
   });
 }
 
@@ -126,6 +130,16 @@ async function found(tx: Tx, entityId: string, id: string, lock = false) {
   return row;
 }
 
+/**
+ * The persons whose data a request's page shows: its linked person, and each suggested person
+ * record (their basic data is read to be shown) — the audit row's subjects, for their access
+ * reports.
+ */
+function subjectsShown(shown: HelpRequest, ...others: (string | null)[]): string[] {
+  const ids = [shown.person?.id ?? null, ...others, ...shown.suggestions.map((s) => s.id)];
+  return [...new Set(ids.filter((p): p is string => Boolean(p)))];
+}
+
 /** A request's page (an audited read), with the suggested person records. */
 export async function read(deps: AppDeps, ctx: RequestContext, id: string): Promise<HelpRequest> {
   const entityId = ctx.auth.entity.id;
@@ -137,7 +151,7 @@ export async function read(deps: AppDeps, ctx: RequestContext, id: string): Prom
       recordType: 'help_request',
       recordId: id,
       details: { suggestions: shown.suggestions.length },
-      ...(row.person_id ? { subjects: [row.person_id] } : {}),
+      subjects: subjectsShown(shown, row.person_id),
     });
     return shown;
   });
@@ -164,14 +178,16 @@ export async function update(
     }
     await repo.updateRequest(tx, entityId, id, edit, deps.clock.now());
     const changed = changedFields(row, edit);
+    // The answer is the request's page again, its suggestions read afresh.
+    const shown = await present(tx, entityId, await found(tx, entityId, id));
     await writeAudit(tx, actorOf(ctx), {
       action: 'help_request.update',
       recordType: 'help_request',
       recordId: id,
       details: { fields: changed },
-      ...(row.person_id ? { subjects: [row.person_id] } : {}),
+      subjects: subjectsShown(shown, row.person_id),
     });
-    return present(tx, entityId, await found(tx, entityId, id));
+    return shown;
   });
 }
 
@@ -214,15 +230,15 @@ export async function link(
       throw fieldError(ctx, 400, 'help_requests.person_not_found', 'personId');
     }
     await repo.linkPerson(tx, entityId, id, body.personId, deps.clock.now());
-    const subjects = [row.person_id, body.personId].filter((p): p is string => Boolean(p));
+    const shown = await present(tx, entityId, await found(tx, entityId, id));
     await writeAudit(tx, actorOf(ctx), {
       action: body.personId ? 'help_request.link_person' : 'help_request.unlink_person',
       recordType: 'help_request',
       recordId: id,
       details: body.personId ? { personId: body.personId } : { personId: row.person_id },
-      subjects,
+      subjects: subjectsShown(shown, row.person_id, body.personId),
     });
-    return present(tx, entityId, await found(tx, entityId, id));
+    return shown;
   });
 }
 

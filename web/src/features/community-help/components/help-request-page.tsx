@@ -94,14 +94,25 @@ function RequestView({ request }: { request: HelpRequest }) {
       {remove.isSuccess && <Notice>{t('communityHelp.delete.done')}</Notice>}
       {deleted && request.deletedAt && (
         <p className="alert alert--info">
-          {t('communityHelp.request.deletedInfo', {
-            name: request.deletedBy ?? '—',
-            date: dateTime(request.deletedAt),
-            reason: request.deleteReason ?? '',
-          })}
+          {request.deleteReason === null
+            ? t('communityHelp.request.deletedInfoErased', {
+                name: request.deletedBy ?? '—',
+                date: dateTime(request.deletedAt),
+              })
+            : t('communityHelp.request.deletedInfo', {
+                name: request.deletedBy ?? '—',
+                date: dateTime(request.deletedAt),
+                reason: request.deleteReason,
+              })}
           {request.erasedAt && (
             <> {t('communityHelp.request.erasedInfo', { date: dateTime(request.erasedAt) })}</>
           )}
+        </p>
+      )}
+      {/* A completed request is erased too, the retention period after its completion. */}
+      {!deleted && request.erasedAt && (
+        <p className="alert alert--info">
+          {t('communityHelp.request.erasedInfo', { date: dateTime(request.erasedAt) })}
         </p>
       )}
 

@@ -25,12 +25,13 @@ import {
   useImportHelpRequests,
 } from '../api/help-requests';
 import styles from '../community-help.module.css';
+import { importNotice } from '../import-notice';
 
 const NO_FILTERS: HelpRequestFilters = { sort: 'newest' };
 
 /**
  * The operators' table of help requests (issue 22): "Import requests" brings in every pending
- * submission and says how many; filters by state, kind, municipality, urgency, when needed and
+ * submission and says how many (and how many could not be, their municipality removed); filters by state, kind, municipality, urgency, when needed and
  * age; sorted; paged ("More").
  */
 export function HelpRequestsPage() {
@@ -136,9 +137,10 @@ export function HelpRequestsPage() {
       </p>
       {importing.data && (
         <Notice key={importing.submittedAt}>
-          {importing.data.imported === 0
-            ? t('communityHelp.importedNone')
-            : t('communityHelp.imported', { count: importing.data.imported })}
+          {importNotice(
+            importing.data,
+            (key, options) => t(key as never, options as never) as unknown as string,
+          )}
         </Notice>
       )}
       <ErrorAlert error={importing.error} />
