@@ -219,10 +219,12 @@ async function mergeScenario(
   repetitions: number,
   progress: (what: string) => void,
 ): Promise<Row> {
-  const { entity, from, to, session } = council;
+  const { entity, from, coordinator, session } = council;
   const e = entity.id;
   progress(`merge: creating ${repetitions} pairs of persons with ${CONTENT_PER_PERSON} rows each`);
-  // Each person holder of FILES_PER_PERSON case files (year 2024), content spread over them.
+  // Each person holder of FILES_PER_PERSON case files (year 2024), content spread over them. Their
+  // referent is the coordinator, neither professional of the mass transfer: the merge runs first,
+  // and its files must be none of the rows the transfer and its baseline move.
   const persons = 2 * repetitions;
   await caseFilesWithHolders(
     server,
@@ -230,7 +232,7 @@ async function mergeScenario(
     `merge-${entity.code}`,
     2024,
     persons * FILES_PER_PERSON,
-    to.id,
+    coordinator.id,
   );
   const half = CONTENT_PER_PERSON / 2;
   const pairs = await server.database.asOwner(async (tx) => {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
   formatCaseFileNumber,
+  OPERATION_LINE_ITEMS,
   grantsForRoles,
   type Language,
   type OperationLine,
@@ -8,7 +9,8 @@ import {
   type TicketFieldsOf,
 } from '@caliu/common';
 import { rowsOf, type Tx, uuidArray } from '../db/connect';
-import { type AuditActor, writeAuditPerRecord } from '../platform/audit';
+import { type AuditActor, type AuditEntry, auditPerRecordCtes } from '../platform/audit';
+import { conflict } from '../platform/errors';
 import type { RequestContext } from '../platform/context';
 import { enqueue } from '../platform/messaging/outbox';
 import { caseFileScope } from '../modules/case-files/access';
@@ -51,8 +53,11 @@ export type TransferLink = { ticketId: string } | { transferId: string };
 export type TransferPlan = Omit<Plan, 'apply'> & {
   /** What stays with the source outside `within`, as count lines (none without `within`). */
   outside: OperationLine[];
-  /** Every case file that would move (as referent or assigned): its approver must see each. */
-  caseFileIds: string[];
+  /**
+   * Every case file that would move (as referent or assigned), as a query answering their `id`:
+   * its approver must see each.
+   */
+  caseFiles: SQL;
   apply: (actor: AuditActor, link: TransferLink) => Promise<OperationLine[]>;
 };
 
@@ -95,15 +100,26 @@ async function tellReceiver(
 }
 
 /**
- * A list of ids as a relation `f (id)`, to join: with `= ANY(…)` of 100,000 ids the planner
- * estimates each element (0.15–0.4 s of planning per statement); `unnest` it counts once.
+ * The digest of a set of ids (the rows of the query it is selected from): the SHA-256 of their
+ * text, sorted. The plan's ids stay in the database: the fingerprint hashes their digest, and the
+ * run compares the digest of the rows it changed with the plan's (a 100,000-id list sent to the
+ * application and back cost the transfer a second).
  */
-const idsOf = (ids: readonly string[]) => sql`unnest(${uuidArray(ids)}) AS f (id)`;
+const digestOf = (id: SQL) =>
+  sql`encode(sha256(convert_to(coalesce(string_agg(${id}::text, ',' ORDER BY ${id}), ''), 'UTF8')), 'hex')`;
 
-/** The members of case files `ids`: the persons their audit rows concern. */
-const membersOf = (entityId: string, ids: readonly string[]) =>
-  sql`SELECT m.case_file_id AS record_id, m.person_id
-    FROM ${idsOf(ids)} JOIN case_file_members m ON m.entity_id = ${entityId} AND m.case_file_id = f.id`;
+/** The first `limit` case file numbers of `rows` (a query's rows with year and seq), in order. */
+const numbersOf = (rows: SQL, limit: number) =>
+  sql`(SELECT coalesce(json_agg(json_build_array(n.year, n.seq) ORDER BY n.year, n.seq), '[]')
+    FROM (SELECT r.year, r.seq FROM ${rows} ORDER BY r.year, r.seq LIMIT ${limit}) n)`;
+
+/** The members of the entity's case files, to join with the audit rows: their subjects. */
+const membersOf = (entityId: string) =>
+  sql`SELECT m.case_file_id AS record_id, m.person_id FROM case_file_members m
+    WHERE m.entity_id = ${entityId}`;
+
+/** A set of records the plan counted (and hashed), or that the run changed. */
+type Counted = { n: number; digest: string };
 
 /** The ticket's operation: the plan of the whole caseload, its audit naming the ticket. */
 export const massTransfer: Operation<'mass_transfer'> = {
@@ -156,56 +172,73 @@ export async function planMassTransfer(
   const state = fields.caseFiles === 'open_only' ? sql`AND c.state = 'open'` : sql``;
   const teams = within ? uuidArray(within.teamIds) : null;
   const inTeams = (column: SQL) => (teams ? sql`AND ${column} = ANY(${teams})` : sql``);
+  /** The case files the transfer concerns, `c` (their referent or assignments may move). */
+  const filesWhere = sql`c.entity_id = ${entityId} ${state} ${inTeams(sql`c.team_id`)}`;
+  const ofSource = sql`(c.referent_id = ${from} OR EXISTS (SELECT 1 FROM case_file_professionals a
+    WHERE a.entity_id = c.entity_id AND a.case_file_id = c.id AND a.professional_id = ${from}))`;
   // The source's case files: those they are referent of, and those they are assigned to (both
   // are "their own"). Each as it would be after the transfer — the receiver in the source's
   // place, as referent (for the own-scope predicate, being assigned is the same) — under the
   // case files' own predicate: what the receiver would not see blocks the whole transfer.
   // FOR NO KEY UPDATE: what the changes need, and no more — recording content on them (a key
-  // share) goes on meanwhile.
-  const files = await rowsOf<{
-    id: string;
-    year: number;
-    seq: number;
-    siad: boolean;
-    as_referent: boolean;
-    seen: boolean;
+  // share) goes on meanwhile. One row comes back: counts, the numbers shown, the ids' digests.
+  const [summary] = await rowsOf<{
+    moved: number;
+    moved_digest: string;
+    moved_numbers: [number, number][];
+    unseen: number;
+    unseen_numbers: [number, number][];
+    assigned: number;
+    assigned_digest: string;
   }>(
     tx,
-    sql`SELECT cf.id, cf.year, cf.seq, cf.scope = 'siad' AS siad, cf.as_referent,
-          ${viewer ? sql`coalesce(${caseFileScope(viewer, 'case_files.view')}, FALSE)` : sql`FALSE`}
-            AS seen
-        FROM (SELECT c.id, c.entity_id, c.year, c.seq, c.scope, c.team_id, c.state,
+    sql`WITH files AS MATERIALIZED (
+          SELECT c.id, c.entity_id, c.year, c.seq, c.scope, c.team_id, c.state,
             c.referent_id = ${from} AS as_referent, ${to}::uuid AS referent_id
           FROM case_files c
-          WHERE c.entity_id = ${entityId} ${state} ${inTeams(sql`c.team_id`)}
-            AND (c.referent_id = ${from} OR EXISTS (SELECT 1 FROM case_file_professionals a
-              WHERE a.entity_id = c.entity_id AND a.case_file_id = c.id
-                AND a.professional_id = ${from}))
-          ORDER BY c.id ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}) cf
-        ORDER BY cf.year, cf.seq`,
+          WHERE ${filesWhere} AND ${ofSource}
+          ORDER BY c.id ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}),
+        judged AS MATERIALIZED (
+          SELECT cf.id, cf.year, cf.seq, cf.scope = 'siad' AS siad, cf.as_referent,
+            ${viewer ? sql`coalesce(${caseFileScope(viewer, 'case_files.view')}, FALSE)` : sql`FALSE`}
+              AS seen
+          FROM files cf),
+        assigned AS MATERIALIZED (
+          SELECT a.case_file_id AS id FROM case_file_professionals a
+          WHERE a.entity_id = ${entityId} AND a.professional_id = ${from}
+            AND a.case_file_id IN (SELECT f.id FROM files f))
+      SELECT
+        (SELECT count(*) FROM judged WHERE as_referent)::int AS moved,
+        (SELECT ${digestOf(sql`id`)} FROM judged WHERE as_referent) AS moved_digest,
+        ${numbersOf(sql`judged r WHERE r.as_referent AND NOT r.siad`, OPERATION_LINE_ITEMS)}
+          AS moved_numbers,
+        (SELECT count(*) FROM judged WHERE NOT seen)::int AS unseen,
+        ${numbersOf(sql`judged r WHERE NOT r.seen AND NOT r.siad`, 10)} AS unseen_numbers,
+        (SELECT count(*) FROM assigned)::int AS assigned,
+        (SELECT ${digestOf(sql`id`)} FROM assigned) AS assigned_digest`,
   );
+  const numbers = (rows: [number, number][]) =>
+    rows.map(([year, seq]) => formatCaseFileNumber(year, seq));
   // Counts only, and numbers of no SIAD case file: the preview, the result on the ticket and
   // the requester's email never say which SIAD case files someone holds.
-  const unseen = files.filter((f) => !f.seen);
-  if (target && unseen.length > 0) {
-    const numbers = unseen
-      .filter((f) => !f.siad)
-      .slice(0, 10)
-      .map((f) => formatCaseFileNumber(f.year, f.seq));
+  if (target && summary!.unseen > 0) {
+    const unseenNumbers = numbers(summary!.unseen_numbers);
     block(
       'target_cannot_see',
-      { name: target.name, count: unseen.length, numbers },
-      numbers.length > 0 ? 'target_cannot_see' : 'target_cannot_see_count',
+      { name: target.name, count: summary!.unseen, numbers: unseenNumbers },
+      unseenNumbers.length > 0 ? 'target_cannot_see' : 'target_cannot_see_count',
     );
   }
-  const persons = fields.persons
-    ? await rowsOf<{ id: string }>(
+  const personsWhere = sql`p.entity_id = ${entityId} AND p.referent_id = ${from}
+    ${inTeams(sql`p.team_id`)}`;
+  const [persons] = fields.persons
+    ? await rowsOf<Counted>(
         tx,
-        sql`SELECT id FROM persons WHERE entity_id = ${entityId} AND referent_id = ${from}
-            ${inTeams(sql`team_id`)}
-            ORDER BY id ${lock ? sql`FOR NO KEY UPDATE` : sql``}`,
+        sql`WITH p AS MATERIALIZED (SELECT p.id FROM persons p WHERE ${personsWhere}
+            ORDER BY p.id ${lock ? sql`FOR NO KEY UPDATE` : sql``})
+          SELECT count(*)::int AS n, ${digestOf(sql`id`)} AS digest FROM p`,
       )
-    : [];
+    : [{ n: 0, digest: '' }];
   // The agenda's own command says what would move (and what not: a clash, the SIAD circle).
   const agenda =
     fields.agenda && source && target?.active
@@ -217,26 +250,13 @@ export async function planMassTransfer(
           ...(within ? { within } : {}),
         })
       : null;
-  const referentOf = files.filter((f) => f.as_referent);
-  const fileIds = referentOf.map((f) => f.id);
+  const files: Counted = { n: summary!.moved, digest: summary!.moved_digest };
   // Assigned (whether or not also referent): the receiver takes the source's place.
-  const assigned = await rowsOf<{ id: string }>(
-    tx,
-    sql`SELECT a.case_file_id AS id FROM case_file_professionals a
-        WHERE a.entity_id = ${entityId} AND a.professional_id = ${from}
-          AND a.case_file_id IN (SELECT f.id FROM ${idsOf(files.map((f) => f.id))})
-        ORDER BY a.case_file_id`,
-  );
-  const assignedIds = assigned.map((a) => a.id);
-  const personIds = persons.map((p) => p.id);
+  const assigned: Counted = { n: summary!.assigned, digest: summary!.assigned_digest };
   const lines = [
-    line(
-      'case_files_moved',
-      referentOf.length,
-      referentOf.filter((f) => !f.siad).map((f) => formatCaseFileNumber(f.year, f.seq)),
-    ),
-    ...(assignedIds.length > 0 ? [line('assignments_moved', assignedIds.length)] : []),
-    ...(fields.persons ? [line('persons_moved', persons.length)] : []),
+    line('case_files_moved', files.n, numbers(summary!.moved_numbers)),
+    ...(assigned.n > 0 ? [line('assignments_moved', assigned.n)] : []),
+    ...(fields.persons ? [line('persons_moved', persons!.n)] : []),
     ...(agenda ? [line('appointments_moved', agenda.moved)] : []),
     ...(agenda && agenda.unmoved.length > 0
       ? [line('appointments_unmoved', agenda.unmoved.length)]
@@ -249,61 +269,97 @@ export async function planMassTransfer(
     blockers,
     lines,
     outside,
-    caseFileIds: files.map((f) => f.id),
-    ids: [...fileIds, ...assignedIds.map((id) => `assigned:${id}`), ...personIds],
+    caseFiles: sql`SELECT c.id FROM case_files c WHERE ${filesWhere} AND ${ofSource}`,
+    ids: [],
+    idsDigest: [
+      files.digest,
+      ...(assigned.n > 0 ? [`assigned:${assigned.digest}`] : []),
+      ...(fields.persons ? [`persons:${persons!.digest}`] : []),
+    ].join(' '),
     async apply(actor, link) {
       const ticketId = 'ticketId' in link ? link.ticketId : undefined;
       const linkId = 'ticketId' in link ? link.ticketId : link.transferId;
       const details = { from, to, ...('transferId' in link ? link : {}) };
-      await tx.execute(sql`UPDATE case_files c
-          SET referent_id = ${to}, version = c.version + 1, updated_at = now()
-          FROM ${idsOf(fileIds)}
-          WHERE c.entity_id = ${entityId} AND c.id = f.id`);
-      await writeAuditPerRecord(
-        tx,
-        actor,
-        { action: 'case_file.transfer', recordType: 'case_file', ticketId, details },
-        fileIds,
-        membersOf(entityId, fileIds),
-      );
-      if (assignedIds.length > 0) {
-        await tx.execute(sql`INSERT INTO case_file_professionals
-              (entity_id, case_file_id, professional_id)
-            SELECT ${entityId}, id, ${to} FROM unnest(${uuidArray(assignedIds)}) AS r (id)
-            ON CONFLICT DO NOTHING`);
-        await tx.execute(sql`DELETE FROM case_file_professionals
-            WHERE entity_id = ${entityId} AND professional_id = ${from}
-              AND case_file_id = ANY(${uuidArray(assignedIds)})`);
-        await writeAuditPerRecord(
+      // Each change and its audit rows are one statement (the ids never leave the database),
+      // the rows chosen again by the plan's predicate: the plan's locks hold them, and the run
+      // goes on only if it changed the very records the plan counted (their digest), else
+      // nothing of it commits.
+      const same = (what: Counted, planned: Counted) => {
+        if (what.n !== planned.n || what.digest !== planned.digest) {
+          throw conflict(
+            'ticketId' in link ? 'support.operations.changed' : 'caseload.transfer_changed',
+          );
+        }
+      };
+      // The sorts and hashes of 100,000 ids in memory rather than on disk (the default 4 MB).
+      await tx.execute(sql`SELECT set_config('work_mem', '64MB', true)`);
+      const audited = (
+        name: string,
+        changed: SQL,
+        entry: Omit<AuditEntry, 'recordId' | 'subjects'>,
+        subjects: SQL,
+        alongside?: SQL,
+      ) =>
+        rowsOf<Counted>(
           tx,
-          actor,
-          {
-            action: 'case_file.transfer',
-            recordType: 'case_file',
-            ticketId,
-            details: { ...details, role: 'assigned' },
-          },
-          assignedIds,
-          membersOf(entityId, assignedIds),
+          sql`WITH changed AS (${changed}), ${alongside ? sql`${alongside},` : sql``}
+            ${auditPerRecordCtes(name, actor, entry, sql`SELECT id AS record_id FROM changed`, subjects)}
+            SELECT count(*)::int AS n, ${digestOf(sql`id`)} AS digest FROM changed`,
+        ).then(([row]) => row!);
+      if (files.n > 0) {
+        same(
+          await audited(
+            'moved',
+            sql`UPDATE case_files c
+              SET referent_id = ${to}, version = c.version + 1, updated_at = now()
+              WHERE ${filesWhere} AND c.referent_id = ${from}
+              RETURNING c.id`,
+            { action: 'case_file.transfer', recordType: 'case_file', ticketId, details },
+            membersOf(entityId),
+          ),
+          files,
         );
       }
-      if (personIds.length > 0) {
-        await tx.execute(sql`UPDATE persons p
-            SET referent_id = ${to}, version = p.version + 1, updated_at = now()
-            FROM ${idsOf(personIds)}
-            WHERE p.entity_id = ${entityId} AND p.id = f.id`);
-        await writeAuditPerRecord(
-          tx,
-          actor,
-          { action: 'person.transfer', recordType: 'person', ticketId, details },
-          personIds,
-          sql`SELECT r.id AS record_id, r.id AS person_id
-              FROM unnest(${uuidArray(personIds)}) AS r (id)`,
+      if (assigned.n > 0) {
+        same(
+          await audited(
+            'reassigned',
+            sql`DELETE FROM case_file_professionals a
+              WHERE a.entity_id = ${entityId} AND a.professional_id = ${from}
+                AND a.case_file_id IN (SELECT c.id FROM case_files c WHERE ${filesWhere})
+              RETURNING a.case_file_id AS id`,
+            {
+              action: 'case_file.transfer',
+              recordType: 'case_file',
+              ticketId,
+              details: { ...details, role: 'assigned' },
+            },
+            membersOf(entityId),
+            sql`added AS (INSERT INTO case_file_professionals
+                (entity_id, case_file_id, professional_id)
+              SELECT ${entityId}, g.id, ${to} FROM changed g
+              ON CONFLICT DO NOTHING
+              RETURNING 1)`,
+          ),
+          assigned,
+        );
+      }
+      if (persons!.n > 0) {
+        same(
+          await audited(
+            'moved_persons',
+            sql`UPDATE persons p SET referent_id = ${to}, version = p.version + 1, updated_at = now()
+              WHERE ${personsWhere}
+              RETURNING p.id`,
+            { action: 'person.transfer', recordType: 'person', ticketId, details },
+            sql`SELECT g.id AS record_id, g.id AS person_id FROM changed g`,
+          ),
+          persons!,
         );
       }
       await tellReceiver(tx, entityId, inEntity, to, linkId, {
-        caseFiles: fileIds.length + assignedIds.length,
-        persons: personIds.length,
+        caseFiles: files.n + assigned.n,
+        persons: persons!.n,
       });
       if (!agenda) return lines;
       // What did move (an appointment may have begun since the plan was read): the result says

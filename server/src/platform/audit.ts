@@ -62,16 +62,51 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
 }
 
 /**
- * One audit row per record of `recordIds`, set-based — one statement however many (a mass
- * transfer audits thousands of records in its transaction: no row is built in JavaScript).
- * `subjects` is a query answering `(record_id uuid, person_id uuid)`: the persons each record
- * concerns, tagged on its row for their access reports.
+ * The audit rows of one action over a set of records, as two data-modifying CTEs to put in the
+ * caller's `WITH` (`<name>` and `<name>_subjects`): one audit row per record of `records` (a query
+ * answering `record_id uuid`, each once), and the subjects of each (`subjects`, a query answering
+ * `(record_id uuid, person_id uuid)`: the persons each record concerns, tagged on its row for their
+ * access reports). The records never leave the database: a command that changes a set of rows
+ * audits them in the statement that changes them (a mass transfer: the UPDATE's `RETURNING`).
  *
  * The join is on uuid (the row's text `record_id` cast back), not on text: a join of two casts
  * has no statistics, so PostgreSQL guessed 50,000,000 rows for 100,000, sorted both sides on
  * text, and compiled the statement (JIT: 0.27 s of 3.8 at 100,000 records). Rows go in ordered by
- * record, subjects by person: each index then fills its pages in order. (The audit tables'
- * foreign keys are checked once a statement: migration 0028.)
+ * record, subjects by person: each index then fills its pages in order; what is sorted is the ids
+ * alone, not the rows built from them (100,000 rows of 300 bytes sorted on disk under the default
+ * `work_mem`). (The audit tables' foreign keys are checked once a statement: migrations 0028,
+ * 0034.)
+ */
+export function auditPerRecordCtes(
+  name: string,
+  actor: AuditActor,
+  entry: Omit<AuditEntry, 'recordId' | 'subjects'>,
+  records: SQL,
+  subjects: SQL,
+): SQL {
+  const written = sql.raw(name);
+  return sql`${written} AS (
+      INSERT INTO audit_log (entity_id, actor_id, actor_entity_id, request_id, ip, action,
+        outcome, record_type, record_id, ticket_id, details)
+      SELECT ${actor.entityId}, ${actor.actorId}, ${actor.actorEntityId ?? null},
+        ${actor.requestId}, ${actor.ip}, ${entry.action}, ${entry.outcome ?? 'ok'},
+        ${entry.recordType ?? null}, r.record_id, ${entry.ticketId ?? null},
+        ${JSON.stringify(entry.details ?? {})}::jsonb
+      FROM (SELECT q.record_id FROM (${records}) q ORDER BY q.record_id) r
+      RETURNING id, record_id),
+    ${sql.raw(`${name}_subjects`)} AS (
+      INSERT INTO audit_subjects (entity_id, person_id, audit_id)
+      SELECT ${actor.entityId}::uuid, o.person_id, o.audit_id
+      FROM (SELECT s.person_id, w.id AS audit_id
+        FROM ${written} w JOIN (${subjects}) s ON s.record_id = w.record_id::uuid
+        ORDER BY s.person_id, w.id) o
+      RETURNING 1)`;
+}
+
+/**
+ * One audit row per record of `recordIds`, set-based — one statement however many (no row is
+ * built in JavaScript): see auditPerRecordCtes, of which this is the form for ids the caller
+ * holds. `subjects` is a query answering `(record_id uuid, person_id uuid)`.
  */
 export async function writeAuditPerRecord(
   tx: Tx,
@@ -81,18 +116,7 @@ export async function writeAuditPerRecord(
   subjects: SQL,
 ): Promise<void> {
   if (recordIds.length === 0) return;
-  await tx.execute(sql`WITH written AS (
-      INSERT INTO audit_log (entity_id, actor_id, actor_entity_id, request_id, ip, action,
-        outcome, record_type, record_id, ticket_id, details)
-      SELECT ${actor.entityId}, ${actor.actorId}, ${actor.actorEntityId ?? null},
-        ${actor.requestId}, ${actor.ip}, ${entry.action}, ${entry.outcome ?? 'ok'},
-        ${entry.recordType ?? null}, r.id, ${entry.ticketId ?? null},
-        ${JSON.stringify(entry.details ?? {})}::jsonb
-      FROM unnest(${uuidArray(recordIds)}) AS r (id)
-      ORDER BY r.id
-      RETURNING id, record_id)
-    INSERT INTO audit_subjects (entity_id, person_id, audit_id)
-    SELECT ${actor.entityId}::uuid, s.person_id, w.id
-    FROM written w JOIN (${subjects}) s ON s.record_id = w.record_id::uuid
-    ORDER BY s.person_id`);
+  const records = sql`SELECT r.id AS record_id FROM unnest(${uuidArray(recordIds)}) AS r (id)`;
+  await tx.execute(sql`WITH ${auditPerRecordCtes('written', actor, entry, records, subjects)}
+    SELECT count(*) FROM written`);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type {
   Language,
   OperationLine,
@@ -7,7 +7,7 @@ import type {
   CaseloadTransferPreview,
   CaseloadTransferRequest,
 } from '@caliu/common';
-import { rowsOf, type Tx, uuidArray } from '../../../db/connect';
+import { rowsOf, type Tx } from '../../../db/connect';
 import { planMassTransfer, type TransferPlan } from '../../../commands/mass-transfer';
 import { type AuditActor, writeAudit } from '../../../platform/audit';
 import { actorOf, type AppDeps, type RequestContext } from '../../../platform/context';
@@ -185,11 +185,11 @@ export function pendingOnly(row: repo.TransferRow) {
 }
 
 /**
- * How many of `caseFileIds` the signed-in coordinator would not see: the case files' own scope
- * predicate, without their covers (a cover is no ground to approve).
+ * How many of the plan's case files (`caseFiles`, a query answering their ids: they stay in the
+ * database) the signed-in coordinator would not see: the case files' own scope predicate,
+ * without their covers (a cover is no ground to approve).
  */
-async function unseenBy(tx: Tx, ctx: RequestContext, caseFileIds: readonly string[]) {
-  if (caseFileIds.length === 0) return 0;
+async function unseenBy(tx: Tx, ctx: RequestContext, caseFiles: SQL) {
   const viewer = {
     professionalId: ctx.auth.professionalId,
     roles: ctx.auth.roles,
@@ -198,7 +198,7 @@ async function unseenBy(tx: Tx, ctx: RequestContext, caseFileIds: readonly strin
   const [row] = await rowsOf<{ n: number }>(
     tx,
     sql`SELECT count(*)::int AS n FROM case_files cf
-      WHERE cf.id = ANY(${uuidArray(caseFileIds)})
+      WHERE cf.id IN (${caseFiles})
         AND NOT coalesce(${caseFileScope(viewer, 'case_files.view')}, FALSE)`,
   );
   return row!.n;
@@ -298,7 +298,7 @@ export async function approve(
     }
     pendingOnly(row);
     const plan = await planOf(deps, ctx, tx, true, rowRequest(row), row.team_ids);
-    const unseen = await unseenBy(tx, ctx, plan.caseFileIds);
+    const unseen = await unseenBy(tx, ctx, plan.caseFiles);
     if (unseen > 0) throw new AppError('caseload.transfer_unseen', 403, { count: unseen });
     if (plan.blockers.length > 0) throw blocked(plan);
     if (fingerprint(plan) !== body.fingerprint) throw conflict('caseload.transfer_changed');
@@ -394,7 +394,7 @@ export async function cancel(
     pendingOnly(row);
     if (row.requested_by !== ctx.auth.professionalId) {
       const plan = await planOf(deps, ctx, tx, false, rowRequest(row), row.team_ids);
-      if ((await unseenBy(tx, ctx, plan.caseFileIds)) > 0) {
+      if ((await unseenBy(tx, ctx, plan.caseFiles)) > 0) {
         throw new AppError('caseload.transfer_cancel_denied', 403);
       }
     }

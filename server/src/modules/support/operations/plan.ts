@@ -65,6 +65,12 @@ export type Plan = {
    */
   ids: readonly string[];
   /**
+   * Instead of `ids`, for a plan of many records: a digest of their ids computed where they are
+   * (the database), so that they never travel to the application (a mass transfer of 100,000
+   * case files). Hashed into the fingerprint in their place.
+   */
+  idsDigest?: string;
+  /**
    * Applies the plan (the run only, in the plan's transaction, under its locks): the change,
    * its audit rows (linked to the ticket) — answering what changed, as lines.
    */
@@ -91,17 +97,17 @@ export function line(key: string, count: number, items: readonly string[] = []):
 /**
  * The fingerprint of a plan: the SHA-256 of what the agent was shown, by codes, parameters,
  * counts and items (not by words: a change of the console's language is no change of plan), and
- * of the ids of every record it touches.
+ * of the ids of every record it touches (or their digest: `idsDigest`).
  */
 export function fingerprintOf(
   kind: OperationKind,
-  plan: Pick<Plan, 'blockers' | 'lines' | 'ids' | 'conflicts'>,
+  plan: Pick<Plan, 'blockers' | 'lines' | 'ids' | 'idsDigest' | 'conflicts'>,
 ) {
   const shown = {
     kind,
     blockers: plan.blockers.map((b) => [b.code, b.params]),
     lines: plan.lines.map((l) => [l.key, l.count, l.items]),
-    ids: [...plan.ids].sort(),
+    ids: plan.idsDigest ?? [...plan.ids].sort(),
     ...(plan.conflicts?.length
       ? { conflicts: plan.conflicts.map((c) => [c.field, c.survivor, c.other]) }
       : {}),
