@@ -98,7 +98,15 @@ export type HelpRequestForm = z.infer<typeof helpRequestFormSchema>;
 // professional's entry after a phone call.
 
 /** The operators' table: how it is sorted. */
-export const HELP_REQUEST_SORTS = ['newest', 'oldest', 'urgency', 'needed'] as const;
+export const HELP_REQUEST_SORTS = [
+  'newest',
+  'oldest',
+  'urgency',
+  'needed',
+  'status',
+  'type',
+  'municipality',
+] as const;
 export type HelpRequestSort = (typeof HELP_REQUEST_SORTS)[number];
 
 /** How old a request is (since it was submitted): under a day, under a week, a week or more. */

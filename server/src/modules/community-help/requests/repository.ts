@@ -1,5 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { HelpRequestEdit, HelpRequestListQuery } from '@caliu/common';
+import {
+  HELP_REQUEST_STATUSES,
+  HELP_TYPES,
+  type HelpRequestEdit,
+  type HelpRequestListQuery,
+} from '@caliu/common';
 import { rowsOf, type Tx } from '../../../db/connect';
 import { NAME_SIMILARITY } from '../../persons/duplicate-rule';
 
@@ -162,6 +167,15 @@ export type ListRow = {
 export type ListPosition = { key: string; id: string };
 
 const URGENCY_RANK = sql`CASE r.urgency WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`;
+/** A list's order as a key: the position of `column`'s value in `values`, as a digit pair. */
+const rankOf = (column: SQL, values: readonly string[]) =>
+  sql`lpad((array_position(${`{${values.join(',')}}`}::text[], ${column}) - 1)::text, 2, '0')`;
+/**
+ * A municipality's place among its entity's, by name in the database's collation (the key is
+ * compared byte by byte: an accented first letter would otherwise sort after "Z").
+ */
+const MUNICIPALITY_RANK = sql`lpad((SELECT count(*) FROM municipalities o
+  WHERE o.entity_id = r.entity_id AND (o.name, o.id::text) < (m.name, m.id::text))::text, 6, '0')`;
 /** `asap` first, then by date and part of the day. */
 const NEEDED_KEY = sql`CASE WHEN r.needed_on IS NULL THEN '0' ELSE
   '1' || to_char(r.needed_on, 'YYYY-MM-DD')
@@ -183,6 +197,13 @@ function sortKey(sort: HelpRequestListQuery['sort']): SQL {
       return sql`(${URGENCY_RANK}::text || '|' || ${SUBMITTED_DESC})`;
     case 'needed':
       return sql`(${NEEDED_KEY} || '|' || ${SUBMITTED_DESC})`;
+    // The states and the kinds in their declared order (the form lists the kinds so).
+    case 'status':
+      return sql`(${rankOf(sql`r.status`, HELP_REQUEST_STATUSES)} || '|' || ${SUBMITTED_DESC})`;
+    case 'type':
+      return sql`(${rankOf(sql`r.help_type`, HELP_TYPES)} || '|' || ${SUBMITTED_DESC})`;
+    case 'municipality':
+      return sql`(${MUNICIPALITY_RANK} || '|' || ${SUBMITTED_DESC})`;
     case 'newest':
     default:
       return SUBMITTED_DESC;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { HelpRequest, HelpRequestPage } from '@caliu/common';
+import { HELP_REQUEST_SORTS, type HelpRequest, type HelpRequestPage } from '@caliu/common';
 import { rowsOf } from '../../../db/connect';
 import { buildTestApp, login, manualClock } from '../../../testing/app';
 import { createTestSubmission } from '../../../testing/community-help-factories';
@@ -406,7 +406,12 @@ describe('importing help requests', () => {
           name: `Person ${i}`,
           helpType: types[i % 3],
           urgency: urgencies[i % 3],
-          municipalityId: i < 3 ? entity.municipalities.south : entity.municipalities.north1,
+          municipalityId:
+            i < 3
+              ? entity.municipalities.south
+              : i === 8
+                ? entity.municipalities.north2
+                : entity.municipalities.north1,
           ...(i % 2 === 0
             ? {
                 when: 'date',
@@ -465,7 +470,17 @@ describe('importing help requests', () => {
       'Person 0',
     ]);
 
-    for (const sort of ['newest', 'oldest', 'urgency', 'needed']) {
+    // The form's order of kinds (shopping, medicines, …, transport), newest first within each.
+    expect(await names('?sort=type')).toEqual(
+      [6, 3, 0, 7, 4, 1, 8, 5, 2].map((i) => `Person ${i}`),
+    );
+    // By name: North One, North Two, South One.
+    expect(await names('?sort=municipality')).toEqual(
+      [7, 6, 5, 4, 3, 8, 2, 1, 0].map((i) => `Person ${i}`),
+    );
+    expect(await names('?sort=status')).toEqual(await names('?sort=newest'));
+
+    for (const sort of HELP_REQUEST_SORTS) {
       const all = await names(`?sort=${sort}`);
       const paged: (string | null)[] = [];
       let cursor: string | null = null;
