@@ -228,6 +228,14 @@ describe('the community help form in a browser', () => {
         .poll(() => notice.textContent())
         .toBe(fill(text.communityHelp.imported_other, { count: '2' }));
 
+      // In the table: the citizen's request with one person record suggested (the same phone
+      // and a similar name), the bogus one (the same phone, another name) with none.
+      const suggestedOne = fill(text.communityHelp.suggestedPersons_one, { count: '1' });
+      const rowOf = (reference: string) => page.getByRole('row').filter({ hasText: reference });
+      await rowOf(real!).getByText(suggestedOne).waitFor();
+      expect(await rowOf(bogus!).getByText(suggestedOne).count()).toBe(0);
+      await checkPage(page, 'help-requests-imported-ca');
+
       // The citizen's request, with the person record social services already had suggested.
       await page.getByRole('link', { name: real! }).click();
       await expectHeading(page, fill(text.communityHelp.request.title, { reference: real! }));

@@ -146,6 +146,12 @@ export const helpRequestItemSchema = z.object({
   submittedAt: z.iso.datetime(),
   importedAt: z.iso.datetime(),
   personId: z.uuid().nullable(),
+  /**
+   * How many person records the system suggests for it (a similar name and the same phone or
+   * email; at most 5): none once it is linked, deleted or erased. The table shows the count, the
+   * request's page the records.
+   */
+  suggestedPersons: z.number().int().min(0),
   enteredByStaff: z.boolean(),
 });
 export type HelpRequestItem = z.infer<typeof helpRequestItemSchema>;

@@ -130,6 +130,21 @@ describe('the retention of deleted help requests', () => {
       ),
     );
     expect(audit).toEqual({ record_id: bogus.id, actor_id: null });
+    // The person it was linked to is the erasure's subject: their access report shows it.
+    const subjects = await db.tenant(entity.id, (tx) =>
+      rowsOf<{ person_id: string }>(
+        tx,
+        sql`SELECT s.person_id FROM audit_subjects s
+          JOIN audit_log a ON a.entity_id = s.entity_id AND a.id = s.audit_id
+          WHERE a.entity_id = ${entity.id} AND a.action = 'help_request.erase'`,
+      ),
+    );
+    expect(subjects).toEqual([{ person_id: person }]);
+    // Its status link no longer answers; the kept request's still does.
+    const status = (token: string) =>
+      app.inject({ method: 'GET', url: `/help/${entity.code}/status/${token}` });
+    expect((await status(bogusSubmission.statusToken)).statusCode).toBe(404);
+    expect((await status(keptSubmission.statusToken)).statusCode).toBe(200);
 
     // Its page still opens, without the data (a fresh session: the clock moved a month).
     const later = await login(app, entity.code, operator.username);

@@ -52,27 +52,40 @@ async function eraseAcknowledgements(tx: Tx, entityId: string, submissionIds: SQ
 
 /** Erases the personal data of the entity's requests deleted or completed before `before`. */
 async function eraseRequests(tx: Tx, entityId: string, before: Date, now: Date) {
-  const rows = await rowsOf<{ id: string }>(
+  // The person each was linked to, read before the link goes: the subject of its audit row (the
+  // person's access report shows the erasure).
+  const rows = await rowsOf<{ id: string; person_id: string | null }>(
     tx,
-    sql`UPDATE help_requests
+    sql`WITH due AS (
+        SELECT id, person_id FROM help_requests
+        WHERE entity_id = ${entityId} AND erased_at IS NULL
+          AND (deleted_at < ${before} OR (status = 'completed' AND completed_at < ${before}))
+        FOR UPDATE)
+      UPDATE help_requests r
       SET name = NULL, phone = NULL, email = NULL, address = NULL, description = NULL,
         delete_reason = NULL,
         -- Nor the link to a person record: a bogus request ties no one to it.
         person_id = NULL, erased_at = ${now}
-      WHERE entity_id = ${entityId} AND erased_at IS NULL
-        AND (deleted_at < ${before} OR (status = 'completed' AND completed_at < ${before}))
-      RETURNING id`,
+      FROM due
+      WHERE r.entity_id = ${entityId} AND r.id = due.id
+      RETURNING r.id, due.person_id`,
   );
   const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return ids;
-  await eraseAcknowledgements(
-    tx,
-    entityId,
-    sql`SELECT s.id FROM help_requests r
+  if (ids.length === 0) return { ids, subjects: NO_SUBJECTS };
+  const submissions = sql`SELECT s.id FROM help_requests r
       JOIN help_request_submissions s ON s.entity_id = r.entity_id AND s.reference = r.reference
-      WHERE r.entity_id = ${entityId} AND r.id = ANY (${uuidArray(ids)})`,
-  );
-  return ids;
+      WHERE r.entity_id = ${entityId} AND r.id = ANY (${uuidArray(ids)})`;
+  await eraseAcknowledgements(tx, entityId, submissions);
+  // Its status links too: the request is gone for the citizen as well.
+  await tx.execute(sql`UPDATE secret_links SET revoked_at = ${now}
+    WHERE entity_id = ${entityId} AND purpose = ${STATUS_LINK_PURPOSE}
+      AND subject_id IN (${submissions}) AND revoked_at IS NULL`);
+  const linked = rows.filter((r) => r.person_id !== null);
+  const subjects = linked.length
+    ? sql`SELECT * FROM unnest(${uuidArray(linked.map((r) => r.id))},
+        ${uuidArray(linked.map((r) => r.person_id!))}) AS l (record_id, person_id)`
+    : NO_SUBJECTS;
+  return { ids, subjects };
 }
 
 /** Deletes the entity's submissions never imported, submitted before `before`. */
@@ -100,13 +113,13 @@ export async function eraseEntity(
 ): Promise<{ requests: number; submissions: number }> {
   return database.tenant(entityId, async (tx) => {
     const actor = { entityId, actorId: null, requestId: null, ip: null };
-    const requests = await eraseRequests(tx, entityId, before, now);
+    const { ids: requests, subjects } = await eraseRequests(tx, entityId, before, now);
     await writeAuditPerRecord(
       tx,
       actor,
       { action: 'help_request.erase', recordType: 'help_request' },
       requests,
-      NO_SUBJECTS,
+      subjects,
     );
     const submissions = await eraseSubmissions(tx, entityId, before, now);
     await writeAuditPerRecord(

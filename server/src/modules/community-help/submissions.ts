@@ -139,9 +139,11 @@ export async function findHelpStatus(tx: Tx, token: string, now: Date) {
     submitted_at: Date | string;
     imported_at: Date | string | null;
     status: HelpRequestStatus | null;
+    erased: boolean;
   }>(
     tx,
-    sql`SELECT s.reference, s.submitted_at, s.imported_at, r.status
+    sql`SELECT s.reference, s.submitted_at, s.imported_at, r.status,
+        r.erased_at IS NOT NULL AS erased
       FROM help_request_submissions s
       LEFT JOIN help_requests r ON r.entity_id = s.entity_id AND r.id = s.help_request_id
       WHERE s.status_token_hash = ${hash}
@@ -151,7 +153,8 @@ export async function findHelpStatus(tx: Tx, token: string, now: Date) {
           LIMIT 1)
       LIMIT 1`,
   );
-  if (!row) return null;
+  // Erased (the retention period after its deletion or completion): gone for the citizen too.
+  if (!row || row.erased) return null;
   return {
     reference: row.reference,
     state: publicStateOf(row.imported_at ? new Date(row.imported_at) : null, row.status),

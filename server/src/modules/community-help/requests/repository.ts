@@ -150,6 +150,8 @@ export type ListRow = {
   reference: string;
   status: RequestRow['status'];
   name: string | null;
+  phone: string | null;
+  email: string | null;
   municipality_id: string;
   municipality_name: string;
   help_type: string;
@@ -160,6 +162,7 @@ export type ListRow = {
   imported_at: Date | string;
   person_id: string | null;
   entered_by: string | null;
+  erased_at: Date | string | null;
   sort_key: string;
 };
 
@@ -242,7 +245,7 @@ export async function listRequests(
   }
   return rowsOf<ListRow>(
     tx,
-    sql`SELECT r.id, r.reference, r.status, r.name, r.municipality_id,
+    sql`SELECT r.id, r.reference, r.status, r.name, r.phone, r.email, r.erased_at, r.municipality_id,
         m.name AS municipality_name, r.help_type, r.urgency,
         to_char(r.needed_on, 'YYYY-MM-DD') AS needed_on, r.needed_part, r.submitted_at,
         r.imported_at, r.person_id, r.entered_by, ${key} AS sort_key

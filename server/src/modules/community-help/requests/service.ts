@@ -52,7 +52,7 @@ export async function importRequests(
   });
 }
 
-function itemOf(row: repo.ListRow | repo.RequestRow): HelpRequestItem {
+function itemOf(row: repo.ListRow | repo.RequestRow, suggestedPersons: number): HelpRequestItem {
   return {
     id: row.id,
     reference: row.reference,
@@ -66,6 +66,7 @@ function itemOf(row: repo.ListRow | repo.RequestRow): HelpRequestItem {
     submittedAt: iso(row.submitted_at),
     importedAt: iso(row.imported_at),
     personId: row.person_id,
+    suggestedPersons,
     enteredByStaff: row.entered_by !== null,
   };
 }
@@ -81,24 +82,37 @@ export async function list(
     throw new AppError('common.invalid_cursor', 400);
   }
   const entityId = ctx.auth.entity.id;
-  const rows = await deps.database.tenant(entityId, (tx) =>
-    repo.listRequests(tx, entityId, query, after, deps.clock.now()),
-  );
+  const { rows, suggested } = await deps.database.tenant(entityId, async (tx) => {
+    const rows = await repo.listRequests(tx, entityId, query, after, deps.clock.now());
+    // The table says which requests have person records to look at (a count: the records
+    // themselves, their names, are read on the request's page, audited there).
+    const suggested: number[] = [];
+    for (const row of rows.slice(0, query.limit)) {
+      suggested.push(
+        suggestable(row) && !row.person_id ? (await suggestionsOf(tx, entityId, row)).length : 0,
+      );
+    }
+    return { rows, suggested };
+  });
   const shown = rows.slice(0, query.limit);
   const last = shown[shown.length - 1];
   return {
-    items: shown.map(itemOf),
+    items: shown.map((row, i) => itemOf(row, suggested[i]!)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.sort_key, last.id) : null,
   };
 }
 
+/** Whether the system looks for person records like it: not erased, deleted or linked yet. */
+const suggestable = (row: repo.ListRow | repo.RequestRow) =>
+  row.erased_at === null && row.name !== null && row.status !== 'deleted';
+
+const suggestionsOf = (tx: Tx, entityId: string, row: repo.ListRow | repo.RequestRow) =>
+  repo.suggestedPersons(tx, entityId, { name: row.name!, phone: row.phone, email: row.email });
+
 async function present(tx: Tx, entityId: string, row: repo.RequestRow): Promise<HelpRequest> {
-  const suggestions =
-    row.erased_at === null && row.name !== null && row.status !== 'deleted'
-      ? await repo.suggestedPersons(tx, entityId, { ...row, name: row.name })
-      : [];
+  const suggestions = suggestable(row) ? await suggestionsOf(tx, entityId, row) : [];
   return {
-    ...itemOf(row),
+    ...itemOf(row, row.person_id ? 0 : suggestions.length),
     phone: row.phone,
     email: row.email,
     address: row.address,

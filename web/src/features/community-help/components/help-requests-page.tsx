@@ -11,7 +11,7 @@ import {
   type HelpRequestItem,
 } from '@caliu/common';
 import { ErrorAlert, Notice } from '@/components/ui/alert';
-import { buttonClass } from '@/components/ui/button';
+import { buttonClass, linkButtonClass } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormField } from '@/components/ui/form-field';
 import { emptyStateClass, QueryState } from '@/components/ui/query-state';
@@ -91,6 +91,16 @@ export function HelpRequestsPage() {
           {row.name ?? '—'}
           {row.enteredByStaff && (
             <span className={styles.note}> ({t('communityHelp.enteredByStaff')})</span>
+          )}
+          {row.personId ? (
+            <span className={styles.note}> ({t('communityHelp.personLinked')})</span>
+          ) : (
+            row.suggestedPersons > 0 && (
+              <span className={styles.note}>
+                {' '}
+                ({t('communityHelp.suggestedPersons', { count: row.suggestedPersons })})
+              </span>
+            )
           )}
         </>
       ),
@@ -212,7 +222,7 @@ export function HelpRequestsPage() {
           </button>
           <button
             type="button"
-            className={buttonClass({ variant: 'ghost' })}
+            className={linkButtonClass}
             onClick={() => {
               setDraft(NO_FILTERS);
               setFilters(NO_FILTERS);
