@@ -58,6 +58,7 @@ export const HELP_FORM_BASIC_LIMITS: FormLimits = {
  * it only stops a stream of posts refused one after the other.
  */
 export const HELP_FORM_POST_LIMITS: FormLimits = {
+  // Not counted: the post is counted before it is read, so with no email (`formLimits(…, null, …)`).
   email: { max: 5, windowMs: 24 * 3600_000 },
   address: { max: 60, windowMs: 3600_000 },
 };

@@ -1,4 +1,4 @@
-import { isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { FastifyReply } from 'fastify';
 import type { Tx } from '../../db/connect';
 import { AppError } from '../errors';
@@ -40,29 +40,6 @@ export const PUBLIC_FORM_LIMITS = {
 
 export type FormLimits = Record<keyof typeof PUBLIC_FORM_LIMITS, { max: number; windowMs: number }>;
 
-/** The eight 16-bit groups of an IPv6 address (isIPv6 said it is one; its zone already cut). */
-function ipv6Groups(address: string): number[] {
-  const [head = '', tail] = address.split('::');
-  const parse = (part: string): number[] => {
-    if (part === '') return [];
-    const groups: number[] = [];
-    for (const group of part.split(':')) {
-      if (group.includes('.')) {
-        // An IPv4 address as the last 32 bits (::ffff:192.0.2.1, 64:ff9b::192.0.2.1).
-        const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
-        groups.push((a << 8) | b, (c << 8) | d);
-      } else {
-        groups.push(parseInt(group, 16));
-      }
-    }
-    return groups;
-  };
-  const first = parse(head);
-  if (tail === undefined) return first;
-  const last = parse(tail);
-  return [...first, ...Array<number>(8 - first.length - last.length).fill(0), ...last];
-}
-
 /**
  * What one IP address counts as in the limits: an IPv4 address itself; an IPv6 address its /64
  * (one household or one host is usually given a whole /64, so a robot would otherwise change
@@ -70,14 +47,11 @@ function ipv6Groups(address: string): number[] {
  * socket shows an IPv4 client) the IPv4 address.
  */
 export function addressKeyOf(ip: string): string {
-  const address = ip.trim().split('%')[0]!;
-  if (!isIPv6(address)) return address.toLowerCase();
-  const groups = ipv6Groups(address);
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    const [high = 0, low = 0] = groups.slice(6);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
-  }
-  return `${groups
+  const address = ip.trim();
+  if (!ipaddr.IPv6.isValid(address)) return address.toLowerCase();
+  const parsed = ipaddr.IPv6.parse(address);
+  if (parsed.isIPv4MappedAddress()) return parsed.toIPv4Address().toString();
+  return `${parsed.parts
     .slice(0, 4)
     .map((g) => g.toString(16))
     .join(':')}::/64`;
